@@ -41,6 +41,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   // which needs a socket directory it can write.
   const socketDir = path.join(path.dirname(dataDir), 'socket');
   mkdirSync(socketDir, { recursive: true });
+  // the postgres user must be able to reach the data directory (mkdtemp makes 0700 parents)
+  chmodSync(path.dirname(dataDir), 0o755);
   chmodSync(socketDir, 0o1777);
   const log = opts.log ?? (() => undefined);
   const pg = new EmbeddedPostgres({

@@ -1,0 +1,5 @@
+export * from './accounts';
+export * from './ledger-verifier';
+export * from './ledger.module';
+export * from './ledger.repository';
+export * from './ledger.service';

@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { Money } from '@remitd/money';
+import { PrismaService, type Tx } from '@remitd/persistence';
+import type { AccountRef } from './accounts';
+
+export interface StoredJournal {
+  id: string;
+  idempotencyKey: string;
+  kind: string;
+  description: string;
+  metadata: unknown;
+  createdAt: Date;
+}
+
+export interface BalanceMismatch {
+  accountId: string;
+  code: string;
+  cached: string;
+  sumOfPostings: string;
+}
+
+export interface UnbalancedJournal {
+  journalEntryId: string;
+  currency: string;
+  total: string;
+}
+
+/** Only place the ledger touches SQL. Set-based statements: one round trip per step, not per row. */
+@Injectable()
+export class LedgerRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Creates missing accounts and returns code → id. */
+  async ensureAccounts(tx: Tx, refs: readonly AccountRef[]): Promise<Map<string, string>> {
+    const unique = [...new Map(refs.map((r) => [r.code, r])).values()];
+    const rows = await tx.$queryRaw<{ id: string; code: string }[]>`
+      WITH input AS (
+        SELECT * FROM unnest(${unique.map((r) => r.code)}::text[], ${unique.map((r) => r.kind)}::text[],
+                             ${unique.map((r) => r.currency)}::text[], ${unique.map((r) => r.customerId ?? null)}::uuid[])
+          AS t(code, kind, currency, customer_id)
+      ), ins AS (
+        INSERT INTO ledger_accounts (id, code, kind, currency, customer_id)
+        SELECT gen_random_uuid(), code, kind, currency, customer_id FROM input
+        ON CONFLICT (code) DO NOTHING
+        RETURNING id, code
+      )
+      SELECT id::text, code FROM ins
+      UNION ALL
+      SELECT a.id::text, a.code FROM ledger_accounts a JOIN input i ON i.code = a.code`;
+    const ids = new Map(rows.map((r) => [r.code, r.id]));
+    // A concurrent transaction may have inserted an account after this statement's snapshot
+    // was taken (ON CONFLICT waited for it): read those in a new statement.
+    const missing = unique.filter((r) => !ids.has(r.code)).map((r) => r.code);
+    if (missing.length) {
+      const more = await tx.$queryRaw<{ id: string; code: string }[]>`
+        SELECT id::text, code FROM ledger_accounts WHERE code = ANY(${missing}::text[])`;
+      for (const r of more) ids.set(r.code, r.id);
+    }
+    return ids;
+  }
+
+  /** Inserts the journal entry unless its idempotency key exists; returns null when it did. */
+  async insertJournal(
+    tx: Tx,
+    j: { idempotencyKey: string; kind: string; description: string; metadata: unknown },
+  ): Promise<string | null> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO journal_entries (id, idempotency_key, kind, description, metadata)
+      VALUES (gen_random_uuid(), ${j.idempotencyKey}, ${j.kind}, ${j.description}, ${JSON.stringify(j.metadata ?? {})}::jsonb)
+      ON CONFLICT (idempotency_key) DO NOTHING
+      RETURNING id::text`;
+    return rows[0]?.id ?? null;
+  }
+
+  findJournalByKey(tx: Tx, key: string): Promise<StoredJournal | null> {
+    return tx.journalEntry.findUnique({ where: { idempotencyKey: key } });
+  }
+
+  /**
+   * Locks the touched accounts in id order (no deadlocks between concurrent journals), inserts
+   * the postings and moves the cached balances in the same transaction. Returns new balances.
+   */
+  async applyPostings(
+    tx: Tx,
+    journalId: string,
+    postings: readonly { accountId: string; amount: Money }[],
+  ): Promise<Map<string, string>> {
+    const ids = [...new Set(postings.map((p) => p.accountId))].sort();
+    await tx.$queryRaw`SELECT id FROM ledger_accounts WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
+    await tx.$executeRaw`
+      INSERT INTO postings (journal_entry_id, ledger_account_id, amount, currency)
+      SELECT ${journalId}::uuid, a, m, c
+      FROM unnest(${postings.map((p) => p.accountId)}::uuid[], ${postings.map((p) => p.amount.toString())}::numeric[],
+                  ${postings.map((p) => p.amount.currency)}::text[]) AS t(a, m, c)`;
+    const deltas = new Map<string, Money>();
+    for (const p of postings) deltas.set(p.accountId, deltas.get(p.accountId)?.plus(p.amount) ?? p.amount);
+    const updated = await tx.$queryRaw<{ id: string; balance: string }[]>`
+      UPDATE ledger_accounts a SET balance = a.balance + d.delta
+      FROM unnest(${[...deltas.keys()]}::uuid[], ${[...deltas.values()].map((m) => m.toString())}::numeric[]) AS d(id, delta)
+      WHERE a.id = d.id
+      RETURNING a.id::text, a.balance::text`;
+    return new Map(updated.map((r) => [r.id, r.balance]));
+  }
+
+  async balanceOf(code: string, tx?: Tx): Promise<string | null> {
+    const row = await (tx ?? this.prisma).ledgerAccount.findUnique({ where: { code }, select: { balance: true } });
+    return row ? row.balance.toString() : null;
+  }
+
+  async lockedBalances(tx: Tx, codes: readonly string[]): Promise<Map<string, { id: string; balance: string; currency: string }>> {
+    const rows = await tx.$queryRaw<{ id: string; code: string; balance: string; currency: string }[]>`
+      SELECT id::text, code, balance::text, currency FROM ledger_accounts WHERE code = ANY(${[...codes]}::text[]) ORDER BY id FOR UPDATE`;
+    return new Map(rows.map((r) => [r.code, r]));
+  }
+
+  /** Every cached balance must equal the sum of its postings. */
+  async balanceMismatches(): Promise<BalanceMismatch[]> {
+    return this.prisma.$queryRaw<BalanceMismatch[]>`
+      SELECT a.id::text AS "accountId", a.code, a.balance::text AS cached, COALESCE(s.total, 0)::text AS "sumOfPostings"
+      FROM ledger_accounts a
+      LEFT JOIN (SELECT ledger_account_id, SUM(amount) total FROM postings GROUP BY ledger_account_id) s ON s.ledger_account_id = a.id
+      WHERE a.balance <> COALESCE(s.total, 0)`;
+  }
+
+  /** Every journal entry's postings must sum to zero per currency. */
+  async unbalancedJournals(): Promise<UnbalancedJournal[]> {
+    return this.prisma.$queryRaw<UnbalancedJournal[]>`
+      SELECT journal_entry_id::text AS "journalEntryId", currency, SUM(amount)::text AS total
+      FROM postings GROUP BY journal_entry_id, currency HAVING SUM(amount) <> 0`;
+  }
+
+  async postingCurrencyMismatches(): Promise<number> {
+    const r = await this.prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT COUNT(*) n FROM postings p JOIN ledger_accounts a ON a.id = p.ledger_account_id WHERE p.currency <> a.currency`;
+    return Number(r[0].n);
+  }
+
+  async movements(accountCode: string, range: { from?: Date; to?: Date }, page: { afterId?: bigint; limit: number }) {
+    return this.prisma.$queryRaw<
+      { id: bigint; journalEntryId: string; kind: string; description: string; amount: string; createdAt: Date; runningBalance: string }[]
+    >`
+      SELECT p.id, p.journal_entry_id::text AS "journalEntryId", j.kind, j.description, p.amount::text, p.created_at AS "createdAt",
+             (SUM(p.amount) OVER (ORDER BY p.id))::text AS "runningBalance"
+      FROM postings p JOIN ledger_accounts a ON a.id = p.ledger_account_id JOIN journal_entries j ON j.id = p.journal_entry_id
+      WHERE a.code = ${accountCode}
+      ORDER BY p.id`.then((rows) =>
+      rows
+        .filter((r) => (!range.from || r.createdAt >= range.from) && (!range.to || r.createdAt < range.to))
+        .filter((r) => !page.afterId || r.id > page.afterId)
+        .slice(0, page.limit),
+    );
+  }
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@remitd/core';
+import { Money } from '@remitd/money';
+import type { Tx } from '@remitd/persistence';
+import type { AccountRef } from './accounts';
+import { LedgerRepository } from './ledger.repository';
+
+export interface Leg {
+  account: AccountRef;
+  /** signed: negative leaves the account, positive enters it */
+  amount: Money;
+}
+
+export interface BalanceGuard {
+  account: AccountRef;
+  /** the account's balance after the entry must stay ≥ this (e.g. 0, or −credit limit) */
+  min: Money;
+  code?: string;
+  message?: string;
+}
+
+export interface JournalRequest {
+  idempotencyKey: string;
+  kind: string;
+  description: string;
+  metadata?: Record<string, unknown>;
+  legs: readonly Leg[];
+  guards?: readonly BalanceGuard[];
+}
+
+export interface JournalResult {
+  journalEntryId: string;
+  /** false when the idempotency key had already been posted: nothing moved this time */
+  created: boolean;
+  balances: Map<string, Money>;
+}
+
+/** A transfer between two accounts as two legs. */
+export function transfer(from: AccountRef, to: AccountRef, amount: Money): Leg[] {
+  return [
+    { account: from, amount: amount.negated() },
+    { account: to, amount },
+  ];
+}
+
+/**
+ * Posts double-entry journal entries. Legs must sum to zero per currency; each account holds
+ * one currency; the journal is unique by idempotency key (a replay returns the first entry and
+ * moves nothing); cached balances move in the same transaction, under row locks.
+ */
+@Injectable()
+export class LedgerService {
+  constructor(private readonly repo: LedgerRepository) {}
+
+  async post(tx: Tx, req: JournalRequest): Promise<JournalResult> {
+    const legs = req.legs.filter((l) => !l.amount.isZero());
+    if (legs.length < 2) throw new DomainError('JOURNAL_TOO_FEW_LEGS', `journal ${req.idempotencyKey} needs two non-zero legs`, 'unprocessable');
+    const totals = new Map<string, Money>();
+    for (const l of legs) {
+      if (l.amount.currency !== l.account.currency) {
+        throw new DomainError('JOURNAL_CURRENCY_MISMATCH', `account ${l.account.code} holds ${l.account.currency}, leg is ${l.amount.currency}`, 'unprocessable');
+      }
+      totals.set(l.amount.currency, totals.get(l.amount.currency)?.plus(l.amount) ?? l.amount);
+    }
+    for (const [ccy, t] of totals) {
+      if (!t.isZero()) throw new DomainError('JOURNAL_UNBALANCED', `journal ${req.idempotencyKey} is off by ${t.toString()} ${ccy}`, 'unprocessable');
+    }
+    const journalId = await this.repo.insertJournal(tx, req);
+    if (!journalId) {
+      const existing = await this.repo.findJournalByKey(tx, req.idempotencyKey);
+      return { journalEntryId: existing!.id, created: false, balances: new Map() };
+    }
+    const accounts = [...legs.map((l) => l.account), ...(req.guards ?? []).map((g) => g.account)];
+    const ids = await this.repo.ensureAccounts(tx, accounts);
+    const after = await this.repo.applyPostings(
+      tx,
+      journalId,
+      legs.map((l) => ({ accountId: ids.get(l.account.code)!, amount: l.amount })),
+    );
+    const balances = new Map<string, Money>();
+    for (const a of accounts) {
+      const b = after.get(ids.get(a.code)!);
+      if (b !== undefined) balances.set(a.code, Money.fromStored(b, a.currency));
+    }
+    for (const g of req.guards ?? []) {
+      const b = balances.get(g.account.code);
+      if (b && b.lt(g.min)) {
+        // Throwing rolls the whole transaction back: nothing of this journal stays.
+        throw new DomainError(
+          g.code ?? 'INSUFFICIENT_FUNDS',
+          g.message ?? `${g.account.code} would fall to ${b.toString()} ${b.currency}, below ${g.min.toString()}`,
+          'unprocessable',
+        );
+      }
+    }
+    return { journalEntryId: journalId, created: true, balances };
+  }
+}

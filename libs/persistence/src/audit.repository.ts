@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma } from './generated/prisma/client';
+import { PrismaService } from './prisma.service';
+import type { Tx } from './transaction';
+
+export interface Actor {
+  /** stable id of who acted: "apikey:<id>", "system:reconciler" */
+  id: string;
+  role: string;
+  name?: string;
+  customerId?: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { id: 'system:reconciler', role: 'system', name: 'reconciler' };
+
+export interface AuditEvent {
+  actor: Actor;
+  action: string;
+  entityType: string;
+  entityId: string;
+  payload?: Record<string, unknown>;
+}
+
+/** Every money-changing action is written here in the same transaction as its effect. */
+@Injectable()
+export class AuditRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async record(tx: Tx, e: AuditEvent): Promise<void> {
+    await tx.auditLog.create({
+      data: {
+        actor: e.actor.id,
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        payload: { ...(e.payload ?? {}), actorRole: e.actor.role, actorName: e.actor.name ?? null } as Prisma.InputJsonValue,
+      },
+    });
+  }
+
+  async list(filter: { entityType?: string; entityId?: string; actor?: string }, page: { cursor?: bigint; limit: number }) {
+    const rows = await this.prisma.auditLog.findMany({
+      where: { entityType: filter.entityType, entityId: filter.entityId, actor: filter.actor, ...(page.cursor ? { id: { lt: page.cursor } } : {}) },
+      orderBy: { id: 'desc' },
+      take: page.limit + 1,
+    });
+    return { items: rows.slice(0, page.limit), nextCursor: rows.length > page.limit ? rows[page.limit - 1].id : null };
+  }
+}

@@ -1,0 +1,22 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AuditRepository } from './audit.repository';
+import { IdempotencyRepository } from './idempotency.repository';
+import { PrismaService } from './prisma.service';
+import { TransactionRunner } from './transaction';
+
+@Global()
+@Module({})
+export class PersistenceModule {
+  static forRoot(opts: { url: string; poolSize?: number }): DynamicModule {
+    return {
+      module: PersistenceModule,
+      providers: [
+        { provide: PrismaService, useFactory: () => new PrismaService(opts.url, opts.poolSize) },
+        TransactionRunner,
+        AuditRepository,
+        IdempotencyRepository,
+      ],
+      exports: [PrismaService, TransactionRunner, AuditRepository, IdempotencyRepository],
+    };
+  }
+}

@@ -1,0 +1,73 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@remitd/core';
+import { Prisma } from './generated/prisma/client';
+import { PrismaService } from './prisma.service';
+
+export type Tx = Prisma.TransactionClient;
+
+/** Set by the admin API for a money-changing request carrying an Idempotency-Key. */
+export interface IdempotencyScope {
+  scope: string;
+  key: string;
+  requestHash: string;
+  status: number;
+}
+export const idempotencyStorage = new AsyncLocalStorage<IdempotencyScope>();
+
+export function isUniqueViolation(e: unknown, constraintHint?: string): boolean {
+  const err = e as { code?: string; meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: unknown; originalCode?: string } } }; message?: string };
+  const pgCode = err?.meta?.driverAdapterError?.cause?.originalCode;
+  const hit = err?.code === 'P2002' || pgCode === '23505' || /unique constraint|23505/i.test(err?.message ?? '');
+  if (!hit || !constraintHint) return hit;
+  return JSON.stringify(err.meta ?? {}).includes(constraintHint) || (err.message ?? '').includes(constraintHint);
+}
+
+export function isSerializationFailure(e: unknown): boolean {
+  const msg = String((e as Error)?.message ?? '');
+  return /40001|40P01|could not serialize|deadlock detected|write conflict/i.test(msg) || (e as { code?: string })?.code === 'P2034';
+}
+
+/**
+ * Runs a unit of work in one PostgreSQL transaction. When the caller is inside an idempotent
+ * API request, the idempotency record is written in the same transaction as the effect, so a
+ * crash can never leave an effect without its record or a record without its effect.
+ */
+@Injectable()
+export class TransactionRunner {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async run<T>(fn: (tx: Tx) => Promise<T>, opts: { timeoutMs?: number; retries?: number } = {}): Promise<T> {
+    const retries = opts.retries ?? 3;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.prisma.$transaction(
+          async (tx) => {
+            const result = await fn(tx);
+            const idem = idempotencyStorage.getStore();
+            if (idem) {
+              await tx.idempotencyRecord.create({
+                data: {
+                  scope: idem.scope,
+                  key: idem.key,
+                  requestHash: idem.requestHash,
+                  responseStatus: idem.status,
+                  responseBody: JSON.parse(JSON.stringify(result ?? null)) as Prisma.InputJsonValue,
+                },
+              });
+            }
+            return result;
+          },
+          { timeout: opts.timeoutMs ?? 30_000, maxWait: 10_000 },
+        );
+      } catch (e) {
+        if (attempt < retries && isSerializationFailure(e)) {
+          await new Promise((r) => setTimeout(r, 10 * 2 ** attempt + Math.random() * 20));
+          continue;
+        }
+        if (e instanceof DomainError) throw e;
+        throw e;
+      }
+    }
+  }
+}
