@@ -9,6 +9,7 @@ const swc = ['@swc/jest', {
 }];
 const moduleNameMapper = {
   '^@remitd/([a-z-]+)$': '<rootDir>/libs/$1/src',
+  '^@remitd/([a-z-]+)/(.+)$': '<rootDir>/libs/$1/src/$2',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 const base = { rootDir: __dirname, transform: { '^.+\\.(t|j)s$': swc }, moduleNameMapper, testEnvironment: 'node' };

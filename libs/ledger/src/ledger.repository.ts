@@ -62,7 +62,7 @@ export class LedgerRepository {
   /** Inserts the journal entry unless its idempotency key exists; returns null when it did. */
   async insertJournal(
     tx: Tx,
-    j: { idempotencyKey: string; kind: string; description: string; metadata: unknown },
+    j: { idempotencyKey: string; kind: string; description: string; metadata?: unknown },
   ): Promise<string | null> {
     const rows = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO journal_entries (id, idempotency_key, kind, description, metadata)

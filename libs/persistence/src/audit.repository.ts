@@ -9,6 +9,8 @@ export interface Actor {
   role: string;
   name?: string;
   customerId?: string | null;
+  /** admins holding the unified-settlement permission (seed 001) */
+  unifiedSettlement?: boolean;
 }
 
 export const SYSTEM_ACTOR: Actor = { id: 'system:reconciler', role: 'system', name: 'reconciler' };

@@ -34,6 +34,11 @@ type EngineModule = {
   __wbg_set_wasm(w: unknown): void;
 };
 
+// Node has WebAssembly; the DOM lib that types it is not part of this server project.
+declare const WebAssembly: {
+  instantiate(bytes: Buffer, imports: Record<string, unknown>): Promise<{ instance: { exports: Record<string, unknown> } }>;
+};
+
 let enginePromise: Promise<EngineModule> | null = null;
 
 /** The wasm package is an ES module importing its .wasm directly; instantiate it by hand for Node. */
@@ -43,7 +48,7 @@ function loadEngineModule(): Promise<EngineModule> {
     const bgUrl = 'file://' + path.join(pkgDir, 'schema_engine_bg.js');
     const bg = (await esmImport(bgUrl)) as EngineModule & Record<string, unknown>;
     const bytes = readFileSync(path.join(pkgDir, 'schema_engine_bg.wasm'));
-    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bg as WebAssembly.ModuleImports });
+    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bg });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return bg;

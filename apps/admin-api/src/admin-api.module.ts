@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AccessModule } from '@remitd/access';
+import type { RemitdConfig } from '@remitd/config';
+import { CustomersModule } from '@remitd/customers';
+import { LedgerModule } from '@remitd/ledger';
+import { PersistenceModule } from '@remitd/persistence';
+import { ApiKeysController } from './api-keys/api-keys.controller';
+import { AuditController } from './audit/audit.controller';
+import { CollectionAccountsController } from './collection-accounts/collection-accounts.controller';
+import { CustomersController } from './customers/customers.controller';
+import { HealthController } from './health/health.controller';
+import { ApiKeyGuard } from './http/auth';
+import { ApiExceptionFilter } from './http/exception.filter';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { LedgerController } from './ledger/ledger.controller';
+
+export const REMITD_CONFIG = Symbol('REMITD_CONFIG');
+
+@Module({})
+export class AdminApiModule {
+  static forRoot(config: RemitdConfig): DynamicModule {
+    return {
+      module: AdminApiModule,
+      imports: [PersistenceModule.forRoot({ url: config.databaseUrl, poolSize: config.dbPoolSize }), AccessModule, LedgerModule, CustomersModule],
+      controllers: [HealthController, CustomersController, CollectionAccountsController, ApiKeysController, AuditController, LedgerController],
+      providers: [
+        { provide: REMITD_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+    };
+  }
+}

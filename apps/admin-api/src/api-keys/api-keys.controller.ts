@@ -1,0 +1,38 @@
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID } from 'class-validator';
+import { ApiKeysService, ROLES, type RoleName } from '@remitd/access';
+import type { Actor } from '@remitd/persistence';
+import { CurrentActor, Roles } from '../http/auth';
+
+export class CreateApiKeyRequest {
+  @ApiProperty({ example: 'finance team laptop' }) @IsString() @IsNotEmpty() name!: string;
+  @ApiProperty({ enum: ROLES }) @IsIn(ROLES as unknown as string[]) role!: RoleName;
+  @ApiPropertyOptional({ description: 'member keys only: the customer they belong to' }) @IsOptional() @IsUUID() customerId?: string;
+  @ApiPropertyOptional({ description: 'admins: the unified-settlement permission' }) @IsOptional() @IsBoolean() unifiedSettlement?: boolean;
+}
+
+@ApiTags('api keys')
+@ApiBearerAuth()
+@Controller('api-keys')
+export class ApiKeysController {
+  constructor(private readonly keys: ApiKeysService) {}
+
+  @Post()
+  @Roles('super_admin')
+  create(@CurrentActor() actor: Actor, @Body() body: CreateApiKeyRequest) {
+    return this.keys.create({ actor, ...body });
+  }
+
+  @Get()
+  @Roles('super_admin')
+  async list() {
+    return { items: await this.keys.list() };
+  }
+
+  @Delete(':id')
+  @Roles('super_admin')
+  revoke(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.keys.revoke(actor, id);
+  }
+}

@@ -1,0 +1,83 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { assertCustomerScope, STAFF } from '@remitd/access';
+import {
+  AllocateVirtualAccountUseCase,
+  CreateCustomerUseCase,
+  CustomerQueries,
+  UpdateCustomerUseCase,
+  VirtualAccountRepository,
+  toVirtualAccountView,
+} from '@remitd/customers';
+import type { Actor } from '@remitd/persistence';
+import { CurrentActor, Roles } from '../http/auth';
+import { Idempotent } from '../http/idempotency.interceptor';
+import { decodeCursor, encodeCursor } from '../http/pagination';
+import { AllocateVirtualAccountRequest, CreateCustomerRequest, CustomerResponse, ListCustomersQuery, UpdateCustomerRequest } from './customers.dto';
+
+@ApiTags('customers')
+@ApiBearerAuth()
+@Controller('customers')
+export class CustomersController {
+  constructor(
+    private readonly create: CreateCustomerUseCase,
+    private readonly update: UpdateCustomerUseCase,
+    private readonly queries: CustomerQueries,
+    private readonly allocate: AllocateVirtualAccountUseCase,
+    private readonly virtualAccounts: VirtualAccountRepository,
+  ) {}
+
+  @Post()
+  @Roles('super_admin', 'admin', 'account_manager')
+  @Idempotent()
+  @ApiOperation({ summary: 'Create a credit customer' })
+  @ApiOkResponse({ type: CustomerResponse })
+  createCustomer(@CurrentActor() actor: Actor, @Body() body: CreateCustomerRequest) {
+    return this.create.execute({ actor, ...body });
+  }
+
+  @Get()
+  @Roles(...STAFF, 'member')
+  @ApiOperation({ summary: 'List customers (members see only their own)' })
+  async list(@CurrentActor() actor: Actor, @Query() q: ListCustomersQuery) {
+    const after = decodeCursor<{ createdAt: string; id: string }>(q.cursor);
+    const page = await this.queries.list(
+      { search: q.search, ids: actor.role === 'member' ? [actor.customerId!] : undefined },
+      { after: after ? { createdAt: new Date(after.createdAt), id: after.id } : undefined, limit: q.limit ?? 50 },
+    );
+    return { items: page.items, nextCursor: page.hasMore && page.last ? encodeCursor(page.last) : null };
+  }
+
+  @Get(':id')
+  @Roles(...STAFF, 'member')
+  @ApiOperation({ summary: 'Get a customer with cash balance and available credit' })
+  @ApiOkResponse({ type: CustomerResponse })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    assertCustomerScope(actor, id);
+    return this.queries.get(id);
+  }
+
+  @Patch(':id')
+  @Roles('super_admin', 'admin', 'account_manager', 'finance')
+  @ApiOperation({ summary: 'Credit control: limit, frozen amount, write-off flags' })
+  @ApiOkResponse({ type: CustomerResponse })
+  patch(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCustomerRequest) {
+    return this.update.execute({ actor, customerId: id, ...body });
+  }
+
+  @Post(':id/virtual-accounts')
+  @Roles('super_admin', 'admin', 'account_manager')
+  @Idempotent()
+  @ApiOperation({ summary: "Allocate the customer's exclusive virtual account (e-mails the details)" })
+  allocateVirtualAccount(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AllocateVirtualAccountRequest) {
+    return this.allocate.execute({ actor, customerId: id, ...body });
+  }
+
+  @Get(':id/virtual-accounts')
+  @Roles(...STAFF, 'member')
+  async listVirtualAccounts(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    assertCustomerScope(actor, id);
+    await this.queries.get(id);
+    return { items: (await this.virtualAccounts.listForCustomer(id)).map((v) => toVirtualAccountView(v, false)) };
+  }
+}

@@ -1,0 +1,76 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { validationError } from '@remitd/core';
+import { AuditRepository, TransactionRunner, type Actor } from '@remitd/persistence';
+import { ApiKeyRepository } from './api-key.repository';
+import { ROLES, type RoleName } from './roles';
+
+export const hashKey = (plaintext: string) => createHash('sha256').update(plaintext).digest('hex');
+
+export interface CreateApiKeyCommand {
+  actor: Actor;
+  name: string;
+  role: RoleName;
+  customerId?: string | null;
+  unifiedSettlement?: boolean;
+}
+
+/** API keys: random 32 bytes shown once; only their SHA-256 is stored. */
+@Injectable()
+export class ApiKeysService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repo: ApiKeyRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async create(cmd: CreateApiKeyCommand) {
+    if (!ROLES.includes(cmd.role)) throw validationError('INVALID_ROLE', `role: must be one of ${ROLES.join(', ')}`, 'role');
+    if (cmd.role === 'member' && !cmd.customerId) throw validationError('CUSTOMER_REQUIRED', 'customerId: a member key belongs to one customer', 'customerId');
+    if (cmd.role !== 'member' && cmd.customerId) throw validationError('CUSTOMER_NOT_ALLOWED', 'customerId: only member keys belong to a customer', 'customerId');
+    const plaintext = `rmd_${randomBytes(32).toString('base64url')}`;
+    const row = await this.tx.run(async (tx) => {
+      const r = await this.repo.create(tx, {
+        name: cmd.name,
+        keyHash: hashKey(plaintext),
+        keyPrefix: plaintext.slice(0, 10),
+        role: cmd.role,
+        customerId: cmd.customerId ?? null,
+        unifiedSettlement: cmd.unifiedSettlement ?? false,
+      });
+      await this.audit.record(tx, { actor: cmd.actor, action: 'api_key.create', entityType: 'api_key', entityId: r.id, payload: { name: cmd.name, role: cmd.role } });
+      return r;
+    });
+    return { id: row.id, name: row.name, role: row.role, customerId: row.customerId, unifiedSettlement: row.unifiedSettlement, key: plaintext };
+  }
+
+  async authenticate(plaintext: string): Promise<Actor | null> {
+    const row = await this.repo.findActiveByHash(hashKey(plaintext));
+    if (!row) return null;
+    return { id: `apikey:${row.id}`, role: row.role, name: row.name, customerId: row.customerId, unifiedSettlement: row.unifiedSettlement } as Actor;
+  }
+
+  /** On first start: a super-admin key when none exists (advisory lock: two replicas make one). */
+  async ensureBootstrapKey(): Promise<string | null> {
+    const plaintext = `rmd_${randomBytes(32).toString('base64url')}`;
+    return this.tx.run(async (tx) => {
+      await this.repo.advisoryLock(tx, 'remitd:bootstrap-key');
+      if ((await this.repo.countActiveSuperAdmins(tx)) > 0) return null;
+      const r = await this.repo.create(tx, { name: 'bootstrap super admin', keyHash: hashKey(plaintext), keyPrefix: plaintext.slice(0, 10), role: 'super_admin', customerId: null, unifiedSettlement: true });
+      await this.audit.record(tx, { actor: { id: 'system:bootstrap', role: 'system' }, action: 'api_key.create', entityType: 'api_key', entityId: r.id, payload: { bootstrap: true } });
+      return plaintext;
+    });
+  }
+
+  list() {
+    return this.repo.list();
+  }
+
+  async revoke(actor: Actor, id: string) {
+    return this.tx.run(async (tx) => {
+      const n = await this.repo.revoke(tx, id);
+      await this.audit.record(tx, { actor, action: 'api_key.revoke', entityType: 'api_key', entityId: id, payload: { revoked: n.count } });
+      return { id, revoked: n.count > 0 };
+    });
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Typed configuration read from the environment and validated at boot: a bad setting stops
+ * the process with a message naming it.
+ */
+import path from 'node:path';
+
+export interface SftpSourceConfig {
+  id: string;
+  type: 'sftp';
+  host: string;
+  port: number;
+  username: string;
+  password?: string;
+  privateKeyPath?: string;
+  hostKeySha256: string;
+  remoteDir: string;
+  pattern?: string;
+}
+export interface LocalSourceConfig {
+  id: string;
+  type: 'local';
+  dir: string;
+  pattern?: string;
+}
+export type SourceConfig = SftpSourceConfig | LocalSourceConfig;
+
+export interface RemitdConfig {
+  databaseUrl: string;
+  dbPoolSize: number;
+  adminApiPort: number;
+  reconcilerPort: number;
+  dataDir: string;
+  sources: SourceConfig[];
+  pollIntervalMs: number;
+  mail: { kind: 'smtp'; host: string; port: number; secure: boolean; user?: string; pass?: string; from: string } | { kind: 'file'; dir: string; from: string };
+  timeZone: string;
+  /** below this, a match is never auto-credited */
+  minAutoCreditConfidence: number;
+  /** per currency: the largest bank fee reimbursed without an account manager */
+  feeReimbursementCaps: Record<string, string>;
+  providerName: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`configuration ${variable}: ${message}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, dflt: number, min = 0, max = 65535 * 1000): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `"${raw}" is not a whole number`);
+  const v = Number(raw);
+  if (v < min || v > max) throw new ConfigError(name, `${v} is outside ${min}..${max}`);
+  return v;
+}
+
+function bool(env: Env, name: string, dflt: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(name, `"${raw}" is not a boolean (true/false)`);
+}
+
+function parseSources(env: Env, dataDir: string): SourceConfig[] {
+  const raw = env.REMITD_SOURCES;
+  if (!raw) return [{ id: 'inbox', type: 'local', dir: env.REMITD_INBOX_DIR ?? path.join(dataDir, 'inbox') }];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (e) {
+    throw new ConfigError('REMITD_SOURCES', `not valid JSON (${(e as Error).message})`);
+  }
+  if (!Array.isArray(parsed)) throw new ConfigError('REMITD_SOURCES', 'must be a JSON array of sources');
+  return parsed.map((s: Record<string, unknown>, i: number) => {
+    const where = `REMITD_SOURCES[${i}]`;
+    if (typeof s.id !== 'string' || !s.id) throw new ConfigError(where, '"id" is required');
+    if (s.type === 'local') {
+      if (typeof s.dir !== 'string') throw new ConfigError(where, '"dir" is required for a local source');
+      return { id: s.id, type: 'local', dir: s.dir, pattern: s.pattern as string | undefined };
+    }
+    if (s.type === 'sftp') {
+      for (const k of ['host', 'username', 'hostKeySha256', 'remoteDir']) {
+        if (typeof s[k] !== 'string' || !s[k]) throw new ConfigError(where, `"${k}" is required for an sftp source`);
+      }
+      if (!s.password && !s.privateKeyPath) throw new ConfigError(where, 'give "password" or "privateKeyPath"');
+      return { ...(s as unknown as SftpSourceConfig), port: typeof s.port === 'number' ? s.port : 22 };
+    }
+    throw new ConfigError(where, `"type" must be "local" or "sftp", got ${JSON.stringify(s.type)}`);
+  });
+}
+
+export function loadConfig(env: Env = process.env): RemitdConfig {
+  const databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) throw new ConfigError('DATABASE_URL', 'is required (npm start sets it for the embedded database)');
+  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL', 'must be a postgresql:// URL');
+  const dataDir = path.resolve(env.REMITD_DATA_DIR ?? '.data');
+  const timeZone = env.REMITD_TIMEZONE ?? 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    throw new ConfigError('REMITD_TIMEZONE', `"${timeZone}" is not an IANA time zone`);
+  }
+  const confidence = Number(env.REMITD_MIN_AUTO_CREDIT_CONFIDENCE ?? '0.9');
+  if (!(confidence >= 0 && confidence <= 1)) throw new ConfigError('REMITD_MIN_AUTO_CREDIT_CONFIDENCE', 'must be between 0 and 1');
+  let caps: Record<string, string> = { USD: '50.00', EUR: '50.00', GBP: '50.00', CHF: '50.00' };
+  if (env.REMITD_FEE_CAPS) {
+    try {
+      caps = JSON.parse(env.REMITD_FEE_CAPS);
+    } catch {
+      throw new ConfigError('REMITD_FEE_CAPS', 'must be JSON like {"USD":"50.00"}');
+    }
+  }
+  const from = env.SMTP_FROM ?? 'remitd <billing@localhost>';
+  const mail: RemitdConfig['mail'] = env.SMTP_HOST
+    ? { kind: 'smtp', host: env.SMTP_HOST, port: int(env, 'SMTP_PORT', 587, 1, 65535), secure: bool(env, 'SMTP_SECURE', false), user: env.SMTP_USER, pass: env.SMTP_PASS, from }
+    : { kind: 'file', dir: path.resolve(env.REMITD_MAIL_DIR ?? path.join(dataDir, 'mail')), from };
+  return {
+    databaseUrl,
+    dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 500),
+    adminApiPort: int(env, 'ADMIN_API_PORT', 3000, 0, 65535),
+    reconcilerPort: int(env, 'RECONCILER_PORT', 3001, 0, 65535),
+    dataDir,
+    sources: parseSources(env, dataDir),
+    pollIntervalMs: int(env, 'REMITD_POLL_INTERVAL_MS', 10_000, 100),
+    mail,
+    timeZone,
+    minAutoCreditConfidence: confidence,
+    feeReimbursementCaps: caps,
+    providerName: env.REMITD_PROVIDER_NAME ?? 'remitd Cloud',
+  };
+}

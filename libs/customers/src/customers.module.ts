@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { LedgerModule } from '@remitd/ledger';
+import { OutboxRepository } from '@remitd/notifications';
+import { AllocateVirtualAccountUseCase } from './allocate-virtual-account.usecase';
+import { CreateCollectionAccountUseCase } from './collection-account.usecase';
+import { CreateCustomerUseCase } from './create-customer.usecase';
+import { CustomerQueries } from './customer-queries';
+import { CustomerRepository } from './customer.repository';
+import { UpdateCustomerUseCase } from './update-customer.usecase';
+import { VirtualAccountRepository } from './virtual-account.repository';
+
+const providers = [
+  CustomerRepository,
+  VirtualAccountRepository,
+  OutboxRepository,
+  CreateCustomerUseCase,
+  UpdateCustomerUseCase,
+  CustomerQueries,
+  CreateCollectionAccountUseCase,
+  AllocateVirtualAccountUseCase,
+];
+
+@Module({ imports: [LedgerModule], providers, exports: providers })
+export class CustomersModule {}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Tx } from '@remitd/persistence';
+
+@Injectable()
+export class VirtualAccountRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  createCollectionAccount(tx: Tx, data: { name: string; iban: string | null; accountNumber: string; bic: string | null; currencies: string[] }) {
+    return tx.collectionAccount.create({ data });
+  }
+
+  listCollectionAccounts() {
+    return this.prisma.collectionAccount.findMany({ orderBy: { createdAt: 'asc' } });
+  }
+
+  findCollectionAccount(id: string) {
+    return this.prisma.collectionAccount.findUnique({ where: { id } });
+  }
+
+  findCollectionByNumber(accountOrIban: string) {
+    return this.prisma.collectionAccount.findFirst({ where: { OR: [{ iban: accountOrIban }, { accountNumber: accountOrIban }] } });
+  }
+
+  /** Takes the next serial under a row lock: serials, hence numbers, are never handed out twice. */
+  async takeSerial(tx: Tx, collectionAccountId: string): Promise<bigint> {
+    const rows = await tx.$queryRaw<{ serial: bigint }[]>`
+      UPDATE collection_accounts SET next_serial = next_serial + 1 WHERE id = ${collectionAccountId}::uuid RETURNING next_serial - 1 AS serial`;
+    return rows[0].serial;
+  }
+
+  findActive(tx: Tx | undefined, customerId: string, currency: string) {
+    return (tx ?? this.prisma).virtualAccount.findFirst({ where: { customerId, currency, status: 'active' }, include: { collectionAccount: true } });
+  }
+
+  listForCustomer(customerId: string) {
+    return this.prisma.virtualAccount.findMany({ where: { customerId }, include: { collectionAccount: true }, orderBy: { createdAt: 'asc' } });
+  }
+
+  create(tx: Tx, data: { customerId: string; collectionAccountId: string; currency: string; number: string; serial: bigint }) {
+    return tx.virtualAccount.create({ data, include: { collectionAccount: true } });
+  }
+
+  findByNumber(number: string) {
+    return this.prisma.virtualAccount.findUnique({ where: { number }, include: { customer: true } });
+  }
+}

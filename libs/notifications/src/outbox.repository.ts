@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Prisma, type Tx } from '@remitd/persistence';
+
+export interface OutboxMessage {
+  /** one message per business event: a replay of the event cannot queue it twice */
+  dedupeKey: string;
+  channel: 'email' | 'sms';
+  recipient: string;
+  template: string;
+  payload: Record<string, unknown>;
+}
+
+export interface ClaimedNotification {
+  id: string;
+  dedupeKey: string;
+  channel: string;
+  recipient: string;
+  template: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+/** The notifications outbox: written in the business transaction, sent later by the reconciler. */
+@Injectable()
+export class OutboxRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async enqueue(tx: Tx, msgs: OutboxMessage | readonly OutboxMessage[]): Promise<void> {
+    const list = Array.isArray(msgs) ? msgs : [msgs as OutboxMessage];
+    if (!list.length) return;
+    await tx.notification.createMany({
+      data: list.map((m) => ({ ...m, payload: m.payload as Prisma.InputJsonValue })),
+      skipDuplicates: true,
+    });
+  }
+
+  /**
+   * Claims due messages for this replica: FOR UPDATE SKIP LOCKED in a short transaction that
+   * pushes next_attempt_at forward (a lease), so a crashed sender's claims come back later.
+   */
+  async claimDue(limit: number, leaseMs: number): Promise<ClaimedNotification[]> {
+    return this.prisma.$queryRaw<ClaimedNotification[]>`
+      UPDATE notifications n SET next_attempt_at = now() + (${leaseMs}::int * interval '1 millisecond'), attempts = n.attempts + 1
+      FROM (SELECT id FROM notifications WHERE status = 'pending' AND next_attempt_at <= now()
+            ORDER BY next_attempt_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED) due
+      WHERE n.id = due.id
+      RETURNING n.id::text, n.dedupe_key AS "dedupeKey", n.channel, n.recipient, n.template, n.payload, n.attempts`;
+  }
+
+  async markSent(id: string): Promise<void> {
+    await this.prisma.notification.update({ where: { id }, data: { status: 'sent', sentAt: new Date(), lastError: null } });
+  }
+
+  async markRetry(id: string, error: string, nextAttemptAt: Date): Promise<void> {
+    await this.prisma.notification.update({ where: { id }, data: { lastError: error.slice(0, 2000), nextAttemptAt } });
+  }
+
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.prisma.notification.update({ where: { id }, data: { status: 'failed', lastError: error.slice(0, 2000) } });
+  }
+
+  list(filter: { recipient?: string; template?: string; status?: string }, limit = 50) {
+    return this.prisma.notification.findMany({ where: filter, orderBy: { createdAt: 'desc' }, take: limit });
+  }
+}
