@@ -1,8 +1,12 @@
 import 'reflect-metadata';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ApiKeysService } from '@remitd/access';
 import { loadConfig, type RemitdConfig } from '@remitd/config';
+import { CreateCollectionAccountUseCase, VirtualAccountRepository } from '@remitd/customers';
 import { AdminApiModule } from './admin-api.module';
 import { validationPipe } from './http/validation';
 
@@ -24,11 +28,29 @@ export async function createAdminApi(config: RemitdConfig, opts: { logger?: fals
   return app;
 }
 
+/** First start: a super-admin key (printed once, kept in the data dir) and, on the embedded default, a demo collection account. */
+async function firstStart(app: INestApplication, config: RemitdConfig): Promise<void> {
+  const log = new Logger('admin-api');
+  const key = await app.get(ApiKeysService).ensureBootstrapKey();
+  if (key) {
+    mkdirSync(config.dataDir, { recursive: true });
+    const file = path.join(config.dataDir, 'bootstrap-admin-key');
+    writeFileSync(file, key + '\n', { mode: 0o600 });
+    log.log(`\n\n  Bootstrap super-admin API key (shown once, also saved to ${file}):\n\n    ${key}\n\n  Use it as: curl -H "Authorization: Bearer ${key}" http://127.0.0.1:${config.adminApiPort}/customers\n`);
+  }
+  if (process.env.REMITD_SEED_DEMO === '1' && (await app.get(VirtualAccountRepository).listCollectionAccounts()).length === 0) {
+    const actor = { id: 'system:bootstrap', role: 'system' };
+    await app.get(CreateCollectionAccountUseCase).execute({ actor, name: 'Demo Bank collection account', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX', currencies: ['EUR', 'USD', 'GBP', 'CHF'] });
+    log.log('created the demo collection account DE89 3704 0044 0532 0130 00 (EUR, USD, GBP, CHF)');
+  }
+}
+
 async function main() {
   const config = loadConfig();
   const app = await createAdminApi(config);
+  await firstStart(app, config);
   await app.listen(config.adminApiPort, '127.0.0.1');
-  new Logger('admin-api').log(`listening on http://127.0.0.1:${config.adminApiPort} (OpenAPI at /docs)`);
+  new Logger('admin-api').log(`listening on http://127.0.0.1:${config.adminApiPort} (OpenAPI at http://127.0.0.1:${config.adminApiPort}/docs)`);
 }
 
 if (require.main === module) {

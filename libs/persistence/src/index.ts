@@ -5,3 +5,4 @@ export * from './prisma.service';
 export * from './transaction';
 export { Prisma } from './generated/prisma/client';
 export type * as Models from './generated/prisma/models';
+export * from './advisory-lock';

@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AdvisoryLocks } from './advisory-lock';
 import { AuditRepository } from './audit.repository';
 import { IdempotencyRepository } from './idempotency.repository';
 import { PrismaService } from './prisma.service';
@@ -15,8 +16,9 @@ export class PersistenceModule {
         TransactionRunner,
         AuditRepository,
         IdempotencyRepository,
+        AdvisoryLocks,
       ],
-      exports: [PrismaService, TransactionRunner, AuditRepository, IdempotencyRepository],
+      exports: [PrismaService, TransactionRunner, AuditRepository, IdempotencyRepository, AdvisoryLocks],
     };
   }
 }

@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { createServer, type Server } from 'node:http';
+import { Logger, type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig, type RemitdConfig } from '@remitd/config';
+import { PrismaService } from '@remitd/persistence';
+import { Metrics } from './metrics';
+import { ReconcilerModule, type ReconcilerOptions } from './reconciler.module';
+
+/** The daemon: no HTTP API, only /health and /metrics for operators. */
+export async function startReconciler(config: RemitdConfig, opts: ReconcilerOptions & { logger?: false } = {}) {
+  const ctx = await NestFactory.createApplicationContext(ReconcilerModule.forRoot(config, opts), { logger: opts.logger ?? ['log', 'warn', 'error'] });
+  ctx.enableShutdownHooks();
+  const server = healthServer(ctx);
+  await new Promise<void>((r) => server.listen(config.reconcilerPort, '127.0.0.1', r));
+  return {
+    ctx,
+    port: (server.address() as { port: number }).port,
+    close: async () => {
+      await new Promise((r) => server.close(r));
+      await ctx.close();
+    },
+  };
+}
+
+function healthServer(ctx: INestApplicationContext): Server {
+  return createServer((req, res) => {
+    void (async () => {
+      if (req.url === '/health') {
+        try {
+          await ctx.get(PrismaService).$queryRaw`SELECT 1`;
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', service: 'reconciler', database: 'ok' }));
+        } catch (e) {
+          res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'error', error: (e as Error).message }));
+        }
+      } else if (req.url === '/metrics') {
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(ctx.get(Metrics).render());
+      } else {
+        res.writeHead(404).end();
+      }
+    })();
+  });
+}
+
+async function main() {
+  const config: RemitdConfig = loadConfig();
+  const r = await startReconciler(config);
+  new Logger('reconciler').log(`running; health on http://127.0.0.1:${r.port}/health`);
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}

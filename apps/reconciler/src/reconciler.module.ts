@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import type { RemitdConfig } from '@remitd/config';
+import { LedgerModule } from '@remitd/ledger';
+import { channelsFromConfig, NotificationsModule, type NotificationChannel } from '@remitd/notifications';
+import { PersistenceModule } from '@remitd/persistence';
+import { Metrics } from './metrics';
+import { NotificationDispatchScheduler } from './notification-dispatch.scheduler';
+import { RECONCILER_CONFIG } from './tokens';
+
+export interface ReconcilerOptions {
+  /** override channels (tests) */
+  channels?: NotificationChannel[];
+  /** false: build the module without starting schedulers (CLI, tests driving use cases) */
+  schedulers?: boolean;
+}
+
+@Module({})
+export class ReconcilerModule {
+  static forRoot(config: RemitdConfig, opts: ReconcilerOptions = {}): DynamicModule {
+    const schedulers = opts.schedulers ?? true;
+    return {
+      module: ReconcilerModule,
+      imports: [
+        PersistenceModule.forRoot({ url: config.databaseUrl, poolSize: config.dbPoolSize }),
+        ScheduleModule.forRoot(),
+        LedgerModule,
+        NotificationsModule.forRoot({ channels: opts.channels ?? channelsFromConfig(config.mail) }),
+      ],
+      providers: [{ provide: RECONCILER_CONFIG, useValue: config }, Metrics, ...(schedulers ? [NotificationDispatchScheduler] : [])],
+      exports: [Metrics],
+    };
+  }
+}

@@ -1,0 +1,59 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { isPermanentSendError, NotificationSendError, type NotificationChannel } from './channels';
+import { OutboxRepository } from './outbox.repository';
+import { DEFAULT_RETRY_POLICY, nextAttemptAt, type RetryPolicy } from './retry-policy';
+import { renderTemplate } from './templates';
+
+export const NOTIFICATION_CHANNELS = Symbol('NOTIFICATION_CHANNELS');
+export const NOTIFICATION_RETRY_POLICY = Symbol('NOTIFICATION_RETRY_POLICY');
+
+export interface DispatchResult {
+  claimed: number;
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+/**
+ * Sends due outbox messages at least once. Claims are leases (next_attempt_at pushed forward
+ * under SKIP LOCKED), so replicas never send the same row concurrently and a crashed sender's
+ * rows come back after the lease; a resend carries the same dedupe-derived Message-ID.
+ */
+@Injectable()
+export class DispatchNotificationsUseCase {
+  private readonly logger = new Logger('notifications');
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    @Inject(NOTIFICATION_CHANNELS) private readonly channels: NotificationChannel[],
+    @Inject(NOTIFICATION_RETRY_POLICY) private readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  ) {}
+
+  async execute(batchSize = 50, leaseMs = 120_000): Promise<DispatchResult> {
+    const claimed = await this.outbox.claimDue(batchSize, leaseMs);
+    const result: DispatchResult = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0 };
+    for (const n of claimed) {
+      try {
+        const channel = this.channels.find((c) => c.name === n.channel);
+        if (!channel) throw new NotificationSendError(`no ${n.channel} channel configured`, false, { channel: n.channel as 'email' });
+        const doc = renderTemplate(n.template, n.payload);
+        await channel.send({ dedupeKey: n.dedupeKey, recipient: n.recipient, ...doc });
+        await this.outbox.markSent(n.id);
+        result.sent++;
+      } catch (e) {
+        const msg = e instanceof Error ? e.message : String(e);
+        const next = isPermanentSendError(e) ? null : nextAttemptAt(new Date(), n.attempts, Math.random, this.policy);
+        if (next) {
+          await this.outbox.markRetry(n.id, msg, next);
+          result.retrying++;
+          this.logger.warn(`${n.template} to ${n.recipient} failed (attempt ${n.attempts}), retry at ${next.toISOString()}: ${msg}`);
+        } else {
+          await this.outbox.markFailed(n.id, msg);
+          result.failed++;
+          this.logger.error(`${n.template} to ${n.recipient} given up after ${n.attempts} attempt(s): ${msg}`);
+        }
+      }
+    }
+    return result;
+  }
+}

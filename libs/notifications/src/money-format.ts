@@ -1,0 +1,66 @@
+/**
+ * Display formatting of money for notifications. Amounts travel as decimal strings
+ * ("1234567.5") with an ISO 4217 currency code; they are formatted by string manipulation
+ * only, so no value ever passes through a JS number.
+ */
+
+/** ISO 4217 minor units of the currencies whose scale is not 2. */
+const CURRENCY_SCALES: Readonly<Record<string, number>> = {
+  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0,
+  UGX: 0, UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
+  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
+  CLF: 4, UYW: 4,
+};
+
+const DECIMAL_RE = /^(-)?(\d+)(?:\.(\d+))?$/;
+const CURRENCY_RE = /^[A-Z]{3}$/;
+
+/** A plain decimal string: optional '-', digits, optional '.digits'. No exponent, no '+', no grouping. */
+export function isDecimalString(value: unknown): value is string {
+  return typeof value === 'string' && DECIMAL_RE.test(value);
+}
+
+export function isCurrencyCode(value: unknown): value is string {
+  return typeof value === 'string' && CURRENCY_RE.test(value);
+}
+
+/** Number of decimal places the currency is displayed with (ISO 4217 minor units, 2 by default). */
+export function currencyScale(currency: string): number {
+  if (!isCurrencyCode(currency)) {
+    throw new Error(`Invalid currency code ${JSON.stringify(currency)} (expected 3 upper-case letters)`);
+  }
+  return CURRENCY_SCALES[currency] ?? 2;
+}
+
+/**
+ * Formats a decimal string with thousands separators and exactly the currency's scale:
+ * formatAmount('1234567.5', 'USD') === '1,234,567.50', formatAmount('1234567', 'JPY') === '1,234,567'.
+ * Trailing zeros beyond the scale are dropped; a non-zero digit beyond the scale throws
+ * rather than silently showing a customer a rounded amount.
+ */
+export function formatAmount(amount: string, currency: string): string {
+  const scale = currencyScale(currency);
+  const m = typeof amount === 'string' ? DECIMAL_RE.exec(amount) : null;
+  if (!m) {
+    throw new Error(`Invalid amount ${JSON.stringify(amount)} (expected a decimal string such as "1234.50")`);
+  }
+  const negative = m[1] === '-';
+  const intDigits = m[2].replace(/^0+(?=\d)/, '');
+  let frac = m[3] ?? '';
+  if (frac.length > scale) {
+    if (/[^0]/.test(frac.slice(scale))) {
+      throw new Error(`Amount ${amount} has more decimal places than ${currency} allows (${scale})`);
+    }
+    frac = frac.slice(0, scale);
+  } else {
+    frac = frac.padEnd(scale, '0');
+  }
+  const grouped = intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const isZero = /^0+$/.test(intDigits) && !/[1-9]/.test(frac);
+  return `${negative && !isZero ? '-' : ''}${grouped}${scale > 0 ? `.${frac}` : ''}`;
+}
+
+/** formatAmount followed by the currency code: '1,234,567.50 USD'. */
+export function formatMoney(amount: string, currency: string): string {
+  return `${formatAmount(amount, currency)} ${currency}`;
+}

@@ -1,0 +1,20 @@
+/* npm run ledger:verify: checks every cached balance against its postings and every journal sums to zero. */
+import 'reflect-metadata';
+import { LedgerRepository, LedgerVerifier } from '../libs/ledger/src';
+import { PrismaService } from '../libs/persistence/src/prisma.service';
+
+async function main() {
+  const url = process.env.DATABASE_URL ?? `postgresql://postgres:remitd@127.0.0.1:${process.env.REMITD_PG_PORT ?? 54329}/remitd`;
+  const prisma = new PrismaService(url, 2);
+  try {
+    const report = await new LedgerVerifier(new LedgerRepository(prisma)).verify();
+    console.log(JSON.stringify(report, null, 2));
+    process.exitCode = report.ok ? 0 : 1;
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(2);
+});
