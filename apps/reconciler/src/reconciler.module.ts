@@ -4,13 +4,18 @@ import type { RemitdConfig } from '@remitd/config';
 import { LedgerModule } from '@remitd/ledger';
 import { channelsFromConfig, NotificationsModule, type NotificationChannel } from '@remitd/notifications';
 import { PersistenceModule } from '@remitd/persistence';
+import { StatementSourcesModule } from '@remitd/statement-sources';
+import type { StatementSource } from '@remitd/statement-sources';
 import { Metrics } from './metrics';
 import { NotificationDispatchScheduler } from './notification-dispatch.scheduler';
+import { StatementPollScheduler } from './statement-poll.scheduler';
 import { RECONCILER_CONFIG } from './tokens';
 
 export interface ReconcilerOptions {
   /** override channels (tests) */
   channels?: NotificationChannel[];
+  /** override statement sources (tests) */
+  sources?: StatementSource[];
   /** false: build the module without starting schedulers (CLI, tests driving use cases) */
   schedulers?: boolean;
 }
@@ -26,8 +31,9 @@ export class ReconcilerModule {
         ScheduleModule.forRoot(),
         LedgerModule,
         NotificationsModule.forRoot({ channels: opts.channels ?? channelsFromConfig(config.mail) }),
+        StatementSourcesModule.forRoot({ dataDir: config.dataDir, sources: opts.sources ?? config.sources }),
       ],
-      providers: [{ provide: RECONCILER_CONFIG, useValue: config }, Metrics, ...(schedulers ? [NotificationDispatchScheduler] : [])],
+      providers: [{ provide: RECONCILER_CONFIG, useValue: config }, Metrics, ...(schedulers ? [NotificationDispatchScheduler, StatementPollScheduler] : [])],
       exports: [Metrics],
     };
   }

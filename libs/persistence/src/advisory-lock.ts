@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Client } from 'pg';
 import { PrismaService } from './prisma.service';
 
 /**
@@ -20,4 +21,30 @@ export class AdvisoryLocks {
       { timeout: 24 * 3600_000, maxWait: 10_000 },
     );
   }
+}
+
+/**
+ * A claim that lives exactly as long as this process: a session advisory lock on a dedicated
+ * connection. If the process is killed, PostgreSQL drops the connection and the claim with it,
+ * so a restarted (or another) replica can take the work over at once.
+ */
+export async function trySessionClaim(url: string, name: string): Promise<{ release(): Promise<void> } | null> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const r = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [name]);
+    if (!r.rows[0].ok) {
+      await client.end();
+      return null;
+    }
+  } catch (e) {
+    await client.end().catch(() => undefined);
+    throw e;
+  }
+  return {
+    release: async () => {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [name]).catch(() => undefined);
+      await client.end().catch(() => undefined);
+    },
+  };
 }

@@ -9,7 +9,10 @@ export const DATABASE_URL = Symbol('DATABASE_URL');
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
   private static readonly logger = new Logger('Prisma');
 
-  constructor(url: string, poolSize = 10) {
+  constructor(
+    readonly url: string,
+    poolSize = 10,
+  ) {
     super({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
   }
 

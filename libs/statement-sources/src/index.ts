@@ -7,3 +7,5 @@ export type { SftpSourceOptions } from './sftp.source';
 export { SftpSource, parseHostKeyFingerprint, sshHostKeyFingerprint } from './sftp.source';
 export type { SourceLogger, SourceResult } from './poll-sources';
 export { forEachSource } from './poll-sources';
+export * from './poll-statement-sources.usecase';
+export * from './statement-sources.module';

@@ -69,6 +69,11 @@ export class LocalDirSource implements StatementSource {
     return files.sort(compareOldestFirst);
   }
 
+  localPath(file: RemoteFile): string {
+    assertOwnFile(this.id, file);
+    return join(this.dir, file.name);
+  }
+
   async download(file: RemoteFile): Promise<Buffer> {
     assertOwnFile(this.id, file);
     let content: Buffer;

@@ -20,6 +20,8 @@ export interface StatementSource {
   list(): Promise<RemoteFile[]>;
   /** Whole content. Throws a retryable INCOMPLETE_DOWNLOAD SourceError when the length differs from the listed size. */
   download(file: RemoteFile): Promise<Buffer>;
+  /** Sources on the local disk give the path, so large files are streamed instead of loaded whole. */
+  localPath?(file: RemoteFile): string;
   /** Move to processed/ (created if needed; a timestamp suffix is added when the target exists). No-op if the file is already gone. */
   markProcessed(file: RemoteFile): Promise<void>;
   /** Move to failed/ and write `<name>.reason.txt` next to it. */

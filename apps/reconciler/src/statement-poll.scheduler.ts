@@ -1,0 +1,42 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import type { RemitdConfig } from '@remitd/config';
+import { PollStatementSourcesUseCase } from '@remitd/statement-sources';
+import { Metrics } from './metrics';
+import { RECONCILER_CONFIG } from './tokens';
+
+/** Decides when to poll the bank's statement sources; the work is the use case. */
+@Injectable()
+export class StatementPollScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('statement-poll');
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly poll: PollStatementSourcesUseCase,
+    private readonly registry: SchedulerRegistry,
+    private readonly metrics: Metrics,
+    @Inject(RECONCILER_CONFIG) private readonly config: RemitdConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.registry.addInterval('statement-poll', setInterval(() => void this.tick(), this.config.pollIntervalMs));
+    setImmediate(() => void this.tick());
+  }
+
+  async tick(): Promise<void> {
+    if (this.running) return this.running;
+    this.running = (async () => {
+      try {
+        const files = await this.poll.execute();
+        for (const f of files) this.metrics.inc(`statement_files_${f.outcome}_total`);
+      } catch (e) {
+        this.logger.error(`poll failed: ${(e as Error).message}`);
+      }
+    })().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.running;
+  }
+}

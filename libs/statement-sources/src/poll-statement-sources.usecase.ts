@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import type { SourceConfig } from '@remitd/config';
+import { IngestStatementFileUseCase, RawFileStore, type IngestOutcome } from '@remitd/statements';
+import { LocalDirSource } from './local-dir.source';
+import { forEachSource } from './poll-sources';
+import { SftpSource } from './sftp.source';
+import type { RemoteFile, StatementSource } from './statement-source';
+
+export const STATEMENT_SOURCES = Symbol('STATEMENT_SOURCES');
+
+export function sourcesFromConfig(configs: readonly SourceConfig[]): StatementSource[] {
+  return configs.map((c) =>
+    c.type === 'local'
+      ? new LocalDirSource({ id: c.id, dir: c.dir, pattern: c.pattern ? new RegExp(c.pattern) : undefined })
+      : new SftpSource({
+          id: c.id,
+          host: c.host,
+          port: c.port,
+          username: c.username,
+          password: c.password,
+          privateKey: c.privateKeyPath ? readFileSync(c.privateKeyPath) : undefined,
+          hostKeySha256: c.hostKeySha256,
+          remoteDir: c.remoteDir,
+          pattern: c.pattern ? new RegExp(c.pattern) : undefined,
+        }),
+  );
+}
+
+export interface PolledFile {
+  sourceId: string;
+  name: string;
+  outcome: IngestOutcome['status'] | 'error';
+  detail?: string;
+}
+
+/**
+ * One poll of every source: each new file is stored (content-addressed) before anything else,
+ * ingested exactly once, then moved to processed/ or failed/ on the source. A crash between
+ * ingestion and the move is harmless: the next poll sees a duplicate and only moves it.
+ * One source's outage does not stop the others.
+ */
+@Injectable()
+export class PollStatementSourcesUseCase implements OnModuleDestroy {
+  private readonly logger = new Logger('statement-poll');
+
+  constructor(
+    @Inject(STATEMENT_SOURCES) private readonly sources: StatementSource[],
+    private readonly store: RawFileStore,
+    private readonly ingest: IngestStatementFileUseCase,
+  ) {}
+
+  async execute(): Promise<PolledFile[]> {
+    const polled: PolledFile[] = [];
+    await forEachSource(
+      this.sources,
+      async (source) => {
+        for (const file of await source.list()) polled.push(await this.one(source, file));
+      },
+      this.logger,
+    );
+    return polled;
+  }
+
+  private async one(source: StatementSource, file: RemoteFile): Promise<PolledFile> {
+    const base = { sourceId: source.id, name: file.name };
+    try {
+      const stored = source.localPath ? await this.store.putFile(source.localPath(file)) : await this.store.putBuffer(await source.download(file));
+      const outcome = await this.ingest.execute({ sourceId: source.id, fileName: file.name, storedPath: stored.path, sha256: stored.sha256, size: stored.size });
+      switch (outcome.status) {
+        case 'ingested':
+          await source.markProcessed(file);
+          break;
+        case 'duplicate':
+          this.logger.log(`${file.name} is a duplicate of ${outcome.of} (${outcome.previousStatus}); not ingested again`);
+          if (outcome.previousStatus === 'quarantined') await source.markFailed(file, `duplicate of quarantined file ${outcome.of}`);
+          else await source.markProcessed(file);
+          break;
+        case 'quarantined':
+          await source.markFailed(file, outcome.reason);
+          break;
+        case 'busy':
+          break; // another replica is ingesting it
+      }
+      return { ...base, outcome: outcome.status, detail: outcome.status === 'quarantined' ? outcome.reason : undefined };
+    } catch (e) {
+      this.logger.error(`${source.id}/${file.name}: ${(e as Error).message}; will retry`);
+      return { ...base, outcome: 'error', detail: (e as Error).message };
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.sources.map((s) => s.close().catch(() => undefined)));
+  }
+}

@@ -1,0 +1,218 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DomainError } from '@remitd/core';
+import { Money } from '@remitd/money';
+import { TransactionRunner, trySessionClaim, PrismaService, type Tx } from '@remitd/persistence';
+import { accountKey, naturalKey } from './natural-key';
+import { detectFormat, fileChunks, readHead, readStatements } from './read-statements';
+import type { StatementEvent, StatementHeader } from './statement-events';
+import { StatementParseError, type ParsedEntry, type StatementFormat } from './statement.model';
+import { StatementRepository, type EntryRow } from './statement.repository';
+
+export interface IngestInput {
+  sourceId: string;
+  fileName: string;
+  /** the content-addressed copy, already stored */
+  storedPath: string;
+  sha256: string;
+  size: number;
+  format?: StatementFormat;
+}
+
+export type IngestOutcome =
+  | { status: 'ingested'; fileId: string; format: StatementFormat; statements: number; entries: number; newEntries: number; alerts: number }
+  | { status: 'duplicate'; fileId: string; of: string; previousStatus: string }
+  | { status: 'quarantined'; fileId: string; reason: string; location: string | null }
+  | { status: 'busy' };
+
+const BATCH = 2000;
+/** the end-of-day statements whose balances must chain */
+const CONTINUITY_FORMATS = new Set(['camt.053', 'mt940']);
+
+class ParseFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+/**
+ * Ingests one stored bank file exactly once. The whole file is one transaction: it is either
+ * fully in the database or not at all (a parse error half-way, a crash or kill -9 roll it back).
+ * Replicas claim the file through a session advisory lock that dies with its process. Entries
+ * are unique by collection account + natural key, so the same transfer in several files is one
+ * entry. Continuity breaks are recorded as alerts, never ignored.
+ */
+@Injectable()
+export class IngestStatementFileUseCase {
+  private readonly logger = new Logger('ingest');
+
+  constructor(
+    private readonly repo: StatementRepository,
+    private readonly tx: TransactionRunner,
+    private readonly prisma: PrismaService,
+  ) {}
+
+  async execute(input: IngestInput): Promise<IngestOutcome> {
+    const seen = await this.repo.findFileBySha(input.sha256);
+    if (seen) return { status: 'duplicate', fileId: seen.id, of: seen.fileName, previousStatus: seen.status };
+    const claim = await trySessionClaim(this.prisma.url, `statement-file:${input.sha256}`);
+    if (!claim) return { status: 'busy' };
+    try {
+      const again = await this.repo.findFileBySha(input.sha256);
+      if (again) return { status: 'duplicate', fileId: again.id, of: again.fileName, previousStatus: again.status };
+      let format: StatementFormat | undefined = input.format;
+      try {
+        format ??= detectFormat(await readHead(input.storedPath), input.fileName);
+        return await this.tx.run((tx) => this.ingest(tx, input, format!), { timeoutMs: 30 * 60_000, retries: 0 });
+      } catch (e) {
+        const failure = e instanceof ParseFailure ? e.cause : e instanceof StatementParseError ? e : null;
+        if (!failure) throw e; // infrastructure (database, disk): the file stays in the inbox and is retried
+        return await this.quarantine(input, format ?? null, failure);
+      }
+    } finally {
+      await claim.release();
+    }
+  }
+
+  private async quarantine(input: IngestInput, format: StatementFormat | null, failure: unknown): Promise<IngestOutcome> {
+    const reason = failure instanceof StatementParseError ? failure.message : `parser failed: ${(failure as Error)?.message ?? String(failure)}`;
+    const location = failure instanceof StatementParseError ? failure.location : null;
+    const row = await this.tx.run((tx) =>
+      this.repo.createFile(tx, { ...input, format, status: 'quarantined', error: reason, errorLocation: location }),
+    );
+    this.logger.warn(`quarantined ${input.fileName} (${input.sha256.slice(0, 12)}): ${reason}`);
+    return { status: 'quarantined', fileId: row.id, reason, location };
+  }
+
+  private async ingest(tx: Tx, input: IngestInput, format: StatementFormat): Promise<IngestOutcome> {
+    const file = await this.repo.createFile(tx, { ...input, format, status: 'ingested' });
+    const collections = await this.repo.collectionAccountsByKey();
+    const collectionIdFor = (key: string) =>
+      collections.find((c) => (c.iban && accountKey(c.iban) === key) || accountKey(c.accountNumber) === key)?.id ?? null;
+
+    let statements = 0;
+    let entries = 0;
+    let newEntries = 0;
+    let alerts = 0;
+    let current: { id: string; header: StatementHeader; key: string; collectionAccountId: string | null; count: number; seen: Map<string, number> } | null = null;
+    let batch: EntryRow[] = [];
+    let inFlight: Promise<void> = Promise.resolve();
+
+    // Parsing of the next batch overlaps the database write of the previous one.
+    const flush = async () => {
+      if (!batch.length || !current) return;
+      const rows = batch;
+      const ctx = { accountKey: current.key, collectionAccountId: current.collectionAccountId, fileId: file.id, statementId: current.id, format };
+      batch = [];
+      await inFlight;
+      inFlight = this.repo.insertEntries(tx, ctx, rows).then((r) => {
+        newEntries += r.inserted;
+      });
+    };
+
+    const events = readStatements(fileChunks(input.storedPath), format, input.fileName);
+    for (;;) {
+      let next: IteratorResult<StatementEvent>;
+      try {
+        next = await events.next();
+      } catch (e) {
+        await inFlight.catch(() => undefined);
+        throw new ParseFailure(e);
+      }
+      if (next.done) break;
+      const ev = next.value;
+      if (ev.type === 'statement') {
+        await flush();
+        await inFlight;
+        const key = accountKey(ev.header.account);
+        const collectionAccountId = collectionIdFor(key);
+        const row = await this.repo.createStatement(tx, file.id, statements, ev.header, key, collectionAccountId);
+        current = { id: row.id, header: ev.header, key, collectionAccountId, count: 0, seen: new Map() };
+        statements++;
+        if (!collectionAccountId) {
+          await this.repo.createAlert(tx, { kind: 'unknown_collection_account', accountKey: key, statementId: row.id, fileId: file.id, message: `statement for account ${ev.header.account}, which is not a configured collection account` });
+          alerts++;
+        }
+      } else if (ev.type === 'entry') {
+        if (!current) throw new ParseFailure(new StatementParseError('entry outside a statement', ev.entry.location, input.fileName));
+        batch.push(toRow(ev.entry, current.seen, input.fileName));
+        current.count++;
+        entries++;
+        if (batch.length >= BATCH) await flush();
+      } else {
+        await flush();
+        await inFlight;
+        if (!current) continue;
+        const closing = ev.closingBalance ?? current.header.closingBalance;
+        await this.repo.finishStatement(tx, current.id, {
+          closingBalance: closing?.signedAmount ?? null,
+          closingDate: closing?.date ?? current.header.toDate ?? null,
+          balanced: ev.balanced,
+          entryCount: current.count,
+          warnings: [...current.header.warnings, ...ev.warnings],
+          currency: current.header.accountCurrency ?? closing?.currency ?? null,
+        });
+        alerts += await this.checkContinuity(tx, file.id, current.id, current.key, current.header, closing?.signedAmount ?? null, ev.balanced);
+        current = null;
+      }
+    }
+    await flush();
+    await inFlight;
+    if (statements === 0) {
+      throw new ParseFailure(new StatementParseError('the file holds no statement, report or notification', null, input.fileName));
+    }
+    await this.repo.finishFile(tx, file.id, { statementCount: statements, entryCount: entries, newEntryCount: newEntries });
+    this.logger.log(`ingested ${input.fileName} (${format}): ${statements} statement(s), ${entries} entries, ${newEntries} new${alerts ? `, ${alerts} alert(s)` : ''}`);
+    return { status: 'ingested', fileId: file.id, format, statements, entries, newEntries, alerts };
+  }
+
+  private async checkContinuity(tx: Tx, fileId: string, statementId: string, key: string, h: StatementHeader, closing: string | null, balanced: boolean | null): Promise<number> {
+    let n = 0;
+    if (balanced === false) {
+      await this.repo.createAlert(tx, { kind: 'unbalanced_statement', accountKey: key, statementId, fileId, message: `statement ${h.statementId ?? ''}: opening balance + entries ≠ closing balance ${closing ?? ''}` });
+      n++;
+    }
+    if (!CONTINUITY_FORMATS.has(h.format) || !h.openingBalance) return n;
+    const prev = await this.repo.previousStatement(tx, key, h.accountCurrency ?? h.openingBalance.currency, statementId, h.openingBalance.date);
+    if (!prev) return n;
+    const prevClosing = prev.closingBalance === null ? null : Money.fromStored(prev.closingBalance, h.openingBalance.currency);
+    if (prevClosing && !prevClosing.amount.equals(h.openingBalance.signedAmount)) {
+      await this.repo.createAlert(tx, {
+        kind: 'balance_break', accountKey: key, statementId, fileId,
+        message: `opening balance ${h.openingBalance.signedAmount} ≠ previous closing balance ${prevClosing.toString()} (statement ${prev.statementRef ?? prev.id})`,
+        details: { previousStatementId: prev.id, expected: prevClosing.toString(), actual: h.openingBalance.signedAmount },
+      });
+      n++;
+    }
+    const a = Number(prev.sequenceNumber?.split('/')[0]);
+    const b = Number(h.sequenceNumber?.split('/')[0]);
+    if (Number.isInteger(a) && Number.isInteger(b) && b !== a + 1 && b !== a) {
+      await this.repo.createAlert(tx, {
+        kind: 'sequence_gap', accountKey: key, statementId, fileId,
+        message: `statement sequence ${h.sequenceNumber} follows ${prev.sequenceNumber}: ${b > a ? `${b - a - 1} statement(s) missing` : 'out of order'}`,
+        details: { previous: prev.sequenceNumber, current: h.sequenceNumber },
+      });
+      n++;
+    }
+    if (n) this.logger.warn(`continuity alert(s) on ${key} statement ${h.statementId ?? statementId}`);
+    return n;
+  }
+}
+
+function scaled(amount: string, currency: string, location: string, fileName: string, what: string): string {
+  try {
+    return Money.fromStored(amount, currency).toString();
+  } catch (e) {
+    const reason = e instanceof DomainError && e.code === 'UNKNOWN_CURRENCY' ? `unknown currency "${currency}"` : `${what} ${amount} has more decimals than ${currency} allows`;
+    throw new ParseFailure(new StatementParseError(reason, location, fileName));
+  }
+}
+
+function toRow(e: ParsedEntry, seen: Map<string, number>, fileName: string): EntryRow {
+  return {
+    naturalKey: naturalKey(e, seen),
+    entry: e,
+    amount: scaled(e.amount.amount, e.amount.currency, e.location, fileName, 'amount'),
+    instructedAmount: e.instructedAmount ? scaled(e.instructedAmount.amount, e.instructedAmount.currency, e.location, fileName, 'instructed amount') : null,
+    chargesAmount: e.charges ? scaled(e.charges.amount, e.charges.currency, e.location, fileName, 'charges') : null,
+  };
+}

@@ -1,0 +1,83 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+
+export interface StoredRaw {
+  sha256: string;
+  size: number;
+  path: string;
+}
+
+/**
+ * Content-addressed store of every bank file received, written (and fsynced) before anything
+ * is parsed: the raw bytes are never lost, whatever happens after.
+ */
+export class RawFileStore {
+  constructor(private readonly dir: string) {}
+
+  pathFor(sha256: string): string {
+    return path.join(this.dir, sha256.slice(0, 2), sha256);
+  }
+
+  async putBuffer(content: Buffer): Promise<StoredRaw> {
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    const target = this.pathFor(sha256);
+    if (!(await exists(target))) {
+      const tmp = await this.tmpPath();
+      const fh = await open(tmp, 'w');
+      try {
+        await fh.writeFile(content);
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      await this.commit(tmp, target);
+    }
+    return { sha256, size: content.length, path: target };
+  }
+
+  /** Streams a local file into the store, hashing on the way (a 100 MB file is never held whole). */
+  async putFile(source: string): Promise<StoredRaw> {
+    const tmp = await this.tmpPath();
+    const hash = createHash('sha256');
+    let size = 0;
+    const tap = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        hash.update(chunk);
+        size += chunk.length;
+        cb(null, chunk);
+      },
+    });
+    await pipeline(createReadStream(source, { highWaterMark: 1 << 20 }), tap, createWriteStream(tmp));
+    const fh = await open(tmp, 'r+');
+    await fh.sync();
+    await fh.close();
+    const sha256 = hash.digest('hex');
+    const target = this.pathFor(sha256);
+    if (await exists(target)) await unlink(tmp);
+    else await this.commit(tmp, target);
+    return { sha256, size, path: target };
+  }
+
+  private async tmpPath(): Promise<string> {
+    await mkdir(path.join(this.dir, 'tmp'), { recursive: true });
+    return path.join(this.dir, 'tmp', randomUUID());
+  }
+
+  private async commit(tmp: string, target: string): Promise<void> {
+    await mkdir(path.dirname(target), { recursive: true });
+    await rename(tmp, target);
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Tx } from '@remitd/persistence';
+import type { StatementHeader } from './statement-events';
+import type { ParsedEntry } from './statement.model';
+
+export interface EntryRow {
+  naturalKey: string;
+  entry: ParsedEntry;
+  /** amount normalised to the currency scale */
+  amount: string;
+  instructedAmount: string | null;
+  chargesAmount: string | null;
+}
+
+const ENTRY_COLUMNS: [string, string][] = [
+  ['natural_key', 'text'], ['direction', 'text'], ['amount', 'numeric'], ['currency', 'text'], ['booking_date', 'text'],
+  ['value_date', 'text'], ['status', 'text'], ['bank_reference', 'text'], ['end_to_end_id', 'text'], ['uetr', 'text'],
+  ['remitter_name', 'text'], ['remitter_account', 'text'], ['remitter_bic', 'text'], ['credited_account', 'text'],
+  ['remittance_unstructured', 'text'], ['remittance_structured', 'text'], ['instructed_amount', 'numeric'],
+  ['instructed_currency', 'text'], ['charges_amount', 'numeric'], ['charges_currency', 'text'],
+  ['bank_transaction_code', 'text'], ['rail', 'text'], ['reversal', 'bool'], ['return_reason_code', 'text'],
+  ['original_reference', 'text'], ['change_code', 'text'], ['location', 'text'], ['additional_info', 'text'],
+];
+
+// Static SQL with positional array parameters: one round trip per batch, whatever its size.
+// The same transfer seen again (camt.052 pending → camt.053 booked) only moves forward to BOOK.
+const INSERT_ENTRIES_SQL = `
+  INSERT INTO statement_entries (id, account_key, collection_account_id, file_id, statement_id, format, ${ENTRY_COLUMNS.map((c) => c[0]).join(', ')})
+  SELECT gen_random_uuid(), $1, $2::uuid, $3::uuid, $4::uuid, $5, t.*
+  FROM unnest(${ENTRY_COLUMNS.map((c, i) => `$${i + 6}::${c[1]}[]`).join(', ')}) AS t(${ENTRY_COLUMNS.map((c) => c[0]).join(', ')})
+  ON CONFLICT (account_key, natural_key) DO UPDATE
+    SET status = EXCLUDED.status, booking_date = EXCLUDED.booking_date, value_date = COALESCE(EXCLUDED.value_date, statement_entries.value_date),
+        updated_at = now()
+    WHERE statement_entries.status <> 'BOOK' AND EXCLUDED.status = 'BOOK'
+  RETURNING (xmax = 0) AS inserted`;
+
+@Injectable()
+export class StatementRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findFileBySha(sha256: string) {
+    return this.prisma.statementFile.findUnique({ where: { sha256 } });
+  }
+
+  createFile(tx: Tx, f: { sha256: string; sourceId: string; fileName: string; size: number; format: string | null; storedPath: string; status: string; error?: string; errorLocation?: string | null }) {
+    return tx.statementFile.create({
+      data: { ...f, size: BigInt(f.size), processedAt: f.status === 'ingested' ? null : new Date(), errorLocation: f.errorLocation ?? null },
+    });
+  }
+
+  finishFile(tx: Tx, id: string, counts: { statementCount: number; entryCount: number; newEntryCount: number }) {
+    return tx.statementFile.update({ where: { id }, data: { ...counts, processedAt: new Date() } });
+  }
+
+  createStatement(tx: Tx, fileId: string, index: number, h: StatementHeader, accountKey: string, collectionAccountId: string | null) {
+    return tx.statement.create({
+      data: {
+        fileId,
+        indexInFile: index,
+        format: h.format,
+        accountKey,
+        collectionAccountId,
+        messageId: h.messageId,
+        statementRef: h.statementId,
+        sequenceNumber: h.sequenceNumber,
+        currency: h.accountCurrency ?? h.openingBalance?.currency ?? null,
+        openingBalance: h.openingBalance?.signedAmount ?? null,
+        openingDate: h.openingBalance?.date ?? h.fromDate ?? null,
+        entryCount: 0,
+      },
+    });
+  }
+
+  finishStatement(tx: Tx, id: string, s: { closingBalance: string | null; closingDate: string | null; balanced: boolean | null; entryCount: number; warnings: string[]; currency: string | null }) {
+    return tx.statement.update({
+      where: { id },
+      data: { closingBalance: s.closingBalance, closingDate: s.closingDate, balanced: s.balanced, entryCount: s.entryCount, warnings: s.warnings, ...(s.currency ? { currency: s.currency } : {}) },
+    });
+  }
+
+  /** The statement this one should continue from: the latest earlier end-of-day statement of the account. */
+  async previousStatement(tx: Tx, accountKey: string, currency: string | null, beforeId: string, openingDate: string | null) {
+    const rows = await tx.$queryRaw<{ id: string; closingBalance: string | null; closingDate: string | null; sequenceNumber: string | null; statementRef: string | null }[]>`
+      SELECT s.id::text, s.closing_balance::text AS "closingBalance", s.closing_date AS "closingDate", s.sequence_number AS "sequenceNumber", s.statement_ref AS "statementRef"
+      FROM statements s
+      WHERE s.account_key = ${accountKey} AND s.id <> ${beforeId}::uuid AND s.format IN ('camt.053', 'mt940')
+        AND s.closing_balance IS NOT NULL AND (${currency}::text IS NULL OR s.currency = ${currency})
+        AND (${openingDate}::text IS NULL OR s.closing_date <= ${openingDate})
+      ORDER BY s.closing_date DESC NULLS LAST, s.created_at DESC
+      LIMIT 1`;
+    return rows[0] ?? null;
+  }
+
+  async insertEntries(
+    tx: Tx,
+    ctx: { accountKey: string; collectionAccountId: string | null; fileId: string; statementId: string; format: string },
+    rows: readonly EntryRow[],
+  ): Promise<{ inserted: number; upgraded: number }> {
+    const col = <T>(f: (r: EntryRow) => T) => rows.map(f);
+    const arrays = [
+      col((r) => r.naturalKey), col((r) => r.entry.direction), col((r) => r.amount), col((r) => r.entry.amount.currency),
+      col((r) => r.entry.bookingDate), col((r) => r.entry.valueDate), col((r) => r.entry.status), col((r) => r.entry.bankReference),
+      col((r) => r.entry.endToEndId), col((r) => r.entry.uetr), col((r) => r.entry.remitterName), col((r) => r.entry.remitterAccount),
+      col((r) => r.entry.remitterBic), col((r) => r.entry.creditedAccount), col((r) => r.entry.remittanceUnstructured),
+      col((r) => r.entry.remittanceStructured), col((r) => r.instructedAmount), col((r) => r.entry.instructedAmount?.currency ?? null),
+      col((r) => r.chargesAmount), col((r) => r.entry.charges?.currency ?? null), col((r) => r.entry.bankTransactionCode),
+      col((r) => r.entry.rail), col((r) => r.entry.reversal), col((r) => r.entry.returnReasonCode), col((r) => r.entry.originalReference),
+      col((r) => r.entry.changeCode), col((r) => r.entry.location), col((r) => r.entry.additionalInfo),
+    ];
+    const result = await tx.$queryRawUnsafe<{ inserted: boolean }[]>(
+      INSERT_ENTRIES_SQL, ctx.accountKey, ctx.collectionAccountId, ctx.fileId, ctx.statementId, ctx.format, ...arrays,
+    );
+    const inserted = result.filter((r) => r.inserted).length;
+    return { inserted, upgraded: result.length - inserted };
+  }
+
+  createAlert(tx: Tx | undefined, a: { kind: string; accountKey: string; statementId?: string | null; fileId?: string | null; message: string; details?: Record<string, unknown> }) {
+    return (tx ?? this.prisma).statementAlert.create({ data: { ...a, details: (a.details ?? {}) as object } });
+  }
+
+  collectionAccountsByKey() {
+    return this.prisma.collectionAccount.findMany({ select: { id: true, iban: true, accountNumber: true } });
+  }
+
+  listFiles(filter: { status?: string }, limit: number, cursor?: string) {
+    return this.prisma.statementFile.findMany({
+      where: { status: filter.status, ...(cursor ? { receivedAt: { lt: new Date(cursor) } } : {}) },
+      orderBy: { receivedAt: 'desc' },
+      take: limit,
+    });
+  }
+
+  listAlerts(open: boolean, limit: number) {
+    return this.prisma.statementAlert.findMany({ where: open ? { acknowledgedAt: null } : {}, orderBy: { createdAt: 'desc' }, take: limit });
+  }
+
+  acknowledgeAlert(id: string, by: string) {
+    return this.prisma.statementAlert.update({ where: { id }, data: { acknowledgedAt: new Date(), acknowledgedBy: by } });
+  }
+}

@@ -1,0 +1,17 @@
+import path from 'node:path';
+import { DynamicModule, Module } from '@nestjs/common';
+import { IngestStatementFileUseCase } from './ingest-file.usecase';
+import { RawFileStore } from './raw-file-store';
+import { StatementRepository } from './statement.repository';
+
+@Module({})
+export class StatementsModule {
+  static forRoot(opts: { dataDir: string }): DynamicModule {
+    const providers = [
+      { provide: RawFileStore, useValue: new RawFileStore(path.join(opts.dataDir, 'raw')) },
+      StatementRepository,
+      IngestStatementFileUseCase,
+    ];
+    return { module: StatementsModule, providers, exports: providers };
+  }
+}
