@@ -5,6 +5,8 @@ import type { RemitdConfig } from '@remitd/config';
 import { CustomersModule } from '@remitd/customers';
 import { LedgerModule } from '@remitd/ledger';
 import { PersistenceModule } from '@remitd/persistence';
+import { SettlementModule } from '@remitd/settlement';
+import { StatementsModule } from '@remitd/statements';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuditController } from './audit/audit.controller';
 import { CollectionAccountsController } from './collection-accounts/collection-accounts.controller';
@@ -14,6 +16,8 @@ import { ApiKeyGuard } from './http/auth';
 import { ApiExceptionFilter } from './http/exception.filter';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { LedgerController } from './ledger/ledger.controller';
+import { StatementsController } from './statements/statements.controller';
+import { UnmatchedController } from './unmatched/unmatched.controller';
 
 export const REMITD_CONFIG = Symbol('REMITD_CONFIG');
 
@@ -22,8 +26,8 @@ export class AdminApiModule {
   static forRoot(config: RemitdConfig): DynamicModule {
     return {
       module: AdminApiModule,
-      imports: [PersistenceModule.forRoot({ url: config.databaseUrl, poolSize: config.dbPoolSize }), AccessModule, LedgerModule, CustomersModule],
-      controllers: [HealthController, CustomersController, CollectionAccountsController, ApiKeysController, AuditController, LedgerController],
+      imports: [PersistenceModule.forRoot({ url: config.databaseUrl, poolSize: config.dbPoolSize }), AccessModule, LedgerModule, CustomersModule, SettlementModule.forRoot(config), StatementsModule.forRoot({ dataDir: config.dataDir })],
+      controllers: [HealthController, CustomersController, CollectionAccountsController, ApiKeysController, AuditController, LedgerController, UnmatchedController, StatementsController],
       providers: [
         { provide: REMITD_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: ApiKeyGuard },

@@ -4,6 +4,7 @@ import type { RemitdConfig } from '@remitd/config';
 import { LedgerModule } from '@remitd/ledger';
 import { channelsFromConfig, NotificationsModule, type NotificationChannel } from '@remitd/notifications';
 import { PersistenceModule } from '@remitd/persistence';
+import { SettlementModule } from '@remitd/settlement';
 import { StatementSourcesModule } from '@remitd/statement-sources';
 import type { StatementSource } from '@remitd/statement-sources';
 import { Metrics } from './metrics';
@@ -32,6 +33,7 @@ export class ReconcilerModule {
         LedgerModule,
         NotificationsModule.forRoot({ channels: opts.channels ?? channelsFromConfig(config.mail) }),
         StatementSourcesModule.forRoot({ dataDir: config.dataDir, sources: opts.sources ?? config.sources }),
+        SettlementModule.forRoot(config),
       ],
       providers: [{ provide: RECONCILER_CONFIG, useValue: config }, Metrics, ...(schedulers ? [NotificationDispatchScheduler, StatementPollScheduler] : [])],
       exports: [Metrics],

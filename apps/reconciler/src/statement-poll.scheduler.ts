@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import type { RemitdConfig } from '@remitd/config';
+import { ReconcileEntriesUseCase } from '@remitd/settlement';
 import { PollStatementSourcesUseCase } from '@remitd/statement-sources';
 import { Metrics } from './metrics';
 import { RECONCILER_CONFIG } from './tokens';
 
-/** Decides when to poll the bank's statement sources; the work is the use case. */
+/** Decides when: poll the bank's statement sources, then reconcile what is pending. The work is in the use cases. */
 @Injectable()
 export class StatementPollScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('statement-poll');
@@ -13,6 +14,7 @@ export class StatementPollScheduler implements OnApplicationBootstrap, OnApplica
 
   constructor(
     private readonly poll: PollStatementSourcesUseCase,
+    private readonly reconcile: ReconcileEntriesUseCase,
     private readonly registry: SchedulerRegistry,
     private readonly metrics: Metrics,
     @Inject(RECONCILER_CONFIG) private readonly config: RemitdConfig,
@@ -31,6 +33,15 @@ export class StatementPollScheduler implements OnApplicationBootstrap, OnApplica
         for (const f of files) this.metrics.inc(`statement_files_${f.outcome}_total`);
       } catch (e) {
         this.logger.error(`poll failed: ${(e as Error).message}`);
+      }
+      try {
+        // entries ingested by any replica are reconciled by whichever claims them first
+        const r = await this.reconcile.drain();
+        this.metrics.inc('entries_credited_total', r.credited);
+        this.metrics.inc('entries_unmatched_total', r.unmatched);
+        this.metrics.inc('entries_reversed_total', r.reversals);
+      } catch (e) {
+        this.logger.error(`reconciliation failed: ${(e as Error).message}`);
       }
     })().finally(() => (this.running = null));
     return this.running;

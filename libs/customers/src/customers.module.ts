@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LedgerModule } from '@remitd/ledger';
-import { OutboxRepository } from '@remitd/notifications';
+import { OutboxModule } from '@remitd/notifications';
 import { AllocateVirtualAccountUseCase } from './allocate-virtual-account.usecase';
 import { CreateCollectionAccountUseCase } from './collection-account.usecase';
 import { CreateCustomerUseCase } from './create-customer.usecase';
@@ -12,7 +12,6 @@ import { VirtualAccountRepository } from './virtual-account.repository';
 const providers = [
   CustomerRepository,
   VirtualAccountRepository,
-  OutboxRepository,
   CreateCustomerUseCase,
   UpdateCustomerUseCase,
   CustomerQueries,
@@ -20,5 +19,5 @@ const providers = [
   AllocateVirtualAccountUseCase,
 ];
 
-@Module({ imports: [LedgerModule], providers, exports: providers })
+@Module({ imports: [LedgerModule, OutboxModule], providers, exports: providers })
 export class CustomersModule {}

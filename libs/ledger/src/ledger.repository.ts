@@ -3,15 +3,6 @@ import { Money } from '@remitd/money';
 import { PrismaService, type Tx } from '@remitd/persistence';
 import type { AccountRef } from './accounts';
 
-export interface StoredJournal {
-  id: string;
-  idempotencyKey: string;
-  kind: string;
-  description: string;
-  metadata: unknown;
-  createdAt: Date;
-}
-
 export interface BalanceMismatch {
   accountId: string;
   code: string;
@@ -59,21 +50,25 @@ export class LedgerRepository {
     return ids;
   }
 
-  /** Inserts the journal entry unless its idempotency key exists; returns null when it did. */
-  async insertJournal(
+  /** Inserts the journals whose idempotency keys are new; returns key → id of those inserted. */
+  async insertJournals(
     tx: Tx,
-    j: { idempotencyKey: string; kind: string; description: string; metadata?: unknown },
-  ): Promise<string | null> {
-    const rows = await tx.$queryRaw<{ id: string }[]>`
+    js: readonly { idempotencyKey: string; kind: string; description: string; metadata?: unknown }[],
+  ): Promise<Map<string, string>> {
+    const rows = await tx.$queryRaw<{ id: string; key: string }[]>`
       INSERT INTO journal_entries (id, idempotency_key, kind, description, metadata)
-      VALUES (gen_random_uuid(), ${j.idempotencyKey}, ${j.kind}, ${j.description}, ${JSON.stringify(j.metadata ?? {})}::jsonb)
+      SELECT gen_random_uuid(), k, kd, d, m::jsonb
+      FROM unnest(${js.map((j) => j.idempotencyKey)}::text[], ${js.map((j) => j.kind)}::text[], ${js.map((j) => j.description)}::text[],
+                  ${js.map((j) => JSON.stringify(j.metadata ?? {}))}::text[]) AS t(k, kd, d, m)
       ON CONFLICT (idempotency_key) DO NOTHING
-      RETURNING id::text`;
-    return rows[0]?.id ?? null;
+      RETURNING id::text, idempotency_key AS key`;
+    return new Map(rows.map((r) => [r.key, r.id]));
   }
 
-  findJournalByKey(tx: Tx, key: string): Promise<StoredJournal | null> {
-    return tx.journalEntry.findUnique({ where: { idempotencyKey: key } });
+  async journalIdsByKey(tx: Tx, keys: readonly string[]): Promise<Map<string, string>> {
+    const rows = await tx.$queryRaw<{ id: string; key: string }[]>`
+      SELECT id::text, idempotency_key AS key FROM journal_entries WHERE idempotency_key = ANY(${[...keys]}::text[])`;
+    return new Map(rows.map((r) => [r.key, r.id]));
   }
 
   /**
@@ -82,16 +77,15 @@ export class LedgerRepository {
    */
   async applyPostings(
     tx: Tx,
-    journalId: string,
-    postings: readonly { accountId: string; amount: Money }[],
+    postings: readonly { journalId: string; accountId: string; amount: Money }[],
   ): Promise<Map<string, string>> {
     const ids = [...new Set(postings.map((p) => p.accountId))].sort();
     await tx.$queryRaw`SELECT id FROM ledger_accounts WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
     await tx.$executeRaw`
       INSERT INTO postings (journal_entry_id, ledger_account_id, amount, currency)
-      SELECT ${journalId}::uuid, a, m, c
-      FROM unnest(${postings.map((p) => p.accountId)}::uuid[], ${postings.map((p) => p.amount.toString())}::numeric[],
-                  ${postings.map((p) => p.amount.currency)}::text[]) AS t(a, m, c)`;
+      SELECT j, a, m, c
+      FROM unnest(${postings.map((p) => p.journalId)}::uuid[], ${postings.map((p) => p.accountId)}::uuid[],
+                  ${postings.map((p) => p.amount.toString())}::numeric[], ${postings.map((p) => p.amount.currency)}::text[]) AS t(j, a, m, c)`;
     const deltas = new Map<string, Money>();
     for (const p of postings) deltas.set(p.accountId, deltas.get(p.accountId)?.plus(p.amount) ?? p.amount);
     const updated = await tx.$queryRaw<{ id: string; balance: string }[]>`

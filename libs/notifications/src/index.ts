@@ -6,3 +6,4 @@ export * from './retry-policy';
 export * from './outbox.repository';
 export * from './dispatch-notifications.usecase';
 export * from './notifications.module';
+export * from './outbox.module';

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { RemitdConfig } from '@remitd/config';
 import { FileEmailChannel, LoggingSmsChannel, SmtpEmailChannel, type NotificationChannel } from './channels';
 import { DispatchNotificationsUseCase, NOTIFICATION_CHANNELS, NOTIFICATION_RETRY_POLICY } from './dispatch-notifications.usecase';
-import { OutboxRepository } from './outbox.repository';
+import { OutboxModule } from './outbox.module';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
 export function channelsFromConfig(mail: RemitdConfig['mail']): NotificationChannel[] {
@@ -19,13 +19,13 @@ export class NotificationsModule {
   static forRoot(opts: { channels: NotificationChannel[]; retryPolicy?: RetryPolicy }): DynamicModule {
     return {
       module: NotificationsModule,
+      imports: [OutboxModule],
       providers: [
-        OutboxRepository,
         DispatchNotificationsUseCase,
         { provide: NOTIFICATION_CHANNELS, useValue: opts.channels },
         { provide: NOTIFICATION_RETRY_POLICY, useValue: opts.retryPolicy ?? DEFAULT_RETRY_POLICY },
       ],
-      exports: [OutboxRepository, DispatchNotificationsUseCase],
+      exports: [OutboxModule, DispatchNotificationsUseCase],
     };
   }
 }

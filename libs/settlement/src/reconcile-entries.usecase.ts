@@ -1,0 +1,295 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { RemitdConfig } from '@remitd/config';
+import { LedgerService, transfer, type JournalRequest } from '@remitd/ledger';
+import { decide, normalizeAccount, referencesIn, remittedAmount, type CustomerFacts, type Decision, type Flag, type MatchLookups } from '@remitd/matching';
+import { Money } from '@remitd/money';
+import { OutboxRepository } from '@remitd/notifications';
+import { TransactionRunner, type Tx } from '@remitd/persistence';
+import { bankClearing, cashAccount, CreditingService, feeExpense, receivables, suspense, type CreditItem } from './crediting.service';
+import { ReconciliationRepository, type CustomerRow, type PendingEntry, type RemittanceInsert } from './reconciliation.repository';
+
+export const RECONCILIATION_CONFIG = Symbol('RECONCILIATION_CONFIG');
+export type ReconciliationConfig = Pick<RemitdConfig, 'minAutoCreditConfidence' | 'feeReimbursementCaps'>;
+
+export interface BatchResult {
+  processed: number;
+  credited: number;
+  unmatched: number;
+  debits: number;
+  reversals: number;
+}
+
+export interface PlannedDecision {
+  entry: PendingEntry;
+  decision: Decision;
+  customer: CustomerRow | null;
+  booked: Money;
+  remitted: Money;
+  fee: Money;
+  feeExplanation: string;
+}
+
+/**
+ * The heart of remitd: every booked statement entry ends up credited to exactly one customer
+ * (bills settled oldest first) or in the unmatched queue with a reason. Entries are claimed in
+ * batches with FOR UPDATE SKIP LOCKED and the whole batch — decisions, journals, bills,
+ * repayments, e-mails, entry states — commits in one transaction: a crash rolls it back and
+ * the entries are claimed again; two replicas never take the same entry.
+ */
+@Injectable()
+export class ReconcileEntriesUseCase {
+  private readonly logger = new Logger('reconcile');
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repo: ReconciliationRepository,
+    private readonly ledger: LedgerService,
+    private readonly crediting: CreditingService,
+    private readonly outbox: OutboxRepository,
+    @Inject(RECONCILIATION_CONFIG) private readonly config: ReconciliationConfig,
+  ) {}
+
+  /** Reconciles until nothing is pending. */
+  async drain(batchSize = 1000): Promise<BatchResult> {
+    const total: BatchResult = { processed: 0, credited: 0, unmatched: 0, debits: 0, reversals: 0 };
+    for (;;) {
+      const r = await this.batch(batchSize);
+      for (const k of Object.keys(total) as (keyof BatchResult)[]) total[k] += r[k];
+      if (r.processed === 0) return total;
+    }
+  }
+
+  async batch(batchSize = 1000): Promise<BatchResult> {
+    const result = await this.tx.run(
+      async (tx) => {
+        const entries = await this.repo.claimPending(tx, batchSize);
+        if (!entries.length) return { processed: 0, credited: 0, unmatched: 0, debits: 0, reversals: 0 };
+        return this.process(tx, entries);
+      },
+      { timeoutMs: 10 * 60_000 },
+    );
+    if (result.processed) {
+      this.logger.log(`reconciled ${result.processed} entries: ${result.credited} credited, ${result.unmatched} unmatched, ${result.debits} debits, ${result.reversals} reversals`);
+    }
+    return result;
+  }
+
+  /** What the rules decide for entries, without changing anything (the dry run, and step one of a batch). */
+  async plan(tx: Tx | undefined, entries: PendingEntry[]): Promise<PlannedDecision[]> {
+    const lookups = await this.loadLookups(tx, entries);
+    return entries.map((entry) => {
+      let decision = decide(toFacts(entry), lookups, this.config.minAutoCreditConfidence);
+      const amounts = remittedAmount(entry);
+      const customerId = decision.kind === 'credit' || decision.kind === 'unmatched' ? decision.customerId : null;
+      const customer = customerId ? (lookups.rows.get(customerId) ?? null) : null;
+      if (decision.kind === 'credit') {
+        const cap = this.config.feeReimbursementCaps[entry.currency];
+        if (amounts.fee.isPositive() && (cap === undefined || amounts.fee.gt(Money.of(cap, entry.currency)))) {
+          decision = {
+            kind: 'unmatched', customerId: decision.customerId, rule: decision.rule, confidence: decision.confidence,
+            explanation: `${decision.explanation}; the bank fee ${amounts.fee.toString()} ${entry.currency} is above the reimbursement cap ${cap ?? 'for this currency (none set)'}`,
+            flags: ['fee_above_cap'],
+          };
+        }
+      }
+      return { entry, decision, customer, booked: amounts.booked, remitted: amounts.remitted, fee: amounts.fee, feeExplanation: amounts.explanation };
+    });
+  }
+
+  private async process(tx: Tx, entries: PendingEntry[]): Promise<BatchResult> {
+    const planned = await this.plan(tx, entries);
+    const remittances: RemittanceInsert[] = [];
+    const credits: CreditItem[] = [];
+    const suspenseJournals: JournalRequest[] = [];
+    const states: { id: string; state: string }[] = [];
+    const reversals: PendingEntry[] = [];
+    const result: BatchResult = { processed: entries.length, credited: 0, unmatched: 0, debits: 0, reversals: 0 };
+
+    for (const p of planned) {
+      const { entry: e, decision: d } = p;
+      const id = randomUUID();
+      const base = {
+        id, entryId: e.id, customerId: null as string | null, rule: d.rule, confidence: String(d.confidence), explanation: d.explanation, flags: [] as string[],
+        currency: e.currency, bookedAmount: p.booked.toString(), remittedAmount: p.remitted.toString(), feeReimbursed: '0', creditJournalId: null, settlementJournalId: null,
+      };
+      if (d.kind === 'reversal') {
+        reversals.push(e);
+        continue;
+      }
+      if (d.kind === 'debit') {
+        remittances.push({ ...base, state: 'debit', remittedAmount: p.booked.toString() });
+        states.push({ id: e.id, state: 'debit' });
+        result.debits++;
+      } else if (d.kind === 'credit') {
+        remittances.push({ ...base, state: 'credited', customerId: d.customerId, feeReimbursed: p.fee.toString(), explanation: `${d.explanation}; ${p.feeExplanation}` });
+        credits.push({
+          remittanceId: id, key: `entry:${e.id}`, customer: p.customer!, booked: p.booked, remitted: p.remitted, fee: p.fee,
+          source: bankClearing(e.collectionAccountId, e.currency), receivedOn: e.valueDate ?? e.bookingDate ?? new Date().toISOString().slice(0, 10),
+          paymentReference: e.endToEndId ?? e.bankReference, description: `remittance ${e.bankReference ?? e.id} from ${e.remitterName ?? 'unknown remitter'}`,
+        });
+        states.push({ id: e.id, state: 'credited' });
+        result.credited++;
+      } else {
+        remittances.push({ ...base, state: 'unmatched', customerId: d.customerId, flags: d.flags });
+        suspenseJournals.push(this.toSuspense(e, p.booked));
+        states.push({ id: e.id, state: 'unmatched' });
+        result.unmatched++;
+      }
+    }
+    // the remittance rows first: repayments and journals refer to them
+    await this.repo.insertRemittances(tx, remittances);
+    const suspenseResults = await this.ledger.postMany(tx, suspenseJournals);
+    const outcomes = await this.crediting.creditAndSettle(tx, credits);
+    await this.repo.setEntryStates(tx, states);
+    await this.linkJournals(tx, outcomes, suspenseJournals, suspenseResults.map((r) => r.journalEntryId), remittances);
+    for (const e of reversals) {
+      await this.reverse(tx, e);
+      result.reversals++;
+    }
+    return result;
+  }
+
+  private toSuspense(e: PendingEntry, booked: Money): JournalRequest {
+    return {
+      idempotencyKey: `suspense:entry:${e.id}`,
+      kind: 'unmatched_suspense',
+      description: `unmatched remittance ${e.bankReference ?? e.id} held in suspense`,
+      metadata: { entryId: e.id },
+      legs: transfer(bankClearing(e.collectionAccountId, e.currency), suspense(e.currency), booked),
+    };
+  }
+
+  private async linkJournals(
+    tx: Tx,
+    outcomes: Map<string, { creditJournalId: string; settlementJournalId: string | null }>,
+    suspenseJournals: JournalRequest[],
+    suspenseIds: string[],
+    remittances: RemittanceInsert[],
+  ): Promise<void> {
+    const byEntry = new Map(suspenseJournals.map((j, n) => [String(j.metadata?.entryId), suspenseIds[n]]));
+    const links = remittances
+      .map((r) => {
+        const o = outcomes.get(`entry:${r.entryId}`);
+        return { id: r.id, credit: o?.creditJournalId ?? byEntry.get(r.entryId) ?? null, settle: o?.settlementJournalId ?? null };
+      })
+      .filter((l) => l.credit || l.settle);
+    if (!links.length) return;
+    await tx.$executeRaw`
+      UPDATE remittances r SET credit_journal_id = l.c, settlement_journal_id = l.s
+      FROM unnest(${links.map((l) => l.id)}::uuid[], ${links.map((l) => l.credit)}::uuid[], ${links.map((l) => l.settle)}::uuid[]) AS l(id, c, s)
+      WHERE r.id = l.id`;
+  }
+
+  /**
+   * A returned or reversed credit undoes its crediting: the settlement it funded is reversed
+   * (bills reopen, newest first), the customer is told. A return of an unmatched remittance
+   * closes it in the queue.
+   */
+  private async reverse(tx: Tx, e: PendingEntry): Promise<void> {
+    const booked = Money.fromStored(e.amount, e.currency);
+    const original = await this.repo.findOriginal(tx, e);
+    const id = randomUUID();
+    const own = {
+      id, entryId: e.id, rule: 'reversal_entry', confidence: '1', currency: e.currency, bookedAmount: booked.toString(), remittedAmount: booked.toString(),
+      feeReimbursed: '0', creditJournalId: null, settlementJournalId: null,
+    };
+    if (!original) {
+      // money left the account for a transfer we cannot find: a person must look
+      const j = await this.ledger.post(tx, { idempotencyKey: `suspense:entry:${e.id}`, kind: 'unmatched_return', description: `return ${e.bankReference ?? e.id} without an original`, metadata: { entryId: e.id }, legs: transfer(suspense(e.currency), bankClearing(e.collectionAccountId, e.currency), booked) });
+      await this.repo.insertRemittances(tx, [{ ...own, state: 'unmatched', customerId: null, flags: ['return_without_original' satisfies Flag], explanation: `a return/reversal${e.returnReasonCode ? ` (${e.returnReasonCode})` : ''} whose original credit was not found`, creditJournalId: j.journalEntryId }]);
+      await this.repo.setEntryStates(tx, [{ id: e.id, state: 'unmatched' }]);
+      return;
+    }
+    const orig = (await this.repo.remittance(tx, original.remittanceId))!;
+    const origEntry = (await this.repo.entry(tx, original.entryId))!;
+    const ccy = orig.currency;
+    let explanation: string;
+    if (orig.state === 'credited' && orig.customerId) {
+      const customer = (await this.repo.customers(tx, [orig.customerId]))[0];
+      const repayments = await this.repo.activeRepaymentsOf(tx, orig.id);
+      const settledTotal = repayments.reduce((s, r) => s.plus(Money.fromStored(r.amount.toString(), ccy)), Money.zero(ccy));
+      const remitted = Money.fromStored(orig.remittedAmount.toString(), ccy);
+      const fee = Money.fromStored(orig.feeReimbursed.toString(), ccy);
+      const origBooked = Money.fromStored(orig.bookedAmount.toString(), ccy);
+      const journals: JournalRequest[] = [];
+      if (settledTotal.isPositive()) {
+        journals.push({ idempotencyKey: `reverse-settle:${orig.id}`, kind: 'settlement_reversal', description: `bills reopened: remittance ${origEntry.bankReference ?? orig.id} was returned`, metadata: { remittanceId: orig.id }, legs: transfer(receivables(ccy), cashAccount(customer.id, ccy), settledTotal) });
+      }
+      journals.push({
+        idempotencyKey: `reverse-credit:${orig.id}`, kind: 'credit_reversal', description: `remittance ${origEntry.bankReference ?? orig.id} returned${e.returnReasonCode ? ` (${e.returnReasonCode})` : ''}`,
+        metadata: { remittanceId: orig.id, reversalEntryId: e.id },
+        legs: [
+          { account: cashAccount(customer.id, ccy), amount: remitted.negated() },
+          ...(fee.isPositive() ? [{ account: feeExpense(ccy), amount: fee }] : []),
+          { account: bankClearing(origEntry.collectionAccountId, ccy), amount: origBooked },
+        ],
+      });
+      const posted = await this.ledger.postMany(tx, journals);
+      if (repayments.length) {
+        await this.repo.applyBillPayments(tx, repayments.map((r) => ({ billId: r.billId, delta: Money.fromStored(r.amount.toString(), ccy).negated().toString() })));
+        await this.repo.markRepaymentsReversed(tx, repayments.map((r) => r.id), posted[0].journalEntryId);
+      }
+      const balance = posted[posted.length - 1].balances.get(cashAccount(customer.id, ccy).code);
+      // repayments come newest bill first: the bills reopen newest first
+      const reopened = await tx.bill.findMany({ where: { id: { in: repayments.map((r) => r.billId) } } });
+      const byId = new Map(reopened.map((b) => [b.id, b]));
+      await this.outbox.enqueue(tx, {
+        dedupeKey: `credit-returned:${orig.id}`,
+        channel: 'email',
+        recipient: customer.email,
+        template: 'credit-returned',
+        payload: {
+          customerName: customer.name, currency: ccy, amount: remitted.toString(), reasonCode: e.returnReasonCode ?? 'reversed',
+          returnedOn: e.valueDate ?? e.bookingDate ?? new Date().toISOString().slice(0, 10),
+          ...(origEntry.valueDate ? { originalReceivedOn: origEntry.valueDate } : {}),
+          ...(origEntry.bankReference ? { paymentReference: origEntry.bankReference } : {}),
+          billsReopened: repayments.map((r) => {
+            const b = byId.get(r.billId)!;
+            return { billReference: b.reference, cycle: b.billingCycle, amountDue: Money.fromStored(b.amount.toString(), ccy).minus(Money.fromStored(b.paid.toString(), ccy)).toString() };
+          }),
+          ...(balance ? { balanceRemaining: balance.toString() } : {}),
+        },
+      });
+      await this.repo.updateRemittance(tx, orig.id, { state: 'reversed', reversedByEntryId: e.id });
+      explanation = `reverses the credit of ${origBooked.toString()} ${ccy} to ${customer.name} (remittance ${orig.id})${repayments.length ? `, reopening ${repayments.length} bill(s)` : ''}`;
+    } else {
+      await this.ledger.post(tx, { idempotencyKey: `reverse-suspense:${orig.id}`, kind: 'unmatched_returned', description: `unmatched remittance ${origEntry.bankReference ?? orig.id} returned to sender`, metadata: { remittanceId: orig.id }, legs: transfer(suspense(ccy), bankClearing(origEntry.collectionAccountId, ccy), Money.fromStored(orig.bookedAmount.toString(), ccy)) });
+      await this.repo.updateRemittance(tx, orig.id, { state: 'returned', reversedByEntryId: e.id });
+      explanation = `returns the unmatched remittance ${orig.id}, which is closed in the queue`;
+    }
+    await this.repo.insertRemittances(tx, [{ ...own, state: 'reversal', customerId: orig.customerId, flags: [], explanation }]);
+    await this.repo.setEntryStates(tx, [{ id: e.id, state: 'reversal' }, { id: origEntry.id, state: 'reversed' }]);
+  }
+
+  private async loadLookups(tx: Tx | undefined, entries: PendingEntry[]): Promise<MatchLookups & { rows: Map<string, CustomerRow> }> {
+    const credited = uniq(entries.map((e) => normalizeAccount(e.creditedAccount)));
+    const remitters = uniq(entries.map((e) => normalizeAccount(e.remitterAccount)));
+    const refs = entries.map((e) => referencesIn(e));
+    const [vas, known, custRefs, billRefs] = await Promise.all([
+      this.repo.virtualAccounts(tx, credited),
+      this.repo.knownRemitters(tx, remitters),
+      this.repo.customersByReference(tx, uniq(refs.flatMap((r) => r.customers))),
+      this.repo.billsByReference(tx, uniq(refs.flatMap((r) => r.bills))),
+    ]);
+    const ids = uniq([...vas.map((v) => v.customerId), ...known.map((k) => k.customerId), ...custRefs.map((c) => c.id), ...billRefs.map((b) => b.customerId)]);
+    const rows = new Map((await this.repo.customers(tx, ids)).map((c) => [c.id, c]));
+    const facts = (c: CustomerRow): CustomerFacts => ({ id: c.id, name: c.name, reference: c.reference, currencies: c.currencies });
+    return {
+      rows,
+      virtualAccounts: new Map(vas.map((v) => [v.number, v])),
+      knownRemitters: new Map(known.map((k) => [k.account, { customerId: k.customerId, learnedAt: k.createdAt, learnedBy: k.learnedBy }])),
+      customersByReference: new Map(custRefs.filter((c) => rows.has(c.id)).map((c) => [c.reference, facts(rows.get(c.id)!)])),
+      billsByReference: new Map(billRefs.map((b) => [b.reference, b])),
+      customers: new Map([...rows.values()].map((c) => [c.id, facts(c)])),
+    };
+  }
+}
+
+function uniq<T>(xs: (T | null | undefined)[]): T[] {
+  return [...new Set(xs.filter((x): x is T => x !== null && x !== undefined))];
+}
+
+function toFacts(e: PendingEntry) {
+  return { ...e, direction: e.direction };
+}

@@ -1,0 +1,248 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Prisma, type Tx } from '@remitd/persistence';
+
+export interface PendingEntry {
+  id: string;
+  accountKey: string;
+  collectionAccountId: string | null;
+  fileId: string;
+  direction: 'CRDT' | 'DBIT';
+  amount: string;
+  currency: string;
+  bookingDate: string | null;
+  valueDate: string | null;
+  bankReference: string | null;
+  endToEndId: string | null;
+  remitterName: string | null;
+  remitterAccount: string | null;
+  creditedAccount: string | null;
+  remittanceUnstructured: string | null;
+  remittanceStructured: string | null;
+  instructedAmount: string | null;
+  instructedCurrency: string | null;
+  chargesAmount: string | null;
+  chargesCurrency: string | null;
+  rail: string;
+  reversal: boolean;
+  returnReasonCode: string | null;
+  originalReference: string | null;
+  additionalInfo: string | null;
+}
+
+export interface OpenBillRow {
+  id: string;
+  customerId: string;
+  reference: string;
+  billingCycle: string;
+  issuedAt: Date;
+  currency: string;
+  amount: string;
+  paid: string;
+}
+
+export interface CustomerRow {
+  id: string;
+  name: string;
+  email: string;
+  reference: string;
+  currency: string;
+  partialLastBill: boolean;
+  currencies: string[];
+}
+
+export interface RemittanceInsert {
+  id: string;
+  entryId: string;
+  state: string;
+  customerId: string | null;
+  rule: string;
+  confidence: string;
+  explanation: string;
+  flags: string[];
+  currency: string;
+  bookedAmount: string;
+  remittedAmount: string;
+  feeReimbursed: string;
+  creditJournalId: string | null;
+  settlementJournalId: string | null;
+}
+
+export interface RepaymentInsert {
+  billId: string;
+  customerId: string;
+  method: string;
+  amount: string;
+  currency: string;
+  journalEntryId: string;
+  remittanceId: string | null;
+}
+
+const ENTRY_SELECT = `e.id::text, e.account_key AS "accountKey", e.collection_account_id::text AS "collectionAccountId", e.file_id::text AS "fileId",
+  e.direction, e.amount::text, e.currency, e.booking_date AS "bookingDate", e.value_date AS "valueDate", e.bank_reference AS "bankReference",
+  e.end_to_end_id AS "endToEndId", e.remitter_name AS "remitterName", e.remitter_account AS "remitterAccount", e.credited_account AS "creditedAccount",
+  e.remittance_unstructured AS "remittanceUnstructured", e.remittance_structured AS "remittanceStructured", e.instructed_amount::text AS "instructedAmount",
+  e.instructed_currency AS "instructedCurrency", e.charges_amount::text AS "chargesAmount", e.charges_currency AS "chargesCurrency", e.rail, e.reversal,
+  e.return_reason_code AS "returnReasonCode", e.original_reference AS "originalReference", e.additional_info AS "additionalInfo"`;
+
+/** Set-based SQL for the reconciliation hot path: a fixed number of round trips per batch. */
+@Injectable()
+export class ReconciliationRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Booked entries not yet reconciled, claimed for this transaction: other replicas skip them. */
+  claimPending(tx: Tx, limit: number): Promise<PendingEntry[]> {
+    return tx.$queryRawUnsafe<PendingEntry[]>(
+      `SELECT ${ENTRY_SELECT} FROM statement_entries e
+       WHERE e.recon_state = 'pending' AND e.status = 'BOOK'
+       ORDER BY e.created_at, e.id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      limit,
+    );
+  }
+
+  /** For the dry run: entries of one file, without claiming anything. */
+  entriesOfFile(fileId: string): Promise<PendingEntry[]> {
+    return this.prisma.$queryRawUnsafe<PendingEntry[]>(`SELECT ${ENTRY_SELECT} FROM statement_entries e WHERE e.file_id = $1::uuid ORDER BY e.created_at, e.id`, fileId);
+  }
+
+  async virtualAccounts(tx: Tx | undefined, numbers: string[]) {
+    if (!numbers.length) return [];
+    return (tx ?? this.prisma).$queryRaw<{ number: string; customerId: string; currency: string }[]>`
+      SELECT number, customer_id::text AS "customerId", currency FROM virtual_accounts WHERE number = ANY(${numbers}::text[])`;
+  }
+
+  async knownRemitters(tx: Tx | undefined, accounts: string[]) {
+    if (!accounts.length) return [];
+    return (tx ?? this.prisma).$queryRaw<{ account: string; customerId: string; createdAt: Date; learnedBy: string }[]>`
+      SELECT account, customer_id::text AS "customerId", created_at AS "createdAt", learned_by AS "learnedBy" FROM known_remitter_accounts WHERE account = ANY(${accounts}::text[])`;
+  }
+
+  async customersByReference(tx: Tx | undefined, refs: string[]) {
+    if (!refs.length) return [];
+    return (tx ?? this.prisma).$queryRaw<{ id: string; reference: string }[]>`SELECT id::text, reference FROM customers WHERE reference = ANY(${refs}::text[])`;
+  }
+
+  async billsByReference(tx: Tx | undefined, refs: string[]) {
+    if (!refs.length) return [];
+    return (tx ?? this.prisma).$queryRaw<{ reference: string; customerId: string }[]>`SELECT reference, customer_id::text AS "customerId" FROM bills WHERE reference = ANY(${refs}::text[])`;
+  }
+
+  async customers(tx: Tx | undefined, ids: string[]): Promise<CustomerRow[]> {
+    if (!ids.length) return [];
+    return (tx ?? this.prisma).$queryRaw<CustomerRow[]>`
+      SELECT c.id::text, c.name, c.email, c.reference, c.currency, c.partial_last_bill AS "partialLastBill",
+             ARRAY(SELECT DISTINCT x FROM unnest(array_append(array_agg(v.currency::text) FILTER (WHERE v.status = 'active'), c.currency::text)) AS x) AS currencies
+      FROM customers c LEFT JOIN virtual_accounts v ON v.customer_id = c.id
+      WHERE c.id = ANY(${ids}::uuid[])
+      GROUP BY c.id`;
+  }
+
+  /** Open bills of these customers, locked in id order (no deadlocks between replicas). */
+  async lockOpenBills(tx: Tx, customerIds: string[]): Promise<OpenBillRow[]> {
+    if (!customerIds.length) return [];
+    return tx.$queryRaw<OpenBillRow[]>`
+      SELECT id::text, customer_id::text AS "customerId", reference, billing_cycle AS "billingCycle", issued_at AS "issuedAt", currency,
+             amount::text, paid::text
+      FROM bills WHERE customer_id = ANY(${customerIds}::uuid[]) AND status IN ('unsettled', 'partly_paid') AND issued_at <= now()
+      ORDER BY id FOR UPDATE`;
+  }
+
+  async applyBillPayments(tx: Tx, deltas: { billId: string; delta: string }[]): Promise<{ id: string; status: string; paid: string; amount: string }[]> {
+    if (!deltas.length) return [];
+    return tx.$queryRaw`
+      UPDATE bills b SET paid = b.paid + d.delta, updated_at = now(),
+        status = CASE WHEN b.paid + d.delta >= b.amount THEN 'settled' WHEN b.paid + d.delta > 0 THEN 'partly_paid' ELSE 'unsettled' END
+      FROM unnest(${deltas.map((d) => d.billId)}::uuid[], ${deltas.map((d) => d.delta)}::numeric[]) AS d(id, delta)
+      WHERE b.id = d.id
+      RETURNING b.id::text, b.status, b.paid::text, b.amount::text`;
+  }
+
+  async insertRepayments(tx: Tx, rows: RepaymentInsert[]): Promise<void> {
+    if (!rows.length) return;
+    await tx.$executeRaw`
+      INSERT INTO repayments (id, bill_id, customer_id, method, amount, currency, journal_entry_id, remittance_id)
+      SELECT gen_random_uuid(), b, c, m, a, cur, j, r
+      FROM unnest(${rows.map((r) => r.billId)}::uuid[], ${rows.map((r) => r.customerId)}::uuid[], ${rows.map((r) => r.method)}::text[],
+                  ${rows.map((r) => r.amount)}::numeric[], ${rows.map((r) => r.currency)}::text[], ${rows.map((r) => r.journalEntryId)}::uuid[],
+                  ${rows.map((r) => r.remittanceId)}::uuid[]) AS t(b, c, m, a, cur, j, r)`;
+  }
+
+  async insertRemittances(tx: Tx, rows: RemittanceInsert[]): Promise<void> {
+    if (!rows.length) return;
+    const col = <T>(f: (r: RemittanceInsert) => T) => rows.map(f);
+    await tx.$executeRaw`
+      INSERT INTO remittances (id, entry_id, state, customer_id, rule, confidence, explanation, flags, currency, booked_amount, remitted_amount,
+                               fee_reimbursed, credit_journal_id, settlement_journal_id)
+      SELECT id, entry_id, state, customer_id, rule, confidence, explanation, string_to_array(NULLIF(flags, ''), ','), currency, booked, remitted, fee, cj, sj
+      FROM unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.entryId)}::uuid[], ${col((r) => r.state)}::text[], ${col((r) => r.customerId)}::uuid[],
+                  ${col((r) => r.rule)}::text[], ${col((r) => r.confidence)}::numeric[], ${col((r) => r.explanation)}::text[],
+                  ${col((r) => r.flags.join(','))}::text[], ${col((r) => r.currency)}::text[], ${col((r) => r.bookedAmount)}::numeric[],
+                  ${col((r) => r.remittedAmount)}::numeric[], ${col((r) => r.feeReimbursed)}::numeric[], ${col((r) => r.creditJournalId)}::uuid[],
+                  ${col((r) => r.settlementJournalId)}::uuid[])
+        AS t(id, entry_id, state, customer_id, rule, confidence, explanation, flags, currency, booked, remitted, fee, cj, sj)`;
+  }
+
+  async setEntryStates(tx: Tx, states: { id: string; state: string }[]): Promise<void> {
+    if (!states.length) return;
+    await tx.$executeRaw`
+      UPDATE statement_entries e SET recon_state = s.state, updated_at = now()
+      FROM unnest(${states.map((s) => s.id)}::uuid[], ${states.map((s) => s.state)}::text[]) AS s(id, state)
+      WHERE e.id = s.id`;
+  }
+
+  /** The credit a reversal undoes: by the original reference, the bank reference, the end-to-end id, else remitter + amount. */
+  async findOriginal(tx: Tx, e: PendingEntry): Promise<{ remittanceId: string; entryId: string; state: string } | null> {
+    const rows = await tx.$queryRaw<{ remittanceId: string; entryId: string; state: string }[]>`
+      SELECT r.id::text AS "remittanceId", o.id::text AS "entryId", r.state
+      FROM statement_entries o JOIN remittances r ON r.entry_id = o.id
+      WHERE o.account_key = ${e.accountKey} AND o.direction = 'CRDT' AND NOT o.reversal AND o.id <> ${e.id}::uuid
+        AND r.state IN ('credited', 'unmatched', 'return_requested')
+        AND (
+          (${e.originalReference}::text IS NOT NULL AND o.bank_reference = ${e.originalReference})
+          OR (${e.bankReference}::text IS NOT NULL AND o.bank_reference = ${e.bankReference})
+          OR (${e.endToEndId}::text IS NOT NULL AND o.end_to_end_id = ${e.endToEndId})
+          OR (${e.remitterAccount}::text IS NOT NULL AND o.remitter_account = ${e.remitterAccount} AND o.amount = ${e.amount}::numeric AND o.currency = ${e.currency})
+        )
+      ORDER BY
+        (${e.originalReference}::text IS NOT NULL AND o.bank_reference = ${e.originalReference}) DESC,
+        (${e.bankReference}::text IS NOT NULL AND o.bank_reference = ${e.bankReference}) DESC,
+        (${e.endToEndId}::text IS NOT NULL AND o.end_to_end_id = ${e.endToEndId}) DESC,
+        o.created_at DESC
+      LIMIT 1
+      FOR UPDATE OF r`;
+    return rows[0] ?? null;
+  }
+
+  remittance(tx: Tx | undefined, id: string) {
+    return (tx ?? this.prisma).remittance.findUnique({ where: { id } });
+  }
+
+  async lockRemittance(tx: Tx, id: string) {
+    await tx.$queryRaw`SELECT id FROM remittances WHERE id = ${id}::uuid FOR UPDATE`;
+    return tx.remittance.findUnique({ where: { id } });
+  }
+
+  updateRemittance(tx: Tx, id: string, data: Prisma.RemittanceUpdateInput) {
+    return tx.remittance.update({ where: { id }, data: { ...data, updatedAt: new Date() } });
+  }
+
+  activeRepaymentsOf(tx: Tx, remittanceId: string) {
+    return tx.repayment.findMany({ where: { remittanceId, reversedAt: null }, include: { bill: true }, orderBy: [{ bill: { issuedAt: 'desc' } }] });
+  }
+
+  async markRepaymentsReversed(tx: Tx, ids: string[], journalId: string): Promise<void> {
+    await tx.repayment.updateMany({ where: { id: { in: ids } }, data: { reversedAt: new Date(), reversalJournalId: journalId } });
+  }
+
+  entry(tx: Tx | undefined, id: string) {
+    return (tx ?? this.prisma).statementEntry.findUnique({ where: { id } });
+  }
+
+  async rememberRemitter(tx: Tx, r: { account: string; customerId: string; remitterName: string | null; learnedFromId: string; learnedBy: string }) {
+    const rows = await tx.$queryRaw<{ customerId: string }[]>`
+      INSERT INTO known_remitter_accounts (id, account, customer_id, remitter_name, learned_from_id, learned_by)
+      VALUES (gen_random_uuid(), ${r.account}, ${r.customerId}::uuid, ${r.remitterName}, ${r.learnedFromId}::uuid, ${r.learnedBy})
+      ON CONFLICT (account) DO UPDATE SET account = EXCLUDED.account
+      RETURNING customer_id::text AS "customerId"`;
+    return rows[0].customerId;
+  }
+}
