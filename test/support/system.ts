@@ -12,7 +12,7 @@ import { ReconcileEntriesUseCase } from '@remitd/settlement';
 import { LocalDirSource, PollStatementSourcesUseCase, type StatementSource } from '@remitd/statement-sources';
 import { createAdminApi } from '../../apps/admin-api/src/main';
 import { startReconciler } from '../../apps/reconciler/src/main';
-import { startSmtpServer, type TestSmtpServer } from './smtp-server';
+import { startSmtpServer } from './smtp-server';
 import { createTestDatabase } from './test-database';
 
 /**
