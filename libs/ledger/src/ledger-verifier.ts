@@ -6,6 +6,7 @@ export interface LedgerReport {
   balanceMismatches: BalanceMismatch[];
   unbalancedJournals: UnbalancedJournal[];
   postingCurrencyMismatches: number;
+  orphanPostings: number;
 }
 
 /** The ledger's invariants, checked against the database (npm run ledger:verify, and after every test scenario). */
@@ -14,16 +15,18 @@ export class LedgerVerifier {
   constructor(private readonly repo: LedgerRepository) {}
 
   async verify(): Promise<LedgerReport> {
-    const [balanceMismatches, unbalancedJournals, postingCurrencyMismatches] = await Promise.all([
+    const [balanceMismatches, unbalancedJournals, postingCurrencyMismatches, orphanPostings] = await Promise.all([
       this.repo.balanceMismatches(),
       this.repo.unbalancedJournals(),
       this.repo.postingCurrencyMismatches(),
+      this.repo.orphanPostings(),
     ]);
     return {
-      ok: balanceMismatches.length === 0 && unbalancedJournals.length === 0 && postingCurrencyMismatches === 0,
+      ok: balanceMismatches.length === 0 && unbalancedJournals.length === 0 && postingCurrencyMismatches === 0 && orphanPostings === 0,
       balanceMismatches,
       unbalancedJournals,
       postingCurrencyMismatches,
+      orphanPostings,
     };
   }
 }

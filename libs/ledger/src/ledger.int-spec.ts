@@ -90,6 +90,6 @@ describe('ledger against real PostgreSQL', () => {
       expect(Money.fromStored(b!, 'USD').toMinorUnits()).toBe(cents);
     }
     const report = await t.get(LedgerVerifier).verify();
-    expect(report).toEqual({ ok: true, balanceMismatches: [], unbalancedJournals: [], postingCurrencyMismatches: 0 });
+    expect(report).toEqual({ ok: true, balanceMismatches: [], unbalancedJournals: [], postingCurrencyMismatches: 0, orphanPostings: 0 });
   });
 });

@@ -53,13 +53,13 @@ export class LedgerRepository {
   /** Inserts the journals whose idempotency keys are new; returns key → id of those inserted. */
   async insertJournals(
     tx: Tx,
-    js: readonly { idempotencyKey: string; kind: string; description: string; metadata?: unknown }[],
+    js: readonly { id?: string; idempotencyKey: string; kind: string; description: string; metadata?: unknown }[],
   ): Promise<Map<string, string>> {
     const rows = await tx.$queryRaw<{ id: string; key: string }[]>`
       INSERT INTO journal_entries (id, idempotency_key, kind, description, metadata)
-      SELECT gen_random_uuid(), k, kd, d, m::jsonb
-      FROM unnest(${js.map((j) => j.idempotencyKey)}::text[], ${js.map((j) => j.kind)}::text[], ${js.map((j) => j.description)}::text[],
-                  ${js.map((j) => JSON.stringify(j.metadata ?? {}))}::text[]) AS t(k, kd, d, m)
+      SELECT COALESCE(i, gen_random_uuid()), k, kd, d, m::jsonb
+      FROM unnest(${js.map((j) => j.id ?? null)}::uuid[], ${js.map((j) => j.idempotencyKey)}::text[], ${js.map((j) => j.kind)}::text[], ${js.map((j) => j.description)}::text[],
+                  ${js.map((j) => JSON.stringify(j.metadata ?? {}))}::text[]) AS t(i, k, kd, d, m)
       ON CONFLICT (idempotency_key) DO NOTHING
       RETURNING id::text, idempotency_key AS key`;
     return new Map(rows.map((r) => [r.key, r.id]));
@@ -101,10 +101,16 @@ export class LedgerRepository {
     return row ? row.balance.toString() : null;
   }
 
-  async lockedBalances(tx: Tx, codes: readonly string[]): Promise<Map<string, { id: string; balance: string; currency: string }>> {
-    const rows = await tx.$queryRaw<{ id: string; code: string; balance: string; currency: string }[]>`
-      SELECT id::text, code, balance::text, currency FROM ledger_accounts WHERE code = ANY(${[...codes]}::text[]) ORDER BY id FOR UPDATE`;
-    return new Map(rows.map((r) => [r.code, r]));
+  /**
+   * Creates missing accounts and locks them (id order), returning their balances: for callers
+   * that must compute with the balances before posting (settlement after crediting).
+   */
+  async lockBalances(tx: Tx, refs: readonly AccountRef[]): Promise<Map<string, string>> {
+    if (!refs.length) return new Map();
+    await this.ensureAccounts(tx, refs);
+    const rows = await tx.$queryRaw<{ code: string; balance: string }[]>`
+      SELECT code, balance::text FROM ledger_accounts WHERE code = ANY(${refs.map((r) => r.code)}::text[]) ORDER BY id FOR UPDATE`;
+    return new Map(rows.map((r) => [r.code, r.balance]));
   }
 
   /** Every cached balance must equal the sum of its postings. */
@@ -121,6 +127,15 @@ export class LedgerRepository {
     return this.prisma.$queryRaw<UnbalancedJournal[]>`
       SELECT journal_entry_id::text AS "journalEntryId", currency, SUM(amount)::text AS total
       FROM postings GROUP BY journal_entry_id, currency HAVING SUM(amount) <> 0`;
+  }
+
+  /** Postings whose journal or account does not exist (the table has no foreign keys, for speed). */
+  async orphanPostings(): Promise<number> {
+    const r = await this.prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT COUNT(*) n FROM postings p
+      WHERE NOT EXISTS (SELECT 1 FROM journal_entries j WHERE j.id = p.journal_entry_id)
+         OR NOT EXISTS (SELECT 1 FROM ledger_accounts a WHERE a.id = p.ledger_account_id)`;
+    return Number(r[0].n);
   }
 
   async postingCurrencyMismatches(): Promise<number> {

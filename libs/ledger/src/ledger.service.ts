@@ -20,6 +20,8 @@ export interface BalanceGuard {
 }
 
 export interface JournalRequest {
+  /** chosen by the caller when other rows must point at the journal before it is posted */
+  id?: string;
   idempotencyKey: string;
   kind: string;
   description: string;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Prisma, type Tx } from '@remitd/persistence';
+import { PrismaService, type Tx } from '@remitd/persistence';
 
 export interface OutboxMessage {
   /** one message per business event: a replay of the event cannot queue it twice */
@@ -28,10 +28,13 @@ export class OutboxRepository {
   async enqueue(tx: Tx, msgs: OutboxMessage | readonly OutboxMessage[]): Promise<void> {
     const list = Array.isArray(msgs) ? msgs : [msgs as OutboxMessage];
     if (!list.length) return;
-    await tx.notification.createMany({
-      data: list.map((m) => ({ ...m, payload: m.payload as Prisma.InputJsonValue })),
-      skipDuplicates: true,
-    });
+    // one set-based statement for any number of messages (the reconciliation hot path)
+    await tx.$executeRaw`
+      INSERT INTO notifications (id, dedupe_key, channel, recipient, template, payload)
+      SELECT gen_random_uuid(), k, c, r, t, p::jsonb
+      FROM unnest(${list.map((m) => m.dedupeKey)}::text[], ${list.map((m) => m.channel)}::text[], ${list.map((m) => m.recipient)}::text[],
+                  ${list.map((m) => m.template)}::text[], ${list.map((m) => JSON.stringify(m.payload))}::text[]) AS x(k, c, r, t, p)
+      ON CONFLICT (dedupe_key) DO NOTHING`;
   }
 
   /**

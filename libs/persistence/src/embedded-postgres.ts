@@ -44,7 +44,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   // the postgres user must be able to reach the data directory (mkdtemp makes 0700 parents)
   chmodSync(path.dirname(dataDir), 0o755);
   chmodSync(socketDir, 0o1777);
-  const log = opts.log ?? (() => undefined);
+  const log = opts.log ?? (process.env.REMITD_PG_LOG ? (l: string) => console.error(`[postgres] ${l}`) : () => undefined);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
@@ -53,7 +53,11 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     persistent: opts.persistent ?? true,
     createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-k', socketDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
+    postgresFlags: [
+      '-k', socketDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300',
+      // extra server settings for diagnosis, e.g. REMITD_PG_SETTINGS="log_min_duration_statement=100"
+      ...(process.env.REMITD_PG_SETTINGS ?? '').split(/\s+/).filter(Boolean).flatMap((kv) => ['-c', kv]),
+    ],
     onLog: (m: string) => log(m.trim()),
     onError: (e: unknown) => log(String(e)),
   });

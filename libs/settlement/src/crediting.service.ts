@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AccountCodes, LedgerService, transfer, type AccountRef, type JournalRequest } from '@remitd/ledger';
+import { AccountCodes, LedgerRepository, LedgerService, transfer, type AccountRef, type JournalRequest } from '@remitd/ledger';
 import { Money } from '@remitd/money';
 import { OutboxRepository, type OutboxMessage } from '@remitd/notifications';
 import type { Tx } from '@remitd/persistence';
@@ -48,25 +49,62 @@ export const suspense = (ccy: string): AccountRef => ({ code: AccountCodes.suspe
 export const feeExpense = (ccy: string): AccountRef => ({ code: AccountCodes.feeReimbursement(ccy), kind: 'fee_reimbursement', currency: ccy });
 export const receivables = (ccy: string): AccountRef => ({ code: AccountCodes.receivables(ccy), kind: 'receivables', currency: ccy });
 
+export interface CreditPlan {
+  items: readonly CreditItem[];
+  journals: JournalRequest[];
+  outcomes: Map<string, CreditOutcome>;
+  billDeltas: { billId: string; delta: string }[];
+  repayments: RepaymentInsert[];
+  mails: OutboxMessage[];
+}
+
 /**
  * Credits customers the amount they remitted (bank fees from the reimbursement expense
  * account) and then settles their unpaid bills oldest first. Set-based: a fixed number of
  * statements for any number of items, all inside the caller's transaction.
+ *
+ * Three steps so the reconciliation batch can keep the busiest rows (the bank clearing and fee
+ * accounts every credit touches) locked for as short as possible: `plan` locks the customers'
+ * cash accounts and bills and computes everything in memory; `write` stores bills, repayments
+ * and e-mails; the journals are posted last, right before commit.
  */
 @Injectable()
 export class CreditingService {
   constructor(
     private readonly ledger: LedgerService,
+    private readonly ledgerRepo: LedgerRepository,
     private readonly repo: ReconciliationRepository,
     private readonly outbox: OutboxRepository,
   ) {}
 
+  /** plan + write + post: for callers without a batch of their own (account managers' actions). */
   async creditAndSettle(tx: Tx, items: readonly CreditItem[]): Promise<Map<string, CreditOutcome>> {
-    const out = new Map<string, CreditOutcome>();
-    if (!items.length) return out;
-    const credits: JournalRequest[] = items.map((i) => {
+    const plan = await this.plan(tx, items);
+    await this.write(tx, plan);
+    await this.ledger.postMany(tx, plan.journals);
+    return plan.outcomes;
+  }
+
+  async plan(tx: Tx, items: readonly CreditItem[]): Promise<CreditPlan> {
+    const plan: CreditPlan = { items, journals: [], outcomes: new Map(), billDeltas: [], repayments: [], mails: [] };
+    if (!items.length) return plan;
+    const cashRefs = [...new Map(items.map((i) => [cashAccount(i.customer.id, i.remitted.currency).code, cashAccount(i.customer.id, i.remitted.currency)])).values()];
+    const balances = await this.ledgerRepo.lockBalances(tx, cashRefs);
+    const running = new Map<string, Money>(cashRefs.map((r) => [r.code, Money.fromStored(balances.get(r.code) ?? '0', r.currency)]));
+    const bills = await this.repo.lockOpenBills(tx, [...new Set(items.map((i) => i.customer.id))]);
+    const open = new Map<string, { row: OpenBillRow; open: Money }>(bills.map((b) => [b.id, { row: b, open: Money.fromStored(b.amount, b.currency).minus(Money.fromStored(b.paid, b.currency)) }]));
+    const billsOf = new Map<string, { row: OpenBillRow; open: Money }[]>();
+    for (const b of open.values()) {
+      const k = `${b.row.customerId}:${b.row.currency}`;
+      billsOf.set(k, [...(billsOf.get(k) ?? []), b]);
+    }
+    const deltas = new Map<string, Money>();
+    for (const i of items) {
       const ccy = i.remitted.currency;
-      return {
+      const cash = cashAccount(i.customer.id, ccy);
+      const creditId = randomUUID();
+      plan.journals.push({
+        id: creditId,
         idempotencyKey: `credit:${i.key}`,
         kind: 'remittance_credit',
         description: i.description,
@@ -74,98 +112,66 @@ export class CreditingService {
         legs: [
           { account: i.source, amount: i.booked.negated() },
           ...(i.fee.isPositive() ? [{ account: feeExpense(ccy), amount: i.fee.negated() }] : []),
-          { account: cashAccount(i.customer.id, ccy), amount: i.remitted },
+          { account: cash, amount: i.remitted },
         ],
-      };
-    });
-    const creditResults = await this.ledger.postMany(tx, credits);
-    const afterCredit = creditResults[0].balances;
-
-    // Funds per customer and currency: the balance before this batch's credits, then each credit in order.
-    const running = new Map<string, Money>();
-    for (const i of items) {
-      const code = AccountCodes.customerCash(i.customer.id, i.remitted.currency);
-      if (!running.has(code)) {
-        const after = afterCredit.get(code) ?? Money.zero(i.remitted.currency);
-        const mine = items.filter((x) => x.customer.id === i.customer.id && x.remitted.currency === i.remitted.currency).reduce((a, x) => a.plus(x.remitted), Money.zero(i.remitted.currency));
-        running.set(code, after.minus(mine));
-      }
-    }
-    const bills = await this.repo.lockOpenBills(tx, [...new Set(items.map((i) => i.customer.id))]);
-    const open = new Map<string, { row: OpenBillRow; open: Money }>(bills.map((b) => [b.id, { row: b, open: Money.fromStored(b.amount, b.currency).minus(Money.fromStored(b.paid, b.currency)) }]));
-
-    const settlements: JournalRequest[] = [];
-    const plans: { item: CreditItem; allocations: { billId: string; amount: Money }[]; balanceAfter: Money }[] = [];
-    for (const i of items) {
-      const ccy = i.remitted.currency;
-      const code = AccountCodes.customerCash(i.customer.id, ccy);
-      let balance = running.get(code)!.plus(i.remitted);
-      const funds = balance.isPositive() ? balance : Money.zero(ccy);
-      const candidates: OpenBill[] = [...open.values()]
-        .filter((b) => b.row.customerId === i.customer.id && b.row.currency === ccy && b.open.isPositive())
+      });
+      // the funds: the cash balance after this credit (earlier credits of the batch included)
+      let balance = running.get(cash.code)!.plus(i.remitted);
+      const candidates: OpenBill[] = (billsOf.get(`${i.customer.id}:${ccy}`) ?? [])
+        .filter((b) => b.open.isPositive())
         .map((b) => ({ id: b.row.id, issuedAt: b.row.issuedAt, open: b.open }));
-      const { allocations } = allocateOldestFirst(funds, candidates, i.customer.partialLastBill);
-      for (const a of allocations) open.get(a.billId)!.open = open.get(a.billId)!.open.minus(a.amount);
-      const total = allocations.reduce((s, a) => s.plus(a.amount), Money.zero(ccy));
+      const { allocations } = allocateOldestFirst(balance.isPositive() ? balance : Money.zero(ccy), candidates, i.customer.partialLastBill);
+      const total = allocations.reduce((sum, a) => sum.plus(a.amount), Money.zero(ccy));
       balance = balance.minus(total);
-      running.set(code, balance);
-      plans.push({ item: i, allocations, balanceAfter: balance });
+      running.set(cash.code, balance);
+      let settlementId: string | null = null;
+      const settled: SettledBill[] = [];
       if (total.isPositive()) {
-        settlements.push({
+        settlementId = randomUUID();
+        plan.journals.push({
+          id: settlementId,
           idempotencyKey: `settle:${i.key}`,
           kind: 'bill_settlement',
           description: `oldest-first settlement of ${allocations.length} bill(s) for ${i.customer.name}`,
           metadata: { remittanceId: i.remittanceId, bills: allocations.map((a) => ({ billId: a.billId, amount: a.amount.toString() })) },
-          legs: transfer(cashAccount(i.customer.id, ccy), receivables(ccy), total),
+          legs: transfer(cash, receivables(ccy), total),
+        });
+        for (const a of allocations) {
+          const b = open.get(a.billId)!;
+          b.open = b.open.minus(a.amount);
+          deltas.set(a.billId, deltas.get(a.billId)?.plus(a.amount) ?? a.amount);
+          plan.repayments.push({ billId: a.billId, customerId: i.customer.id, method: 'balance', amount: a.amount.toString(), currency: ccy, journalEntryId: settlementId, remittanceId: i.remittanceId });
+          settled.push({ billId: a.billId, billReference: b.row.reference, cycle: b.row.billingCycle, amountPaid: a.amount.toString(), status: b.open.isZero() ? 'settled' : 'partly_paid' });
+        }
+      }
+      plan.outcomes.set(i.key, { creditJournalId: creditId, settlementJournalId: settlementId, settled, balanceAfter: balance });
+      if (i.notify !== false) {
+        plan.mails.push({
+          dedupeKey: `funds-received:${i.key}`,
+          channel: 'email',
+          recipient: i.customer.email,
+          template: 'funds-received',
+          payload: {
+            customerName: i.customer.name,
+            currency: ccy,
+            amountRemitted: i.remitted.toString(),
+            ...(i.fee.isPositive() ? { feeReimbursed: i.fee.toString() } : {}),
+            amountBooked: i.booked.toString(),
+            billsSettled: settled.map(({ billId: _b, ...x }) => x),
+            balanceRemaining: balance.toString(),
+            receivedOn: i.receivedOn,
+            ...(i.paymentReference ? { paymentReference: i.paymentReference } : {}),
+          },
         });
       }
     }
-    const settleResults = await this.ledger.postMany(tx, settlements);
-    const settleJournal = new Map(settlements.map((s, n) => [s.idempotencyKey, settleResults[n].journalEntryId]));
+    plan.billDeltas = [...deltas].map(([billId, d]) => ({ billId, delta: d.toString() }));
+    return plan;
+  }
 
-    const deltas = new Map<string, Money>();
-    const repayments: RepaymentInsert[] = [];
-    for (const p of plans) {
-      const journal = settleJournal.get(`settle:${p.item.key}`);
-      for (const a of p.allocations) {
-        deltas.set(a.billId, deltas.get(a.billId)?.plus(a.amount) ?? a.amount);
-        repayments.push({ billId: a.billId, customerId: p.item.customer.id, method: 'balance', amount: a.amount.toString(), currency: a.amount.currency, journalEntryId: journal!, remittanceId: p.item.remittanceId });
-      }
-    }
-    const updated = new Map(
-      (await this.repo.applyBillPayments(tx, [...deltas].map(([billId, d]) => ({ billId, delta: d.toString() })))).map((b) => [b.id, b]),
-    );
-    await this.repo.insertRepayments(tx, repayments);
-
-    const mails: OutboxMessage[] = [];
-    items.forEach((i, n) => {
-      const plan = plans[n];
-      const settled = plan.allocations.map((a) => {
-        const b = open.get(a.billId)!.row;
-        return { billId: b.id, billReference: b.reference, cycle: b.billingCycle, amountPaid: a.amount.toString(), status: updated.get(b.id)?.status ?? 'partly_paid' };
-      });
-      const balanceAfter = plan.balanceAfter;
-      out.set(i.key, { creditJournalId: creditResults[n].journalEntryId, settlementJournalId: settleJournal.get(`settle:${i.key}`) ?? null, settled, balanceAfter });
-      if (i.notify === false) return;
-      mails.push({
-        dedupeKey: `funds-received:${i.key}`,
-        channel: 'email',
-        recipient: i.customer.email,
-        template: 'funds-received',
-        payload: {
-          customerName: i.customer.name,
-          currency: i.remitted.currency,
-          amountRemitted: i.remitted.toString(),
-          ...(i.fee.isPositive() ? { feeReimbursed: i.fee.toString() } : {}),
-          amountBooked: i.booked.toString(),
-          billsSettled: settled.map(({ billId: _b, ...s }) => s),
-          balanceRemaining: balanceAfter.toString(),
-          receivedOn: i.receivedOn,
-          ...(i.paymentReference ? { paymentReference: i.paymentReference } : {}),
-        },
-      });
-    });
-    await this.outbox.enqueue(tx, mails);
-    return out;
+  async write(tx: Tx, plan: CreditPlan): Promise<void> {
+    await this.repo.applyBillPayments(tx, plan.billDeltas);
+    await this.repo.insertRepayments(tx, plan.repayments);
+    await this.outbox.enqueue(tx, plan.mails);
   }
 }

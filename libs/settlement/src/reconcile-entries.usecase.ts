@@ -131,18 +131,27 @@ export class ReconcileEntriesUseCase {
         states.push({ id: e.id, state: 'credited' });
         result.credited++;
       } else {
-        remittances.push({ ...base, state: 'unmatched', customerId: d.customerId, flags: d.flags });
-        suspenseJournals.push(this.toSuspense(e, p.booked));
+        const journal = this.toSuspense(e, p.booked);
+        remittances.push({ ...base, state: 'unmatched', customerId: d.customerId, flags: d.flags, creditJournalId: journal.id! });
+        suspenseJournals.push(journal);
         states.push({ id: e.id, state: 'unmatched' });
         result.unmatched++;
       }
     }
-    // the remittance rows first: repayments and journals refer to them
+    const plan = await this.crediting.plan(tx, credits);
+    for (const r of remittances) {
+      const o = plan.outcomes.get(`entry:${r.entryId}`);
+      if (o) {
+        r.creditJournalId = o.creditJournalId;
+        r.settlementJournalId = o.settlementJournalId;
+      }
+    }
     await this.repo.insertRemittances(tx, remittances);
-    const suspenseResults = await this.ledger.postMany(tx, suspenseJournals);
-    const outcomes = await this.crediting.creditAndSettle(tx, credits);
+    await this.crediting.write(tx, plan);
     await this.repo.setEntryStates(tx, states);
-    await this.linkJournals(tx, outcomes, suspenseJournals, suspenseResults.map((r) => r.journalEntryId), remittances);
+    // last: the journals lock the accounts every remittance touches (bank clearing, fees), so
+    // they are held only for the end of the transaction and replicas overlap the rest
+    await this.ledger.postMany(tx, [...suspenseJournals, ...plan.journals]);
     for (const e of reversals) {
       await this.reverse(tx, e);
       result.reversals++;
@@ -152,33 +161,13 @@ export class ReconcileEntriesUseCase {
 
   private toSuspense(e: PendingEntry, booked: Money): JournalRequest {
     return {
+      id: randomUUID(),
       idempotencyKey: `suspense:entry:${e.id}`,
       kind: 'unmatched_suspense',
       description: `unmatched remittance ${e.bankReference ?? e.id} held in suspense`,
       metadata: { entryId: e.id },
       legs: transfer(bankClearing(e.collectionAccountId, e.currency), suspense(e.currency), booked),
     };
-  }
-
-  private async linkJournals(
-    tx: Tx,
-    outcomes: Map<string, { creditJournalId: string; settlementJournalId: string | null }>,
-    suspenseJournals: JournalRequest[],
-    suspenseIds: string[],
-    remittances: RemittanceInsert[],
-  ): Promise<void> {
-    const byEntry = new Map(suspenseJournals.map((j, n) => [String(j.metadata?.entryId), suspenseIds[n]]));
-    const links = remittances
-      .map((r) => {
-        const o = outcomes.get(`entry:${r.entryId}`);
-        return { id: r.id, credit: o?.creditJournalId ?? byEntry.get(r.entryId) ?? null, settle: o?.settlementJournalId ?? null };
-      })
-      .filter((l) => l.credit || l.settle);
-    if (!links.length) return;
-    await tx.$executeRaw`
-      UPDATE remittances r SET credit_journal_id = l.c, settlement_journal_id = l.s
-      FROM unnest(${links.map((l) => l.id)}::uuid[], ${links.map((l) => l.credit)}::uuid[], ${links.map((l) => l.settle)}::uuid[]) AS l(id, c, s)
-      WHERE r.id = l.id`;
   }
 
   /**
