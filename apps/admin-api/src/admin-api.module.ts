@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessModule } from '@remitd/access';
+import { BillingModule } from '@remitd/billing';
 import type { RemitdConfig } from '@remitd/config';
 import { CustomersModule } from '@remitd/customers';
 import { LedgerModule } from '@remitd/ledger';
@@ -9,6 +10,7 @@ import { SettlementModule } from '@remitd/settlement';
 import { StatementsModule } from '@remitd/statements';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuditController } from './audit/audit.controller';
+import { BillingController } from './billing/billing.controller';
 import { CollectionAccountsController } from './collection-accounts/collection-accounts.controller';
 import { CustomersController } from './customers/customers.controller';
 import { HealthController } from './health/health.controller';
@@ -26,8 +28,8 @@ export class AdminApiModule {
   static forRoot(config: RemitdConfig): DynamicModule {
     return {
       module: AdminApiModule,
-      imports: [PersistenceModule.forRoot({ url: config.databaseUrl, poolSize: config.dbPoolSize }), AccessModule, LedgerModule, CustomersModule, SettlementModule.forRoot(config), StatementsModule.forRoot({ dataDir: config.dataDir })],
-      controllers: [HealthController, CustomersController, CollectionAccountsController, ApiKeysController, AuditController, LedgerController, UnmatchedController, StatementsController],
+      imports: [PersistenceModule.forRoot({ url: config.databaseUrl, poolSize: config.dbPoolSize }), AccessModule, LedgerModule, CustomersModule, SettlementModule.forRoot(config), StatementsModule.forRoot({ dataDir: config.dataDir }), BillingModule.forRoot({ timeZone: config.timeZone, reconciliation: config })],
+      controllers: [HealthController, CustomersController, CollectionAccountsController, ApiKeysController, AuditController, LedgerController, UnmatchedController, StatementsController, BillingController],
       providers: [
         { provide: REMITD_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: ApiKeyGuard },

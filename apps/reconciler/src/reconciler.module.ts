@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { BillingModule } from '@remitd/billing';
 import type { RemitdConfig } from '@remitd/config';
 import { LedgerModule } from '@remitd/ledger';
 import { channelsFromConfig, NotificationsModule, type NotificationChannel } from '@remitd/notifications';
@@ -7,6 +8,7 @@ import { PersistenceModule } from '@remitd/persistence';
 import { SettlementModule } from '@remitd/settlement';
 import { StatementSourcesModule } from '@remitd/statement-sources';
 import type { StatementSource } from '@remitd/statement-sources';
+import { BillingScheduler } from './billing.scheduler';
 import { Metrics } from './metrics';
 import { NotificationDispatchScheduler } from './notification-dispatch.scheduler';
 import { StatementPollScheduler } from './statement-poll.scheduler';
@@ -34,8 +36,9 @@ export class ReconcilerModule {
         NotificationsModule.forRoot({ channels: opts.channels ?? channelsFromConfig(config.mail) }),
         StatementSourcesModule.forRoot({ dataDir: config.dataDir, sources: opts.sources ?? config.sources }),
         SettlementModule.forRoot(config),
+        BillingModule.forRoot({ timeZone: config.timeZone, reconciliation: config }),
       ],
-      providers: [{ provide: RECONCILER_CONFIG, useValue: config }, Metrics, ...(schedulers ? [NotificationDispatchScheduler, StatementPollScheduler] : [])],
+      providers: [{ provide: RECONCILER_CONFIG, useValue: config }, Metrics, ...(schedulers ? [NotificationDispatchScheduler, StatementPollScheduler, BillingScheduler] : [])],
       exports: [Metrics],
     };
   }

@@ -8,7 +8,7 @@ import { allocateOldestFirst, type OpenBill } from './allocate-oldest-first';
 import { ReconciliationRepository, type CustomerRow, type OpenBillRow, type RepaymentInsert } from './reconciliation.repository';
 
 export interface CreditItem {
-  remittanceId: string;
+  remittanceId: string | null;
   /** unique per crediting: makes the journal keys (credit:<key>, settle:<key>), the e-mail dedupe key and the result key */
   key: string;
   customer: CustomerRow;

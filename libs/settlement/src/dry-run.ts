@@ -72,7 +72,7 @@ export class DryRunReconciliation {
     );
     const planned = await this.reconcile.plan(undefined, entries);
     const customerIds = [...new Set(planned.filter((p) => p.decision.kind === 'credit').map((p) => p.customer!.id))];
-    const bills = await this.prisma.bill.findMany({ where: { customerId: { in: customerIds }, status: { in: ['unsettled', 'partly_paid'] } } });
+    const bills = await this.prisma.bill.findMany({ where: { customerId: { in: customerIds }, status: { in: ['unsettled', 'partly_paid', 'overdue'] } } });
     const balances = new Map(
       (await this.prisma.ledgerAccount.findMany({ where: { customerId: { in: customerIds }, kind: 'customer_cash' } })).map((a) => [a.code, Money.fromStored(a.balance.toString(), a.currency)]),
     );

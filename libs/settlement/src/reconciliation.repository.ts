@@ -142,7 +142,7 @@ export class ReconciliationRepository {
     return tx.$queryRaw<OpenBillRow[]>`
       SELECT id::text, customer_id::text AS "customerId", reference, billing_cycle AS "billingCycle", issued_at AS "issuedAt", currency,
              amount::text, paid::text
-      FROM bills WHERE customer_id = ANY(${customerIds}::uuid[]) AND status IN ('unsettled', 'partly_paid') AND issued_at <= now()
+      FROM bills WHERE customer_id = ANY(${customerIds}::uuid[]) AND status IN ('unsettled', 'partly_paid', 'overdue') AND issued_at <= now()
       ORDER BY id FOR UPDATE`;
   }
 
@@ -150,7 +150,9 @@ export class ReconciliationRepository {
     if (!deltas.length) return [];
     return tx.$queryRaw`
       UPDATE bills b SET paid = b.paid + d.delta, updated_at = now(),
-        status = CASE WHEN b.paid + d.delta >= b.amount THEN 'settled' WHEN b.paid + d.delta > 0 THEN 'partly_paid' ELSE 'unsettled' END
+        status = CASE WHEN b.paid + d.delta >= b.amount THEN 'settled'
+                      WHEN b.due_date IS NOT NULL AND b.due_date < to_char(now(), 'YYYY-MM-DD') THEN 'overdue'
+                      WHEN b.paid + d.delta > 0 THEN 'partly_paid' ELSE 'unsettled' END
       FROM unnest(${deltas.map((d) => d.billId)}::uuid[], ${deltas.map((d) => d.delta)}::numeric[]) AS d(id, delta)
       WHERE b.id = d.id
       RETURNING b.id::text, b.status, b.paid::text, b.amount::text`;

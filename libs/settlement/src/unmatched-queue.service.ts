@@ -96,12 +96,12 @@ export class UnmatchedQueue {
     const amount = e.amount.toString();
     const single = await this.prisma.$queryRaw<{ customerId: string; name: string; reference: string }[]>`
       SELECT b.customer_id::text AS "customerId", c.name, b.reference FROM bills b JOIN customers c ON c.id = b.customer_id
-      WHERE b.status IN ('unsettled', 'partly_paid') AND b.currency = ${e.currency} AND b.amount - b.paid = ${amount}::numeric LIMIT 5`;
+      WHERE b.status IN ('unsettled', 'partly_paid', 'overdue') AND b.currency = ${e.currency} AND b.amount - b.paid = ${amount}::numeric LIMIT 5`;
     for (const s of single) add({ customerId: s.customerId, customerName: s.name, score: 0.5, reason: `the amount equals open bill ${s.reference}` });
     const sums = await this.prisma.$queryRaw<{ customerId: string; name: string; n: number }[]>`
       SELECT x."customerId", c.name, x.n::int FROM (
         SELECT customer_id::text AS "customerId", customer_id, SUM(amount - paid) OVER w AS cum, ROW_NUMBER() OVER w AS n
-        FROM bills WHERE status IN ('unsettled', 'partly_paid') AND currency = ${e.currency}
+        FROM bills WHERE status IN ('unsettled', 'partly_paid', 'overdue') AND currency = ${e.currency}
         WINDOW w AS (PARTITION BY customer_id ORDER BY issued_at, id)) x JOIN customers c ON c.id = x.customer_id
       WHERE x.cum = ${amount}::numeric AND x.n > 1 LIMIT 5`;
     for (const s of sums) add({ customerId: s.customerId, customerName: s.name, score: 0.6, reason: `the amount equals the customer's ${s.n} oldest open bills` });

@@ -1,0 +1,209 @@
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { assertCustomerScope, STAFF } from '@remitd/access';
+import { BillingQueries, CustomerMoneyUseCases, ExplainUnsettled, IssueBillsUseCase, ManualPaymentUseCase, assertCycle } from '@remitd/billing';
+import { notFound } from '@remitd/core';
+import type { Actor } from '@remitd/persistence';
+import { CurrentActor, Roles } from '../http/auth';
+import { toCsv } from '../http/csv';
+import { Idempotent } from '../http/idempotency.interceptor';
+import { decodeCursor, encodeCursor } from '../http/pagination';
+import {
+  ApplyCouponRequest, BillsQuery, CardRequest, ChargeRequest, CouponRequest, ManualPaymentRequest, RefundRequest, RelationshipRequest, RepaymentsQuery,
+  StatementQuery, TopUpRequest, TransferRequest,
+} from './billing.dto';
+
+const MONEY_MOVERS = ['super_admin', 'admin', 'finance'] as const;
+
+@ApiTags('billing')
+@ApiBearerAuth()
+@Controller()
+export class BillingController {
+  constructor(
+    private readonly queries: BillingQueries,
+    private readonly issue: IssueBillsUseCase,
+    private readonly manual: ManualPaymentUseCase,
+    private readonly money: CustomerMoneyUseCases,
+    private readonly explain: ExplainUnsettled,
+  ) {}
+
+  @Post('customers/:id/charges')
+  @Roles('super_admin', 'admin', 'finance')
+  @Idempotent()
+  @ApiOperation({ summary: 'Record usage to bill in a cycle (becomes a bill line when the cycle is issued)' })
+  charge(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ChargeRequest) {
+    return this.queries.addCharge({ actor, customerId: id, ...body });
+  }
+
+  @Post('billing-runs/:cycle')
+  @Roles('super_admin', 'admin', 'finance')
+  @Idempotent()
+  @ApiOperation({ summary: 'Issue a cycle now (the reconciler does it at 12:00 on the 2nd of the next month); exactly once' })
+  run(@Param('cycle') cycle: string) {
+    return this.issue.execute(assertCycle(cycle, 'cycle'), { force: false });
+  }
+
+  @Get('bills')
+  @Roles(...STAFF, 'member')
+  @ApiOperation({ summary: 'Bills, oldest first (status=open for unsettled, partly paid and overdue)' })
+  async bills(@CurrentActor() actor: Actor, @Query() q: BillsQuery) {
+    const customerId = actor.role === 'member' ? actor.customerId! : q.customerId;
+    if (actor.role === 'member' && q.customerId) assertCustomerScope(actor, q.customerId);
+    const after = decodeCursor<{ issuedAt: string; id: string }>(q.cursor);
+    const page = await this.queries.bills({ customerId, status: q.status, billingCycle: q.billingCycle }, { after: after ? { issuedAt: new Date(after.issuedAt), id: after.id } : undefined, limit: q.limit ?? 50 });
+    return { items: page.items, nextCursor: page.last ? encodeCursor(page.last) : null };
+  }
+
+  @Get('bills/export.csv')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'CSV of bills (same filters as the list, up to 100,000 rows)' })
+  async billsCsv(@Query() q: BillsQuery, @Res() res: Response) {
+    const page = await this.queries.bills({ customerId: q.customerId, status: q.status, billingCycle: q.billingCycle }, { limit: 100_000 });
+    res.type('text/csv').attachment('bills.csv').send(toCsv(['reference', 'customerId', 'billingCycle', 'issuedAt', 'dueDate', 'currency', 'amount', 'paid', 'outstanding', 'status'], page.items));
+  }
+
+  @Get('bills/:id')
+  @Roles(...STAFF, 'member')
+  async bill(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    const b = await this.queries.bill(id);
+    if (actor.role === 'member' && actor.customerId !== b.customerId) throw notFound('bill', id);
+    return b;
+  }
+
+  @Get('bills/:id/why-unsettled')
+  @Roles(...STAFF, 'member')
+  @ApiOperation({ summary: 'Why is this bill still unsettled? (insufficient credit, not issued yet, card restrictions, write-off off…)' })
+  async why(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    const r = await this.explain.explain(id);
+    if (actor.role === 'member') assertCustomerScope(actor, (await this.queries.bill(id)).customerId);
+    return r;
+  }
+
+  @Post('bills/:id/payments')
+  @Roles('super_admin', 'admin', 'account_manager', 'finance', 'member')
+  @Idempotent()
+  @ApiOperation({ summary: 'Manual payment: amount (default outstanding) from the balance and/or an external channel; pauses auto write-off meanwhile' })
+  pay(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ManualPaymentRequest, @Headers('idempotency-key') key: string) {
+    return this.manual.execute({ actor, billId: id, ...body, idempotencyKey: key });
+  }
+
+  @Get('repayments')
+  @Roles(...STAFF, 'member')
+  @ApiOperation({ summary: 'Repayment records by method (from January 2023)' })
+  async repayments(@CurrentActor() actor: Actor, @Query() q: RepaymentsQuery) {
+    const customerId = actor.role === 'member' ? actor.customerId! : q.customerId;
+    const page = await this.queries.repayments({ ...q, customerId, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined }, { afterId: decodeCursor<string>(q.cursor), limit: q.limit ?? 50 });
+    return { items: page.items, nextCursor: page.nextId ? encodeCursor(page.nextId) : null };
+  }
+
+  @Get('repayments/export.csv')
+  @Roles(...STAFF)
+  async repaymentsCsv(@Query() q: RepaymentsQuery, @Res() res: Response) {
+    const page = await this.queries.repayments({ ...q, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined }, { limit: 100_000 });
+    res.type('text/csv').attachment('repayments.csv').send(toCsv(['createdAt', 'billReference', 'billingCycle', 'customerId', 'method', 'amount', 'currency', 'journalEntryId', 'reversedAt'], page.items));
+  }
+
+  @Post('customers/:id/top-ups')
+  @Roles(...MONEY_MOVERS)
+  @Idempotent()
+  @ApiOperation({ summary: 'Record a top-up (e.g. a bank transfer entered by finance); settles bills oldest first' })
+  topUp(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: TopUpRequest, @Headers('idempotency-key') key: string) {
+    return this.money.topUp({ actor, customerId: id, ...body, idempotencyKey: key });
+  }
+
+  @Post('customers/:id/refunds')
+  @Roles(...MONEY_MOVERS)
+  @Idempotent()
+  @ApiOperation({ summary: "Credit-control refund into the refund balance (pays bills of the refund's cycle or later)" })
+  refund(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: RefundRequest, @Headers('idempotency-key') key: string) {
+    return this.money.refund({ actor, customerId: id, ...body, idempotencyKey: key });
+  }
+
+  @Get('customers/:id/refunds')
+  @Roles(...STAFF, 'member')
+  refunds(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    assertCustomerScope(actor, id);
+    return this.queries.refunds(id).then((items) => ({ items }));
+  }
+
+  @Post('customers/:id/stored-value-cards')
+  @Roles(...MONEY_MOVERS)
+  @Idempotent()
+  @ApiOperation({ summary: "Issue a stored-value card: pays only bills of its month" })
+  card(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CardRequest, @Headers('idempotency-key') key: string) {
+    return this.money.issueCard({ actor, customerId: id, ...body, idempotencyKey: key });
+  }
+
+  @Get('customers/:id/stored-value-cards')
+  @Roles(...STAFF, 'member')
+  cards(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    assertCustomerScope(actor, id);
+    return this.queries.cards(id).then((items) => ({ items }));
+  }
+
+  @Post('customers/:id/coupons')
+  @Roles(...MONEY_MOVERS, 'account_manager')
+  @Idempotent()
+  coupon(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CouponRequest) {
+    return this.money.issueCoupon({ actor, customerId: id, ...body });
+  }
+
+  @Get('customers/:id/coupons')
+  @Roles(...STAFF, 'member')
+  coupons(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    assertCustomerScope(actor, id);
+    return this.queries.coupons(id).then((items) => ({ items }));
+  }
+
+  @Post('coupons/:id/apply')
+  @Roles(...MONEY_MOVERS, 'account_manager')
+  @Idempotent()
+  @ApiOperation({ summary: 'Deduct a coupon from a bill (a repayment of method coupon)' })
+  applyCoupon(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ApplyCouponRequest) {
+    return this.money.applyCoupon({ actor, couponId: id, billId: body.billId });
+  }
+
+  @Post('financial-relationships')
+  @Roles('super_admin', 'admin')
+  @Idempotent()
+  relate(@CurrentActor() actor: Actor, @Body() body: RelationshipRequest) {
+    return this.money.createRelationship({ actor, ...body });
+  }
+
+  @Post('financial-relationships/:id/end')
+  @Roles('super_admin', 'admin')
+  @Idempotent()
+  endRelationship(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.money.endRelationship({ actor, id });
+  }
+
+  @Get('customers/:id/financial-relationships')
+  @Roles(...STAFF, 'member')
+  relationships(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    assertCustomerScope(actor, id);
+    return this.money.listRelationships(id).then((items) => ({ items }));
+  }
+
+  @Post('transfers')
+  @Roles(...MONEY_MOVERS, 'member')
+  @Idempotent()
+  @ApiOperation({ summary: 'Move cash between a main account and a member it manages' })
+  transfer(@CurrentActor() actor: Actor, @Body() body: TransferRequest, @Headers('idempotency-key') key: string) {
+    if (actor.role === 'member') assertCustomerScope(actor, body.fromCustomerId);
+    return this.money.transfer({ actor, ...body, idempotencyKey: key });
+  }
+
+  @Get('customers/:id/statement')
+  @Roles(...STAFF, 'member')
+  @ApiOperation({ summary: 'Ledger movements of the cash balance with the running balance (JSON or CSV)' })
+  async statement(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: StatementQuery, @Res({ passthrough: true }) res: Response) {
+    assertCustomerScope(actor, id);
+    const s = await this.queries.statement(id, { from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined });
+    if (q.format === 'csv') {
+      res.type('text/csv').attachment(`statement-${id}.csv`);
+      return toCsv(['at', 'kind', 'description', 'amount', 'runningBalance', 'journalEntryId'], s.movements);
+    }
+    return s;
+  }
+}

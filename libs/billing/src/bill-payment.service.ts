@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { AccountCodes, LedgerService, type AccountRef, type BalanceGuard, type Leg } from '@remitd/ledger';
+import { Money } from '@remitd/money';
+import type { Tx } from '@remitd/persistence';
+import { receivables, ReconciliationRepository, type RepaymentInsert } from '@remitd/settlement';
+import { BillingRepository } from './billing.repository';
+import type { SourceAllocation, SourceKind } from './pay-bills';
+
+export interface SourceAccount {
+  id: string;
+  kind: SourceKind;
+  account: AccountRef;
+  /** refunds: which refund rows the money comes from */
+  refundId?: string;
+}
+
+export interface BillPayment {
+  /** the journal's idempotency key: a replay pays nothing twice */
+  key: string;
+  kind: string;
+  description: string;
+  customerId: string;
+  currency: string;
+  allocations: SourceAllocation[];
+  sources: SourceAccount[];
+  guards?: BalanceGuard[];
+  metadata?: Record<string, unknown>;
+}
+
+export interface PaymentResult {
+  journalEntryId: string | null;
+  created: boolean;
+  repayments: { billId: string; method: SourceKind; amount: string }[];
+  total: string;
+}
+
+/**
+ * Executes bill payments decided by `payBills`: one journal (each source −, receivables +),
+ * one repayment record per bill and source, bills moved forward, refund balances drawn down.
+ * Every payment of a bill is a repayment record pointing at its journal entry.
+ */
+@Injectable()
+export class BillPaymentService {
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly bills: ReconciliationRepository,
+    private readonly repo: BillingRepository,
+  ) {}
+
+  async execute(tx: Tx, p: BillPayment): Promise<PaymentResult> {
+    return (await this.executeMany(tx, [p]))[0];
+  }
+
+  /** Many payments (e.g. a write-off sweep over thousands of customers) in a fixed number of statements. */
+  async executeMany(tx: Tx, payments: readonly BillPayment[]): Promise<PaymentResult[]> {
+    const live = payments.map((p) => ({ p, total: p.allocations.reduce((s, a) => s.plus(a.amount), Money.zero(p.currency)) }));
+    const posting = live.filter((x) => x.total.isPositive());
+    const journals = await this.ledger.postMany(
+      tx,
+      posting.map(({ p, total }) => {
+        const bySource = new Map<string, Money>();
+        for (const a of p.allocations) bySource.set(a.sourceId, bySource.get(a.sourceId)?.plus(a.amount) ?? a.amount);
+        const legs: Leg[] = [...bySource].map(([id, amount]) => ({ account: p.sources.find((s) => s.id === id)!.account, amount: amount.negated() }));
+        legs.push({ account: receivables(p.currency), amount: total });
+        return {
+          idempotencyKey: p.key, kind: p.kind, description: p.description, legs, guards: p.guards,
+          metadata: { ...p.metadata, customerId: p.customerId, bills: p.allocations.map((a) => ({ billId: a.billId, source: a.kind, amount: a.amount.toString() })) },
+        };
+      }),
+    );
+    const journalOf = new Map(posting.map((x, n) => [x.p, journals[n]]));
+    const rows: RepaymentInsert[] = [];
+    const deltas = new Map<string, Money>();
+    const refundUse = new Map<string, Money>();
+    for (const { p } of posting) {
+      const j = journalOf.get(p)!;
+      if (!j.created) continue; // a replay: the first run already paid
+      for (const a of p.allocations) {
+        rows.push({ billId: a.billId, customerId: p.customerId, method: a.kind, amount: a.amount.toString(), currency: p.currency, journalEntryId: j.journalEntryId, remittanceId: null });
+        deltas.set(a.billId, deltas.get(a.billId)?.plus(a.amount) ?? a.amount);
+        const s = p.sources.find((x) => x.id === a.sourceId)!;
+        if (s.refundId) refundUse.set(s.refundId, refundUse.get(s.refundId)?.plus(a.amount) ?? a.amount);
+      }
+    }
+    await this.bills.applyBillPayments(tx, [...deltas].map(([billId, d]) => ({ billId, delta: d.toString() })));
+    await this.bills.insertRepayments(tx, rows);
+    await this.repo.useRefunds(tx, [...refundUse].map(([id, m]) => ({ id, amount: m.toString() })));
+    return live.map(({ p, total }) => {
+      const j = journalOf.get(p);
+      return {
+        journalEntryId: j?.journalEntryId ?? null,
+        created: j?.created ?? false,
+        repayments: j?.created ? p.allocations.map((a) => ({ billId: a.billId, method: a.kind, amount: a.amount.toString() })) : [],
+        total: total.toString(),
+      };
+    });
+  }
+}
+
+export const cardAccount = (customerId: string, cardId: string, ccy: string): AccountRef => ({ code: AccountCodes.customerCard(customerId, cardId, ccy), kind: 'customer_card', currency: ccy, customerId });
+export const refundAccount = (customerId: string, ccy: string): AccountRef => ({ code: AccountCodes.customerRefund(customerId, ccy), kind: 'customer_refund', currency: ccy, customerId });
+export const externalAccount = (channel: string, ccy: string): AccountRef => ({ code: AccountCodes.external(channel, ccy), kind: 'external', currency: ccy });

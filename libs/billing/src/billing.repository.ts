@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Tx } from '@remitd/persistence';
+
+export interface BillRow {
+  id: string;
+  customerId: string;
+  reference: string;
+  billingCycle: string;
+  issuedAt: Date;
+  dueDate: string | null;
+  currency: string;
+  amount: string;
+  paid: string;
+  status: string;
+}
+
+export interface PayerRow {
+  id: string;
+  name: string;
+  email: string;
+  reference: string;
+  currency: string;
+  creditLimit: string;
+  frozenAmount: string;
+  autoWriteOff: boolean;
+  partialLastBill: boolean;
+  writeOffPastBills: boolean;
+  paymentTermDays: number;
+  paymentTermKind: string;
+}
+
+const BILL_COLUMNS = `id::text, customer_id::text AS "customerId", reference, billing_cycle AS "billingCycle", issued_at AS "issuedAt", due_date AS "dueDate",
+  currency, amount::text, paid::text, status`;
+
+@Injectable()
+export class BillingRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Locks the customers (id order) for a payment: callers serialize per customer. */
+  async lockPayers(tx: Tx, ids: string[]): Promise<PayerRow[]> {
+    if (!ids.length) return [];
+    return tx.$queryRaw<PayerRow[]>`
+      SELECT id::text, name, email, reference, currency, credit_limit::text AS "creditLimit", frozen_amount::text AS "frozenAmount",
+             auto_write_off AS "autoWriteOff", partial_last_bill AS "partialLastBill", write_off_past_bills AS "writeOffPastBills",
+             payment_term_days AS "paymentTermDays", payment_term_kind AS "paymentTermKind"
+      FROM customers WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
+  }
+
+  /** Issued, unpaid bills (locked) of these customers. */
+  lockOpenBills(tx: Tx, customerIds: string[], onlyBillIds?: string[]): Promise<BillRow[]> {
+    if (!customerIds.length) return Promise.resolve([]);
+    return tx.$queryRawUnsafe<BillRow[]>(
+      `SELECT ${BILL_COLUMNS} FROM bills WHERE customer_id = ANY($1::uuid[]) AND status IN ('unsettled', 'partly_paid', 'overdue') AND issued_at <= now()
+       ${onlyBillIds ? 'AND id = ANY($2::uuid[])' : ''} ORDER BY id FOR UPDATE`,
+      customerIds,
+      ...(onlyBillIds ? [onlyBillIds] : []),
+    );
+  }
+
+  async bill(id: string, tx?: Tx): Promise<BillRow | null> {
+    const rows = await (tx ?? this.prisma).$queryRawUnsafe<BillRow[]>(`SELECT ${BILL_COLUMNS} FROM bills WHERE id = $1::uuid`, id);
+    return rows[0] ?? null;
+  }
+
+  /** Stored-value cards with their ledger balances. */
+  cards(tx: Tx | undefined, customerIds: string[]) {
+    if (!customerIds.length) return Promise.resolve([]);
+    return (tx ?? this.prisma).$queryRaw<{ id: string; customerId: string; currency: string; validMonth: string; balance: string }[]>`
+      SELECT c.id::text, c.customer_id::text AS "customerId", c.currency, c.valid_month AS "validMonth", COALESCE(a.balance, 0)::text AS balance
+      FROM stored_value_cards c
+      LEFT JOIN ledger_accounts a ON a.code = 'customer:' || c.customer_id || ':card:' || c.id || ':' || c.currency
+      WHERE c.customer_id = ANY(${customerIds}::uuid[])`;
+  }
+
+  openRefunds(tx: Tx | undefined, customerIds: string[]) {
+    if (!customerIds.length) return Promise.resolve([]);
+    return (tx ?? this.prisma).$queryRaw<{ id: string; customerId: string; billingCycle: string; currency: string; remaining: string; createdAt: Date }[]>`
+      SELECT id::text, customer_id::text AS "customerId", billing_cycle AS "billingCycle", currency, remaining::text, created_at AS "createdAt"
+      FROM refunds WHERE customer_id = ANY(${customerIds}::uuid[]) AND remaining > 0 ORDER BY created_at, id FOR UPDATE`;
+  }
+
+  async useRefunds(tx: Tx, used: { id: string; amount: string }[]): Promise<void> {
+    if (!used.length) return;
+    await tx.$executeRaw`
+      UPDATE refunds r SET remaining = r.remaining - u.amount
+      FROM unnest(${used.map((u) => u.id)}::uuid[], ${used.map((u) => u.amount)}::numeric[]) AS u(id, amount) WHERE r.id = u.id`;
+  }
+
+  /** Whether a manual payment currently holds the customer (auto write-off pauses meanwhile). */
+  async tryCustomerPaymentLock(tx: Tx, customerId: string): Promise<boolean> {
+    const r = await tx.$queryRaw<{ ok: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('payment:' || ${customerId})) AS ok`;
+    return r[0].ok;
+  }
+
+  async customerPaymentLock(tx: Tx, customerId: string): Promise<void> {
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('payment:' || ${customerId}))`;
+  }
+}
