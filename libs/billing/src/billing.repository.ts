@@ -93,6 +93,6 @@ export class BillingRepository {
   }
 
   async customerPaymentLock(tx: Tx, customerId: string): Promise<void> {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('payment:' || ${customerId}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('payment:' || ${customerId}))`;
   }
 }
