@@ -83,7 +83,7 @@ export class BillingRepository {
     if (!used.length) return;
     await tx.$executeRaw`
       UPDATE refunds r SET remaining = r.remaining - u.amount
-      FROM unnest(${used.map((u) => u.id)}::uuid[], ${used.map((u) => u.amount)}::numeric[]) AS u(id, amount) WHERE r.id = u.id`;
+      FROM unnest(${used.map((u) => u.id)}::uuid[], ${used.map((u) => u.amount)}::numeric[]) AS u(id, amount) WHERE r.id = u.id AND r.id = ANY(${used.map((u) => u.id)}::uuid[])`;
   }
 
   /** Whether a manual payment currently holds the customer (auto write-off pauses meanwhile). */

@@ -91,7 +91,7 @@ export class LedgerRepository {
     const updated = await tx.$queryRaw<{ id: string; balance: string }[]>`
       UPDATE ledger_accounts a SET balance = a.balance + d.delta
       FROM unnest(${[...deltas.keys()]}::uuid[], ${[...deltas.values()].map((m) => m.toString())}::numeric[]) AS d(id, delta)
-      WHERE a.id = d.id
+      WHERE a.id = d.id AND a.id = ANY(${[...deltas.keys()]}::uuid[])
       RETURNING a.id::text, a.balance::text`;
     return new Map(updated.map((r) => [r.id, r.balance]));
   }

@@ -77,6 +77,8 @@ export interface RepaymentInsert {
   remittanceId: string | null;
 }
 
+// `x.id = ANY(ids)` next to the join on unnest(): gives the planner an index condition, so
+// updates touch the rows by primary key instead of hashing the whole table.
 const ENTRY_SELECT = `e.id::text, e.account_key AS "accountKey", e.collection_account_id::text AS "collectionAccountId", e.file_id::text AS "fileId",
   e.direction, e.amount::text, e.currency, e.booking_date AS "bookingDate", e.value_date AS "valueDate", e.bank_reference AS "bankReference",
   e.end_to_end_id AS "endToEndId", e.remitter_name AS "remitterName", e.remitter_account AS "remitterAccount", e.credited_account AS "creditedAccount",
@@ -154,7 +156,7 @@ export class ReconciliationRepository {
                       WHEN b.due_date IS NOT NULL AND b.due_date < to_char(now(), 'YYYY-MM-DD') THEN 'overdue'
                       WHEN b.paid + d.delta > 0 THEN 'partly_paid' ELSE 'unsettled' END
       FROM unnest(${deltas.map((d) => d.billId)}::uuid[], ${deltas.map((d) => d.delta)}::numeric[]) AS d(id, delta)
-      WHERE b.id = d.id
+      WHERE b.id = d.id AND b.id = ANY(${deltas.map((d) => d.billId)}::uuid[])
       RETURNING b.id::text, b.status, b.paid::text, b.amount::text`;
   }
 
@@ -188,7 +190,7 @@ export class ReconciliationRepository {
     await tx.$executeRaw`
       UPDATE statement_entries e SET recon_state = s.state, updated_at = now()
       FROM unnest(${states.map((s) => s.id)}::uuid[], ${states.map((s) => s.state)}::text[]) AS s(id, state)
-      WHERE e.id = s.id`;
+      WHERE e.id = s.id AND e.id = ANY(${states.map((s) => s.id)}::uuid[])`;
   }
 
   /** The credit a reversal undoes: by the original reference, the bank reference, the end-to-end id, else remitter + amount. */
