@@ -85,6 +85,8 @@ export function dateLabel(date: string): string {
 
 // The standard PDF fonts only have the Windows-1252 repertoire: Latin-1 plus these.
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+// letters without a canonical decomposition, and typographic dashes and spaces
+const FALLBACK: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŀ: 'L', ŀ: 'l', Ŧ: 'T', ŧ: 't', '‐': '-', '‑': '-', '‒': '–', '−': '-', '\u2009': ' ', '\u202f': ' ' };
 
 /**
  * Text the built-in fonts can show: characters outside Windows-1252 lose their accents when
@@ -97,6 +99,7 @@ export function pdfText(s: string): string {
     const c = ch.codePointAt(0)!;
     if (c < 0x20 || (c >= 0x7f && c < 0xa0)) out += ' ';
     else if (c <= 0xff || WIN_ANSI_EXTRA.has(ch)) out += ch;
+    else if (FALLBACK[ch]) out += FALLBACK[ch];
     else {
       const base = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
       out += base && [...base].every((b) => b.codePointAt(0)! >= 0x20 && b.codePointAt(0)! <= 0xff) ? base : '?';
@@ -134,7 +137,7 @@ export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Pro
 
   const text = (s: string, x: number, y: number, o: PDFKit.Mixins.TextOptions & { font?: string; size?: number; color?: string } = {}) => {
     const { font = REGULAR, size = 9.5, color = INK, ...rest } = o;
-    doc.font(font).fontSize(size).fillColor(color).text(pdfText(s), x, y, { lineBreak: rest.width !== undefined, ...rest });
+    doc.font(font).fontSize(size).fillColor(color).text(pdfText(s), x, y, { lineBreak: rest.width !== undefined, characterSpacing: 0, ...rest });
   };
   const height = (s: string, width: number, font = REGULAR, size = 9.5) => doc.font(font).fontSize(size).heightOfString(pdfText(s), { width });
   const rule = (y: number, color = RULE, x0 = M.left, x1 = PAGE.width - M.right, w = 0.6) => doc.moveTo(x0, y).lineTo(x1, y).lineWidth(w).strokeColor(color).stroke();
@@ -192,7 +195,7 @@ export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Pro
   y = Math.max(ly, ry) + 22;
 
   // ── amount due ─────────────────────────────────────────────────────────────────────────
-  const boxH = 64;
+  const boxH = 70;
   doc.roundedRect(M.left, y, CONTENT, boxH, 4).fill(TINT);
   doc.rect(M.left, y, 3, boxH).fill(ACCENT);
   const settled = bill.status === 'settled' || /^0(\.0+)?$/.test(bill.outstanding);
@@ -281,12 +284,17 @@ export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Pro
     return rows;
   });
   const innerW = CONTENT - 36;
+  const valueW = innerW - 130;
   const instrH = height(instruction, innerW, REGULAR, 10);
-  const blockH = (rows: [string, string][]) => rows.reduce((s, [, v]) => s + Math.max(height(v, innerW - 130, v.includes(' ') ? BOLD : BOLD, 10.5), 13) + 4, 0);
+  const isNumber = (k: string) => k === 'IBAN' || k === 'Account number';
+  const rowH = (k: string, v: string) => Math.max(height(v, valueW, BOLD, isNumber(k) ? 12 : 10), 13) + 4;
+  const blockH = (rows: [string, string][]) => rows.reduce((s, [k, v]) => s + rowH(k, v), 0) + 14;
   const noAccount = 'No exclusive account has been allocated to you yet: please contact us for payment details.';
-  const payH = 18 + 20 + instrH + 12 + (accountRows.length ? accountRows.reduce((s, r) => s + blockH(r) + 14, 0) : height(noAccount, innerW) + 10) + 8;
-  y = room(y, Math.min(payH, BOTTOM - M.top - 20));
-  doc.roundedRect(M.left, y, CONTENT, payH, 4).lineWidth(0.8).strokeColor(ACCENT).stroke();
+  const payH = 38 + instrH + 12 + (accountRows.length ? accountRows.reduce((s, r) => s + blockH(r), 0) : height(noAccount, innerW) + 14) + 4;
+  // normally one framed block; a customer with very many accounts gets it unframed across pages
+  const framed = payH <= BOTTOM - (M.top + 6);
+  y = room(y, framed ? payH : 38 + instrH + 12 + (accountRows.length ? blockH(accountRows[0]) : 0));
+  if (framed) doc.roundedRect(M.left, y, CONTENT, payH, 4).lineWidth(0.8).strokeColor(ACCENT).stroke();
   let py = y + 18;
   text('How to pay', M.left + 18, py, { font: BOLD, size: 11.5, color: ACCENT });
   py += 20;
@@ -294,12 +302,12 @@ export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Pro
   py += instrH + 12;
   if (!accountRows.length) text(noAccount, M.left + 18, py, { color: MUTED, width: innerW });
   for (const [n, rows] of accountRows.entries()) {
-    if (n > 0) rule(py - 7, RULE, M.left + 18, PAGE.width - M.right - 18);
+    if (!framed && py + blockH(rows) > BOTTOM) py = newPage();
+    else if (n > 0) rule(py - 7, RULE, M.left + 18, PAGE.width - M.right - 18);
     for (const [k, v] of rows) {
-      const big = k === 'IBAN' || k === 'Account number';
-      text(k, M.left + 18, py + (big ? 1.5 : 0.5), { color: MUTED, size: 9, width: 120 });
-      text(v, M.left + 148, py, { font: big || k === 'Reference to quote' ? BOLD : REGULAR, size: big ? 12 : 10, width: innerW - 130, characterSpacing: big ? 0.4 : 0 });
-      py += Math.max(height(v, innerW - 130, BOLD, 10.5), 13) + 4;
+      text(k, M.left + 18, py + (isNumber(k) ? 2 : 0.5), { color: MUTED, size: 9, width: 120 });
+      text(v, M.left + 148, py, { font: isNumber(k) || k === 'Reference to quote' ? BOLD : REGULAR, size: isNumber(k) ? 12 : 10, width: valueW, characterSpacing: isNumber(k) ? 0.4 : 0 });
+      py += rowH(k, v);
     }
     py += 14;
   }

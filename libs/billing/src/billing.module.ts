@@ -3,6 +3,7 @@ import { LedgerModule } from '@remitd/ledger';
 import { OutboxModule } from '@remitd/notifications';
 import { SettlementModule, type ReconciliationConfig } from '@remitd/settlement';
 import { AutoWriteOffUseCase } from './auto-write-off.usecase';
+import { BILL_PROVIDER_NAME, BillDocumentService } from './bill-document.service';
 import { BillPaymentService } from './bill-payment.service';
 import { BillingQueries } from './billing-queries';
 import { BillingRepository } from './billing.repository';
@@ -15,14 +16,15 @@ import { OfflinePaymentChannel, PAYMENT_CHANNELS, type PaymentChannel } from './
 
 @Module({})
 export class BillingModule {
-  static forRoot(opts: { timeZone: string; reconciliation: ReconciliationConfig; channels?: PaymentChannel[] }): DynamicModule {
-    const providers = [BillingRepository, BillPaymentService, AutoWriteOffUseCase, IssueBillsUseCase, ManualPaymentUseCase, CustomerMoneyUseCases, ExplainUnsettled, BillingQueries, MarkOverdueUseCase];
+  static forRoot(opts: { timeZone: string; reconciliation: ReconciliationConfig & { providerName?: string }; channels?: PaymentChannel[]; providerName?: string }): DynamicModule {
+    const providers = [BillingRepository, BillPaymentService, AutoWriteOffUseCase, IssueBillsUseCase, ManualPaymentUseCase, CustomerMoneyUseCases, ExplainUnsettled, BillingQueries, MarkOverdueUseCase, BillDocumentService];
     return {
       module: BillingModule,
       imports: [LedgerModule, OutboxModule, SettlementModule.forRoot(opts.reconciliation)],
       providers: [
         ...providers,
         { provide: BILLING_TIME_ZONE, useValue: opts.timeZone },
+        { provide: BILL_PROVIDER_NAME, useValue: opts.providerName ?? opts.reconciliation.providerName ?? 'remitd Cloud' },
         { provide: PAYMENT_CHANNELS, useValue: opts.channels ?? [new OfflinePaymentChannel()] },
       ],
       exports: providers,

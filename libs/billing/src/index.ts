@@ -1,4 +1,6 @@
 export * from './auto-write-off.usecase';
+export * from './bill-document.service';
+export * from './bill-pdf';
 export * from './bill-payment.service';
 export * from './billing-queries';
 export * from './billing.module';

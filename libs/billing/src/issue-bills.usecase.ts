@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AdvisoryLocks, PrismaService, TransactionRunner } from '@remitd/persistence';
+import { AdvisoryLocks, idempotencyStorage, PrismaService, TransactionRunner } from '@remitd/persistence';
 import { AutoWriteOffUseCase } from './auto-write-off.usecase';
 import { assertCycle, dueDate, issuanceInstant } from './cycles';
 
@@ -41,7 +41,11 @@ export class IssueBillsUseCase {
     const result = await this.locks.withLock(`billing-run:${cycle}`, async () => {
       const run = await this.prisma.billingRun.findUnique({ where: { billingCycle: cycle } });
       if (run?.finishedAt && !opts.force) return { billingCycle: cycle, billsIssued: 0, writtenOff: 0, customersWrittenOff: 0, skipped: 'already_issued' as const };
-      const issued = await this.tx.run(async (tx) => {
+      // Several transactions serve one API request here; only the last one, which finishes the run,
+      // carries the request's idempotency record (with the final result). Were every transaction
+      // to write it, the second would hit its primary key: rolled back, write-off skipped, the run
+      // never finished, and the caller handed the first transaction's result.
+      const issued = await idempotencyStorage.exit(() => this.tx.run(async (tx) => {
         await tx.billingRun.upsert({ where: { billingCycle: cycle }, create: { billingCycle: cycle }, update: {} });
         const bills = await tx.$queryRaw<{ id: string; customerId: string }[]>`
           INSERT INTO bills (id, customer_id, reference, billing_cycle, issued_at, currency, amount)
@@ -72,16 +76,19 @@ export class IssueBillsUseCase {
           INSERT INTO bill_lines (id, bill_id, product, usage, amount) SELECT gen_random_uuid(), bill_id, product, usage, amount FROM lines`;
         await tx.billingRun.update({ where: { billingCycle: cycle }, data: { billsIssued: { increment: bills.length } } });
         return bills;
-      }, { timeoutMs: 30 * 60_000 });
-      const writeOffs = await this.writeOff.forCustomers([...new Set(issued.map((b) => b.customerId))], `bills of ${cycle} issued`);
-      await this.prisma.billingRun.update({ where: { billingCycle: cycle }, data: { finishedAt: new Date() } });
+      }, { timeoutMs: 30 * 60_000 }));
+      const writeOffs = await idempotencyStorage.exit(() => this.writeOff.forCustomers([...new Set(issued.map((b) => b.customerId))], `bills of ${cycle} issued`));
       const paid = writeOffs.filter((w) => !w.skipped);
-      return {
+      const done: IssueResult = {
         billingCycle: cycle,
         billsIssued: issued.length,
         writtenOff: paid.reduce((n, w) => n + w.bills, 0),
         customersWrittenOff: paid.length,
       };
+      return this.tx.run(async (tx) => {
+        await tx.billingRun.update({ where: { billingCycle: cycle }, data: { finishedAt: new Date() } });
+        return done;
+      });
     });
     if (!result) return { billingCycle: cycle, billsIssued: 0, writtenOff: 0, customersWrittenOff: 0, skipped: 'another_replica_is_issuing' };
     if (!result.skipped) this.logger.log(`issued ${result.billsIssued} bills for ${cycle}; automatic write-off paid ${result.writtenOff}`);

@@ -331,11 +331,9 @@ describe('SftpSource against a real SFTP server', () => {
         tmp.close(() => res(port));
       });
     });
-    const started = Date.now();
     const down = await caught(source({ retries: 2 }, { port: closedPort, hostKeyFingerprint: server.hostKeyFingerprint }).list());
     expect(down.code).toBe('SOURCE_UNREACHABLE');
     expect(down.message).toMatch(/3 attempt/);
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('treats a server that never completes the handshake as unreachable (connect timeout, retried)', async () => {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { assertCustomerScope, STAFF } from '@remitd/access';
-import { BillingQueries, CustomerMoneyUseCases, ExplainUnsettled, IssueBillsUseCase, ManualPaymentUseCase, assertCycle } from '@remitd/billing';
+import { BillDocumentService, BillingQueries, CustomerMoneyUseCases, ExplainUnsettled, IssueBillsUseCase, ManualPaymentUseCase, assertCycle } from '@remitd/billing';
 import { notFound } from '@remitd/core';
 import type { Actor } from '@remitd/persistence';
 import { CurrentActor, Roles } from '../http/auth';
@@ -26,6 +26,7 @@ export class BillingController {
     private readonly manual: ManualPaymentUseCase,
     private readonly money: CustomerMoneyUseCases,
     private readonly explain: ExplainUnsettled,
+    private readonly documents: BillDocumentService,
   ) {}
 
   @Post('customers/:id/charges')
@@ -69,6 +70,20 @@ export class BillingController {
     const b = await this.queries.bill(id);
     if (actor.role === 'member' && actor.customerId !== b.customerId) throw notFound('bill', id);
     return b;
+  }
+
+  @Get('bills/:id/pdf')
+  @Roles(...STAFF, 'member')
+  @ApiOperation({ summary: "The bill as a PDF: charges, payments, and how to pay into the customer's exclusive account" })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'A4 PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  async pdf(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+    const doc = await this.documents.pdf(id, actor.role === 'member' ? { customerId: actor.customerId ?? null } : {});
+    res
+      .type('application/pdf')
+      .set('Content-Disposition', `inline; filename="${doc.reference.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf"`)
+      .set('Cache-Control', 'private, no-store')
+      .send(doc.pdf);
   }
 
   @Get('bills/:id/why-unsettled')
