@@ -58,7 +58,12 @@ export async function startSystem(opts: { env?: Record<string, string>; sources?
     tick: async () => {
       const files = await reconciler.ctx.get(PollStatementSourcesUseCase).execute();
       const reconciled = await reconciler.ctx.get(ReconcileEntriesUseCase).drain();
-      const mail = await reconciler.ctx.get(DispatchNotificationsUseCase).execute();
+      const mail = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
+      for (;;) {
+        const r = await reconciler.ctx.get(DispatchNotificationsUseCase).execute();
+        for (const k of Object.keys(mail) as (keyof typeof mail)[]) mail[k] += r[k];
+        if (r.claimed === 0) break;
+      }
       return { files, reconciled, mail };
     },
     verifyLedger: () => api.get(LedgerVerifier).verify(),

@@ -29,7 +29,8 @@ export class DispatchNotificationsUseCase {
     @Inject(NOTIFICATION_RETRY_POLICY) private readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY,
   ) {}
 
-  async execute(batchSize = 50, leaseMs = 120_000): Promise<DispatchResult> {
+  // a small batch under a lease longer than its worst case (5 sends × the SMTP timeouts)
+  async execute(batchSize = 5, leaseMs = 10 * 60_000): Promise<DispatchResult> {
     const claimed = await this.outbox.claimDue(batchSize, leaseMs);
     const result: DispatchResult = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0 };
     for (const n of claimed) {
@@ -38,17 +39,17 @@ export class DispatchNotificationsUseCase {
         if (!channel) throw new NotificationSendError(`no ${n.channel} channel configured`, false, { channel: n.channel as 'email' });
         const doc = renderTemplate(n.template, n.payload);
         await channel.send({ dedupeKey: n.dedupeKey, recipient: n.recipient, ...doc });
-        await this.outbox.markSent(n.id);
+        await this.outbox.markSent(n);
         result.sent++;
       } catch (e) {
         const msg = e instanceof Error ? e.message : String(e);
         const next = isPermanentSendError(e) ? null : nextAttemptAt(new Date(), n.attempts, Math.random, this.policy);
         if (next) {
-          await this.outbox.markRetry(n.id, msg, next);
+          await this.outbox.markRetry(n, msg, next);
           result.retrying++;
           this.logger.warn(`${n.template} to ${n.recipient} failed (attempt ${n.attempts}), retry at ${next.toISOString()}: ${msg}`);
         } else {
-          await this.outbox.markFailed(n.id, msg);
+          await this.outbox.markFailed(n, msg);
           result.failed++;
           this.logger.error(`${n.template} to ${n.recipient} given up after ${n.attempts} attempt(s): ${msg}`);
         }
