@@ -56,6 +56,22 @@ describe('ledger against real PostgreSQL', () => {
     expect((await t.get(LedgerVerifier).verify()).ok).toBe(true);
   });
 
+  it('forgets accounts created by a transaction that rolled back (the id cache learns only on commit)', async () => {
+    const a = { code: 'test:rollback:a', kind: 'customer_cash' as const, currency: 'USD' };
+    const b = { code: 'test:rollback:b', kind: 'customer_cash' as const, currency: 'USD' };
+    const legs = transfer(a, b, Money.of('1.00', 'USD'));
+    await expect(
+      tx.run(async (x) => {
+        await ledger.post(x, { idempotencyKey: 'rb-1', kind: 't', description: '', legs });
+        await ledger.post(x, { idempotencyKey: 'rb-1b', kind: 't', description: '', legs });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    await tx.run((x) => ledger.post(x, { idempotencyKey: 'rb-2', kind: 't', description: '', legs }));
+    expect(Money.fromStored((await t.get(LedgerRepository).balanceOf(b.code))!, 'USD').toString()).toBe('1.00');
+    expect((await t.get(LedgerVerifier).verify()).ok).toBe(true);
+  });
+
   it('8 parallel workers posting 1,000 random transfers between 20 accounts lose no update', async () => {
     const transfers = fc.sample(
       fc.record({

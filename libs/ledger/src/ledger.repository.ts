@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Money } from '@remitd/money';
-import { PrismaService, type Tx } from '@remitd/persistence';
+import { afterCommit, PrismaService, type Tx } from '@remitd/persistence';
 import type { AccountRef } from './accounts';
 
 export interface BalanceMismatch {
@@ -19,11 +19,20 @@ export interface UnbalancedJournal {
 /** Only place the ledger touches SQL. Set-based statements: one round trip per step, not per row. */
 @Injectable()
 export class LedgerRepository {
+  /** code → id of accounts known to exist: accounts are never deleted and codes never change. */
+  private readonly known = new Map<string, string>();
+
   constructor(private readonly prisma: PrismaService) {}
 
   /** Creates missing accounts and returns code → id. */
   async ensureAccounts(tx: Tx, refs: readonly AccountRef[]): Promise<Map<string, string>> {
-    const unique = [...new Map(refs.map((r) => [r.code, r])).values()];
+    const result = new Map<string, string>();
+    const unique = [...new Map(refs.map((r) => [r.code, r])).values()].filter((r) => {
+      const id = this.known.get(r.code);
+      if (id) result.set(r.code, id);
+      return !id;
+    });
+    if (!unique.length) return result;
     const rows = await tx.$queryRaw<{ id: string; code: string }[]>`
       WITH input AS (
         SELECT * FROM unnest(${unique.map((r) => r.code)}::text[], ${unique.map((r) => r.kind)}::text[],
@@ -47,7 +56,13 @@ export class LedgerRepository {
         SELECT id::text, code FROM ledger_accounts WHERE code = ANY(${missing}::text[])`;
       for (const r of more) ids.set(r.code, r.id);
     }
-    return ids;
+    for (const [code, id] of ids) result.set(code, id);
+    // remembered only once the transaction commits: a row it inserted may still roll back (and
+    // postings have no foreign key to catch a stale id)
+    afterCommit(tx, () => {
+      for (const [code, id] of ids) this.known.set(code, id);
+    });
+    return result;
   }
 
   /** Inserts the journals whose idempotency keys are new; returns key → id of those inserted. */

@@ -15,6 +15,16 @@ export interface IdempotencyScope {
 }
 export const idempotencyStorage = new AsyncLocalStorage<IdempotencyScope>();
 
+const commitHooks = new WeakMap<object, (() => void)[]>();
+
+/**
+ * Runs `fn` once the transaction commits (never if it rolls back), for process-local caches of
+ * facts the transaction wrote. Outside a TransactionRunner transaction it does nothing: safe.
+ */
+export function afterCommit(tx: object, fn: () => void): void {
+  commitHooks.get(tx)?.push(fn);
+}
+
 export function isUniqueViolation(e: unknown, constraintHint?: string): boolean {
   const err = e as { code?: string; meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: unknown; originalCode?: string } } }; message?: string };
   const pgCode = err?.meta?.driverAdapterError?.cause?.originalCode;
@@ -40,9 +50,11 @@ export class TransactionRunner {
   async run<T>(fn: (tx: Tx) => Promise<T>, opts: { timeoutMs?: number; retries?: number } = {}): Promise<T> {
     const retries = opts.retries ?? 3;
     for (let attempt = 0; ; attempt++) {
+      const hooks: (() => void)[] = [];
       try {
-        return await this.prisma.$transaction(
+        const out = await this.prisma.$transaction(
           async (tx) => {
+            commitHooks.set(tx, hooks);
             const result = await fn(tx);
             const idem = idempotencyStorage.getStore();
             if (idem) {
@@ -60,6 +72,8 @@ export class TransactionRunner {
           },
           { timeout: opts.timeoutMs ?? 30_000, maxWait: 10_000 },
         );
+        for (const h of hooks) h();
+        return out;
       } catch (e) {
         if (attempt < retries && isSerializationFailure(e)) {
           await new Promise((r) => setTimeout(r, 10 * 2 ** attempt + Math.random() * 20));
