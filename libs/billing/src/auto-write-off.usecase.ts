@@ -44,9 +44,10 @@ export class AutoWriteOffUseCase {
     const payers = await this.repo.lockPayers(tx, [...new Set(customerIds)].sort());
     const out: WriteOffOutcome[] = [];
     const active = [];
+    const free = await this.repo.tryCustomerPaymentLocks(tx, payers.filter((p) => p.autoWriteOff).map((p) => p.id));
     for (const p of payers) {
       if (!p.autoWriteOff) out.push({ customerId: p.id, paid: '0', bills: 0, skipped: 'auto_write_off_off' });
-      else if (!(await this.repo.tryCustomerPaymentLock(tx, p.id))) out.push({ customerId: p.id, paid: '0', bills: 0, skipped: 'manual_payment_in_progress' });
+      else if (!free.has(p.id)) out.push({ customerId: p.id, paid: '0', bills: 0, skipped: 'manual_payment_in_progress' });
       else active.push(p);
     }
     if (!active.length) return out;

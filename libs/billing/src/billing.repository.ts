@@ -92,6 +92,14 @@ export class BillingRepository {
     return r[0].ok;
   }
 
+  /** tryCustomerPaymentLock for many customers in one statement: the ids now held (until commit). */
+  async tryCustomerPaymentLocks(tx: Tx, customerIds: string[]): Promise<Set<string>> {
+    if (!customerIds.length) return new Set();
+    const rows = await tx.$queryRaw<{ id: string; ok: boolean }[]>`
+      SELECT t.id, pg_try_advisory_xact_lock(hashtext('payment:' || t.id)) AS ok FROM unnest(${customerIds}::text[]) AS t(id)`;
+    return new Set(rows.filter((r) => r.ok).map((r) => r.id));
+  }
+
   async customerPaymentLock(tx: Tx, customerId: string): Promise<void> {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('payment:' || ${customerId}))`;
   }

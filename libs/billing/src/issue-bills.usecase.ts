@@ -47,17 +47,23 @@ export class IssueBillsUseCase {
       // never finished, and the caller handed the first transaction's result.
       const issued = await idempotencyStorage.exit(() => this.tx.run(async (tx) => {
         await tx.billingRun.upsert({ where: { billingCycle: cycle }, create: { billingCycle: cycle }, update: {} });
+        // due dates from each customer's payment terms (computed per distinct term), set as the bills are inserted
+        const allTerms = await tx.$queryRaw<{ days: number; kind: string }[]>`
+          SELECT DISTINCT payment_term_days AS days, payment_term_kind AS kind FROM customers`;
         const bills = await tx.$queryRaw<{ id: string; customerId: string }[]>`
-          INSERT INTO bills (id, customer_id, reference, billing_cycle, issued_at, currency, amount)
+          INSERT INTO bills (id, customer_id, reference, billing_cycle, issued_at, due_date, currency, amount)
           SELECT gen_random_uuid(), c.customer_id,
                  'B-' || replace(${cycle}, '-', '') || '-' || cu.reference || CASE WHEN c.currency <> cu.currency THEN '-' || c.currency ELSE '' END,
-                 ${cycle}, ${issuedAt}, c.currency, SUM(c.amount)
+                 ${cycle}, ${issuedAt}, t.due, c.currency, SUM(c.amount)
           FROM charges c JOIN customers cu ON cu.id = c.customer_id
+          LEFT JOIN unnest(${allTerms.map((t) => t.days)}::int[], ${allTerms.map((t) => t.kind)}::text[],
+                           ${allTerms.map((t) => dueDate(cycle, t.days, t.kind === 'business' ? 'business' : 'calendar'))}::text[]) AS t(days, kind, due)
+            ON t.days = cu.payment_term_days AND t.kind = cu.payment_term_kind
           WHERE c.billing_cycle = ${cycle} AND c.bill_id IS NULL
-          GROUP BY c.customer_id, cu.reference, cu.currency, c.currency
+          GROUP BY c.customer_id, cu.reference, cu.currency, c.currency, t.due
           ON CONFLICT (customer_id, billing_cycle, currency) DO NOTHING
           RETURNING id::text, customer_id::text AS "customerId"`;
-        // due dates from each customer's payment terms (computed per distinct term)
+        // bills left without a due date (terms changed meanwhile, or bills of an interrupted run)
         const terms = await tx.$queryRaw<{ days: number; kind: string }[]>`
           SELECT DISTINCT cu.payment_term_days AS days, cu.payment_term_kind AS kind
           FROM bills b JOIN customers cu ON cu.id = b.customer_id WHERE b.billing_cycle = ${cycle} AND b.due_date IS NULL`;

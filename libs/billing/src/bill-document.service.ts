@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { notFound } from '@remitd/core';
+import { Money } from '@remitd/money';
+import { PrismaService } from '@remitd/persistence';
+import { renderBillPdf, type BillPdfData, type BillPdfOptions } from './bill-pdf';
+import { billView } from './billing-queries';
+import { BILLING_TIME_ZONE } from './issue-bills.usecase';
+
+/** The provider's name printed on bills (and as the holder of the accounts customers pay into). */
+export const BILL_PROVIDER_NAME = Symbol('BILL_PROVIDER_NAME');
+
+/** "YYYY-MM-DD" of an instant in the billing time zone. */
+function localDate(at: Date, timeZone: string): string {
+  const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** The monthly bill as a document: everything on it loaded for one bill id, rendered to PDF. */
+@Injectable()
+export class BillDocumentService {
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(BILLING_TIME_ZONE) private readonly timeZone: string,
+    @Inject(BILL_PROVIDER_NAME) private readonly providerName: string,
+  ) {}
+
+  /** @param scope.customerId when set (a member's key), any other customer's bill is "not found" */
+  async data(billId: string, scope: { customerId?: string | null } = {}): Promise<BillPdfData> {
+    const b = await this.prisma.bill.findUnique({
+      where: { id: billId },
+      include: { lines: { orderBy: [{ product: 'asc' }, { id: 'asc' }] }, repayments: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } },
+    });
+    if (!b || (scope.customerId !== undefined && scope.customerId !== b.customerId)) throw notFound('bill', billId);
+    const [customer, accounts] = await Promise.all([
+      this.prisma.customer.findUnique({ where: { id: b.customerId }, select: { name: true, reference: true, email: true } }),
+      this.prisma.virtualAccount.findMany({
+        where: { customerId: b.customerId, status: 'active' },
+        include: { collectionAccount: { select: { name: true, iban: true, bic: true } } },
+        orderBy: { createdAt: 'asc' },
+      }),
+    ]);
+    if (!customer) throw notFound('customer', b.customerId);
+    const view = billView(b);
+    const m = (x: { toString(): string }, ccy: string) => Money.fromStored(x.toString(), ccy).toString();
+    return {
+      providerName: this.providerName,
+      bill: {
+        reference: view.reference, billingCycle: view.billingCycle, issuedOn: localDate(b.issuedAt, this.timeZone), dueDate: view.dueDate,
+        currency: view.currency, amount: view.amount, paid: view.paid, outstanding: view.outstanding, status: view.status,
+      },
+      lines: b.lines.map((l) => ({ product: l.product, usage: l.usage, amount: m(l.amount, b.currency) })),
+      repayments: b.repayments.map((r) => ({ date: localDate(r.createdAt, this.timeZone), method: r.method, amount: m(r.amount, r.currency), reversed: r.reversedAt !== null })),
+      customer,
+      // the account in the bill's currency first
+      virtualAccounts: [...accounts]
+        .sort((x, y) => Number(y.currency === b.currency) - Number(x.currency === b.currency))
+        .map((va) => ({
+          iban: va.collectionAccount.iban ? va.number : null,
+          accountNumber: va.number,
+          bic: va.collectionAccount.bic,
+          bankName: va.collectionAccount.name,
+          currency: va.currency,
+        })),
+    };
+  }
+
+  async pdf(billId: string, scope: { customerId?: string | null } = {}, opts?: BillPdfOptions): Promise<{ reference: string; pdf: Buffer }> {
+    const data = await this.data(billId, scope);
+    return { reference: data.bill.reference, pdf: await renderBillPdf(data, opts) };
+  }
+}
