@@ -62,7 +62,11 @@ export class IngestStatementFileUseCase {
       let format: StatementFormat | undefined = input.format;
       try {
         format ??= detectFormat(await readHead(input.storedPath), input.fileName);
-        return await this.tx.run((tx) => this.ingest(tx, input, format!), { timeoutMs: 30 * 60_000, retries: 0 });
+        const outcome = await this.tx.run((tx) => this.ingest(tx, input, format!), { timeoutMs: 30 * 60_000, retries: 0 });
+        // A large file changes the table a lot at once: fresh statistics keep the reconciler's
+        // claim an index scan instead of a sort of every pending entry (autovacuum comes later).
+        if (outcome.status === 'ingested' && outcome.newEntries >= 5000) await this.repo.analyzeEntries();
+        return outcome;
       } catch (e) {
         const failure = e instanceof ParseFailure ? e.cause : e instanceof StatementParseError ? e : null;
         if (!failure) throw e; // infrastructure (database, disk): the file stays in the inbox and is retried
@@ -107,6 +111,7 @@ export class IngestStatementFileUseCase {
       inFlight = this.repo.insertEntries(tx, ctx, rows).then((r) => {
         newEntries += r.inserted;
       });
+      inFlight.catch(() => undefined); // rethrown where awaited; a failed insert while parsing goes on must not be an unhandled rejection (it kills the process)
     };
 
     const events = readStatements(fileChunks(input.storedPath), format, input.fileName);

@@ -118,6 +118,10 @@ export class StatementRepository {
     return (tx ?? this.prisma).statementAlert.create({ data: { ...a, details: (a.details ?? {}) as object } });
   }
 
+  async analyzeEntries(): Promise<void> {
+    await this.prisma.$executeRawUnsafe('ANALYZE statement_entries');
+  }
+
   collectionAccountsByKey() {
     return this.prisma.collectionAccount.findMany({ select: { id: true, iban: true, accountNumber: true } });
   }
