@@ -87,6 +87,16 @@ describe('statement ingestion from a local inbox, exactly once', () => {
     expect(f.status).toBe('quarantined');
   });
 
+  it('quarantines a file with an amount too large to store instead of retrying it forever', async () => {
+    const entries = [...credits(3, 'BIG'), { ref: 'BIG-X', amount: '12345678901234567.00' }];
+    drop('huge.xml', buildCamt({ statementId: 'S-BIG', account: ACCOUNT, opening: '0.00', entries }));
+    const before = await entryCount();
+    const [r] = await poll.execute();
+    expect(r.outcome).toBe('quarantined');
+    expect(r.detail).toMatch(/larger than any amount remitd stores/);
+    expect(await entryCount()).toBe(before);
+  });
+
   it('records balance breaks, sequence gaps and unbalanced statements as alerts and still ingests the entries', async () => {
     const e1 = credits(2, 'C1');
     drop('c1.xml', buildCamt({ statementId: 'C1', sequence: 10, date: '2026-11-10', account: ACCOUNT, opening: '1000.00', closing: closingFor('1000.00', e1), entries: e1 }));

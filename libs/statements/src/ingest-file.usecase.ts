@@ -108,9 +108,19 @@ export class IngestStatementFileUseCase {
       const ctx = { accountKey: current.key, collectionAccountId: current.collectionAccountId, fileId: file.id, statementId: current.id, format };
       batch = [];
       await inFlight;
-      inFlight = this.repo.insertEntries(tx, ctx, rows).then((r) => {
-        newEntries += r.inserted;
-      });
+      inFlight = this.repo.insertEntries(tx, ctx, rows).then(
+        (r) => {
+          newEntries += r.inserted;
+        },
+        (e) => {
+          // data the database refuses (SQLSTATE class 22: out of range, bad encoding…) is the
+          // file's fault: quarantine it rather than retry it forever
+          if (/\b22[0-9A-Z]{3}\b|out of range|invalid byte sequence|invalid input syntax/i.test(String((e as Error)?.message))) {
+            throw new ParseFailure(new StatementParseError(`the database refused a value: ${(e as Error).message.split('\n').pop()}`, `${rows[0].entry.location}…${rows[rows.length - 1].entry.location}`, input.fileName));
+          }
+          throw e;
+        },
+      );
       inFlight.catch(() => undefined); // rethrown where awaited; a failed insert while parsing goes on must not be an unhandled rejection (it kills the process)
     };
 
@@ -203,10 +213,18 @@ export class IngestStatementFileUseCase {
   }
 }
 
+/** Decimal(20,4): the largest amount a column holds. A file with more is bad input, not an outage. */
+const MAX_STORED = Money.of('9999999999999999.99', 'USD').amount;
+
 function scaled(amount: string, currency: string, location: string, fileName: string, what: string): string {
   try {
-    return Money.fromStored(amount, currency).toString();
+    const m = Money.fromStored(amount, currency);
+    if (m.amount.abs().greaterThan(MAX_STORED)) {
+      throw new ParseFailure(new StatementParseError(`${what} ${amount} is larger than any amount remitd stores (16 integer digits)`, location, fileName));
+    }
+    return m.toString();
   } catch (e) {
+    if (e instanceof ParseFailure) throw e;
     const reason = e instanceof DomainError && e.code === 'UNKNOWN_CURRENCY' ? `unknown currency "${currency}"` : `${what} ${amount} has more decimals than ${currency} allows`;
     throw new ParseFailure(new StatementParseError(reason, location, fileName));
   }
