@@ -28,8 +28,16 @@ export class AdvisoryLocks {
  * connection. If the process is killed, PostgreSQL drops the connection and the claim with it,
  * so a restarted (or another) replica can take the work over at once.
  */
-export async function trySessionClaim(url: string, name: string): Promise<{ release(): Promise<void> } | null> {
+export interface SessionClaim {
+  /** the connection holding the claim, for work that must live and die with it */
+  client: Client;
+  release(): Promise<void>;
+}
+
+export async function trySessionClaim(url: string, name: string): Promise<SessionClaim | null> {
   const client = new Client({ connectionString: url });
+  // a dropped connection surfaces as the failing query; without a listener it would crash the process
+  client.on('error', () => undefined);
   await client.connect();
   try {
     const r = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [name]);
@@ -42,6 +50,7 @@ export async function trySessionClaim(url: string, name: string): Promise<{ rele
     throw e;
   }
   return {
+    client,
     release: async () => {
       await client.query('SELECT pg_advisory_unlock(hashtext($1))', [name]).catch(() => undefined);
       await client.end().catch(() => undefined);
