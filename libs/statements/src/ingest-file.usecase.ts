@@ -24,7 +24,7 @@ export type IngestOutcome =
   | { status: 'quarantined'; fileId: string; reason: string; location: string | null }
   | { status: 'busy' };
 
-const BATCH = 2000;
+const BATCH = 1000;
 /** the end-of-day statements whose balances must chain */
 const CONTINUITY_FORMATS = new Set(['camt.053', 'mt940']);
 
