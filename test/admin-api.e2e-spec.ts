@@ -108,6 +108,16 @@ describe('admin API over HTTP: customers, virtual accounts, auth, validation, id
     expect((await api.http().get('/health')).status).toBe(200);
   });
 
+  it('refuses a revoked key at once on the replica that revoked it', async () => {
+    const key = await api.keyFor('finance');
+    const h = { Authorization: `Bearer ${key}` };
+    expect((await api.http().get('/customers').set(h)).status).toBe(200);
+    const keys = await api.http().get('/api-keys').set(auth);
+    const row = keys.body.items.find((k: { keyPrefix: string }) => key.startsWith(k.keyPrefix) && !k.revokedAt);
+    expect((await api.http().delete(`/api-keys/${row.id}`).set(auth)).status).toBe(200);
+    expect((await api.http().get('/customers').set(h)).status).toBe(401);
+  });
+
   it('scopes a member to its own customer', async () => {
     const mine = await createCustomer({ name: 'Member Co', email: 'm@x.example', currency: 'USD' });
     const theirs = await createCustomer({ name: 'Other Co', email: 'o@x.example', currency: 'USD' });

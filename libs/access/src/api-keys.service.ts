@@ -44,10 +44,26 @@ export class ApiKeysService {
     return { id: row.id, name: row.name, role: row.role, customerId: row.customerId, unifiedSettlement: row.unifiedSettlement, key: plaintext };
   }
 
+  /**
+   * Valid keys are remembered for a few seconds: one query less per request. A revocation takes
+   * effect at once on the replica that revoked it and within CACHE_MS on the others.
+   */
+  private readonly cache = new Map<string, { actor: Actor; until: number }>();
+  private static readonly CACHE_MS = 10_000;
+
   async authenticate(plaintext: string): Promise<Actor | null> {
-    const row = await this.repo.findActiveByHash(hashKey(plaintext));
-    if (!row) return null;
-    return { id: `apikey:${row.id}`, role: row.role, name: row.name, customerId: row.customerId, unifiedSettlement: row.unifiedSettlement } as Actor;
+    const hash = hashKey(plaintext);
+    const hit = this.cache.get(hash);
+    if (hit && hit.until > Date.now()) return hit.actor;
+    const row = await this.repo.findActiveByHash(hash);
+    if (!row) {
+      this.cache.delete(hash);
+      return null;
+    }
+    const actor = { id: `apikey:${row.id}`, role: row.role, name: row.name, customerId: row.customerId, unifiedSettlement: row.unifiedSettlement } as Actor;
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(hash, { actor, until: Date.now() + ApiKeysService.CACHE_MS });
+    return actor;
   }
 
   /** On first start: a super-admin key when none exists (advisory lock: two replicas make one). */
@@ -69,6 +85,7 @@ export class ApiKeysService {
   async revoke(actor: Actor, id: string) {
     return this.tx.run(async (tx) => {
       const n = await this.repo.revoke(tx, id);
+      for (const [hash, e] of this.cache) if (e.actor.id === `apikey:${id}`) this.cache.delete(hash);
       await this.audit.record(tx, { actor, action: 'api_key.revoke', entityType: 'api_key', entityId: id, payload: { revoked: n.count } });
       return { id, revoked: n.count > 0 };
     });
