@@ -113,7 +113,7 @@ describe('admin API over HTTP: customers, virtual accounts, auth, validation, id
     const h = { Authorization: `Bearer ${key}` };
     expect((await api.http().get('/customers').set(h)).status).toBe(200);
     const keys = await api.http().get('/api-keys').set(auth);
-    const row = keys.body.items.find((k: { keyPrefix: string }) => key.startsWith(k.keyPrefix) && !k.revokedAt);
+    const row = keys.body.items.find((k: { keyPrefix: string; revokedAt: string | null }) => key.startsWith(k.keyPrefix) && !k.revokedAt);
     expect((await api.http().delete(`/api-keys/${row.id}`).set(auth)).status).toBe(200);
     expect((await api.http().get('/customers').set(h)).status).toBe(401);
   });

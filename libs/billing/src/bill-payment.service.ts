@@ -61,7 +61,7 @@ export class BillPaymentService {
         const bySource = new Map<string, Money>();
         for (const a of p.allocations) bySource.set(a.sourceId, bySource.get(a.sourceId)?.plus(a.amount) ?? a.amount);
         const legs: Leg[] = [...bySource].map(([id, amount]) => ({ account: p.sources.find((s) => s.id === id)!.account, amount: amount.negated() }));
-        legs.push({ account: receivables(p.currency), amount: total });
+        legs.push({ account: receivables(p.customerId, p.currency), amount: total });
         return {
           idempotencyKey: p.key, kind: p.kind, description: p.description, legs, guards: p.guards,
           metadata: { ...p.metadata, customerId: p.customerId, bills: p.allocations.map((a) => ({ billId: a.billId, source: a.kind, amount: a.amount.toString() })) },

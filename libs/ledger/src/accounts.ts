@@ -21,7 +21,8 @@ export const AccountCodes = {
   bankClearing: (collectionAccountId: string, ccy: string) => `system:bank:${collectionAccountId}:${ccy}`,
   feeReimbursement: (ccy: string) => `system:fee-reimbursement:${ccy}`,
   suspense: (ccy: string) => `system:suspense:${ccy}`,
-  receivables: (ccy: string) => `system:receivables:${ccy}`,
+  /** what the customer's bills have been paid with, per customer: no single row every payment must lock */
+  receivables: (customerId: string, ccy: string) => `customer:${customerId}:receivable:${ccy}`,
   external: (channel: string, ccy: string) => `system:external:${channel}:${ccy}`,
 } as const;
 

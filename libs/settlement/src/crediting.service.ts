@@ -47,7 +47,7 @@ export const bankClearing = (collectionAccountId: string | null, ccy: string): A
 });
 export const suspense = (ccy: string): AccountRef => ({ code: AccountCodes.suspense(ccy), kind: 'suspense', currency: ccy });
 export const feeExpense = (ccy: string): AccountRef => ({ code: AccountCodes.feeReimbursement(ccy), kind: 'fee_reimbursement', currency: ccy });
-export const receivables = (ccy: string): AccountRef => ({ code: AccountCodes.receivables(ccy), kind: 'receivables', currency: ccy });
+export const receivables = (customerId: string, ccy: string): AccountRef => ({ code: AccountCodes.receivables(customerId, ccy), kind: 'receivables', currency: ccy, customerId });
 
 export interface CreditPlan {
   items: readonly CreditItem[];
@@ -134,7 +134,7 @@ export class CreditingService {
           kind: 'bill_settlement',
           description: `oldest-first settlement of ${allocations.length} bill(s) for ${i.customer.name}`,
           metadata: { remittanceId: i.remittanceId, bills: allocations.map((a) => ({ billId: a.billId, amount: a.amount.toString() })) },
-          legs: transfer(cash, receivables(ccy), total),
+          legs: transfer(cash, receivables(i.customer.id, ccy), total),
         });
         for (const a of allocations) {
           const b = open.get(a.billId)!;

@@ -203,7 +203,7 @@ export class ReconcileEntriesUseCase {
       const origBooked = Money.fromStored(orig.bookedAmount.toString(), ccy);
       const journals: JournalRequest[] = [];
       if (settledTotal.isPositive()) {
-        journals.push({ idempotencyKey: `reverse-settle:${orig.id}`, kind: 'settlement_reversal', description: `bills reopened: remittance ${origEntry.bankReference ?? orig.id} was returned`, metadata: { remittanceId: orig.id }, legs: transfer(receivables(ccy), cashAccount(customer.id, ccy), settledTotal) });
+        journals.push({ idempotencyKey: `reverse-settle:${orig.id}`, kind: 'settlement_reversal', description: `bills reopened: remittance ${origEntry.bankReference ?? orig.id} was returned`, metadata: { remittanceId: orig.id }, legs: transfer(receivables(customer.id, ccy), cashAccount(customer.id, ccy), settledTotal) });
       }
       journals.push({
         idempotencyKey: `reverse-credit:${orig.id}`, kind: 'credit_reversal', description: `remittance ${origEntry.bankReference ?? orig.id} returned${e.returnReasonCode ? ` (${e.returnReasonCode})` : ''}`,
