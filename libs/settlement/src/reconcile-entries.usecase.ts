@@ -79,7 +79,7 @@ export class ReconcileEntriesUseCase {
   async plan(tx: Tx | undefined, entries: PendingEntry[]): Promise<PlannedDecision[]> {
     const lookups = await this.loadLookups(tx, entries);
     return entries.map((entry) => {
-      let decision = decide(toFacts(entry), lookups, this.config.minAutoCreditConfidence);
+      let decision = decide(entry, lookups, this.config.minAutoCreditConfidence);
       const amounts = remittedAmount(entry);
       const customerId = decision.kind === 'credit' || decision.kind === 'unmatched' ? decision.customerId : null;
       const customer = customerId ? (lookups.rows.get(customerId) ?? null) : null;
@@ -277,8 +277,4 @@ export class ReconcileEntriesUseCase {
 
 function uniq<T>(xs: (T | null | undefined)[]): T[] {
   return [...new Set(xs.filter((x): x is T => x !== null && x !== undefined))];
-}
-
-function toFacts(e: PendingEntry) {
-  return { ...e, direction: e.direction };
 }
