@@ -46,7 +46,7 @@ export class PollStatementSourcesUseCase implements OnModuleDestroy {
 
   constructor(
     @Inject(STATEMENT_SOURCES) private readonly sources: StatementSource[],
-    private readonly store: RawFileStore,
+    private readonly raw: RawFileStore,
     private readonly ingest: IngestStatementFileUseCase,
   ) {}
 
@@ -65,7 +65,7 @@ export class PollStatementSourcesUseCase implements OnModuleDestroy {
   private async one(source: StatementSource, file: RemoteFile): Promise<PolledFile> {
     const base = { sourceId: source.id, name: file.name };
     try {
-      const stored = source.localPath ? await this.store.putFile(source.localPath(file)) : await this.store.putBuffer(await source.download(file));
+      const stored = await this.store(source, file);
       const outcome = await this.ingest.execute({ sourceId: source.id, fileName: file.name, storedPath: stored.path, sha256: stored.sha256, size: stored.size });
       switch (outcome.status) {
         case 'ingested':
@@ -87,6 +87,17 @@ export class PollStatementSourcesUseCase implements OnModuleDestroy {
       this.logger.error(`${source.id}/${file.name}: ${(e as Error).message}; will retry`);
       return { ...base, outcome: 'error', detail: (e as Error).message };
     }
+  }
+
+  /** The raw copy first, never the whole file in memory where the source can stream. */
+  private async store(source: StatementSource, file: RemoteFile) {
+    if (source.localPath) return this.raw.putFile(source.localPath(file));
+    if (source.downloadTo) {
+      const tmp = await this.raw.tempPath();
+      await source.downloadTo(file, tmp);
+      return this.raw.adopt(tmp);
+    }
+    return this.raw.putBuffer(await source.download(file));
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,4 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { stat, unlink } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { utils as sshUtils } from 'ssh2';
 import type { ConnectConfig, SyncHostVerifier } from 'ssh2';
@@ -159,6 +161,26 @@ export class SftpSource implements StatementSource {
           );
         }
         return content;
+      },
+      'INCOMPLETE_DOWNLOAD',
+    );
+  }
+
+  async downloadTo(file: RemoteFile, localPath: string): Promise<void> {
+    assertOwnFile(this.id, file);
+    return this.run(
+      `download ${file.name}`,
+      async (client) => {
+        try {
+          await client.get(this.inboxPath(file.name), createWriteStream(localPath));
+          const size = (await stat(localPath)).size;
+          if (size !== file.size) {
+            throw new SourceError('INCOMPLETE_DOWNLOAD', `${file.name}: received ${size} bytes but ${file.size} were listed`, { retryable: true, sourceId: this.id });
+          }
+        } catch (e) {
+          await unlink(localPath).catch(() => undefined);
+          throw e;
+        }
       },
       'INCOMPLETE_DOWNLOAD',
     );

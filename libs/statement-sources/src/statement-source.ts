@@ -22,6 +22,8 @@ export interface StatementSource {
   download(file: RemoteFile): Promise<Buffer>;
   /** Sources on the local disk give the path, so large files are streamed instead of loaded whole. */
   localPath?(file: RemoteFile): string;
+  /** Streams the file to a local path (no copy in memory); fails, leaving nothing, when incomplete. */
+  downloadTo?(file: RemoteFile, localPath: string): Promise<void>;
   /** Move to processed/ (created if needed; a timestamp suffix is added when the target exists). No-op if the file is already gone. */
   markProcessed(file: RemoteFile): Promise<void>;
   /** Move to failed/ and write `<name>.reason.txt` next to it. */

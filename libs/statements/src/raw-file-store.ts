@@ -62,6 +62,29 @@ export class RawFileStore {
     return { sha256, size, path: target };
   }
 
+  /** A temporary path inside the store (same file system, so adopting it is a rename). */
+  tempPath(): Promise<string> {
+    return this.tmpPath();
+  }
+
+  /** Takes a file written to tempPath() (e.g. streamed from SFTP) into the store under its hash. */
+  async adopt(tmp: string): Promise<StoredRaw> {
+    const hash = createHash('sha256');
+    let size = 0;
+    for await (const chunk of createReadStream(tmp, { highWaterMark: 1 << 20 })) {
+      hash.update(chunk as Buffer);
+      size += (chunk as Buffer).length;
+    }
+    const fh = await open(tmp, 'r+');
+    await fh.sync();
+    await fh.close();
+    const sha256 = hash.digest('hex');
+    const target = this.pathFor(sha256);
+    if (await exists(target)) await unlink(tmp);
+    else await this.commit(tmp, target);
+    return { sha256, size, path: target };
+  }
+
   private async tmpPath(): Promise<string> {
     await mkdir(path.join(this.dir, 'tmp'), { recursive: true });
     return path.join(this.dir, 'tmp', randomUUID());
