@@ -1,3 +1,5 @@
+import { formatIban } from '@remitd/customers';
+import { formatAmount } from '@remitd/notifications';
 import PDFDocument from 'pdfkit';
 
 /**
@@ -58,18 +60,6 @@ const METHOD: Record<string, string> = {
   external: 'External payment',
 };
 
-/** "1234567.50" → "1,234,567.50"; "-1000" → "-1,000". String operations only. */
-export function groupThousands(amount: string): string {
-  const m = /^(-?)(\d+)(\.\d+)?$/.exec(amount);
-  if (!m) throw new Error(`not a decimal amount: ${JSON.stringify(amount)}`);
-  return `${m[1]}${m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${m[3] ?? ''}`;
-}
-
-/** An IBAN in blocks of four for people to read and type. */
-export function groupIban(iban: string): string {
-  return iban.replace(/\s+/g, '').toUpperCase().replace(/(.{4})/g, '$1 ').trim();
-}
-
 /** "2026-10" → "October 2026" */
 export function cycleLabel(cycle: string): string {
   const [y, m] = cycle.split('-');
@@ -114,7 +104,7 @@ type Doc = PDFKit.PDFDocument;
 export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Promise<Buffer> {
   const { bill } = data;
   const ccy = bill.currency;
-  const money = (a: string) => `${groupThousands(a)} ${ccy}`;
+  const money = (a: string) => `${formatAmount(a, ccy)} ${ccy}`;
   const doc: Doc = new PDFDocument({
     size: 'A4',
     margins: M,
@@ -235,7 +225,7 @@ export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Pro
     if (y + h > BOTTOM) y = tableHead(newPage(), 'Charges (continued)');
     text(l.product, cols.product, y, { width: widths.product });
     text(l.usage, cols.usage, y, { width: widths.usage, color: MUTED });
-    text(groupThousands(l.amount), cols.amount, y, { width: widths.amount, align: 'right' });
+    text(formatAmount(l.amount, ccy), cols.amount, y, { width: widths.amount, align: 'right' });
     y += h;
     if (n < data.lines.length - 1) rule(y - 5);
   }
@@ -265,7 +255,7 @@ export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Pro
       if (y + 16 > BOTTOM) y = payHead(newPage());
       text(dateLabel(r.date), M.left, y);
       text(`${METHOD[r.method] ?? r.method}${r.reversed ? ' (reversed)' : ''}`, M.left + 120, y, { color: r.reversed ? MUTED : INK, width: cols.amount - M.left - 132 });
-      text(groupThousands(r.amount), cols.amount, y, { width: widths.amount, align: 'right', color: r.reversed ? MUTED : INK, strike: !!r.reversed });
+      text(formatAmount(r.amount, ccy), cols.amount, y, { width: widths.amount, align: 'right', color: r.reversed ? MUTED : INK, strike: !!r.reversed });
       y += 16;
     }
     rule(y - 3, INK, M.left, PAGE.width - M.right, 0.8);
@@ -278,7 +268,7 @@ export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Pro
   const instruction = `Pay by SWIFT or ACH transfer to your exclusive account; quote your customer reference ${data.customer.reference}.`;
   const accountRows = data.virtualAccounts.map((va) => {
     const rows: [string, string][] = [['Account holder', data.providerName]];
-    rows.push(va.iban ? ['IBAN', groupIban(va.iban)] : ['Account number', va.accountNumber]);
+    rows.push(va.iban ? ['IBAN', formatIban(va.iban)] : ['Account number', va.accountNumber]);
     if (va.bic) rows.push(['BIC / SWIFT', va.bic]);
     rows.push(['Bank', va.bankName], ['Currency', va.currency], ['Reference to quote', data.customer.reference]);
     return rows;
