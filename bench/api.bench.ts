@@ -20,9 +20,6 @@
  * REMITD_PG_SETTINGS=shared_preload_libraries=pg_stat_statements).
  */
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Client } from 'pg';
 import { ApiKeysService } from '@remitd/access';
@@ -30,9 +27,8 @@ import { IssueBillsUseCase, nextCycle, previousCycle } from '@remitd/billing';
 import { loadConfig } from '@remitd/config';
 import { virtualAccountNumber } from '@remitd/customers';
 import { LedgerVerifier } from '@remitd/ledger';
-import { startEmbeddedPostgres } from '@remitd/persistence';
-import { migrateDeploy } from '@remitd/persistence/migrator';
 import { createAdminApi } from '../apps/admin-api/src/main';
+import { benchReference, percentile, withBenchDatabase } from './support';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 10);
@@ -43,15 +39,10 @@ const POOL = process.env.BENCH_POOL ?? '20';
 const STATS = !!process.env.BENCH_STATS;
 const NEW_CYCLE = '2026-10';
 const COLLECTION_IBAN = 'DE89370400440532013000';
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const TARGET_READ_P99_MS = 50;
 const TARGET_ISSUE_S = 60;
 
-const ref = (i: number) => {
-  let s = '';
-  for (let n = i, k = 0; k < 8; k++, n = Math.floor(n / 32)) s = ALPHABET[n % 32] + s;
-  return `RC${s}`;
-};
+const ref = benchReference;
 const log = (m: string) => console.error(`[bench] ${m}`);
 const secs = (t: number) => ((Date.now() - t) / 1000).toFixed(1);
 
@@ -193,10 +184,6 @@ Promise.all(Array.from({ length: concurrency }, lane)).then(() => {
 });
 `;
 
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function drive(name: string, port: number, key: string, requests: Req[], concurrency = CONCURRENCY): Promise<PhaseResult> {
   const out = await new Promise<{ ms: number; lat: Float64Array; status: Int32Array; codes: (string | null)[] }>((resolve, reject) => {
@@ -248,19 +235,16 @@ async function topStatements(url: string, title: string): Promise<void> {
 }
 
 async function main() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'remitd-bench-api-'));
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: 55000 + Math.floor(Math.random() * 5000), persistent: false });
-  try {
-    await migrateDeploy(pg.url);
-    await seed(pg.url);
-    const db = new Client({ connectionString: pg.url });
+  await withBenchDatabase('bench-api', async ({ url, dir }) => {
+    await seed(url);
+    const db = new Client({ connectionString: url });
     await db.connect();
     if (STATS) {
       await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
       await db.query('SELECT pg_stat_statements_reset()');
     }
 
-    const config = loadConfig({ DATABASE_URL: pg.url, ADMIN_API_PORT: '0', RECONCILER_PORT: '0', REMITD_DATA_DIR: dir, DB_POOL_SIZE: POOL });
+    const config = loadConfig({ DATABASE_URL: url, ADMIN_API_PORT: '0', RECONCILER_PORT: '0', REMITD_DATA_DIR: dir, DB_POOL_SIZE: POOL });
     const api = await createAdminApi(config, { logger: false });
     await api.listen(0, '127.0.0.1');
     const port = (api.getHttpServer().address() as { port: number }).port;
@@ -291,7 +275,7 @@ async function main() {
       ORDER BY b.customer_id, b.issued_at`)).rows.map((r) => r.id)).slice(0, PAYMENTS);
     phases.push(await drive('POST /bills/:id/payments', port, key, payable.map((id, n) => ({ method: 'POST', path: `/bills/${id}/payments`, body: {}, idem: `bench-pay-${n}` }))));
     log(JSON.stringify(phases.at(-1)));
-    if (STATS) await topStatements(pg.url, 'HTTP phases');
+    if (STATS) await topStatements(url, 'HTTP phases');
 
     // monthly issuance: one charge per customer for the new cycle (ANALYZE stands in for a month of autovacuum)
     await db.query(`INSERT INTO charges (id, customer_id, billing_cycle, product, usage, amount, currency, created_at)
@@ -303,7 +287,7 @@ async function main() {
     const issued = await api.get(IssueBillsUseCase).execute(NEW_CYCLE, { force: true });
     const issueS = Number(process.hrtime.bigint() - t) / 1e9;
     log(`issuance: ${JSON.stringify(issued)} in ${issueS.toFixed(1)} s`);
-    if (STATS) await topStatements(pg.url, 'issuance');
+    if (STATS) await topStatements(url, 'issuance');
 
     const verify = await api.get(LedgerVerifier).verify();
     const counts = (await db.query<{ status: string; n: string }>(`SELECT status, count(*) n FROM bills GROUP BY status ORDER BY status`)).rows;
@@ -340,10 +324,7 @@ async function main() {
       ledger_ok: verify.ok,
     };
     console.log(JSON.stringify(figures));
-  } finally {
-    await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().then(

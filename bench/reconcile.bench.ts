@@ -10,33 +10,26 @@
  * BENCH_BATCH (entries per reconcile transaction, default 1000).
  */
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { virtualAccountNumber } from '@remitd/customers';
 import { LedgerVerifier, LedgerModule } from '@remitd/ledger';
-import { PersistenceModule, startEmbeddedPostgres } from '@remitd/persistence';
-import { migrateDeploy } from '@remitd/persistence/migrator';
+import { PersistenceModule } from '@remitd/persistence';
 import { ReconcileEntriesUseCase, SettlementModule } from '@remitd/settlement';
 import { IngestStatementFileUseCase, RawFileStore, StatementsModule } from '@remitd/statements';
 import { camtEntryXml, camtHead, camtTail, type CamtEntrySpec } from '../test/support/camt-builder';
 import { decimal, int, prng, randomIban, remitterName, StreamingWriter } from './generators/realistic';
+import { benchReference, percentile, withBenchDatabase } from './support';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const BATCH = Number(process.env.BENCH_BATCH ?? 1000);
 const COLLECTION_IBAN = 'DE89370400440532013000';
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-const ref = (i: number) => {
-  let s = '';
-  for (let n = i, k = 0; k < 8; k++, n = Math.floor(n / 32)) s = ALPHABET[n % 32] + s;
-  return `RC${s}`;
-};
+const ref = benchReference;
 const knownIban = (i: number) => `GB${String(10 + (i % 89)).padStart(2, '0')}BENC${String(i).padStart(14, '0')}`;
 const log = (m: string) => console.error(`[bench] ${m}`);
 
@@ -95,18 +88,12 @@ async function writeStatement(file: string): Promise<void> {
   await w.close();
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 async function main() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'remitd-bench-'));
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: 55000 + Math.floor(Math.random() * 5000), persistent: false });
-  try {
-    await migrateDeploy(pg.url);
-    await seed(pg.url);
+  await withBenchDatabase('bench', async ({ url, dir }) => {
+    await seed(url);
     if (process.env.BENCH_STATS) {
-      const c = new Client({ connectionString: pg.url });
+      const c = new Client({ connectionString: url });
       await c.connect();
       await c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
       await c.query('SELECT pg_stat_statements_reset()');
@@ -118,7 +105,7 @@ async function main() {
 
     @Module({
       imports: [
-        PersistenceModule.forRoot({ url: pg.url, poolSize: WORKERS * 2 + 2 }),
+        PersistenceModule.forRoot({ url: url, poolSize: WORKERS * 2 + 2 }),
         LedgerModule,
         StatementsModule.forRoot({ dataDir: dir }),
         SettlementModule.forRoot({ minAutoCreditConfidence: 0.9, feeReimbursementCaps: { EUR: '50.00' } }),
@@ -147,7 +134,7 @@ async function main() {
       }),
     );
     const done = Date.now();
-    const c = new Client({ connectionString: pg.url });
+    const c = new Client({ connectionString: url });
     await c.connect();
     if (process.env.BENCH_STATS) {
       // where the database time goes (needs REMITD_PG_SETTINGS=shared_preload_libraries=pg_stat_statements)
@@ -190,10 +177,7 @@ async function main() {
     console.log(`  e-mail queued  p50 ${figures.email_queued_p50_ms} ms, p99 ${figures.email_queued_p99_ms} ms after file arrival`);
     console.log(`  peak RSS       ${figures.peak_rss_mb} MB; ledger invariants ${verify.ok ? 'hold' : 'BROKEN'}`);
     console.log(JSON.stringify(figures));
-  } finally {
-    await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().then(
