@@ -3,14 +3,7 @@
  * ("1234567.5") with an ISO 4217 currency code; they are formatted by string manipulation
  * only, so no value ever passes through a JS number.
  */
-
-/** ISO 4217 minor units of the currencies whose scale is not 2. */
-const CURRENCY_SCALES: Readonly<Record<string, number>> = {
-  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0,
-  UGX: 0, UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
-  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
-  CLF: 4, UYW: 4,
-};
+import { currencyScale as iso4217Scale, isCurrency } from '@remitd/money';
 
 const DECIMAL_RE = /^(-)?(\d+)(?:\.(\d+))?$/;
 const CURRENCY_RE = /^[A-Z]{3}$/;
@@ -29,7 +22,8 @@ export function currencyScale(currency: string): number {
   if (!isCurrencyCode(currency)) {
     throw new Error(`Invalid currency code ${JSON.stringify(currency)} (expected 3 upper-case letters)`);
   }
-  return CURRENCY_SCALES[currency] ?? 2;
+  // the ISO 4217 table lives in libs/money; codes it does not list (funds codes…) display with 2
+  return isCurrency(currency) ? iso4217Scale(currency) : 2;
 }
 
 /**
