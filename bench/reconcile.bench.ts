@@ -50,6 +50,10 @@ async function seed(url: string): Promise<string> {
       SELECT gen_random_uuid(), cu.id, $1::uuid, 'EUR', v, s FROM unnest($2::text[], $3::text[], $4::bigint[]) AS t(r, v, s) JOIN customers cu ON cu.reference = t.r`,
       [caId, ids.map(ref), vas, ids.map((i) => String(i + 1))]);
   }
+  // each customer's cash and receivable accounts, opened with the virtual account (as AllocateVirtualAccountUseCase does)
+  await c.query(`INSERT INTO ledger_accounts (id, code, kind, currency, customer_id)
+    SELECT gen_random_uuid(), 'customer:' || cu.id || ':' || k.part || ':EUR', k.kind, 'EUR', cu.id
+    FROM customers cu CROSS JOIN (VALUES ('cash', 'customer_cash'), ('receivable', 'receivables')) AS k(part, kind)`);
   // three open bills per customer: 300,000
   await c.query(`INSERT INTO bills (id, customer_id, reference, billing_cycle, issued_at, currency, amount)
     SELECT gen_random_uuid(), cu.id, 'B-' || replace(cy, '-', '') || '-' || cu.reference, cy, (cy || '-02 12:00:00+00')::timestamptz + interval '1 month', 'EUR',
@@ -127,7 +131,8 @@ async function main() {
       Array.from({ length: WORKERS }, async () => {
         for (;;) {
           const r = await reconcile.batch(BATCH);
-          if (!r.processed) return;
+          if (!r.processed && !r.deferred) return;
+          if (!r.processed) await new Promise((resolve) => setTimeout(resolve, 20));
           totals.credited += r.credited;
           totals.unmatched += r.unmatched;
         }

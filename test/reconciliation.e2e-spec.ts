@@ -215,4 +215,36 @@ describe('reconciliation: from a statement file in the inbox to balances, bills,
     expect(results.reduce((s, r) => s + r.credited, 0)).toBe(400);
     for (const c of customers) expect(eur(await sys.cash(c.id))).toBe('80.00');
   });
+
+  it('defers the entries of a customer another transaction holds instead of waiting, and credits them once it ends', async () => {
+    const busy = await sys.customer({ name: 'Busy Ltd' });
+    const free = await sys.customer({ name: 'Free Ltd' });
+    sys.drop('busy.xml', statement([
+      { ref: 'BUSY-1', amount: '10.00', creditedAccount: busy.virtualAccount },
+      { ref: 'FREE-1', amount: '20.00', creditedAccount: free.virtualAccount },
+    ]));
+    await sys.reconciler.ctx.get((await import('@remitd/statement-sources')).PollStatementSourcesUseCase).execute();
+    const { ReconcileEntriesUseCase } = await import('@remitd/settlement');
+    const use = sys.reconciler.ctx.get(ReconcileEntriesUseCase);
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    // another transaction (say a manual payment) holds the busy customer's cash account
+    const holder = sys.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM ledger_accounts WHERE code = ${`customer:${busy.id}:cash:EUR`} FOR UPDATE`;
+      locked();
+      await released;
+    }, { timeout: 30_000 });
+    await isLocked;
+    const first = await use.batch(10);
+    expect(first).toMatchObject({ processed: 1, credited: 1, deferred: 1 });
+    expect(eur(await sys.cash(free.id))).toBe('20.00');
+    const pending = await sys.prisma.statementEntry.findFirstOrThrow({ where: { bankReference: 'BUSY-1' } });
+    expect(pending.reconState).toBe('pending');
+    release();
+    await holder;
+    expect(await use.drain(10)).toMatchObject({ credited: 1 });
+    expect(eur(await sys.cash(busy.id))).toBe('10.00');
+  });
 });

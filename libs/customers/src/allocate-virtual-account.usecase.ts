@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, notFound } from '@remitd/core';
+import { customerAccounts, LedgerRepository } from '@remitd/ledger';
 import { currency } from '@remitd/money';
 import { OutboxRepository } from '@remitd/notifications';
 import { AuditRepository, TransactionRunner, type Actor } from '@remitd/persistence';
@@ -56,7 +57,8 @@ export function toVirtualAccountView(va: VaRow, created: boolean): VirtualAccoun
 /**
  * Allocates the customer's exclusive virtual account for a currency: the serial is taken under
  * the collection account's row lock, so numbers are unique and never reused; the "account
- * created" e-mail is queued in the same transaction.
+ * created" e-mail is queued in the same transaction, and the customer's ledger accounts in the
+ * currency are opened with it.
  */
 @Injectable()
 export class AllocateVirtualAccountUseCase {
@@ -66,6 +68,7 @@ export class AllocateVirtualAccountUseCase {
     private readonly accounts: VirtualAccountRepository,
     private readonly outbox: OutboxRepository,
     private readonly audit: AuditRepository,
+    private readonly ledger: LedgerRepository,
   ) {}
 
   async execute(cmd: AllocateVirtualAccountCommand): Promise<VirtualAccountView> {
@@ -95,6 +98,7 @@ export class AllocateVirtualAccountUseCase {
         serial,
       });
       const view = toVirtualAccountView(va, true);
+      await this.ledger.ensureAccounts(tx, customerAccounts(customer.id, ccy));
       await this.outbox.enqueue(tx, {
         dedupeKey: `virtual-account-created:${va.id}`,
         channel: 'email',

@@ -32,3 +32,9 @@ export interface AccountRef {
   currency: string;
   customerId?: string | null;
 }
+
+export const cashAccount = (customerId: string, ccy: string): AccountRef => ({ code: AccountCodes.customerCash(customerId, ccy), kind: 'customer_cash', currency: ccy, customerId });
+export const receivables = (customerId: string, ccy: string): AccountRef => ({ code: AccountCodes.receivables(customerId, ccy), kind: 'receivables', currency: ccy, customerId });
+
+/** The accounts a customer holding a currency needs: opened with their virtual account, so a first payment creates nothing. */
+export const customerAccounts = (customerId: string, ccy: string): AccountRef[] => [cashAccount(customerId, ccy), receivables(customerId, ccy)];

@@ -16,53 +16,85 @@ export interface UnbalancedJournal {
   total: string;
 }
 
+/** Bound of the process-wide code → id cache (one entry is about 200 bytes). */
+const KNOWN_ACCOUNTS_MAX = 200_000;
+
 /** Only place the ledger touches SQL. Set-based statements: one round trip per step, not per row. */
 @Injectable()
 export class LedgerRepository {
   /** code → id of accounts known to exist: accounts are never deleted and codes never change. */
   private readonly known = new Map<string, string>();
+  /** code → id learned inside a transaction that has not committed yet */
+  private readonly txIds = new WeakMap<Tx, Map<string, string>>();
+  /** ids of accounts a transaction already holds the row lock of */
+  private readonly txLocked = new WeakMap<Tx, Set<string>>();
 
   constructor(private readonly prisma: PrismaService) {}
 
   /** Creates missing accounts and returns code → id. */
   async ensureAccounts(tx: Tx, refs: readonly AccountRef[]): Promise<Map<string, string>> {
     const result = new Map<string, string>();
-    const unique = [...new Map(refs.map((r) => [r.code, r])).values()].filter((r) => {
-      const id = this.known.get(r.code);
+    const inTx = this.idsIn(tx);
+    let unknown = [...new Map(refs.map((r) => [r.code, r])).values()].filter((r) => {
+      const id = this.known.get(r.code) ?? inTx.get(r.code);
       if (id) result.set(r.code, id);
       return !id;
     });
-    if (!unique.length) return result;
-    const rows = await tx.$queryRaw<{ id: string; code: string }[]>`
-      WITH input AS (
-        SELECT * FROM unnest(${unique.map((r) => r.code)}::text[], ${unique.map((r) => r.kind)}::text[],
-                             ${unique.map((r) => r.currency)}::text[], ${unique.map((r) => r.customerId ?? null)}::uuid[])
-          AS t(code, kind, currency, customer_id)
-      ), ins AS (
-        INSERT INTO ledger_accounts (id, code, kind, currency, customer_id)
-        SELECT gen_random_uuid(), code, kind, currency, customer_id FROM input
-        ON CONFLICT (code) DO NOTHING
-        RETURNING id, code
-      )
-      SELECT id::text, code FROM ins
-      UNION ALL
-      SELECT a.id::text, a.code FROM ledger_accounts a JOIN input i ON i.code = a.code`;
-    const ids = new Map(rows.map((r) => [r.code, r.id]));
+    if (!unknown.length) return result;
+    // most accounts exist already (a customer's are opened with their virtual account): a
+    // plain indexed read, and an insert only for the rest
+    const found = await tx.$queryRaw<{ id: string; code: string }[]>`
+      SELECT id::text, code FROM ledger_accounts WHERE code = ANY(${unknown.map((r) => r.code)}::text[])`;
+    this.learn(tx, found);
+    for (const r of found) result.set(r.code, r.id);
+    unknown = unknown.filter((r) => !result.has(r.code));
+    if (!unknown.length) return result;
+    const ids = await this.insertMissing(tx, unknown);
     // A concurrent transaction may have inserted an account after this statement's snapshot
     // was taken (ON CONFLICT waited for it): read those in a new statement.
-    const missing = unique.filter((r) => !ids.has(r.code)).map((r) => r.code);
+    const missing = unknown.filter((r) => !ids.has(r.code)).map((r) => r.code);
     if (missing.length) {
       const more = await tx.$queryRaw<{ id: string; code: string }[]>`
         SELECT id::text, code FROM ledger_accounts WHERE code = ANY(${missing}::text[])`;
+      this.learn(tx, more);
       for (const r of more) ids.set(r.code, r.id);
     }
     for (const [code, id] of ids) result.set(code, id);
-    // remembered only once the transaction commits: a row it inserted may still roll back (and
-    // postings have no foreign key to catch a stale id)
-    afterCommit(tx, () => {
-      for (const [code, id] of ids) this.known.set(code, id);
-    });
     return result;
+  }
+
+  /** Inserts the accounts that do not exist yet; returns code → id of those this transaction inserted. */
+  private async insertMissing(tx: Tx, refs: readonly AccountRef[]): Promise<Map<string, string>> {
+    const rows = await tx.$queryRaw<{ id: string; code: string }[]>`
+      INSERT INTO ledger_accounts (id, code, kind, currency, customer_id)
+      SELECT gen_random_uuid(), code, kind, currency, customer_id
+      FROM unnest(${refs.map((r) => r.code)}::text[], ${refs.map((r) => r.kind)}::text[],
+                  ${refs.map((r) => r.currency)}::text[], ${refs.map((r) => r.customerId ?? null)}::uuid[]) AS t(code, kind, currency, customer_id)
+      ON CONFLICT (code) DO NOTHING
+      RETURNING id::text, code`;
+    this.learn(tx, rows);
+    return new Map(rows.map((r) => [r.code, r.id]));
+  }
+
+  /**
+   * Ids are usable at once inside the transaction that read or inserted them, and by everyone
+   * once it commits (an id it inserted may still roll back, and postings have no foreign key to
+   * catch a stale one).
+   */
+  private learn(tx: Tx, rows: readonly { id: string; code: string }[]): void {
+    if (!rows.length) return;
+    const inTx = this.idsIn(tx);
+    for (const r of rows) inTx.set(r.code, r.id);
+    afterCommit(tx, () => {
+      if (this.known.size + rows.length > KNOWN_ACCOUNTS_MAX) this.known.clear();
+      for (const r of rows) this.known.set(r.code, r.id);
+    });
+  }
+
+  private idsIn(tx: Tx): Map<string, string> {
+    let m = this.txIds.get(tx);
+    if (!m) this.txIds.set(tx, (m = new Map()));
+    return m;
   }
 
   /** Inserts the journals whose idempotency keys are new; returns key → id of those inserted. */
@@ -94,8 +126,8 @@ export class LedgerRepository {
     tx: Tx,
     postings: readonly { journalId: string; accountId: string; amount: Money }[],
   ): Promise<Map<string, string>> {
-    const ids = [...new Set(postings.map((p) => p.accountId))].sort();
-    await tx.$queryRaw`SELECT id FROM ledger_accounts WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
+    // postings first (no foreign keys, no locks needed), then the balances: the accounts every
+    // credit touches (bank clearing, fees) stay locked only from here to the commit
     await tx.$executeRaw`
       INSERT INTO postings (journal_entry_id, ledger_account_id, amount, currency)
       SELECT j, a, m, c
@@ -103,6 +135,9 @@ export class LedgerRepository {
                   ${postings.map((p) => p.amount.toString())}::numeric[], ${postings.map((p) => p.amount.currency)}::text[]) AS t(j, a, m, c)`;
     const deltas = new Map<string, Money>();
     for (const p of postings) deltas.set(p.accountId, deltas.get(p.accountId)?.plus(p.amount) ?? p.amount);
+    const held = this.txLocked.get(tx);
+    const toLock = [...deltas.keys()].filter((id) => !held?.has(id)).sort();
+    if (toLock.length) await tx.$queryRaw`SELECT id FROM ledger_accounts WHERE id = ANY(${toLock}::uuid[]) ORDER BY id FOR UPDATE`;
     const updated = await tx.$queryRaw<{ id: string; balance: string }[]>`
       UPDATE ledger_accounts a SET balance = a.balance + d.delta
       FROM unnest(${[...deltas.keys()]}::uuid[], ${[...deltas.values()].map((m) => m.toString())}::numeric[]) AS d(id, delta)
@@ -117,15 +152,36 @@ export class LedgerRepository {
   }
 
   /**
-   * Creates missing accounts and locks them (id order), returning their balances: for callers
+   * Creates missing accounts and locks them (id order), returning code → balance: for callers
    * that must compute with the balances before posting (settlement after crediting).
+   *
+   * With `skipLocked`, accounts another transaction holds are left out of the result instead of
+   * waited for (the reconciliation batch defers those customers' entries to a later batch).
    */
-  async lockBalances(tx: Tx, refs: readonly AccountRef[]): Promise<Map<string, string>> {
+  async lockBalances(tx: Tx, refs: readonly AccountRef[], opts: { skipLocked?: boolean } = {}): Promise<Map<string, string>> {
     if (!refs.length) return new Map();
-    await this.ensureAccounts(tx, refs);
-    const rows = await tx.$queryRaw<{ code: string; balance: string }[]>`
-      SELECT code, balance::text FROM ledger_accounts WHERE code = ANY(${refs.map((r) => r.code)}::text[]) ORDER BY id FOR UPDATE`;
-    return new Map(rows.map((r) => [r.code, r.balance]));
+    const unique = [...new Map(refs.map((r) => [r.code, r])).values()];
+    if (!opts.skipLocked) await this.ensureAccounts(tx, unique);
+    const rows = await tx.$queryRawUnsafe<{ id: string; code: string; balance: string }[]>(
+      `SELECT id::text, code, balance::text FROM ledger_accounts WHERE code = ANY($1::text[]) ORDER BY id FOR UPDATE${opts.skipLocked ? ' SKIP LOCKED' : ''}`,
+      unique.map((r) => r.code),
+    );
+    const out = new Map(rows.map((r) => [r.code, r.balance]));
+    const locked = [...rows];
+    const absent = unique.filter((r) => !out.has(r.code));
+    if (absent.length) {
+      // skipLocked: absent means locked elsewhere or not opened yet; an account this
+      // transaction inserts is its own until commit
+      for (const [code, id] of await this.insertMissing(tx, absent)) {
+        out.set(code, '0');
+        locked.push({ id, code, balance: '0' });
+      }
+    }
+    this.learn(tx, locked);
+    let held = this.txLocked.get(tx);
+    if (!held) this.txLocked.set(tx, (held = new Set()));
+    for (const r of locked) held.add(r.id);
+    return out;
   }
 
   /** Every cached balance must equal the sum of its postings. */

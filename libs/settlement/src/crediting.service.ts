@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AccountCodes, LedgerRepository, LedgerService, transfer, type AccountRef, type JournalRequest } from '@remitd/ledger';
+import { AccountCodes, cashAccount, LedgerRepository, LedgerService, receivables, transfer, type AccountRef, type JournalRequest } from '@remitd/ledger';
 import { Money } from '@remitd/money';
 import { OutboxRepository, type OutboxMessage } from '@remitd/notifications';
 import type { Tx } from '@remitd/persistence';
@@ -39,7 +39,7 @@ export interface CreditOutcome {
   balanceAfter: Money;
 }
 
-export const cashAccount = (customerId: string, ccy: string): AccountRef => ({ code: AccountCodes.customerCash(customerId, ccy), kind: 'customer_cash', currency: ccy, customerId });
+export { cashAccount, receivables } from '@remitd/ledger';
 export const bankClearing = (collectionAccountId: string | null, ccy: string): AccountRef => ({
   code: AccountCodes.bankClearing(collectionAccountId ?? 'unknown', ccy),
   kind: 'bank_clearing',
@@ -47,7 +47,6 @@ export const bankClearing = (collectionAccountId: string | null, ccy: string): A
 });
 export const suspense = (ccy: string): AccountRef => ({ code: AccountCodes.suspense(ccy), kind: 'suspense', currency: ccy });
 export const feeExpense = (ccy: string): AccountRef => ({ code: AccountCodes.feeReimbursement(ccy), kind: 'fee_reimbursement', currency: ccy });
-export const receivables = (customerId: string, ccy: string): AccountRef => ({ code: AccountCodes.receivables(customerId, ccy), kind: 'receivables', currency: ccy, customerId });
 
 export interface CreditPlan {
   items: readonly CreditItem[];
@@ -56,6 +55,8 @@ export interface CreditPlan {
   billDeltas: { billId: string; delta: string }[];
   repayments: RepaymentInsert[];
   mails: OutboxMessage[];
+  /** items left out because another transaction holds their customer (only with `skipBusy`) */
+  deferred: CreditItem[];
 }
 
 /**
@@ -85,12 +86,20 @@ export class CreditingService {
     return plan.outcomes;
   }
 
-  async plan(tx: Tx, items: readonly CreditItem[]): Promise<CreditPlan> {
-    const plan: CreditPlan = { items, journals: [], outcomes: new Map(), billDeltas: [], repayments: [], mails: [] };
-    if (!items.length) return plan;
-    const cashRefs = [...new Map(items.map((i) => [cashAccount(i.customer.id, i.remitted.currency).code, cashAccount(i.customer.id, i.remitted.currency)])).values()];
-    const balances = await this.ledgerRepo.lockBalances(tx, cashRefs);
-    const running = new Map<string, Money>(cashRefs.map((r) => [r.code, Money.fromStored(balances.get(r.code) ?? '0', r.currency)]));
+  /**
+   * With `skipBusy` (the reconciliation batch), customers whose cash account another
+   * transaction holds are not waited for: their items come back in `deferred`, so concurrent
+   * batches never queue behind each other's customers.
+   */
+  async plan(tx: Tx, all: readonly CreditItem[], opts: { skipBusy?: boolean } = {}): Promise<CreditPlan> {
+    const plan: CreditPlan = { items: all, journals: [], outcomes: new Map(), billDeltas: [], repayments: [], mails: [], deferred: [] };
+    if (!all.length) return plan;
+    const cashRefs = [...new Map(all.map((i) => [cashAccount(i.customer.id, i.remitted.currency).code, cashAccount(i.customer.id, i.remitted.currency)])).values()];
+    const balances = await this.ledgerRepo.lockBalances(tx, cashRefs, { skipLocked: opts.skipBusy });
+    const items = all.filter((i) => balances.has(cashAccount(i.customer.id, i.remitted.currency).code));
+    plan.items = items;
+    plan.deferred = all.filter((i) => !balances.has(cashAccount(i.customer.id, i.remitted.currency).code));
+    const running = new Map<string, Money>(cashRefs.filter((r) => balances.has(r.code)).map((r) => [r.code, Money.fromStored(balances.get(r.code)!, r.currency)]));
     const bills = await this.repo.lockOpenBills(tx, [...new Set(items.map((i) => i.customer.id))]);
     const open = new Map<string, { row: OpenBillRow; open: Money }>(bills.map((b) => [b.id, { row: b, open: Money.fromStored(b.amount, b.currency).minus(Money.fromStored(b.paid, b.currency)) }]));
     const billsOf = new Map<string, { row: OpenBillRow; open: Money }[]>();

@@ -18,7 +18,11 @@ export interface BatchResult {
   unmatched: number;
   debits: number;
   reversals: number;
+  /** claimed but left pending: another transaction holds their customer (taken by a later batch) */
+  deferred: number;
 }
+
+const emptyResult = (): BatchResult => ({ processed: 0, credited: 0, unmatched: 0, debits: 0, reversals: 0, deferred: 0 });
 
 export interface PlannedDecision {
   entry: PendingEntry;
@@ -52,11 +56,13 @@ export class ReconcileEntriesUseCase {
 
   /** Reconciles until nothing is pending. */
   async drain(batchSize = 1000): Promise<BatchResult> {
-    const total: BatchResult = { processed: 0, credited: 0, unmatched: 0, debits: 0, reversals: 0 };
+    const total = emptyResult();
     for (;;) {
       const r = await this.batch(batchSize);
-      for (const k of Object.keys(total) as (keyof BatchResult)[]) total[k] += r[k];
-      if (r.processed === 0) return total;
+      for (const k of Object.keys(total) as (keyof BatchResult)[]) if (k !== 'deferred') total[k] += r[k];
+      if (r.processed === 0 && r.deferred === 0) return total;
+      // everything claimed belongs to customers another transaction holds: let it finish
+      if (r.processed === 0) await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
 
@@ -64,13 +70,16 @@ export class ReconcileEntriesUseCase {
     const result = await this.tx.run(
       async (tx) => {
         const entries = await this.repo.claimPending(tx, batchSize);
-        if (!entries.length) return { processed: 0, credited: 0, unmatched: 0, debits: 0, reversals: 0 };
+        if (!entries.length) return emptyResult();
         return this.process(tx, entries);
       },
       { timeoutMs: 10 * 60_000 },
     );
     if (result.processed) {
-      this.logger.log(`reconciled ${result.processed} entries: ${result.credited} credited, ${result.unmatched} unmatched, ${result.debits} debits, ${result.reversals} reversals`);
+      this.logger.log(
+        `reconciled ${result.processed} entries: ${result.credited} credited, ${result.unmatched} unmatched, ${result.debits} debits, ${result.reversals} reversals` +
+          (result.deferred ? `; ${result.deferred} deferred (their customer was busy)` : ''),
+      );
     }
     return result;
   }
@@ -99,12 +108,12 @@ export class ReconcileEntriesUseCase {
 
   private async process(tx: Tx, entries: PendingEntry[]): Promise<BatchResult> {
     const planned = await this.plan(tx, entries);
-    const remittances: RemittanceInsert[] = [];
+    let remittances: RemittanceInsert[] = [];
     const credits: CreditItem[] = [];
     const suspenseJournals: JournalRequest[] = [];
-    const states: { id: string; state: string }[] = [];
+    let states: { id: string; state: string }[] = [];
     const reversals: PendingEntry[] = [];
-    const result: BatchResult = { processed: entries.length, credited: 0, unmatched: 0, debits: 0, reversals: 0 };
+    const result: BatchResult = { ...emptyResult(), processed: entries.length };
 
     for (const p of planned) {
       const { entry: e, decision: d } = p;
@@ -138,7 +147,16 @@ export class ReconcileEntriesUseCase {
         result.unmatched++;
       }
     }
-    const plan = await this.crediting.plan(tx, credits);
+    const plan = await this.crediting.plan(tx, credits, { skipBusy: true });
+    if (plan.deferred.length) {
+      // left pending for a later batch: no remittance, no state change
+      const deferred = new Set(plan.deferred.map((i) => i.key));
+      remittances = remittances.filter((r) => !deferred.has(`entry:${r.entryId}`));
+      states = states.filter((st) => !deferred.has(`entry:${st.id}`));
+      result.deferred = plan.deferred.length;
+      result.credited -= plan.deferred.length;
+      result.processed -= plan.deferred.length;
+    }
     for (const r of remittances) {
       const o = plan.outcomes.get(`entry:${r.entryId}`);
       if (o) {
