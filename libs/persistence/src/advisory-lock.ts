@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Client } from 'pg';
-import { PrismaService } from './prisma.service';
+import { PrismaService, SESSION_OPTIONS } from './prisma.service';
 
 /**
  * Runs `fn` only if this replica gets the PostgreSQL advisory lock named `name`; otherwise
@@ -35,7 +35,7 @@ export interface SessionClaim {
 }
 
 export async function trySessionClaim(url: string, name: string): Promise<SessionClaim | null> {
-  const client = new Client({ connectionString: url });
+  const client = new Client({ connectionString: url, options: SESSION_OPTIONS });
   // a dropped connection surfaces as the failing query; without a listener it would crash the process
   client.on('error', () => undefined);
   await client.connect();

@@ -130,12 +130,13 @@ export class ReconciliationRepository {
 
   async customers(tx: Tx | undefined, ids: string[]): Promise<CustomerRow[]> {
     if (!ids.length) return [];
+    // currencies: the customer's own plus those of its active virtual accounts (an indexed
+    // subquery per customer, not a join and GROUP BY over every virtual account)
     return (tx ?? this.prisma).$queryRaw<CustomerRow[]>`
       SELECT c.id::text, c.name, c.email, c.reference, c.currency, c.partial_last_bill AS "partialLastBill",
-             ARRAY(SELECT DISTINCT x FROM unnest(array_append(array_agg(v.currency::text) FILTER (WHERE v.status = 'active'), c.currency::text)) AS x) AS currencies
-      FROM customers c LEFT JOIN virtual_accounts v ON v.customer_id = c.id
-      WHERE c.id = ANY(${ids}::uuid[])
-      GROUP BY c.id`;
+             ARRAY(SELECT c.currency::text UNION SELECT v.currency::text FROM virtual_accounts v WHERE v.customer_id = c.id AND v.status = 'active') AS currencies
+      FROM customers c
+      WHERE c.id = ANY(${ids}::uuid[])`;
   }
 
   /** Open bills of these customers, locked in id order (no deadlocks between replicas). */
