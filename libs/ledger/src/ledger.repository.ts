@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Money } from '@remitd/money';
-import { afterCommit, PrismaService, type Tx } from '@remitd/persistence';
+import { afterCommit, PrismaService, type SqlTx, type Tx } from '@remitd/persistence';
 import type { AccountRef } from './accounts';
 
 export interface BalanceMismatch {
@@ -25,14 +25,14 @@ export class LedgerRepository {
   /** code → id of accounts known to exist: accounts are never deleted and codes never change. */
   private readonly known = new Map<string, string>();
   /** code → id learned inside a transaction that has not committed yet */
-  private readonly txIds = new WeakMap<Tx, Map<string, string>>();
+  private readonly txIds = new WeakMap<SqlTx, Map<string, string>>();
   /** ids of accounts a transaction already holds the row lock of */
-  private readonly txLocked = new WeakMap<Tx, Set<string>>();
+  private readonly txLocked = new WeakMap<SqlTx, Set<string>>();
 
   constructor(private readonly prisma: PrismaService) {}
 
   /** Creates missing accounts and returns code → id. */
-  async ensureAccounts(tx: Tx, refs: readonly AccountRef[]): Promise<Map<string, string>> {
+  async ensureAccounts(tx: SqlTx, refs: readonly AccountRef[]): Promise<Map<string, string>> {
     const result = new Map<string, string>();
     const inTx = this.idsIn(tx);
     let unknown = [...new Map(refs.map((r) => [r.code, r])).values()].filter((r) => {
@@ -64,7 +64,7 @@ export class LedgerRepository {
   }
 
   /** Inserts the accounts that do not exist yet; returns code → id of those this transaction inserted. */
-  private async insertMissing(tx: Tx, refs: readonly AccountRef[]): Promise<Map<string, string>> {
+  private async insertMissing(tx: SqlTx, refs: readonly AccountRef[]): Promise<Map<string, string>> {
     const rows = await tx.$queryRaw<{ id: string; code: string }[]>`
       INSERT INTO ledger_accounts (id, code, kind, currency, customer_id)
       SELECT gen_random_uuid(), code, kind, currency, customer_id
@@ -81,7 +81,7 @@ export class LedgerRepository {
    * once it commits (an id it inserted may still roll back, and postings have no foreign key to
    * catch a stale one).
    */
-  private learn(tx: Tx, rows: readonly { id: string; code: string }[]): void {
+  private learn(tx: SqlTx, rows: readonly { id: string; code: string }[]): void {
     if (!rows.length) return;
     const inTx = this.idsIn(tx);
     for (const r of rows) inTx.set(r.code, r.id);
@@ -91,7 +91,7 @@ export class LedgerRepository {
     });
   }
 
-  private idsIn(tx: Tx): Map<string, string> {
+  private idsIn(tx: SqlTx): Map<string, string> {
     let m = this.txIds.get(tx);
     if (!m) this.txIds.set(tx, (m = new Map()));
     return m;
@@ -99,7 +99,7 @@ export class LedgerRepository {
 
   /** Inserts the journals whose idempotency keys are new; returns key → id of those inserted. */
   async insertJournals(
-    tx: Tx,
+    tx: SqlTx,
     js: readonly { id?: string; idempotencyKey: string; kind: string; description: string; metadata?: unknown }[],
   ): Promise<Map<string, string>> {
     const rows = await tx.$queryRaw<{ id: string; key: string }[]>`
@@ -112,7 +112,7 @@ export class LedgerRepository {
     return new Map(rows.map((r) => [r.key, r.id]));
   }
 
-  async journalIdsByKey(tx: Tx, keys: readonly string[]): Promise<Map<string, string>> {
+  async journalIdsByKey(tx: SqlTx, keys: readonly string[]): Promise<Map<string, string>> {
     const rows = await tx.$queryRaw<{ id: string; key: string }[]>`
       SELECT id::text, idempotency_key AS key FROM journal_entries WHERE idempotency_key = ANY(${[...keys]}::text[])`;
     return new Map(rows.map((r) => [r.key, r.id]));
@@ -123,7 +123,7 @@ export class LedgerRepository {
    * the postings and moves the cached balances in the same transaction. Returns new balances.
    */
   async applyPostings(
-    tx: Tx,
+    tx: SqlTx,
     postings: readonly { journalId: string; accountId: string; amount: Money }[],
   ): Promise<Map<string, string>> {
     // postings first (no foreign keys, no locks needed), then the balances: the accounts every
@@ -158,7 +158,7 @@ export class LedgerRepository {
    * With `skipLocked`, accounts another transaction holds are left out of the result instead of
    * waited for (the reconciliation batch defers those customers' entries to a later batch).
    */
-  async lockBalances(tx: Tx, refs: readonly AccountRef[], opts: { skipLocked?: boolean } = {}): Promise<Map<string, string>> {
+  async lockBalances(tx: SqlTx, refs: readonly AccountRef[], opts: { skipLocked?: boolean } = {}): Promise<Map<string, string>> {
     if (!refs.length) return new Map();
     const unique = [...new Map(refs.map((r) => [r.code, r])).values()];
     if (!opts.skipLocked) await this.ensureAccounts(tx, unique);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@remitd/core';
 import { Money } from '@remitd/money';
-import type { Tx } from '@remitd/persistence';
+import type { SqlTx } from '@remitd/persistence';
 import type { AccountRef } from './accounts';
 import { LedgerRepository } from './ledger.repository';
 
@@ -54,7 +54,7 @@ export function transfer(from: AccountRef, to: AccountRef, amount: Money): Leg[]
 export class LedgerService {
   constructor(private readonly repo: LedgerRepository) {}
 
-  async post(tx: Tx, req: JournalRequest): Promise<JournalResult> {
+  async post(tx: SqlTx, req: JournalRequest): Promise<JournalResult> {
     return (await this.postMany(tx, [req]))[0];
   }
 
@@ -63,7 +63,7 @@ export class LedgerService {
    * one insert of the journals, one of the postings, one balance update, whatever the count.
    * Results are in request order; `balances` holds every touched account's balance after all.
    */
-  async postMany(tx: Tx, reqs: readonly JournalRequest[]): Promise<JournalResult[]> {
+  async postMany(tx: SqlTx, reqs: readonly JournalRequest[]): Promise<JournalResult[]> {
     if (!reqs.length) return [];
     const prepared = reqs.map((r) => ({ req: r, legs: validate(r) }));
     const keys = new Set<string>();

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Tx } from '@remitd/persistence';
+import { PrismaService, type SqlTx } from '@remitd/persistence';
 
 export interface OutboxMessage {
   /** one message per business event: a replay of the event cannot queue it twice */
@@ -25,7 +25,7 @@ export interface ClaimedNotification {
 export class OutboxRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async enqueue(tx: Tx, msgs: OutboxMessage | readonly OutboxMessage[]): Promise<void> {
+  async enqueue(tx: SqlTx, msgs: OutboxMessage | readonly OutboxMessage[]): Promise<void> {
     const list = Array.isArray(msgs) ? msgs : [msgs as OutboxMessage];
     if (!list.length) return;
     // one set-based statement for any number of messages (the reconciliation hot path)

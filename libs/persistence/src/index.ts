@@ -2,6 +2,7 @@ export * from './audit.repository';
 export * from './idempotency.repository';
 export * from './persistence.module';
 export * from './prisma.service';
+export * from './sql';
 export * from './transaction';
 export { Prisma } from './generated/prisma/client';
 export type * as Models from './generated/prisma/models';

@@ -3,6 +3,7 @@ import { AdvisoryLocks } from './advisory-lock';
 import { AuditRepository } from './audit.repository';
 import { IdempotencyRepository } from './idempotency.repository';
 import { PrismaService } from './prisma.service';
+import { SqlTransactions } from './sql';
 import { TransactionRunner } from './transaction';
 
 @Global()
@@ -14,11 +15,12 @@ export class PersistenceModule {
       providers: [
         { provide: PrismaService, useFactory: () => new PrismaService(opts.url, opts.poolSize) },
         TransactionRunner,
+        { provide: SqlTransactions, useFactory: () => new SqlTransactions(opts.url, opts.poolSize) },
         AuditRepository,
         IdempotencyRepository,
         AdvisoryLocks,
       ],
-      exports: [PrismaService, TransactionRunner, AuditRepository, IdempotencyRepository, AdvisoryLocks],
+      exports: [PrismaService, TransactionRunner, SqlTransactions, AuditRepository, IdempotencyRepository, AdvisoryLocks],
     };
   }
 }

@@ -25,6 +25,13 @@ export function afterCommit(tx: object, fn: () => void): void {
   commitHooks.get(tx)?.push(fn);
 }
 
+/** For transaction runners: the hooks `afterCommit` collects for `tx`, to run after COMMIT. */
+export function trackCommitHooks(tx: object): (() => void)[] {
+  const hooks: (() => void)[] = [];
+  commitHooks.set(tx, hooks);
+  return hooks;
+}
+
 export function isUniqueViolation(e: unknown, constraintHint?: string): boolean {
   const err = e as { code?: string; meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: unknown; originalCode?: string } } }; message?: string };
   const pgCode = err?.meta?.driverAdapterError?.cause?.originalCode;
@@ -50,11 +57,11 @@ export class TransactionRunner {
   async run<T>(fn: (tx: Tx) => Promise<T>, opts: { timeoutMs?: number; retries?: number } = {}): Promise<T> {
     const retries = opts.retries ?? 3;
     for (let attempt = 0; ; attempt++) {
-      const hooks: (() => void)[] = [];
+      let hooks: (() => void)[] = [];
       try {
         const out = await this.prisma.$transaction(
           async (tx) => {
-            commitHooks.set(tx, hooks);
+            hooks = trackCommitHooks(tx);
             const result = await fn(tx);
             const idem = idempotencyStorage.getStore();
             if (idem) {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AccountCodes, cashAccount, LedgerRepository, LedgerService, receivables, transfer, type AccountRef, type JournalRequest } from '@remitd/ledger';
 import { Money } from '@remitd/money';
 import { OutboxRepository, type OutboxMessage } from '@remitd/notifications';
-import type { Tx } from '@remitd/persistence';
+import type { SqlTx } from '@remitd/persistence';
 import { allocateOldestFirst, type OpenBill } from './allocate-oldest-first';
 import { ReconciliationRepository, type CustomerRow, type OpenBillRow, type RepaymentInsert } from './reconciliation.repository';
 
@@ -79,7 +79,7 @@ export class CreditingService {
   ) {}
 
   /** plan + write + post: for callers without a batch of their own (account managers' actions). */
-  async creditAndSettle(tx: Tx, items: readonly CreditItem[]): Promise<Map<string, CreditOutcome>> {
+  async creditAndSettle(tx: SqlTx, items: readonly CreditItem[]): Promise<Map<string, CreditOutcome>> {
     const plan = await this.plan(tx, items);
     await this.write(tx, plan);
     await this.ledger.postMany(tx, plan.journals);
@@ -91,7 +91,7 @@ export class CreditingService {
    * transaction holds are not waited for: their items come back in `deferred`, so concurrent
    * batches never queue behind each other's customers.
    */
-  async plan(tx: Tx, all: readonly CreditItem[], opts: { skipBusy?: boolean } = {}): Promise<CreditPlan> {
+  async plan(tx: SqlTx, all: readonly CreditItem[], opts: { skipBusy?: boolean } = {}): Promise<CreditPlan> {
     const plan: CreditPlan = { items: all, journals: [], outcomes: new Map(), billDeltas: [], repayments: [], mails: [], deferred: [] };
     if (!all.length) return plan;
     const cashRefs = [...new Map(all.map((i) => [cashAccount(i.customer.id, i.remitted.currency).code, cashAccount(i.customer.id, i.remitted.currency)])).values()];
@@ -178,7 +178,7 @@ export class CreditingService {
     return plan;
   }
 
-  async write(tx: Tx, plan: CreditPlan): Promise<void> {
+  async write(tx: SqlTx, plan: CreditPlan): Promise<void> {
     await this.repo.applyBillPayments(tx, plan.billDeltas);
     await this.repo.insertRepayments(tx, plan.repayments);
     await this.outbox.enqueue(tx, plan.mails);

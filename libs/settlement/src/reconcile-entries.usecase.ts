@@ -5,7 +5,7 @@ import { LedgerService, transfer, type JournalRequest } from '@remitd/ledger';
 import { decide, normalizeAccount, referencesIn, remittedAmount, type CustomerFacts, type Decision, type Flag, type MatchLookups } from '@remitd/matching';
 import { Money } from '@remitd/money';
 import { OutboxRepository } from '@remitd/notifications';
-import { TransactionRunner, type Tx } from '@remitd/persistence';
+import { SqlTransactions, TransactionRunner, type SqlTx, type Tx } from '@remitd/persistence';
 import { bankClearing, cashAccount, CreditingService, feeExpense, receivables, suspense, type CreditItem } from './crediting.service';
 import { ReconciliationRepository, type CustomerRow, type PendingEntry, type RemittanceInsert } from './reconciliation.repository';
 
@@ -40,6 +40,10 @@ export interface PlannedDecision {
  * batches with FOR UPDATE SKIP LOCKED and the whole batch — decisions, journals, bills,
  * repayments, e-mails, entry states — commits in one transaction: a crash rolls it back and
  * the entries are claimed again; two replicas never take the same entry.
+ *
+ * The batch runs on a plain node-postgres connection (set-based SQL only). Returns and
+ * reversals, which are rare and undo earlier work through the ORM, follow in their own
+ * transaction right after the batch that claimed them commits.
  */
 @Injectable()
 export class ReconcileEntriesUseCase {
@@ -47,6 +51,7 @@ export class ReconcileEntriesUseCase {
 
   constructor(
     private readonly tx: TransactionRunner,
+    private readonly sql: SqlTransactions,
     private readonly repo: ReconciliationRepository,
     private readonly ledger: LedgerService,
     private readonly crediting: CreditingService,
@@ -67,14 +72,25 @@ export class ReconcileEntriesUseCase {
   }
 
   async batch(batchSize = 1000): Promise<BatchResult> {
-    const result = await this.tx.run(
-      async (tx) => {
-        const entries = await this.repo.claimPending(tx, batchSize);
-        if (!entries.length) return emptyResult();
-        return this.process(tx, entries);
-      },
-      { timeoutMs: 10 * 60_000 },
-    );
+    const { result, reversals } = await this.sql.run(async (tx) => {
+      const entries = await this.repo.claimPending(tx, batchSize);
+      if (!entries.length) return { result: emptyResult(), reversals: [] };
+      return this.process(tx, entries);
+    });
+    if (reversals.length) {
+      // locked again and re-checked: another replica may have claimed them meanwhile
+      const reversed = await this.tx.run(
+        async (tx) => {
+          const mine = await this.repo.lockPending(tx, reversals.map((e) => e.id));
+          for (const e of mine) await this.reverse(tx, e);
+          return mine.length;
+        },
+        { timeoutMs: 10 * 60_000 },
+      );
+      result.reversals += reversed;
+      result.processed += reversed;
+      result.deferred += reversals.length - reversed;
+    }
     if (result.processed) {
       this.logger.log(
         `reconciled ${result.processed} entries: ${result.credited} credited, ${result.unmatched} unmatched, ${result.debits} debits, ${result.reversals} reversals` +
@@ -85,7 +101,7 @@ export class ReconcileEntriesUseCase {
   }
 
   /** What the rules decide for entries, without changing anything (the dry run, and step one of a batch). */
-  async plan(tx: Tx | undefined, entries: PendingEntry[]): Promise<PlannedDecision[]> {
+  async plan(tx: SqlTx | undefined, entries: PendingEntry[]): Promise<PlannedDecision[]> {
     const lookups = await this.loadLookups(tx, entries);
     return entries.map((entry) => {
       let decision = decide(entry, lookups, this.config.minAutoCreditConfidence);
@@ -106,7 +122,7 @@ export class ReconcileEntriesUseCase {
     });
   }
 
-  private async process(tx: Tx, entries: PendingEntry[]): Promise<BatchResult> {
+  private async process(tx: SqlTx, entries: PendingEntry[]): Promise<{ result: BatchResult; reversals: PendingEntry[] }> {
     const planned = await this.plan(tx, entries);
     let remittances: RemittanceInsert[] = [];
     const credits: CreditItem[] = [];
@@ -170,11 +186,8 @@ export class ReconcileEntriesUseCase {
     // last: the journals lock the accounts every remittance touches (bank clearing, fees), so
     // they are held only for the end of the transaction and replicas overlap the rest
     await this.ledger.postMany(tx, [...suspenseJournals, ...plan.journals]);
-    for (const e of reversals) {
-      await this.reverse(tx, e);
-      result.reversals++;
-    }
-    return result;
+    result.processed -= reversals.length;
+    return { result, reversals };
   }
 
   private toSuspense(e: PendingEntry, booked: Money): JournalRequest {
@@ -269,7 +282,7 @@ export class ReconcileEntriesUseCase {
     await this.repo.setEntryStates(tx, [{ id: e.id, state: 'reversal' }, { id: origEntry.id, state: 'reversed' }]);
   }
 
-  private async loadLookups(tx: Tx | undefined, entries: PendingEntry[]): Promise<MatchLookups & { rows: Map<string, CustomerRow> }> {
+  private async loadLookups(tx: SqlTx | undefined, entries: PendingEntry[]): Promise<MatchLookups & { rows: Map<string, CustomerRow> }> {
     const credited = uniq(entries.map((e) => normalizeAccount(e.creditedAccount)));
     const remitters = uniq(entries.map((e) => normalizeAccount(e.remitterAccount)));
     const refs = entries.map((e) => referencesIn(e));

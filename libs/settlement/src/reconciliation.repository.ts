@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Prisma, type Tx } from '@remitd/persistence';
+import { PrismaService, type Prisma, type SqlTx, type Tx } from '@remitd/persistence';
 
 export interface PendingEntry {
   id: string;
@@ -91,8 +91,12 @@ const ENTRY_SELECT = `e.id::text, e.account_key AS "accountKey", e.collection_ac
 export class ReconciliationRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  private db(tx: SqlTx | undefined): SqlTx {
+    return tx ?? this.prisma;
+  }
+
   /** Booked entries not yet reconciled, claimed for this transaction: other replicas skip them. */
-  claimPending(tx: Tx, limit: number): Promise<PendingEntry[]> {
+  claimPending(tx: SqlTx, limit: number): Promise<PendingEntry[]> {
     return tx.$queryRawUnsafe<PendingEntry[]>(
       `SELECT ${ENTRY_SELECT} FROM statement_entries e
        WHERE e.recon_state = 'pending' AND e.status = 'BOOK'
@@ -101,38 +105,48 @@ export class ReconciliationRepository {
     );
   }
 
+  /** These entries, locked, if they are still pending and no other transaction holds them. */
+  lockPending(tx: SqlTx, ids: string[]): Promise<PendingEntry[]> {
+    return tx.$queryRawUnsafe<PendingEntry[]>(
+      `SELECT ${ENTRY_SELECT} FROM statement_entries e
+       WHERE e.id = ANY($1::uuid[]) AND e.recon_state = 'pending'
+       ORDER BY e.created_at, e.id FOR UPDATE SKIP LOCKED`,
+      ids,
+    );
+  }
+
   /** For the dry run: entries of one file, without claiming anything. */
   entriesOfFile(fileId: string): Promise<PendingEntry[]> {
     return this.prisma.$queryRawUnsafe<PendingEntry[]>(`SELECT ${ENTRY_SELECT} FROM statement_entries e WHERE e.file_id = $1::uuid ORDER BY e.created_at, e.id`, fileId);
   }
 
-  async virtualAccounts(tx: Tx | undefined, numbers: string[]) {
+  async virtualAccounts(tx: SqlTx | undefined, numbers: string[]) {
     if (!numbers.length) return [];
-    return (tx ?? this.prisma).$queryRaw<{ number: string; customerId: string; currency: string }[]>`
+    return this.db(tx).$queryRaw<{ number: string; customerId: string; currency: string }[]>`
       SELECT number, customer_id::text AS "customerId", currency FROM virtual_accounts WHERE number = ANY(${numbers}::text[])`;
   }
 
-  async knownRemitters(tx: Tx | undefined, accounts: string[]) {
+  async knownRemitters(tx: SqlTx | undefined, accounts: string[]) {
     if (!accounts.length) return [];
-    return (tx ?? this.prisma).$queryRaw<{ account: string; customerId: string; createdAt: Date; learnedBy: string }[]>`
+    return this.db(tx).$queryRaw<{ account: string; customerId: string; createdAt: Date; learnedBy: string }[]>`
       SELECT account, customer_id::text AS "customerId", created_at AS "createdAt", learned_by AS "learnedBy" FROM known_remitter_accounts WHERE account = ANY(${accounts}::text[])`;
   }
 
-  async customersByReference(tx: Tx | undefined, refs: string[]) {
+  async customersByReference(tx: SqlTx | undefined, refs: string[]) {
     if (!refs.length) return [];
-    return (tx ?? this.prisma).$queryRaw<{ id: string; reference: string }[]>`SELECT id::text, reference FROM customers WHERE reference = ANY(${refs}::text[])`;
+    return this.db(tx).$queryRaw<{ id: string; reference: string }[]>`SELECT id::text, reference FROM customers WHERE reference = ANY(${refs}::text[])`;
   }
 
-  async billsByReference(tx: Tx | undefined, refs: string[]) {
+  async billsByReference(tx: SqlTx | undefined, refs: string[]) {
     if (!refs.length) return [];
-    return (tx ?? this.prisma).$queryRaw<{ reference: string; customerId: string }[]>`SELECT reference, customer_id::text AS "customerId" FROM bills WHERE reference = ANY(${refs}::text[])`;
+    return this.db(tx).$queryRaw<{ reference: string; customerId: string }[]>`SELECT reference, customer_id::text AS "customerId" FROM bills WHERE reference = ANY(${refs}::text[])`;
   }
 
-  async customers(tx: Tx | undefined, ids: string[]): Promise<CustomerRow[]> {
+  async customers(tx: SqlTx | undefined, ids: string[]): Promise<CustomerRow[]> {
     if (!ids.length) return [];
     // currencies: the customer's own plus those of its active virtual accounts (an indexed
     // subquery per customer, not a join and GROUP BY over every virtual account)
-    return (tx ?? this.prisma).$queryRaw<CustomerRow[]>`
+    return this.db(tx).$queryRaw<CustomerRow[]>`
       SELECT c.id::text, c.name, c.email, c.reference, c.currency, c.partial_last_bill AS "partialLastBill",
              ARRAY(SELECT c.currency::text UNION SELECT v.currency::text FROM virtual_accounts v WHERE v.customer_id = c.id AND v.status = 'active') AS currencies
       FROM customers c
@@ -140,7 +154,7 @@ export class ReconciliationRepository {
   }
 
   /** Open bills of these customers, locked in id order (no deadlocks between replicas). */
-  async lockOpenBills(tx: Tx, customerIds: string[]): Promise<OpenBillRow[]> {
+  async lockOpenBills(tx: SqlTx, customerIds: string[]): Promise<OpenBillRow[]> {
     if (!customerIds.length) return [];
     return tx.$queryRaw<OpenBillRow[]>`
       SELECT id::text, customer_id::text AS "customerId", reference, billing_cycle AS "billingCycle", issued_at AS "issuedAt", currency,
@@ -149,7 +163,7 @@ export class ReconciliationRepository {
       ORDER BY id FOR UPDATE`;
   }
 
-  async applyBillPayments(tx: Tx, deltas: { billId: string; delta: string }[]): Promise<{ id: string; status: string; paid: string; amount: string }[]> {
+  async applyBillPayments(tx: SqlTx, deltas: { billId: string; delta: string }[]): Promise<{ id: string; status: string; paid: string; amount: string }[]> {
     if (!deltas.length) return [];
     return tx.$queryRaw`
       UPDATE bills b SET paid = b.paid + d.delta, updated_at = now(),
@@ -161,7 +175,7 @@ export class ReconciliationRepository {
       RETURNING b.id::text, b.status, b.paid::text, b.amount::text`;
   }
 
-  async insertRepayments(tx: Tx, rows: RepaymentInsert[]): Promise<void> {
+  async insertRepayments(tx: SqlTx, rows: RepaymentInsert[]): Promise<void> {
     if (!rows.length) return;
     await tx.$executeRaw`
       INSERT INTO repayments (id, bill_id, customer_id, method, amount, currency, journal_entry_id, remittance_id)
@@ -171,7 +185,7 @@ export class ReconciliationRepository {
                   ${rows.map((r) => r.remittanceId)}::uuid[]) AS t(b, c, m, a, cur, j, r)`;
   }
 
-  async insertRemittances(tx: Tx, rows: RemittanceInsert[]): Promise<void> {
+  async insertRemittances(tx: SqlTx, rows: RemittanceInsert[]): Promise<void> {
     if (!rows.length) return;
     const col = <T>(f: (r: RemittanceInsert) => T) => rows.map(f);
     await tx.$executeRaw`
@@ -186,7 +200,7 @@ export class ReconciliationRepository {
         AS t(id, entry_id, state, customer_id, rule, confidence, explanation, flags, currency, booked, remitted, fee, cj, sj)`;
   }
 
-  async setEntryStates(tx: Tx, states: { id: string; state: string }[]): Promise<void> {
+  async setEntryStates(tx: SqlTx, states: { id: string; state: string }[]): Promise<void> {
     if (!states.length) return;
     await tx.$executeRaw`
       UPDATE statement_entries e SET recon_state = s.state, updated_at = now()
