@@ -68,7 +68,9 @@ export class SqlTransactions implements OnModuleDestroy {
   private readonly pool: Pool;
 
   constructor(url: string, size = 4) {
-    this.pool = new Pool({ connectionString: url, max: size, options: SESSION_OPTIONS });
+    // a process stuck mid-transaction must not hold its claimed entries forever: the server
+    // ends a transaction left idle for five minutes (a batch's statements follow each other at once)
+    this.pool = new Pool({ connectionString: url, max: size, options: `${SESSION_OPTIONS} -c idle_in_transaction_session_timeout=300000` });
     // an idle connection the server dropped: the next checkout gets a fresh one
     this.pool.on('error', (e) => this.logger.warn(`idle connection lost: ${e.message}`));
   }

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { stat, unlink } from 'node:fs/promises';
 import { posix } from 'node:path';
+import { finished } from 'node:stream/promises';
 import { utils as sshUtils } from 'ssh2';
 import type { ConnectConfig, SyncHostVerifier } from 'ssh2';
 import SftpClient from 'ssh2-sftp-client';
@@ -171,13 +172,19 @@ export class SftpSource implements StatementSource {
     return this.run(
       `download ${file.name}`,
       async (client) => {
+        const out = createWriteStream(localPath);
         try {
-          await client.get(this.inboxPath(file.name), createWriteStream(localPath));
+          await client.get(this.inboxPath(file.name), out);
+          // get() settles when the remote read ends, which can be before the local file is
+          // even open: wait until every byte is written
+          await finished(out);
           const size = (await stat(localPath)).size;
           if (size !== file.size) {
             throw new SourceError('INCOMPLETE_DOWNLOAD', `${file.name}: received ${size} bytes but ${file.size} were listed`, { retryable: true, sourceId: this.id });
           }
         } catch (e) {
+          // closed first: a file still being opened would otherwise appear after the unlink
+          if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()).destroy());
           await unlink(localPath).catch(() => undefined);
           throw e;
         }
