@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Money } from '@remitd/money';
-import { afterCommit, keyArray, PrismaService, type SqlTx, type Tx } from '@remitd/persistence';
+import { afterCommit, PrismaService, type SqlTx, type Tx } from '@remitd/persistence';
 import type { AccountRef } from './accounts';
 
 export interface BalanceMismatch {
@@ -69,7 +69,7 @@ export class LedgerRepository {
       INSERT INTO ledger_accounts (id, code, kind, currency, customer_id)
       SELECT gen_random_uuid(), code, kind, currency, customer_id
       FROM unnest(${refs.map((r) => r.code)}::text[], ${refs.map((r) => r.kind)}::text[],
-                  ${refs.map((r) => r.currency)}::text[], ${keyArray(refs.map((r) => r.customerId ?? null))}::uuid[]) AS t(code, kind, currency, customer_id)
+                  ${refs.map((r) => r.currency)}::text[], ${refs.map((r) => r.customerId ?? null)}::uuid[]) AS t(code, kind, currency, customer_id)
       ON CONFLICT (code) DO NOTHING
       RETURNING id::text, code`;
     this.learn(tx, rows);
@@ -105,7 +105,7 @@ export class LedgerRepository {
     const rows = await tx.$queryRaw<{ id: string; key: string }[]>`
       INSERT INTO journal_entries (id, idempotency_key, kind, description, metadata)
       SELECT COALESCE(i, gen_random_uuid()), k, kd, d, m::jsonb
-      FROM unnest(${keyArray(js.map((j) => j.id ?? null))}::uuid[], ${js.map((j) => j.idempotencyKey)}::text[], ${js.map((j) => j.kind)}::text[], ${js.map((j) => j.description)}::text[],
+      FROM unnest(${js.map((j) => j.id ?? null)}::uuid[], ${js.map((j) => j.idempotencyKey)}::text[], ${js.map((j) => j.kind)}::text[], ${js.map((j) => j.description)}::text[],
                   ${js.map((j) => JSON.stringify(j.metadata ?? {}))}::text[]) AS t(i, k, kd, d, m)
       ON CONFLICT (idempotency_key) DO NOTHING
       RETURNING id::text, idempotency_key AS key`;
@@ -131,17 +131,17 @@ export class LedgerRepository {
     await tx.$executeRaw`
       INSERT INTO postings (journal_entry_id, ledger_account_id, amount, currency)
       SELECT j, a, m, c
-      FROM unnest(${keyArray(postings.map((p) => p.journalId))}::uuid[], ${keyArray(postings.map((p) => p.accountId))}::uuid[],
-                  ${keyArray(postings.map((p) => p.amount.toString()))}::numeric[], ${postings.map((p) => p.amount.currency)}::text[]) AS t(j, a, m, c)`;
+      FROM unnest(${postings.map((p) => p.journalId)}::uuid[], ${postings.map((p) => p.accountId)}::uuid[],
+                  ${postings.map((p) => p.amount.toString())}::numeric[], ${postings.map((p) => p.amount.currency)}::text[]) AS t(j, a, m, c)`;
     const deltas = new Map<string, Money>();
     for (const p of postings) deltas.set(p.accountId, deltas.get(p.accountId)?.plus(p.amount) ?? p.amount);
     const held = this.txLocked.get(tx);
     const toLock = [...deltas.keys()].filter((id) => !held?.has(id)).sort();
-    if (toLock.length) await tx.$queryRaw`SELECT id FROM ledger_accounts WHERE id = ANY(${keyArray(toLock)}::uuid[]) ORDER BY id FOR UPDATE`;
+    if (toLock.length) await tx.$queryRaw`SELECT id FROM ledger_accounts WHERE id = ANY(${toLock}::uuid[]) ORDER BY id FOR UPDATE`;
     const updated = await tx.$queryRaw<{ id: string; balance: string }[]>`
       UPDATE ledger_accounts a SET balance = a.balance + d.delta
-      FROM unnest(${keyArray([...deltas.keys()])}::uuid[], ${keyArray([...deltas.values()].map((m) => m.toString()))}::numeric[]) AS d(id, delta)
-      WHERE a.id = d.id AND a.id = ANY(${keyArray([...deltas.keys()])}::uuid[])
+      FROM unnest(${[...deltas.keys()]}::uuid[], ${[...deltas.values()].map((m) => m.toString())}::numeric[]) AS d(id, delta)
+      WHERE a.id = d.id AND a.id = ANY(${[...deltas.keys()]}::uuid[])
       RETURNING a.id::text, a.balance::text`;
     return new Map(updated.map((r) => [r.id, r.balance]));
   }

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Pool, type PoolClient } from 'pg';
 import { Prisma } from './generated/prisma/client';
 import { SESSION_OPTIONS } from './prisma.service';
-import { isSerializationFailure, trackCommitHooks } from './transaction';
+import { retryingConflicts, trackCommitHooks } from './transaction';
 
 /**
  * The raw-SQL subset of a Prisma transaction client. The set-based hot paths (reconciliation
@@ -38,21 +38,6 @@ class PgSqlTx implements SqlTx {
   }
 }
 
-/**
- * A PostgreSQL array literal of uuids or decimal strings, for `${keyArray(ids)}::uuid[]`.
- * node-postgres quotes and escapes every element of an array parameter, which for the
- * thousands of keys of a reconciliation batch was the largest single cost in the driver.
- * These values never need quoting. Anything a person or a bank file wrote must not go here.
- */
-export function keyArray(values: readonly (string | null | undefined)[]): string {
-  let s = '{';
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    s += (i ? ',' : '') + (v === null || v === undefined ? 'NULL' : v);
-  }
-  return s + '}';
-}
-
 function toSql(query: TemplateStringsArray | Prisma.Sql, values: unknown[]): Prisma.Sql {
   return query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
 }
@@ -76,12 +61,10 @@ export class SqlTransactions implements OnModuleDestroy {
   }
 
   async run<T>(fn: (tx: SqlTx) => Promise<T>, opts: { retries?: number } = {}): Promise<T> {
-    const retries = opts.retries ?? 3;
-    for (let attempt = 0; ; attempt++) {
+    return retryingConflicts(opts.retries ?? 3, async () => {
       const client = await this.pool.connect();
       const tx = new PgSqlTx(client);
       const hooks = trackCommitHooks(tx);
-      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const out = await fn(tx);
@@ -90,16 +73,14 @@ export class SqlTransactions implements OnModuleDestroy {
         for (const h of hooks) h();
         return out;
       } catch (e) {
+        let broken: Error | undefined;
         await client.query('ROLLBACK').catch((err: Error) => (broken = err));
         client.release(broken);
-        if (attempt < retries && isSerializationFailure(e)) {
-          await new Promise((r) => setTimeout(r, 10 * 2 ** attempt + Math.random() * 20));
-          continue;
-        }
         throw e;
       }
-    }
+    });
   }
+
 
   async onModuleDestroy(): Promise<void> {
     await this.pool.end();

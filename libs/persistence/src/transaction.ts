@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@remitd/core';
 import { Prisma } from './generated/prisma/client';
 import { PrismaService } from './prisma.service';
 
@@ -45,6 +44,18 @@ export function isSerializationFailure(e: unknown): boolean {
   return /40001|40P01|could not serialize|deadlock detected|write conflict/i.test(msg) || (e as { code?: string })?.code === 'P2034';
 }
 
+/** Runs a whole transaction again (with backoff) when it lost a serialization conflict or a deadlock. */
+export async function retryingConflicts<T>(retries: number, attempt: () => Promise<T>): Promise<T> {
+  for (let n = 0; ; n++) {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (n >= retries || !isSerializationFailure(e)) throw e;
+      await new Promise((r) => setTimeout(r, 10 * 2 ** n + Math.random() * 20));
+    }
+  }
+}
+
 /**
  * Runs a unit of work in one PostgreSQL transaction. When the caller is inside an idempotent
  * API request, the idempotency record is written in the same transaction as the effect, so a
@@ -55,40 +66,31 @@ export class TransactionRunner {
   constructor(private readonly prisma: PrismaService) {}
 
   async run<T>(fn: (tx: Tx) => Promise<T>, opts: { timeoutMs?: number; retries?: number } = {}): Promise<T> {
-    const retries = opts.retries ?? 3;
-    for (let attempt = 0; ; attempt++) {
+    return retryingConflicts(opts.retries ?? 3, async () => {
       let hooks: (() => void)[] = [];
-      try {
-        const out = await this.prisma.$transaction(
-          async (tx) => {
-            hooks = trackCommitHooks(tx);
-            const result = await fn(tx);
-            const idem = idempotencyStorage.getStore();
-            if (idem) {
-              await tx.idempotencyRecord.create({
-                data: {
-                  scope: idem.scope,
-                  key: idem.key,
-                  requestHash: idem.requestHash,
-                  responseStatus: idem.status,
-                  responseBody: JSON.parse(JSON.stringify(result ?? null)) as Prisma.InputJsonValue,
-                },
-              });
-            }
-            return result;
-          },
-          { timeout: opts.timeoutMs ?? 30_000, maxWait: 10_000 },
-        );
-        for (const h of hooks) h();
-        return out;
-      } catch (e) {
-        if (attempt < retries && isSerializationFailure(e)) {
-          await new Promise((r) => setTimeout(r, 10 * 2 ** attempt + Math.random() * 20));
-          continue;
-        }
-        if (e instanceof DomainError) throw e;
-        throw e;
-      }
-    }
+      const out = await this.prisma.$transaction(
+        async (tx) => {
+          hooks = trackCommitHooks(tx);
+          const result = await fn(tx);
+          const idem = idempotencyStorage.getStore();
+          if (idem) {
+            await tx.idempotencyRecord.create({
+              data: {
+                scope: idem.scope,
+                key: idem.key,
+                requestHash: idem.requestHash,
+                responseStatus: idem.status,
+                responseBody: JSON.parse(JSON.stringify(result ?? null)) as Prisma.InputJsonValue,
+              },
+            });
+          }
+          return result;
+        },
+        { timeout: opts.timeoutMs ?? 30_000, maxWait: 10_000 },
+      );
+      for (const h of hooks) h();
+      return out;
+    });
   }
+
 }

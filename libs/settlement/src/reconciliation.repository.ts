@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { keyArray, PrismaService, type Prisma, type SqlTx, type Tx } from '@remitd/persistence';
+import { PrismaService, type Prisma, type SqlTx, type Tx } from '@remitd/persistence';
 
 export interface PendingEntry {
   id: string;
@@ -150,7 +150,7 @@ export class ReconciliationRepository {
       SELECT c.id::text, c.name, c.email, c.reference, c.currency, c.partial_last_bill AS "partialLastBill",
              ARRAY(SELECT c.currency::text UNION SELECT v.currency::text FROM virtual_accounts v WHERE v.customer_id = c.id AND v.status = 'active') AS currencies
       FROM customers c
-      WHERE c.id = ANY(${keyArray(ids)}::uuid[])`;
+      WHERE c.id = ANY(${ids}::uuid[])`;
   }
 
   /** Open bills of these customers, locked in id order (no deadlocks between replicas). */
@@ -159,7 +159,7 @@ export class ReconciliationRepository {
     return tx.$queryRaw<OpenBillRow[]>`
       SELECT id::text, customer_id::text AS "customerId", reference, billing_cycle AS "billingCycle", issued_at AS "issuedAt", currency,
              amount::text, paid::text
-      FROM bills WHERE customer_id = ANY(${keyArray(customerIds)}::uuid[]) AND status IN ('unsettled', 'partly_paid', 'overdue') AND issued_at <= now()
+      FROM bills WHERE customer_id = ANY(${customerIds}::uuid[]) AND status IN ('unsettled', 'partly_paid', 'overdue') AND issued_at <= now()
       ORDER BY id FOR UPDATE`;
   }
 
@@ -170,8 +170,8 @@ export class ReconciliationRepository {
         status = CASE WHEN b.paid + d.delta >= b.amount THEN 'settled'
                       WHEN b.due_date IS NOT NULL AND b.due_date < to_char(now(), 'YYYY-MM-DD') THEN 'overdue'
                       WHEN b.paid + d.delta > 0 THEN 'partly_paid' ELSE 'unsettled' END
-      FROM unnest(${keyArray(deltas.map((d) => d.billId))}::uuid[], ${keyArray(deltas.map((d) => d.delta))}::numeric[]) AS d(id, delta)
-      WHERE b.id = d.id AND b.id = ANY(${keyArray(deltas.map((d) => d.billId))}::uuid[])
+      FROM unnest(${deltas.map((d) => d.billId)}::uuid[], ${deltas.map((d) => d.delta)}::numeric[]) AS d(id, delta)
+      WHERE b.id = d.id AND b.id = ANY(${deltas.map((d) => d.billId)}::uuid[])
       RETURNING b.id::text, b.status, b.paid::text, b.amount::text`;
   }
 
@@ -180,9 +180,9 @@ export class ReconciliationRepository {
     await tx.$executeRaw`
       INSERT INTO repayments (id, bill_id, customer_id, method, amount, currency, journal_entry_id, remittance_id)
       SELECT gen_random_uuid(), b, c, m, a, cur, j, r
-      FROM unnest(${keyArray(rows.map((r) => r.billId))}::uuid[], ${keyArray(rows.map((r) => r.customerId))}::uuid[], ${rows.map((r) => r.method)}::text[],
-                  ${keyArray(rows.map((r) => r.amount))}::numeric[], ${rows.map((r) => r.currency)}::text[], ${keyArray(rows.map((r) => r.journalEntryId))}::uuid[],
-                  ${keyArray(rows.map((r) => r.remittanceId))}::uuid[]) AS t(b, c, m, a, cur, j, r)`;
+      FROM unnest(${rows.map((r) => r.billId)}::uuid[], ${rows.map((r) => r.customerId)}::uuid[], ${rows.map((r) => r.method)}::text[],
+                  ${rows.map((r) => r.amount)}::numeric[], ${rows.map((r) => r.currency)}::text[], ${rows.map((r) => r.journalEntryId)}::uuid[],
+                  ${rows.map((r) => r.remittanceId)}::uuid[]) AS t(b, c, m, a, cur, j, r)`;
   }
 
   async insertRemittances(tx: SqlTx, rows: RemittanceInsert[]): Promise<void> {
@@ -192,11 +192,11 @@ export class ReconciliationRepository {
       INSERT INTO remittances (id, entry_id, state, customer_id, rule, confidence, explanation, flags, currency, booked_amount, remitted_amount,
                                fee_reimbursed, credit_journal_id, settlement_journal_id)
       SELECT id, entry_id, state, customer_id, rule, confidence, explanation, string_to_array(NULLIF(flags, ''), ','), currency, booked, remitted, fee, cj, sj
-      FROM unnest(${keyArray(col((r) => r.id))}::uuid[], ${keyArray(col((r) => r.entryId))}::uuid[], ${col((r) => r.state)}::text[], ${keyArray(col((r) => r.customerId))}::uuid[],
-                  ${col((r) => r.rule)}::text[], ${keyArray(col((r) => r.confidence))}::numeric[], ${col((r) => r.explanation)}::text[],
-                  ${col((r) => r.flags.join(','))}::text[], ${col((r) => r.currency)}::text[], ${keyArray(col((r) => r.bookedAmount))}::numeric[],
-                  ${keyArray(col((r) => r.remittedAmount))}::numeric[], ${keyArray(col((r) => r.feeReimbursed))}::numeric[], ${keyArray(col((r) => r.creditJournalId))}::uuid[],
-                  ${keyArray(col((r) => r.settlementJournalId))}::uuid[])
+      FROM unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.entryId)}::uuid[], ${col((r) => r.state)}::text[], ${col((r) => r.customerId)}::uuid[],
+                  ${col((r) => r.rule)}::text[], ${col((r) => r.confidence)}::numeric[], ${col((r) => r.explanation)}::text[],
+                  ${col((r) => r.flags.join(','))}::text[], ${col((r) => r.currency)}::text[], ${col((r) => r.bookedAmount)}::numeric[],
+                  ${col((r) => r.remittedAmount)}::numeric[], ${col((r) => r.feeReimbursed)}::numeric[], ${col((r) => r.creditJournalId)}::uuid[],
+                  ${col((r) => r.settlementJournalId)}::uuid[])
         AS t(id, entry_id, state, customer_id, rule, confidence, explanation, flags, currency, booked, remitted, fee, cj, sj)`;
   }
 
@@ -204,8 +204,8 @@ export class ReconciliationRepository {
     if (!states.length) return;
     await tx.$executeRaw`
       UPDATE statement_entries e SET recon_state = s.state, updated_at = now()
-      FROM unnest(${keyArray(states.map((s) => s.id))}::uuid[], ${states.map((s) => s.state)}::text[]) AS s(id, state)
-      WHERE e.id = s.id AND e.id = ANY(${keyArray(states.map((s) => s.id))}::uuid[])`;
+      FROM unnest(${states.map((s) => s.id)}::uuid[], ${states.map((s) => s.state)}::text[]) AS s(id, state)
+      WHERE e.id = s.id AND e.id = ANY(${states.map((s) => s.id)}::uuid[])`;
   }
 
   /** The credit a reversal undoes: by the original reference, the bank reference, the end-to-end id, else remitter + amount. */
