@@ -15,6 +15,8 @@ const DECIMAL_STRING = /^-?\d+(\.\d+)?$/;
  * silent rounding), and arithmetic refuses to mix currencies.
  */
 export class Money {
+  #text?: string;
+
   private constructor(
     readonly amount: DecimalValue,
     readonly currency: CurrencyCode,
@@ -52,11 +54,11 @@ export class Money {
   /** Amounts coming from storage (Decimal(20,4)) may carry trailing zeros beyond the scale. */
   static fromStored(amount: string | { toString(): string }, code: string): Money {
     const v = new D(amount.toString());
-    const scale = currencyScale(code);
-    if (!v.equals(v.toDecimalPlaces(scale))) {
+    const scaled = v.toDecimalPlaces(currencyScale(code));
+    if (!v.equals(scaled)) {
       throw new DomainError('STORED_AMOUNT_SCALE', `stored ${code} amount ${v.toString()} exceeds the currency scale`, 'unprocessable');
     }
-    return new Money(v.toDecimalPlaces(scale), currency(code));
+    return new Money(scaled, currency(code));
   }
 
   static zero(code: string): Money {
@@ -123,7 +125,8 @@ export class Money {
 
   /** Fixed to the currency's scale: "1250.00", "-3.50", "1000" (JPY). */
   toString(): string {
-    return this.amount.toFixed(this.scale);
+    // immutable, and written out several times on the hot paths (SQL parameters, metadata, e-mails)
+    return (this.#text ??= this.amount.toFixed(this.scale));
   }
   toJSON(): { amount: string; currency: string } {
     return { amount: this.toString(), currency: this.currency };
