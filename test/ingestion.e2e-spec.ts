@@ -63,13 +63,17 @@ describe('statement ingestion from a local inbox, exactly once', () => {
   it('makes the transfer seen in a camt.052 and later in the camt.053 one entry, moved forward to booked', async () => {
     drop('intraday.xml', buildCamt({ kind: 'camt.052', statementId: 'R1', account: ACCOUNT, entries: [{ ref: 'X-1', amount: '900.00', status: 'PDNG', remitterName: 'Early Bird' }] }));
     await poll.execute();
-    expect((await prisma.statementEntry.findFirstOrThrow({ where: { bankReference: 'X-1' } })).status).toBe('PDNG');
+    const pending = await prisma.statementEntry.findFirstOrThrow({ where: { bankReference: 'X-1' } });
+    expect(pending.status).toBe('PDNG');
+    // not booked yet: nothing to reconcile
+    expect(await prisma.reconcileQueueItem.count({ where: { entryId: pending.id } })).toBe(0);
     const entries: CamtEntrySpec[] = [{ ref: 'X-1', amount: '900.00', remitterName: 'Early Bird' }];
     drop('eod.xml', buildCamt({ statementId: 'S3', sequence: 3, account: ACCOUNT, opening: '0.00', closing: '900.00', entries }));
     await poll.execute();
     const rows = await prisma.statementEntry.findMany({ where: { bankReference: 'X-1' } });
     expect(rows).toHaveLength(1);
     expect(rows[0].status).toBe('BOOK');
+    expect(await prisma.reconcileQueueItem.count({ where: { entryId: rows[0].id } })).toBe(1);
   });
 
   it('quarantines a file that breaks half-way with the reason and keeps nothing of it', async () => {

@@ -129,7 +129,7 @@ async function progressed(c: Client, w: Worker, what: 'entries' | 'mail', from: 
 
 async function counts(c: Client) {
   const { rows } = await c.query<{ entries: number; mail: number }>(`
-    SELECT (SELECT count(*)::int FROM statement_entries WHERE recon_state = 'pending' AND status = 'BOOK') AS entries,
+    SELECT (SELECT count(*)::int FROM reconcile_queue) AS entries,
            (SELECT count(*)::int FROM notifications WHERE status = 'pending') AS mail`);
   return rows[0];
 }
@@ -278,7 +278,7 @@ async function snapshot(url: string): Promise<Snapshot> {
     }
     for (const list of Object.values(s.repayments)) list.sort();
     for (const r of await q<Record<string, unknown> & { id: string; ref: string }>(`
-        SELECT e.id::text, coalesce(e.bank_reference, e.natural_key) AS ref, e.recon_state AS "reconState", m.state, m.rule, m.flags, m.confidence::text AS confidence,
+        SELECT e.id::text, coalesce(e.bank_reference, e.natural_key) AS ref, CASE WHEN EXISTS (SELECT 1 FROM reconcile_queue q WHERE q.entry_id = e.id) THEN 'pending' ELSE m.state END AS "reconState", m.state, m.rule, m.flags, m.confidence::text AS confidence,
                c.reference AS customer, m.booked_amount::text AS booked, m.remitted_amount::text AS remitted, m.fee_reimbursed::text AS fee, m.explanation,
                (SELECT count(*)::int FROM remittances x WHERE x.entry_id = e.id) AS remittances,
                m.credit_journal_id IS NOT NULL AS "creditJournal", m.settlement_journal_id IS NOT NULL AS "settlementJournal"

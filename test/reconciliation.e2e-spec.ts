@@ -241,7 +241,8 @@ describe('reconciliation: from a statement file in the inbox to balances, bills,
     expect(first).toMatchObject({ processed: 1, credited: 1, deferred: 1 });
     expect(eur(await sys.cash(free.id))).toBe('20.00');
     const pending = await sys.prisma.statementEntry.findFirstOrThrow({ where: { bankReference: 'BUSY-1' } });
-    expect(pending.reconState).toBe('pending');
+    expect(await sys.prisma.reconcileQueueItem.count({ where: { entryId: pending.id } })).toBe(1);
+    expect(await sys.prisma.remittance.count({ where: { entryId: pending.id } })).toBe(0);
     release();
     await holder;
     expect(await use.drain(10)).toMatchObject({ credited: 1 });

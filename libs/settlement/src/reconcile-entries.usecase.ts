@@ -38,7 +38,7 @@ export interface PlannedDecision {
  * The heart of remitd: every booked statement entry ends up credited to exactly one customer
  * (bills settled oldest first) or in the unmatched queue with a reason. Entries are claimed in
  * batches with FOR UPDATE SKIP LOCKED and the whole batch — decisions, journals, bills,
- * repayments, e-mails, entry states — commits in one transaction: a crash rolls it back and
+ * repayments, e-mails, the queue — commits in one transaction: a crash rolls it back and
  * the entries are claimed again; two replicas never take the same entry.
  *
  * The batch runs on a plain node-postgres connection (set-based SQL only). Returns and
@@ -127,7 +127,6 @@ export class ReconcileEntriesUseCase {
     let remittances: RemittanceInsert[] = [];
     const credits: CreditItem[] = [];
     const suspenseJournals: JournalRequest[] = [];
-    let states: { id: string; state: string }[] = [];
     const reversals: PendingEntry[] = [];
     const result: BatchResult = { ...emptyResult(), processed: entries.length };
 
@@ -144,7 +143,6 @@ export class ReconcileEntriesUseCase {
       }
       if (d.kind === 'debit') {
         remittances.push({ ...base, state: 'debit', remittedAmount: p.booked.toString() });
-        states.push({ id: e.id, state: 'debit' });
         result.debits++;
       } else if (d.kind === 'credit') {
         remittances.push({ ...base, state: 'credited', customerId: d.customerId, feeReimbursed: p.fee.toString(), explanation: `${d.explanation}; ${p.feeExplanation}` });
@@ -153,13 +151,11 @@ export class ReconcileEntriesUseCase {
           source: bankClearing(e.collectionAccountId, e.currency), receivedOn: e.valueDate ?? e.bookingDate ?? new Date().toISOString().slice(0, 10),
           paymentReference: e.endToEndId ?? e.bankReference, description: `remittance ${e.bankReference ?? e.id} from ${e.remitterName ?? 'unknown remitter'}`,
         });
-        states.push({ id: e.id, state: 'credited' });
         result.credited++;
       } else {
         const journal = this.toSuspense(e, p.booked);
         remittances.push({ ...base, state: 'unmatched', customerId: d.customerId, flags: d.flags, creditJournalId: journal.id! });
         suspenseJournals.push(journal);
-        states.push({ id: e.id, state: 'unmatched' });
         result.unmatched++;
       }
     }
@@ -168,7 +164,6 @@ export class ReconcileEntriesUseCase {
       // left pending for a later batch: no remittance, no state change
       const deferred = new Set(plan.deferred.map((i) => i.key));
       remittances = remittances.filter((r) => !deferred.has(`entry:${r.entryId}`));
-      states = states.filter((st) => !deferred.has(`entry:${st.id}`));
       result.deferred = plan.deferred.length;
       result.credited -= plan.deferred.length;
       result.processed -= plan.deferred.length;
@@ -182,7 +177,7 @@ export class ReconcileEntriesUseCase {
     }
     await this.repo.insertRemittances(tx, remittances);
     await this.crediting.write(tx, plan);
-    await this.repo.setEntryStates(tx, states);
+    await this.repo.dequeue(tx, remittances.map((r) => r.entryId));
     // last: the journals lock the accounts every remittance touches (bank clearing, fees), so
     // they are held only for the end of the transaction and replicas overlap the rest
     await this.ledger.postMany(tx, [...suspenseJournals, ...plan.journals]);
@@ -218,7 +213,7 @@ export class ReconcileEntriesUseCase {
       // money left the account for a transfer we cannot find: a person must look
       const j = await this.ledger.post(tx, { idempotencyKey: `suspense:entry:${e.id}`, kind: 'unmatched_return', description: `return ${e.bankReference ?? e.id} without an original`, metadata: { entryId: e.id }, legs: transfer(suspense(e.currency), bankClearing(e.collectionAccountId, e.currency), booked) });
       await this.repo.insertRemittances(tx, [{ ...own, state: 'unmatched', customerId: null, flags: ['return_without_original' satisfies Flag], explanation: `a return/reversal${e.returnReasonCode ? ` (${e.returnReasonCode})` : ''} whose original credit was not found`, creditJournalId: j.journalEntryId }]);
-      await this.repo.setEntryStates(tx, [{ id: e.id, state: 'unmatched' }]);
+      await this.repo.dequeue(tx, [e.id]);
       return;
     }
     const orig = (await this.repo.remittance(tx, original.remittanceId))!;
@@ -279,7 +274,7 @@ export class ReconcileEntriesUseCase {
       explanation = `returns the unmatched remittance ${orig.id}, which is closed in the queue`;
     }
     await this.repo.insertRemittances(tx, [{ ...own, state: 'reversal', customerId: orig.customerId, flags: [], explanation }]);
-    await this.repo.setEntryStates(tx, [{ id: e.id, state: 'reversal' }, { id: origEntry.id, state: 'reversed' }]);
+    await this.repo.dequeue(tx, [e.id]);
   }
 
   private async loadLookups(tx: SqlTx | undefined, entries: PendingEntry[]): Promise<MatchLookups & { rows: Map<string, CustomerRow> }> {

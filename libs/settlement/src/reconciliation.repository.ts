@@ -95,22 +95,21 @@ export class ReconciliationRepository {
     return tx ?? this.prisma;
   }
 
-  /** Booked entries not yet reconciled, claimed for this transaction: other replicas skip them. */
+  /** Queued entries in arrival order, claimed for this transaction: other replicas skip them. */
   claimPending(tx: SqlTx, limit: number): Promise<PendingEntry[]> {
     return tx.$queryRawUnsafe<PendingEntry[]>(
-      `SELECT ${ENTRY_SELECT} FROM statement_entries e
-       WHERE e.recon_state = 'pending' AND e.status = 'BOOK'
-       ORDER BY e.created_at, e.id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      `SELECT ${ENTRY_SELECT} FROM reconcile_queue q JOIN statement_entries e ON e.id = q.entry_id
+       ORDER BY q.seq LIMIT $1 FOR UPDATE OF q SKIP LOCKED`,
       limit,
     );
   }
 
-  /** These entries, locked, if they are still pending and no other transaction holds them. */
+  /** These entries, claimed, if they are still queued and no other transaction holds them. */
   lockPending(tx: SqlTx, ids: string[]): Promise<PendingEntry[]> {
     return tx.$queryRawUnsafe<PendingEntry[]>(
-      `SELECT ${ENTRY_SELECT} FROM statement_entries e
-       WHERE e.id = ANY($1::uuid[]) AND e.recon_state = 'pending'
-       ORDER BY e.created_at, e.id FOR UPDATE SKIP LOCKED`,
+      `SELECT ${ENTRY_SELECT} FROM reconcile_queue q JOIN statement_entries e ON e.id = q.entry_id
+       WHERE q.entry_id = ANY($1::uuid[])
+       ORDER BY q.seq FOR UPDATE OF q SKIP LOCKED`,
       ids,
     );
   }
@@ -200,12 +199,10 @@ export class ReconciliationRepository {
         AS t(id, entry_id, state, customer_id, rule, confidence, explanation, flags, currency, booked, remitted, fee, cj, sj)`;
   }
 
-  async setEntryStates(tx: SqlTx, states: { id: string; state: string }[]): Promise<void> {
-    if (!states.length) return;
-    await tx.$executeRaw`
-      UPDATE statement_entries e SET recon_state = s.state, updated_at = now()
-      FROM unnest(${states.map((s) => s.id)}::uuid[], ${states.map((s) => s.state)}::text[]) AS s(id, state)
-      WHERE e.id = s.id AND e.id = ANY(${states.map((s) => s.id)}::uuid[])`;
+  /** Reconciled: off the queue (their remittance rows, written in the same transaction, say how). */
+  async dequeue(tx: SqlTx, entryIds: string[]): Promise<void> {
+    if (!entryIds.length) return;
+    await tx.$executeRaw`DELETE FROM reconcile_queue WHERE entry_id = ANY(${entryIds}::uuid[])`;
   }
 
   /** The credit a reversal undoes: by the original reference, the bank reference, the end-to-end id, else remitter + amount. */

@@ -126,7 +126,6 @@ export class UnmatchedQueue {
         feeReimbursed: item.fee.toString(), creditJournalId: outcome.creditJournalId, settlementJournalId: outcome.settlementJournalId,
         resolvedBy: cmd.actor.id, resolvedAt: new Date(), note: cmd.note,
       });
-      await this.repo.setEntryStates(tx, [{ id: entry.id, state: 'credited' }]);
       await this.audit.record(tx, { actor: cmd.actor, action: 'remittance.assign', entityType: 'remittance', entityId: r.id, payload: { customerId: customer.id, amount: item.remitted.toString(), currency: r.currency, rememberRemitterAccount: !!cmd.rememberRemitterAccount, billsSettled: outcome.settled.length } });
       return { ...view(updated, entry), settled: outcome.settled, balanceAfter: outcome.balanceAfter.toString() };
     });
@@ -156,7 +155,6 @@ export class UnmatchedQueue {
         feeReimbursed: remitted.minus(booked).toString(),
         explanation: `split by ${cmd.actor.name ?? cmd.actor.id} across ${items.map((i) => `${i.customer.name} ${i.remitted.toString()}`).join(', ')} (was: ${r.explanation})`,
       });
-      await this.repo.setEntryStates(tx, [{ id: entry.id, state: 'credited' }]);
       await this.audit.record(tx, { actor: cmd.actor, action: 'remittance.split', entityType: 'remittance', entityId: r.id, payload: { parts: cmd.parts, currency: ccy } });
       return { ...view(updated, entry), parts: items.map((i) => ({ customerId: i.customer.id, amount: i.remitted.toString(), settled: outcomes.get(i.key)!.settled })) };
     });

@@ -24,7 +24,9 @@ const ENTRY_COLUMNS: [string, string][] = [
 
 // Static SQL with positional array parameters: one round trip per batch, whatever its size.
 // The same transfer seen again (camt.052 pending → camt.053 booked) only moves forward to BOOK.
+// Every entry that is (now) booked joins the reconciliation queue in the same statement.
 const INSERT_ENTRIES_SQL = `
+  WITH upserted AS (
   INSERT INTO statement_entries (id, account_key, collection_account_id, file_id, statement_id, format, ${ENTRY_COLUMNS.map((c) => c[0]).join(', ')})
   SELECT gen_random_uuid(), $1, $2::uuid, $3::uuid, $4::uuid, $5, t.*
   FROM unnest(${ENTRY_COLUMNS.map((c, i) => `$${i + 6}::${c[1]}[]`).join(', ')}) AS t(${ENTRY_COLUMNS.map((c) => c[0]).join(', ')})
@@ -32,7 +34,11 @@ const INSERT_ENTRIES_SQL = `
     SET status = EXCLUDED.status, booking_date = EXCLUDED.booking_date, value_date = COALESCE(EXCLUDED.value_date, statement_entries.value_date),
         updated_at = now()
     WHERE statement_entries.status <> 'BOOK' AND EXCLUDED.status = 'BOOK'
-  RETURNING (xmax = 0) AS inserted`;
+  RETURNING id, status, (xmax = 0) AS inserted
+  ), queued AS (
+    INSERT INTO reconcile_queue (entry_id) SELECT id FROM upserted WHERE status = 'BOOK'
+  )
+  SELECT inserted FROM upserted`;
 
 /**
  * The ingestion transaction runs on the file's claim connection with node-postgres directly:
