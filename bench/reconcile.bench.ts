@@ -6,8 +6,8 @@
  * unmatched; 30 % with charges). Reports end-to-end entries/s, p50/p99 from file arrival to
  * the e-mail being queued, peak RSS. Ends with one JSON line of figures.
  *
- * Environment: BENCH_CUSTOMERS, BENCH_ENTRIES, BENCH_WORKERS (parallel reconcilers, default 2),
- * BENCH_BATCH (entries per reconcile transaction, default 1000).
+ * Environment: BENCH_CUSTOMERS, BENCH_ENTRIES, BENCH_WORKERS (batches at once, default 3 like the
+ * reconciler's REMITD_RECONCILE_CONCURRENCY), BENCH_BATCH (entries per transaction, default 1000).
  */
 import 'reflect-metadata';
 import path from 'node:path';
@@ -25,7 +25,7 @@ import { benchReference, percentile, withBenchDatabase } from './support';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
-const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 3);
 const BATCH = Number(process.env.BENCH_BATCH ?? 1000);
 const COLLECTION_IBAN = 'DE89370400440532013000';
 
@@ -126,19 +126,9 @@ async function main() {
     const outcome = await ingest.execute({ sourceId: 'bench', fileName: 'statement.xml', storedPath: stored.path, sha256: stored.sha256, size: stored.size });
     const ingested = Date.now();
     log(`ingested: ${JSON.stringify(outcome)} in ${((ingested - arrival) / 1000).toFixed(2)} s`);
-    const totals = { credited: 0, unmatched: 0 };
     const cpuBefore = process.cpuUsage();
-    await Promise.all(
-      Array.from({ length: WORKERS }, async () => {
-        for (;;) {
-          const r = await reconcile.batch(BATCH);
-          if (!r.processed && !r.deferred) return;
-          if (!r.processed) await new Promise((resolve) => setTimeout(resolve, 20));
-          totals.credited += r.credited;
-          totals.unmatched += r.unmatched;
-        }
-      }),
-    );
+    // exactly what the reconciler's poll loop runs
+    const totals = await reconcile.drain(BATCH, WORKERS);
     const done = Date.now();
     const cpu = process.cpuUsage(cpuBefore);
     const c = new Client({ connectionString: url });

@@ -25,6 +25,8 @@ export interface WorkerArgs {
   mailDir: string;
   sendLog: string;
   batchSize: number;
+  /** batches at once: 1 makes the order of crediting (and so who paid which bill) deterministic */
+  concurrency: number;
   /** outbox claim lease: a killed sender's claims come back after this */
   leaseMs: number;
 }
@@ -65,7 +67,7 @@ async function main(args: WorkerArgs): Promise<void> {
   });
   say('ready', { pid: process.pid });
 
-  const reconciled = await reconciler.ctx.get(ReconcileEntriesUseCase).drain(args.batchSize);
+  const reconciled = await reconciler.ctx.get(ReconcileEntriesUseCase).drain(args.batchSize, args.concurrency);
   say('reconciled', reconciled);
 
   const dispatch = reconciler.ctx.get(DispatchNotificationsUseCase);

@@ -38,6 +38,8 @@ export interface RemitdConfig {
   minAutoCreditConfidence: number;
   /** per currency: the largest bank fee reimbursed without an account manager */
   feeReimbursementCaps: Record<string, string>;
+  /** reconciliation batches a reconciler runs at once (each its own transaction and connection) */
+  reconcileConcurrency: number;
   providerName: string;
 }
 
@@ -131,6 +133,7 @@ export function loadConfig(env: Env = process.env): RemitdConfig {
     timeZone,
     minAutoCreditConfidence: confidence,
     feeReimbursementCaps: caps,
+    reconcileConcurrency: int(env, 'REMITD_RECONCILE_CONCURRENCY', 3, 1, 32),
     providerName: env.REMITD_PROVIDER_NAME ?? 'remitd Cloud',
   };
 }

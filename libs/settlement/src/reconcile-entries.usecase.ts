@@ -10,7 +10,7 @@ import { bankClearing, cashAccount, CreditingService, feeExpense, receivables, s
 import { ReconciliationRepository, type CustomerRow, type PendingEntry, type RemittanceInsert } from './reconciliation.repository';
 
 export const RECONCILIATION_CONFIG = Symbol('RECONCILIATION_CONFIG');
-export type ReconciliationConfig = Pick<RemitdConfig, 'minAutoCreditConfidence' | 'feeReimbursementCaps'>;
+export type ReconciliationConfig = Pick<RemitdConfig, 'minAutoCreditConfidence' | 'feeReimbursementCaps'> & Partial<Pick<RemitdConfig, 'reconcileConcurrency'>>;
 
 export interface BatchResult {
   processed: number;
@@ -59,16 +59,23 @@ export class ReconcileEntriesUseCase {
     @Inject(RECONCILIATION_CONFIG) private readonly config: ReconciliationConfig,
   ) {}
 
-  /** Reconciles until nothing is pending. */
-  async drain(batchSize = 1000): Promise<BatchResult> {
+  /**
+   * Reconciles until nothing is pending, `concurrency` batches at a time. While one batch waits
+   * for PostgreSQL another computes, and batches never wait for each other's customers.
+   */
+  async drain(batchSize = 1000, concurrency = this.config.reconcileConcurrency ?? 1): Promise<BatchResult> {
     const total = emptyResult();
-    for (;;) {
-      const r = await this.batch(batchSize);
-      for (const k of Object.keys(total) as (keyof BatchResult)[]) if (k !== 'deferred') total[k] += r[k];
-      if (r.processed === 0 && r.deferred === 0) return total;
-      // everything claimed belongs to customers another transaction holds: let it finish
-      if (r.processed === 0) await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    const loop = async () => {
+      for (;;) {
+        const r = await this.batch(batchSize);
+        for (const k of Object.keys(total) as (keyof BatchResult)[]) if (k !== 'deferred') total[k] += r[k];
+        if (r.processed === 0 && r.deferred === 0) return;
+        // everything claimed belongs to customers another transaction holds: let it finish
+        if (r.processed === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, loop));
+    return total;
   }
 
   async batch(batchSize = 1000): Promise<BatchResult> {
