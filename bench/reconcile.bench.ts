@@ -15,7 +15,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { virtualAccountNumber } from '@remitd/customers';
-import { LedgerVerifier, LedgerModule } from '@remitd/ledger';
+import { customerAccounts, LedgerVerifier, LedgerModule } from '@remitd/ledger';
 import { PersistenceModule } from '@remitd/persistence';
 import { ReconcileEntriesUseCase, SettlementModule } from '@remitd/settlement';
 import { IngestStatementFileUseCase, RawFileStore, StatementsModule } from '@remitd/statements';
@@ -50,10 +50,12 @@ async function seed(url: string): Promise<string> {
       SELECT gen_random_uuid(), cu.id, $1::uuid, 'EUR', v, s FROM unnest($2::text[], $3::text[], $4::bigint[]) AS t(r, v, s) JOIN customers cu ON cu.reference = t.r`,
       [caId, ids.map(ref), vas, ids.map((i) => String(i + 1))]);
   }
-  // each customer's cash and receivable accounts, opened with the virtual account (as AllocateVirtualAccountUseCase does)
+  // each customer's ledger accounts, opened with the virtual account (as AllocateVirtualAccountUseCase does)
+  const customerIds = (await c.query<{ id: string }>('SELECT id::text FROM customers')).rows.map((r) => r.id);
+  const accounts = customerIds.flatMap((id) => customerAccounts(id, 'EUR'));
   await c.query(`INSERT INTO ledger_accounts (id, code, kind, currency, customer_id)
-    SELECT gen_random_uuid(), 'customer:' || cu.id || ':' || k.part || ':EUR', k.kind, 'EUR', cu.id
-    FROM customers cu CROSS JOIN (VALUES ('cash', 'customer_cash'), ('receivable', 'receivables')) AS k(part, kind)`);
+    SELECT gen_random_uuid(), code, kind, currency, customer_id FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[]) AS t(code, kind, currency, customer_id)`,
+    [accounts.map((a) => a.code), accounts.map((a) => a.kind), accounts.map((a) => a.currency), accounts.map((a) => a.customerId)]);
   // three open bills per customer: 300,000
   await c.query(`INSERT INTO bills (id, customer_id, reference, billing_cycle, issued_at, currency, amount)
     SELECT gen_random_uuid(), cu.id, 'B-' || replace(cy, '-', '') || '-' || cu.reference, cy, (cy || '-02 12:00:00+00')::timestamptz + interval '1 month', 'EUR',
