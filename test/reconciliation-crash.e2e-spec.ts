@@ -338,12 +338,24 @@ function orderIndependent(s: Snapshot) {
     notifications: Object.fromEntries(
       Object.entries(s.notifications).map(([k, n]) => [k, { ...n, payload: Object.fromEntries(Object.entries(n.payload).filter(([f]) => !ORDER_DEPENDENT.includes(f))) }]),
     ),
-    // the credit and suspense journals are one per entry; settlements depend on the order
-    journals: Object.fromEntries(Object.entries(s.journals).filter(([, j]) => j.kind !== 'bill_settlement')),
+    // the credit and suspense journals are one per entry; the part of a credit that settled
+    // bills depends on the order (its description, metadata.bills, the receivable legs and the
+    // cash leg leaving for them)
+    journals: Object.fromEntries(Object.entries(s.journals).map(([k, j]) => [k, j.kind === 'remittance_credit' ? creditPartOf(j) : j])),
     // each bill's repayments add up to what it has been paid
     repaidPerBill: Object.fromEntries(
       Object.entries(s.bills).map(([ref]) => [ref, (s.repayments[ref] ?? []).reduce((sum, r) => sum + Math.round(Number(r.split(' ')[0]) * 10000), 0)]),
     ),
+  };
+}
+
+function creditPartOf(j: Snapshot['journals'][string]): Snapshot['journals'][string] {
+  const { bills: _bills, ...metadata } = JSON.parse(j.metadata) as Record<string, unknown>;
+  return {
+    ...j,
+    description: j.description.replace(/; settles \d+ bill\(s\) oldest first$/, ''),
+    metadata: JSON.stringify(metadata),
+    postings: j.postings.filter((p) => !p.includes(':receivable:') && !(p.includes(':cash:') && p.split(' ').pop()!.startsWith('-'))),
   };
 }
 

@@ -9,7 +9,7 @@ import { ReconciliationRepository, type CustomerRow, type OpenBillRow, type Repa
 
 export interface CreditItem {
   remittanceId: string | null;
-  /** unique per crediting: makes the journal keys (credit:<key>, settle:<key>), the e-mail dedupe key and the result key */
+  /** unique per crediting: makes the journal key (credit:<key>), the e-mail dedupe key and the result key */
   key: string;
   customer: CustomerRow;
   booked: Money;
@@ -33,7 +33,9 @@ export interface SettledBill {
 }
 
 export interface CreditOutcome {
+  /** the crediting's one journal: the credit and the settlement it funded */
   creditJournalId: string;
+  /** the same journal when it settled bills, else null */
   settlementJournalId: string | null;
   settled: SettledBill[];
   balanceAfter: Money;
@@ -61,7 +63,7 @@ export interface CreditPlan {
 
 /**
  * Credits customers the amount they remitted (bank fees from the reimbursement expense
- * account) and then settles their unpaid bills oldest first. Set-based: a fixed number of
+ * account) and settles their unpaid bills oldest first, in one journal per crediting. Set-based: a fixed number of
  * statements for any number of items, all inside the caller's transaction.
  *
  * Three steps so the reconciliation batch can keep the busiest rows (the bank clearing and fee
@@ -111,19 +113,6 @@ export class CreditingService {
     for (const i of items) {
       const ccy = i.remitted.currency;
       const cash = cashAccount(i.customer.id, ccy);
-      const creditId = randomUUID();
-      plan.journals.push({
-        id: creditId,
-        idempotencyKey: `credit:${i.key}`,
-        kind: 'remittance_credit',
-        description: i.description,
-        metadata: { remittanceId: i.remittanceId, customerId: i.customer.id, booked: i.booked.toString(), fee: i.fee.toString() },
-        legs: [
-          { account: i.source, amount: i.booked.negated() },
-          ...(i.fee.isPositive() ? [{ account: feeExpense(ccy), amount: i.fee.negated() }] : []),
-          { account: cash, amount: i.remitted },
-        ],
-      });
       // the funds: the cash balance after this credit (earlier credits of the batch included)
       let balance = running.get(cash.code)!.plus(i.remitted);
       const candidates: OpenBill[] = (billsOf.get(`${i.customer.id}:${ccy}`) ?? [])
@@ -133,27 +122,39 @@ export class CreditingService {
       const total = allocations.reduce((sum, a) => sum.plus(a.amount), Money.zero(ccy));
       balance = balance.minus(total);
       running.set(cash.code, balance);
-      let settlementId: string | null = null;
+      // one journal per crediting: the remitted amount enters the customer's cash account (the
+      // bank fee from the reimbursement expense account) and what settles bills leaves it for
+      // receivables, gross, so the cash account shows both movements
+      const journalId = randomUUID();
+      plan.journals.push({
+        id: journalId,
+        idempotencyKey: `credit:${i.key}`,
+        kind: 'remittance_credit',
+        description: total.isPositive() ? `${i.description}; settles ${allocations.length} bill(s) oldest first` : i.description,
+        metadata: {
+          remittanceId: i.remittanceId,
+          customerId: i.customer.id,
+          booked: i.booked.toString(),
+          fee: i.fee.toString(),
+          ...(total.isPositive() ? { bills: allocations.map((a) => ({ billId: a.billId, amount: a.amount.toString() })) } : {}),
+        },
+        legs: [
+          { account: i.source, amount: i.booked.negated() },
+          ...(i.fee.isPositive() ? [{ account: feeExpense(ccy), amount: i.fee.negated() }] : []),
+          { account: cash, amount: i.remitted },
+          ...(total.isPositive() ? transfer(cash, receivables(i.customer.id, ccy), total) : []),
+        ],
+      });
       const settled: SettledBill[] = [];
-      if (total.isPositive()) {
-        settlementId = randomUUID();
-        plan.journals.push({
-          id: settlementId,
-          idempotencyKey: `settle:${i.key}`,
-          kind: 'bill_settlement',
-          description: `oldest-first settlement of ${allocations.length} bill(s) for ${i.customer.name}`,
-          metadata: { remittanceId: i.remittanceId, bills: allocations.map((a) => ({ billId: a.billId, amount: a.amount.toString() })) },
-          legs: transfer(cash, receivables(i.customer.id, ccy), total),
-        });
-        for (const a of allocations) {
-          const b = open.get(a.billId)!;
-          b.open = b.open.minus(a.amount);
-          deltas.set(a.billId, deltas.get(a.billId)?.plus(a.amount) ?? a.amount);
-          plan.repayments.push({ billId: a.billId, customerId: i.customer.id, method: 'balance', amount: a.amount.toString(), currency: ccy, journalEntryId: settlementId, remittanceId: i.remittanceId });
-          settled.push({ billId: a.billId, billReference: b.row.reference, cycle: b.row.billingCycle, amountPaid: a.amount.toString(), status: b.open.isZero() ? 'settled' : 'partly_paid' });
-        }
+      for (const a of allocations) {
+        const b = open.get(a.billId)!;
+        b.open = b.open.minus(a.amount);
+        deltas.set(a.billId, deltas.get(a.billId)?.plus(a.amount) ?? a.amount);
+        plan.repayments.push({ billId: a.billId, customerId: i.customer.id, method: 'balance', amount: a.amount.toString(), currency: ccy, journalEntryId: journalId, remittanceId: i.remittanceId });
+        settled.push({ billId: a.billId, billReference: b.row.reference, cycle: b.row.billingCycle, amountPaid: a.amount.toString(), status: b.open.isZero() ? 'settled' : 'partly_paid' });
       }
-      plan.outcomes.set(i.key, { creditJournalId: creditId, settlementJournalId: settlementId, settled, balanceAfter: balance });
+      const settlementId = total.isPositive() ? journalId : null;
+      plan.outcomes.set(i.key, { creditJournalId: journalId, settlementJournalId: settlementId, settled, balanceAfter: balance });
       if (i.notify !== false) {
         plan.mails.push({
           dedupeKey: `funds-received:${i.key}`,
