@@ -104,9 +104,10 @@ export class LedgerRepository {
   ): Promise<Map<string, string>> {
     const rows = await tx.$queryRaw<{ id: string; key: string }[]>`
       INSERT INTO journal_entries (id, idempotency_key, kind, description, metadata)
-      SELECT COALESCE(i, gen_random_uuid()), k, kd, d, m::jsonb
-      FROM unnest(${js.map((j) => j.id ?? null)}::uuid[], ${js.map((j) => j.idempotencyKey)}::text[], ${js.map((j) => j.kind)}::text[], ${js.map((j) => j.description)}::text[],
-                  ${js.map((j) => JSON.stringify(j.metadata ?? {}))}::text[]) AS t(i, k, kd, d, m)
+      SELECT COALESCE(t.i, gen_random_uuid()), t.k, t.kd, t.d, m.metadata
+      FROM unnest(${js.map((j) => j.id ?? null)}::uuid[], ${js.map((j) => j.idempotencyKey)}::text[], ${js.map((j) => j.kind)}::text[],
+                  ${js.map((j) => j.description)}::text[]) WITH ORDINALITY AS t(i, k, kd, d, n)
+      JOIN jsonb_array_elements(${JSON.stringify(js.map((j) => j.metadata ?? {}))}::jsonb) WITH ORDINALITY AS m(metadata, n) USING (n)
       ON CONFLICT (idempotency_key) DO NOTHING
       RETURNING id::text, idempotency_key AS key`;
     return new Map(rows.map((r) => [r.key, r.id]));

@@ -84,6 +84,7 @@ export class LedgerService {
         fresh.flatMap((p) => p.legs.map((l) => ({ journalId: created.get(p.req.idempotencyKey)!, accountId: ids.get(l.account.code)!, amount: l.amount }))),
       );
       for (const a of accounts) {
+        if (balances.has(a.code)) continue;
         const b = after.get(ids.get(a.code)!);
         if (b !== undefined) balances.set(a.code, Money.fromStored(b, a.currency));
       }

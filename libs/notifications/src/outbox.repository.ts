@@ -28,12 +28,14 @@ export class OutboxRepository {
   async enqueue(tx: SqlTx, msgs: OutboxMessage | readonly OutboxMessage[]): Promise<void> {
     const list = Array.isArray(msgs) ? msgs : [msgs as OutboxMessage];
     if (!list.length) return;
-    // one set-based statement for any number of messages (the reconciliation hot path)
+    // one set-based statement for any number of messages (the reconciliation hot path); the
+    // payloads travel as one JSON array, not as a text[] whose every quote needs escaping
     await tx.$executeRaw`
       INSERT INTO notifications (id, dedupe_key, channel, recipient, template, payload)
-      SELECT gen_random_uuid(), k, c, r, t, p::jsonb
+      SELECT gen_random_uuid(), x.k, x.c, x.r, x.t, p.payload
       FROM unnest(${list.map((m) => m.dedupeKey)}::text[], ${list.map((m) => m.channel)}::text[], ${list.map((m) => m.recipient)}::text[],
-                  ${list.map((m) => m.template)}::text[], ${list.map((m) => JSON.stringify(m.payload))}::text[]) AS x(k, c, r, t, p)
+                  ${list.map((m) => m.template)}::text[]) WITH ORDINALITY AS x(k, c, r, t, n)
+      JOIN jsonb_array_elements(${JSON.stringify(list.map((m) => m.payload))}::jsonb) WITH ORDINALITY AS p(payload, n) USING (n)
       ON CONFLICT (dedupe_key) DO NOTHING`;
   }
 
