@@ -21,7 +21,7 @@ import { ReconcileEntriesUseCase, SettlementModule } from '@remitd/settlement';
 import { IngestStatementFileUseCase, RawFileStore, StatementsModule } from '@remitd/statements';
 import { camtEntryXml, camtHead, camtTail, type CamtEntrySpec } from '../test/support/camt-builder';
 import { decimal, int, prng, randomIban, remitterName, StreamingWriter } from './generators/realistic';
-import { benchReference, percentile, withBenchDatabase } from './support';
+import { benchReference, percentile, pgCpuSeconds, withBenchDatabase } from './support';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
@@ -129,17 +129,19 @@ async function main() {
     const ingested = Date.now();
     log(`ingested: ${JSON.stringify(outcome)} in ${((ingested - arrival) / 1000).toFixed(2)} s`);
     const cpuBefore = process.cpuUsage();
+    const pgCpuBefore = pgCpuSeconds(path.join(dir, 'pg'));
     // exactly what the reconciler's poll loop runs
     const totals = await reconcile.drain(BATCH, WORKERS);
     const done = Date.now();
     const cpu = process.cpuUsage(cpuBefore);
+    const pgCpuAfter = pgCpuSeconds(path.join(dir, 'pg'));
     const c = new Client({ connectionString: url });
     await c.connect();
     if (process.env.BENCH_STATS) {
       // where the database time goes (needs REMITD_PG_SETTINGS=shared_preload_libraries=pg_stat_statements)
-      const top = await c.query(`SELECT round(total_exec_time)::int AS ms, calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q
+      const top = await c.query(`SELECT round(total_exec_time)::int AS ms, calls, wal_records AS wr, wal_fpi AS fpi, round(wal_bytes / 1048576) AS wmb, shared_blks_dirtied AS dirt, left(regexp_replace(query, '\\s+', ' ', 'g'), 80) AS q
         FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25`);
-      for (const r of top.rows) log(`${String(r.ms).padStart(6)} ms ${String(r.calls).padStart(5)}× ${r.q}`);
+      for (const r of top.rows) log(`${String(r.ms).padStart(6)} ms ${String(r.calls).padStart(5)}× wal ${r.wr} rec ${r.fpi} fpi ${r.wmb} MB, ${r.dirt} dirtied: ${r.q}`);
     }
     // latency per entry: file arrival → its funds-received e-mail row committed in the outbox
     const lat = await c.query<{ ms: number }>(`SELECT (EXTRACT(EPOCH FROM created_at) * 1000)::float8 AS ms FROM notifications WHERE template = 'funds-received'`);
@@ -166,6 +168,8 @@ async function main() {
       end_to_end_eps: Math.round(ENTRIES / seconds),
       // the reconciler's own CPU while reconciling (the rest of the two cores is PostgreSQL's)
       reconcile_node_cpu_s: Number(((cpu.user + cpu.system) / 1e6).toFixed(2)),
+      // PostgreSQL's CPU while reconciling (server and backends, Linux only)
+      reconcile_pg_cpu_s: pgCpuBefore === null || pgCpuAfter === null ? null : Number((pgCpuAfter - pgCpuBefore).toFixed(2)),
       email_queued_p50_ms: Math.round(percentile(latencies, 50)),
       email_queued_p99_ms: Math.round(percentile(latencies, 99)),
       peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),

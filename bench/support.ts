@@ -1,5 +1,5 @@
 /** Pieces every database benchmark shares. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../libs/persistence/src/embedded-postgres';
@@ -31,4 +31,27 @@ export async function withBenchDatabase<T>(name: string, fn: (db: { url: string;
     await pg.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * CPU seconds (user + system) the PostgreSQL server of `pgDataDir` and its live backends have
+ * used so far, from /proc (Linux only; null elsewhere). A backend that has exited is not counted.
+ */
+export function pgCpuSeconds(pgDataDir: string): number | null {
+  const pidFile = path.join(pgDataDir, 'postmaster.pid');
+  if (!existsSync('/proc/self/stat') || !existsSync(pidFile)) return null;
+  const postmaster = readFileSync(pidFile, 'utf8').split('\n')[0].trim();
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      // fields after the parenthesised command name: state ppid ... utime(14) stime(15)
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (pid === postmaster || f[1] === postmaster) ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks / ticksPerSecond;
 }
