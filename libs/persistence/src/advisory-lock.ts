@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Client } from 'pg';
 import { PrismaService, SESSION_OPTIONS } from './prisma.service';
+import { sqlOver, type SqlTx } from './sql';
 
 /**
  * Runs `fn` only if this replica gets the PostgreSQL advisory lock named `name`; otherwise
@@ -30,7 +31,7 @@ export class AdvisoryLocks {
  */
 export interface SessionClaim {
   /** the connection holding the claim, for work that must live and die with it */
-  client: Client;
+  sql: SqlTx;
   release(): Promise<void>;
 }
 
@@ -50,7 +51,7 @@ export async function trySessionClaim(url: string, name: string): Promise<Sessio
     throw e;
   }
   return {
-    client,
+    sql: sqlOver(client),
     release: async () => {
       await client.query('SELECT pg_advisory_unlock(hashtext($1))', [name]).catch(() => undefined);
       await client.end().catch(() => undefined);

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { Pool, type PoolClient } from 'pg';
+import { Pool, type ClientBase } from 'pg';
 import { Prisma } from './generated/prisma/client';
 import { SESSION_OPTIONS } from './prisma.service';
 import { retryingConflicts, trackCommitHooks } from './transaction';
@@ -21,7 +21,7 @@ export interface SqlTx {
 }
 
 class PgSqlTx implements SqlTx {
-  constructor(private readonly client: PoolClient) {}
+  constructor(private readonly client: ClientBase) {}
 
   async $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<T> {
     const s = toSql(query, values);
@@ -36,6 +36,11 @@ class PgSqlTx implements SqlTx {
     const s = toSql(query, values);
     return (await this.client.query(s.text, s.values.map(arrayParam))).rowCount ?? 0;
   }
+}
+
+/** The raw-SQL seam over one node-postgres connection (its transaction is the caller's). */
+export function sqlOver(client: ClientBase): SqlTx {
+  return new PgSqlTx(client);
 }
 
 const NEEDS_ESCAPE = /[\\"]/;

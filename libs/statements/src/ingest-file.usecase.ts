@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@remitd/core';
 import { Money } from '@remitd/money';
-import { trySessionClaim, PrismaService } from '@remitd/persistence';
+import { trySessionClaim, PrismaService, type SqlTx } from '@remitd/persistence';
 import { accountKey, naturalKey } from './natural-key';
 import { detectFormat, fileChunks, readHead, readStatements } from './read-statements';
 import type { StatementEvent, StatementHeader } from './statement-events';
 import { StatementParseError, type ParsedEntry, type StatementFormat } from './statement.model';
-import { StatementRepository, type EntryRow, type SqlClient } from './statement.repository';
+import { StatementRepository, type EntryRow } from './statement.repository';
 
 export interface IngestInput {
   sourceId: string;
@@ -61,7 +61,7 @@ export class IngestStatementFileUseCase {
       let format: StatementFormat | undefined = input.format;
       try {
         format ??= detectFormat(await readHead(input.storedPath), input.fileName);
-        const outcome = await this.inTransaction(claim.client, () => this.ingest(claim.client, input, format!));
+        const outcome = await this.inTransaction(claim.sql, () => this.ingest(claim.sql, input, format!));
         // A large file changes the table a lot at once: fresh statistics keep the reconciler's
         // claim an index scan instead of a sort of every pending entry (autovacuum comes later).
         if (outcome.status === 'ingested' && outcome.newEntries >= 5000) await this.repo.analyzeEntries();
@@ -69,7 +69,7 @@ export class IngestStatementFileUseCase {
       } catch (e) {
         const failure = e instanceof ParseFailure ? e.cause : e instanceof StatementParseError ? e : null;
         if (!failure) throw e; // infrastructure (database, disk): the file stays in the inbox and is retried
-        return await this.quarantine(claim.client, input, format ?? null, failure);
+        return await this.quarantine(claim.sql, input, format ?? null, failure);
       }
     } finally {
       await claim.release();
@@ -77,19 +77,19 @@ export class IngestStatementFileUseCase {
   }
 
   /** BEGIN … COMMIT on the claim's connection; any error (or the process dying) rolls it all back. */
-  private async inTransaction<T>(db: SqlClient, fn: () => Promise<T>): Promise<T> {
-    await db.query('BEGIN');
+  private async inTransaction<T>(db: SqlTx, fn: () => Promise<T>): Promise<T> {
+    await db.$queryRawUnsafe('BEGIN');
     try {
       const out = await fn();
-      await db.query('COMMIT');
+      await db.$queryRawUnsafe('COMMIT');
       return out;
     } catch (e) {
-      await db.query('ROLLBACK').catch(() => undefined);
+      await db.$queryRawUnsafe('ROLLBACK').catch(() => undefined);
       throw e;
     }
   }
 
-  private async quarantine(db: SqlClient, input: IngestInput, format: StatementFormat | null, failure: unknown): Promise<IngestOutcome> {
+  private async quarantine(db: SqlTx, input: IngestInput, format: StatementFormat | null, failure: unknown): Promise<IngestOutcome> {
     const reason = failure instanceof StatementParseError ? failure.message : `parser failed: ${(failure as Error)?.message ?? String(failure)}`;
     const location = failure instanceof StatementParseError ? failure.location : null;
     const row = await this.repo.createFile(db, { ...input, format, status: 'quarantined', error: reason, errorLocation: location });
@@ -97,7 +97,7 @@ export class IngestStatementFileUseCase {
     return { status: 'quarantined', fileId: row.id, reason, location };
   }
 
-  private async ingest(tx: SqlClient, input: IngestInput, format: StatementFormat): Promise<IngestOutcome> {
+  private async ingest(tx: SqlTx, input: IngestInput, format: StatementFormat): Promise<IngestOutcome> {
     const file = await this.repo.createFile(tx, { ...input, format, status: 'ingested' });
     const collections = await this.repo.collectionAccountsByKey();
     const collectionIdFor = (key: string) =>
@@ -190,7 +190,7 @@ export class IngestStatementFileUseCase {
     return { status: 'ingested', fileId: file.id, format, statements, entries, newEntries, alerts };
   }
 
-  private async checkContinuity(tx: SqlClient, fileId: string, statementId: string, key: string, h: StatementHeader, closing: string | null, balanced: boolean | null): Promise<number> {
+  private async checkContinuity(tx: SqlTx, fileId: string, statementId: string, key: string, h: StatementHeader, closing: string | null, balanced: boolean | null): Promise<number> {
     let n = 0;
     if (balanced === false) {
       await this.repo.createAlert(tx, { kind: 'unbalanced_statement', accountKey: key, statementId, fileId, message: `statement ${h.statementId ?? ''}: opening balance + entries ≠ closing balance ${closing ?? ''}` });

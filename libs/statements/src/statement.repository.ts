@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '@remitd/persistence';
+import { PrismaService, type SqlTx } from '@remitd/persistence';
 import type { StatementHeader } from './statement-events';
 import type { ParsedEntry } from './statement.model';
 
@@ -40,17 +40,13 @@ const INSERT_ENTRIES_SQL = `
   )
   SELECT inserted FROM upserted`;
 
-/**
- * The ingestion transaction runs on the file's claim connection with node-postgres directly:
- * the whole file is one transaction on the connection whose death also releases the claim, and
- * the hot path skips the ORM's per-call copies of every batch (half the memory of a 100 MB file).
- */
-export interface SqlClient {
-  query<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: T[] }>;
-}
+// The ingestion transaction runs on the file's claim connection with node-postgres directly
+// (SqlTx): the whole file is one transaction on the connection whose death also releases the
+// claim, and the hot path skips the ORM's per-call copies of every batch (half the memory of a
+// 100 MB file).
 
-async function one<T>(db: SqlClient, text: string, values: unknown[]): Promise<T> {
-  return (await db.query<T>(text, values)).rows[0];
+async function one<T>(db: SqlTx, text: string, values: unknown[]): Promise<T> {
+  return (await db.$queryRawUnsafe<T[]>(text, ...values))[0];
 }
 
 @Injectable()
@@ -61,19 +57,19 @@ export class StatementRepository {
     return this.prisma.statementFile.findUnique({ where: { sha256 } });
   }
 
-  createFile(db: SqlClient, f: { sha256: string; sourceId: string; fileName: string; size: number; format: string | null; storedPath: string; status: string; error?: string; errorLocation?: string | null }) {
+  createFile(db: SqlTx, f: { sha256: string; sourceId: string; fileName: string; size: number; format: string | null; storedPath: string; status: string; error?: string; errorLocation?: string | null }) {
     return one<{ id: string }>(db, `
       INSERT INTO statement_files (id, sha256, source_id, file_name, size, format, status, error, error_location, stored_path, processed_at)
       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $6 = 'ingested' THEN NULL ELSE now() END) RETURNING id::text`,
       [f.sha256, f.sourceId, f.fileName, f.size, f.format, f.status, f.error ?? null, f.errorLocation ?? null, f.storedPath]);
   }
 
-  async finishFile(db: SqlClient, id: string, c: { statementCount: number; entryCount: number; newEntryCount: number }): Promise<void> {
-    await db.query(`UPDATE statement_files SET statement_count = $2, entry_count = $3, new_entry_count = $4, processed_at = now() WHERE id = $1::uuid`,
-      [id, c.statementCount, c.entryCount, c.newEntryCount]);
+  async finishFile(db: SqlTx, id: string, c: { statementCount: number; entryCount: number; newEntryCount: number }): Promise<void> {
+    await db.$queryRawUnsafe(`UPDATE statement_files SET statement_count = $2, entry_count = $3, new_entry_count = $4, processed_at = now() WHERE id = $1::uuid`,
+      id, c.statementCount, c.entryCount, c.newEntryCount);
   }
 
-  createStatement(db: SqlClient, fileId: string, index: number, h: StatementHeader, accountKey: string, collectionAccountId: string | null) {
+  createStatement(db: SqlTx, fileId: string, index: number, h: StatementHeader, accountKey: string, collectionAccountId: string | null) {
     return one<{ id: string }>(db, `
       INSERT INTO statements (id, file_id, index_in_file, format, account_key, collection_account_id, message_id, statement_ref, sequence_number,
                               currency, opening_balance, opening_date, entry_count)
@@ -82,28 +78,28 @@ export class StatementRepository {
         h.accountCurrency ?? h.openingBalance?.currency ?? null, h.openingBalance?.signedAmount ?? null, h.openingBalance?.date ?? h.fromDate ?? null]);
   }
 
-  async finishStatement(db: SqlClient, id: string, s: { closingBalance: string | null; closingDate: string | null; balanced: boolean | null; entryCount: number; warnings: string[]; currency: string | null }): Promise<void> {
-    await db.query(`
+  async finishStatement(db: SqlTx, id: string, s: { closingBalance: string | null; closingDate: string | null; balanced: boolean | null; entryCount: number; warnings: string[]; currency: string | null }): Promise<void> {
+    await db.$queryRawUnsafe(`
       UPDATE statements SET closing_balance = $2::numeric, closing_date = $3, balanced = $4, entry_count = $5, warnings = $6::jsonb, currency = COALESCE($7, currency)
       WHERE id = $1::uuid`,
-      [id, s.closingBalance, s.closingDate, s.balanced, s.entryCount, JSON.stringify(s.warnings), s.currency]);
+      id, s.closingBalance, s.closingDate, s.balanced, s.entryCount, JSON.stringify(s.warnings), s.currency);
   }
 
   /** The statement this one should continue from: the latest earlier end-of-day statement of the account. */
-  async previousStatement(db: SqlClient, accountKey: string, currency: string | null, beforeId: string, openingDate: string | null) {
-    const r = await db.query<{ id: string; closingBalance: string | null; closingDate: string | null; sequenceNumber: string | null; statementRef: string | null }>(`
+  async previousStatement(db: SqlTx, accountKey: string, currency: string | null, beforeId: string, openingDate: string | null) {
+    const rows = await db.$queryRawUnsafe<{ id: string; closingBalance: string | null; closingDate: string | null; sequenceNumber: string | null; statementRef: string | null }[]>(`
       SELECT s.id::text, s.closing_balance::text AS "closingBalance", s.closing_date AS "closingDate", s.sequence_number AS "sequenceNumber", s.statement_ref AS "statementRef"
       FROM statements s
       WHERE s.account_key = $1 AND s.id <> $2::uuid AND s.format IN ('camt.053', 'mt940')
         AND s.closing_balance IS NOT NULL AND ($3::text IS NULL OR s.currency = $3)
         AND ($4::text IS NULL OR s.closing_date <= $4)
       ORDER BY s.closing_date DESC NULLS LAST, s.created_at DESC
-      LIMIT 1`, [accountKey, beforeId, currency, openingDate]);
-    return r.rows[0] ?? null;
+      LIMIT 1`, accountKey, beforeId, currency, openingDate);
+    return rows[0] ?? null;
   }
 
   async insertEntries(
-    db: SqlClient,
+    db: SqlTx,
     ctx: { accountKey: string; collectionAccountId: string | null; fileId: string; statementId: string; format: string },
     rows: readonly EntryRow[],
   ): Promise<{ inserted: number; upgraded: number }> {
@@ -118,14 +114,14 @@ export class StatementRepository {
       col((r) => r.entry.rail), col((r) => r.entry.reversal), col((r) => r.entry.returnReasonCode), col((r) => r.entry.originalReference),
       col((r) => r.entry.changeCode), col((r) => r.entry.location), col((r) => r.entry.additionalInfo),
     ];
-    const result = await db.query<{ inserted: boolean }>(INSERT_ENTRIES_SQL, [ctx.accountKey, ctx.collectionAccountId, ctx.fileId, ctx.statementId, ctx.format, ...arrays]);
-    const inserted = result.rows.filter((r) => r.inserted).length;
-    return { inserted, upgraded: result.rows.length - inserted };
+    const result = await db.$queryRawUnsafe<{ inserted: boolean }[]>(INSERT_ENTRIES_SQL, ctx.accountKey, ctx.collectionAccountId, ctx.fileId, ctx.statementId, ctx.format, ...arrays);
+    const inserted = result.filter((r) => r.inserted).length;
+    return { inserted, upgraded: result.length - inserted };
   }
 
-  async createAlert(db: SqlClient, a: { kind: string; accountKey: string; statementId?: string | null; fileId?: string | null; message: string; details?: Record<string, unknown> }): Promise<void> {
-    await db.query(`INSERT INTO statement_alerts (id, kind, account_key, statement_id, file_id, message, details) VALUES (gen_random_uuid(), $1, $2, $3::uuid, $4::uuid, $5, $6::jsonb)`,
-      [a.kind, a.accountKey, a.statementId ?? null, a.fileId ?? null, a.message, JSON.stringify(a.details ?? {})]);
+  async createAlert(db: SqlTx, a: { kind: string; accountKey: string; statementId?: string | null; fileId?: string | null; message: string; details?: Record<string, unknown> }): Promise<void> {
+    await db.$queryRawUnsafe(`INSERT INTO statement_alerts (id, kind, account_key, statement_id, file_id, message, details) VALUES (gen_random_uuid(), $1, $2, $3::uuid, $4::uuid, $5, $6::jsonb)`,
+      a.kind, a.accountKey, a.statementId ?? null, a.fileId ?? null, a.message, JSON.stringify(a.details ?? {}));
   }
 
   async analyzeEntries(): Promise<void> {
