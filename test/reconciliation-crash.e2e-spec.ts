@@ -339,8 +339,8 @@ function orderIndependent(s: Snapshot) {
       Object.entries(s.notifications).map(([k, n]) => [k, { ...n, payload: Object.fromEntries(Object.entries(n.payload).filter(([f]) => !ORDER_DEPENDENT.includes(f))) }]),
     ),
     // the credit and suspense journals are one per entry; the part of a credit that settled
-    // bills depends on the order (its description, metadata.bills, the receivable legs and the
-    // cash leg leaving for them)
+    // bills depends on the order (its description, metadata.bills, the receivable leg and so
+    // the customer cash leg, remitted − settled)
     journals: Object.fromEntries(Object.entries(s.journals).map(([k, j]) => [k, j.kind === 'remittance_credit' ? creditPartOf(j) : j])),
     // each bill's repayments add up to what it has been paid
     repaidPerBill: Object.fromEntries(
@@ -355,7 +355,7 @@ function creditPartOf(j: Snapshot['journals'][string]): Snapshot['journals'][str
     ...j,
     description: j.description.replace(/; settles \d+ bill\(s\) oldest first$/, ''),
     metadata: JSON.stringify(metadata),
-    postings: j.postings.filter((p) => !p.includes(':receivable:') && !(p.includes(':cash:') && p.split(' ').pop()!.startsWith('-'))),
+    postings: j.postings.filter((p) => !p.includes(':receivable:') && !p.includes(':cash:')),
   };
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AccountCodes, cashAccount, LedgerRepository, LedgerService, receivables, transfer, type AccountRef, type JournalRequest } from '@remitd/ledger';
+import { AccountCodes, cashAccount, LedgerRepository, LedgerService, receivables, type AccountRef, type JournalRequest } from '@remitd/ledger';
 import { Money } from '@remitd/money';
 import { OutboxRepository, type OutboxMessage } from '@remitd/notifications';
 import type { SqlTx } from '@remitd/persistence';
@@ -122,9 +122,10 @@ export class CreditingService {
       const total = allocations.reduce((sum, a) => sum.plus(a.amount), Money.zero(ccy));
       balance = balance.minus(total);
       running.set(cash.code, balance);
-      // one journal per crediting: the remitted amount enters the customer's cash account (the
-      // bank fee from the reimbursement expense account) and what settles bills leaves it for
-      // receivables, gross, so the cash account shows both movements
+      // one journal per crediting, the usual cash application: the remitted amount (the bank
+      // fee from the reimbursement expense account) goes to the bills it settles (receivables)
+      // and the rest to the customer's balance; a settlement that also draws on an earlier
+      // balance takes that from it (the cash leg is remitted − settled, left out when zero)
       const journalId = randomUUID();
       plan.journals.push({
         id: journalId,
@@ -141,8 +142,8 @@ export class CreditingService {
         legs: [
           { account: i.source, amount: i.booked.negated() },
           ...(i.fee.isPositive() ? [{ account: feeExpense(ccy), amount: i.fee.negated() }] : []),
-          { account: cash, amount: i.remitted },
-          ...(total.isPositive() ? transfer(cash, receivables(i.customer.id, ccy), total) : []),
+          { account: cash, amount: i.remitted.minus(total) },
+          ...(total.isPositive() ? [{ account: receivables(i.customer.id, ccy), amount: total }] : []),
         ],
       });
       const settled: SettledBill[] = [];
