@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Pool, type ClientBase } from 'pg';
 import { Prisma } from './generated/prisma/client';
+import { pgParams } from './pg-params';
 import { SESSION_OPTIONS } from './prisma.service';
 import { retryingConflicts, trackCommitHooks } from './transaction';
 
@@ -25,45 +26,22 @@ class PgSqlTx implements SqlTx {
 
   async $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<T> {
     const s = toSql(query, values);
-    return (await this.client.query(s.text, s.values.map(arrayParam))).rows as T;
+    return (await this.client.query(s.text, pgParams(s.text, s.values))).rows as T;
   }
 
   async $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T> {
-    return (await this.client.query(query, values.map(arrayParam))).rows as T;
+    return (await this.client.query(query, pgParams(query, values))).rows as T;
   }
 
   async $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<number> {
     const s = toSql(query, values);
-    return (await this.client.query(s.text, s.values.map(arrayParam))).rowCount ?? 0;
+    return (await this.client.query(s.text, pgParams(s.text, s.values))).rowCount ?? 0;
   }
 }
 
 /** The raw-SQL seam over one node-postgres connection (its transaction is the caller's). */
 export function sqlOver(client: ClientBase): SqlTx {
   return new PgSqlTx(client);
-}
-
-const NEEDS_ESCAPE = /[\\"]/;
-
-/**
- * A flat array of strings and numbers as a PostgreSQL array literal, every element quoted and
- * backslashes and double quotes escaped: what node-postgres sends for it, built in one pass
- * (its generic serializer, two regular-expression replacements per element, was the largest
- * single cost of a reconciliation batch in the reconciler's profile). Anything else (nested
- * arrays, dates, buffers) is left to node-postgres.
- */
-export function arrayParam(value: unknown): unknown {
-  if (!Array.isArray(value)) return value;
-  let out = '{';
-  for (let i = 0; i < value.length; i++) {
-    const v: unknown = value[i];
-    if (i) out += ',';
-    if (v === null || v === undefined) out += 'NULL';
-    else if (typeof v === 'string') out += NEEDS_ESCAPE.test(v) ? `"${v.replace(/[\\"]/g, '\\$&')}"` : `"${v}"`;
-    else if (typeof v === 'number' || typeof v === 'bigint') out += `"${v}"`;
-    else return value;
-  }
-  return `${out}}`;
 }
 
 function toSql(query: TemplateStringsArray | Prisma.Sql, values: unknown[]): Prisma.Sql {

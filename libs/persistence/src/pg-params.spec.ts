@@ -1,4 +1,4 @@
-import { arrayParam } from './sql';
+import { arrayParam } from './pg-params';
 
 // node-postgres's own parameter serializer (not in its type declarations)
 // eslint-disable-next-line @typescript-eslint/no-require-imports
