@@ -60,6 +60,9 @@ describe('binary array parameters against real PostgreSQL', () => {
 
   it('an element the encoder does not take goes as text, so the server judges it as before', async () => {
     expect(binaryArray('uuid', ['not-a-uuid'])).toBeNull();
+    for (const odd of ['zzzzzzzz-0000-0000-0000-000000000000', '00000000000-0000-0000-0000-000000000', '0000000a-0000-0000-0000-00000000000é', '{00000000-0000-0000-0000-00000000000}']) {
+      expect(binaryArray('uuid', [randomUUID(), odd])).toBeNull();
+    }
     expect(binaryArray('numeric', ['1e5'])).toBeNull();
     expect(binaryArray('text', ['nul\0byte'])).toBeNull();
     const [bad] = pgParams('SELECT $1::uuid[]', [['not-a-uuid']]);

@@ -84,8 +84,8 @@ export function binaryArray(type: ElementType, values: readonly unknown[]): Buff
     }
     let len: number;
     if (type === 'uuid') {
-      if (typeof v !== 'string' || !isUuid(v)) return null;
-      len = 16;
+      if (typeof v !== 'string' || v.length !== 36) return null;
+      len = 16; // its characters are checked as they are decoded
     } else if (type === 'text') {
       if (typeof v !== 'string' || v.includes('\0')) return null;
       len = Buffer.byteLength(v, 'utf8');
@@ -120,7 +120,7 @@ export function binaryArray(type: ElementType, values: readonly unknown[]): Buff
     if (len < 0) continue;
     const v = values[i] as string;
     if (type === 'uuid') {
-      writeUuid(v, out, o);
+      if (!writeUuid(v, out, o)) return null;
     } else if (type === 'text') {
       out.write(v, o, len, 'utf8');
     } else {
@@ -142,24 +142,26 @@ const HEX = new Int8Array(128).fill(-1);
 for (let c = 0; c < 10; c++) HEX[48 + c] = c;
 for (let c = 0; c < 6; c++) HEX[65 + c] = HEX[97 + c] = 10 + c;
 
-/** the canonical 8-4-4-4-12 spelling (either case); others go as text */
-function isUuid(v: string): boolean {
-  if (v.length !== 36) return false;
-  for (let i = 0; i < 36; i++) {
-    const c = v.charCodeAt(i);
-    if (i === 8 || i === 13 || i === 18 || i === 23) {
-      if (c !== 45) return false;
-    } else if (c > 127 || HEX[c] < 0) return false;
-  }
-  return true;
-}
-
-function writeUuid(v: string, out: Buffer, at: number): void {
+/**
+ * Decodes a uuid in the canonical 8-4-4-4-12 spelling (either case) into 16 bytes at `at`;
+ * false for any other spelling (which then goes as text).
+ */
+function writeUuid(v: string, out: Buffer, at: number): boolean {
   let o = at;
+  let bad = 0;
   for (let i = 0; i < 36; i += 2) {
-    if (i === 8 || i === 13 || i === 18 || i === 23) i++;
-    out[o++] = (HEX[v.charCodeAt(i)] << 4) | HEX[v.charCodeAt(i + 1)];
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      bad |= v.charCodeAt(i) ^ 45;
+      i++;
+    }
+    const a = v.charCodeAt(i);
+    const b = v.charCodeAt(i + 1);
+    const hi = HEX[a & 127];
+    const lo = HEX[b & 127];
+    bad |= ((a | b) & ~127) | ((hi | lo) & ~15);
+    out[o++] = (hi << 4) | lo;
   }
+  return bad === 0;
 }
 
 const NUMERIC_POS = 0x0000;
