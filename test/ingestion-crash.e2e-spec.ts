@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { camtEntryXml, camtHead, camtTail, closingFor, type CamtEntrySpec } from './support/camt-builder';
 import { createTestDatabase } from './support/test-database';
+import { prng } from './support/prng';
 
 /**
  * kill -9 at random points of ingestion. A real worker process (test/support/ingest-worker.ts)
@@ -26,17 +27,6 @@ const SMALL_ENTRIES = 2_000;
 const ACCOUNT = 'DE89370400440532013000';
 const RUN_LIMIT_MS = 120_000;
 
-/** mulberry32 */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // the bank files

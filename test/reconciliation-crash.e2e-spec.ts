@@ -10,6 +10,7 @@ import { PollStatementSourcesUseCase } from '@remitd/statement-sources';
 import { buildCamt, type CamtEntrySpec } from './support/camt-builder';
 import type { WorkerArgs } from './support/reconcile-worker';
 import { startSystem } from './support/system';
+import { prng } from './support/prng';
 
 /**
  * kill -9 at any instant → the same final state.
@@ -44,16 +45,9 @@ const LEASE_MS = 2000;
 
 jest.setTimeout(5 * 60_000);
 
-/** mulberry32: a small seeded PRNG, so the data and the kill schedule are reproducible */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** seeded, so the data and the kill schedule are reproducible */
+function random(seed: number) {
+  const next = prng(seed);
   return {
     next,
     int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
@@ -391,7 +385,7 @@ async function mailFacts(url: string, dir: string) {
 // ---------------------------------------------------------------------------------------------
 
 describe('reconciliation survives kill -9 at any instant', () => {
-  const rnd = prng(SEED);
+  const rnd = random(SEED);
   const work = mkdtempSync(path.join(tmpdir(), 'remitd-crash-'));
   const dbs: string[] = [];
   let seedUrl: string;

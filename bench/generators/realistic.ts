@@ -5,17 +5,7 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 
-/** mulberry32: small, fast, good enough for test data; same seed, same file */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../../test/support/prng';
 
 export const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
 export const int = (rnd: () => number, min: number, max: number): number => min + Math.floor(rnd() * (max - min + 1));

@@ -2,17 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createTestDatabase } from '../../../test/support/test-database';
 import { arrayParam, binaryArray, pgParams } from './pg-params';
+import { prng } from '../../../test/support/prng';
 
-/** deterministic pseudo-random source (mulberry32) */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('binary array parameters against real PostgreSQL', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;

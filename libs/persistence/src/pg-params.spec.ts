@@ -1,19 +1,10 @@
 import { arrayParam } from './pg-params';
+import { prng } from '../../../test/support/prng';
 
 // node-postgres's own parameter serializer (not in its type declarations)
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { prepareValue } = require('pg/lib/utils') as { prepareValue: (v: unknown) => unknown };
 
-/** deterministic pseudo-random source (mulberry32) */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('array parameters', () => {
   it('serializes exactly what node-postgres sends for strings, numbers and nulls, whatever the characters', () => {
