@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { Pool, type ClientBase } from 'pg';
+import { Pool, type ClientBase, type QueryResult } from 'pg';
 import { Prisma } from './generated/prisma/client';
 import { pgParams } from './pg-params';
 import { SESSION_OPTIONS } from './prisma.service';
@@ -22,20 +22,31 @@ export interface SqlTx {
 }
 
 class PgSqlTx implements SqlTx {
+  /** the previous statement: one connection runs one at a time, so callers' Promise.all queue here */
+  private tail: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly client: ClientBase) {}
 
   async $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<T> {
     const s = toSql(query, values);
-    return (await this.client.query(s.text, pgParams(s.text, s.values))).rows as T;
+    return (await this.query(s.text, s.values)).rows as T;
   }
 
   async $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T> {
-    return (await this.client.query(query, pgParams(query, values))).rows as T;
+    return (await this.query(query, values)).rows as T;
   }
 
   async $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<number> {
     const s = toSql(query, values);
-    return (await this.client.query(s.text, pgParams(s.text, s.values))).rowCount ?? 0;
+    return (await this.query(s.text, s.values)).rowCount ?? 0;
+  }
+
+  private query(text: string, values: readonly unknown[]): Promise<QueryResult> {
+    const params = pgParams(text, values);
+    const run = () => this.client.query(text, params);
+    const result = this.tail.then(run, run);
+    this.tail = result.catch(() => undefined);
+    return result;
   }
 }
 
