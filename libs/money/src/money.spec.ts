@@ -25,6 +25,22 @@ describe('Money', () => {
     expect(Money.of('1.234', 'KWD').toString()).toBe('1.234');
   });
 
+  it('reads stored amounts (four decimals in storage) at the currency scale, and refuses real excess precision', () => {
+    expect(Money.fromStored('12.5000', 'EUR').toString()).toBe('12.50');
+    expect(Money.fromStored('1000.0000', 'JPY').toString()).toBe('1000');
+    expect(Money.fromStored('-0.0000', 'EUR').toString()).toBe('0.00');
+    expect(Money.fromStored('-0.0000', 'EUR').isNegative()).toBe(false);
+    expect(() => Money.fromStored('12.5050', 'EUR')).toThrow(/exceeds the currency scale/);
+    expect(() => Money.fromStored('3.5000', 'JPY')).toThrow(/exceeds the currency scale/);
+  });
+
+  it('tells the sign of an amount, zero being neither positive nor negative', () => {
+    expect([Money.of('0.01', 'EUR').isPositive(), Money.of('0.01', 'EUR').isNegative()]).toEqual([true, false]);
+    expect([Money.of('-0.01', 'EUR').isPositive(), Money.of('-0.01', 'EUR').isNegative()]).toEqual([false, true]);
+    expect([Money.zero('EUR').isPositive(), Money.zero('EUR').isNegative(), Money.zero('EUR').isZero()]).toEqual([false, false, true]);
+    expect(Money.of('1.00', 'EUR').minus(Money.of('1.00', 'EUR')).isNegative()).toBe(false);
+  });
+
   it('rejects unknown currencies and non-decimal input', () => {
     expect(() => Money.of('1', 'XYZ')).toThrow(/not an ISO 4217/);
     expect(() => Money.of('1e5', 'USD')).toThrow(/not a decimal amount/);

@@ -8,6 +8,8 @@ export type DecimalValue = InstanceType<typeof D>;
 export { D as Dec };
 
 const DECIMAL_STRING = /^-?\d+(\.\d+)?$/;
+/** +0: what a stored −0 becomes (Decimals are immutable, so one instance serves every zero) */
+const ZERO = new D(0);
 
 /**
  * An exact amount in one ISO 4217 currency. Never a JS number: constructed from strings or
@@ -54,11 +56,11 @@ export class Money {
   /** Amounts coming from storage (Decimal(20,4)) may carry trailing zeros beyond the scale. */
   static fromStored(amount: string | { toString(): string }, code: string): Money {
     const v = new D(amount.toString());
-    const scaled = v.toDecimalPlaces(currencyScale(code));
-    if (!v.equals(scaled)) {
+    // decimal places of the value itself: stored trailing zeros ("12.5000") do not count
+    if (v.decimalPlaces() > currencyScale(code)) {
       throw new DomainError('STORED_AMOUNT_SCALE', `stored ${code} amount ${v.toString()} exceeds the currency scale`, 'unprocessable');
     }
-    return new Money(scaled, currency(code));
+    return new Money(v.isZero() ? ZERO : v, currency(code));
   }
 
   static zero(code: string): Money {
@@ -104,11 +106,12 @@ export class Money {
   isZero(): boolean {
     return this.amount.isZero();
   }
+  // sign tests without comparing against a new Decimal(0) (decimal.js copies every operand)
   isPositive(): boolean {
-    return this.amount.greaterThan(0);
+    return !this.amount.isZero() && this.amount.isPositive();
   }
   isNegative(): boolean {
-    return this.amount.lessThan(0);
+    return !this.amount.isZero() && this.amount.isNegative();
   }
   gt(o: Money): boolean {
     return this.compare(o) > 0;
