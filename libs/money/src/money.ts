@@ -8,7 +8,7 @@ export type DecimalValue = InstanceType<typeof D>;
 export { D as Dec };
 
 const DECIMAL_STRING = /^-?\d+(\.\d+)?$/;
-/** +0: what a stored −0 becomes (Decimals are immutable, so one instance serves every zero) */
+/** +0 (Decimals are immutable, so one instance serves every zero) */
 const ZERO = new D(0);
 
 /**
@@ -64,7 +64,7 @@ export class Money {
   }
 
   static zero(code: string): Money {
-    return new Money(new D(0), currency(code));
+    return new Money(ZERO, currency(code));
   }
 
   /** Smallest unit, e.g. 0.01 for USD, 1 for JPY. */
