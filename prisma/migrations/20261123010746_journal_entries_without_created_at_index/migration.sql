@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "journal_entries_created_at_idx";
