@@ -144,12 +144,14 @@ export class ReconciliationRepository {
   async customers(tx: SqlTx | undefined, ids: string[]): Promise<CustomerRow[]> {
     if (!ids.length) return [];
     // currencies: the customer's own plus those of its active virtual accounts (an indexed
-    // subquery per customer, not a join and GROUP BY over every virtual account)
-    return this.db(tx).$queryRaw<CustomerRow[]>`
+    // subquery per customer, not a join and GROUP BY over every virtual account; merged here)
+    const rows = await this.db(tx).$queryRaw<CustomerRow[]>`
       SELECT c.id::text, c.name, c.email, c.reference, c.currency, c.partial_last_bill AS "partialLastBill",
-             ARRAY(SELECT c.currency::text UNION SELECT v.currency::text FROM virtual_accounts v WHERE v.customer_id = c.id AND v.status = 'active') AS currencies
+             ARRAY(SELECT v.currency::text FROM virtual_accounts v WHERE v.customer_id = c.id AND v.status = 'active') AS currencies
       FROM customers c
       WHERE c.id = ANY(${ids}::uuid[])`;
+    for (const r of rows) r.currencies = [...new Set([r.currency, ...r.currencies])];
+    return rows;
   }
 
   /** Open bills of these customers, locked in id order (no deadlocks between replicas). */
