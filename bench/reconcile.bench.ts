@@ -7,7 +7,7 @@
  * the e-mail being queued, peak RSS. Ends with one JSON line of figures.
  *
  * Environment: BENCH_CUSTOMERS, BENCH_ENTRIES, BENCH_WORKERS (batches at once, default 3 like the
- * reconciler's REMITD_RECONCILE_CONCURRENCY), BENCH_BATCH (entries per transaction, default 1000).
+ * reconciler's REMITD_RECONCILE_CONCURRENCY), BENCH_BATCH (entries per transaction, default 2000 like the reconciler's REMITD_RECONCILE_BATCH_SIZE).
  */
 import 'reflect-metadata';
 import path from 'node:path';
@@ -26,7 +26,7 @@ import { benchReference, percentile, pgCpuSeconds, withBenchDatabase } from './s
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 3);
-const BATCH = Number(process.env.BENCH_BATCH ?? 1000);
+const BATCH = Number(process.env.BENCH_BATCH ?? 2000);
 const COLLECTION_IBAN = 'DE89370400440532013000';
 
 const ref = benchReference;

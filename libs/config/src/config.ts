@@ -40,6 +40,8 @@ export interface RemitdConfig {
   feeReimbursementCaps: Record<string, string>;
   /** reconciliation batches a reconciler runs at once (each its own transaction and connection) */
   reconcileConcurrency: number;
+  /** entries per reconciliation batch (one transaction) */
+  reconcileBatchSize: number;
   providerName: string;
 }
 
@@ -134,6 +136,7 @@ export function loadConfig(env: Env = process.env): RemitdConfig {
     minAutoCreditConfidence: confidence,
     feeReimbursementCaps: caps,
     reconcileConcurrency: int(env, 'REMITD_RECONCILE_CONCURRENCY', 3, 1, 32),
+    reconcileBatchSize: int(env, 'REMITD_RECONCILE_BATCH_SIZE', 2000, 1, 20_000),
     providerName: env.REMITD_PROVIDER_NAME ?? 'remitd Cloud',
   };
 }

@@ -10,7 +10,7 @@ import { bankClearing, cashAccount, CreditingService, feeExpense, receivables, s
 import { ReconciliationRepository, type CustomerRow, type PendingEntry, type RemittanceInsert } from './reconciliation.repository';
 
 export const RECONCILIATION_CONFIG = Symbol('RECONCILIATION_CONFIG');
-export type ReconciliationConfig = Pick<RemitdConfig, 'minAutoCreditConfidence' | 'feeReimbursementCaps'> & Partial<Pick<RemitdConfig, 'reconcileConcurrency'>>;
+export type ReconciliationConfig = Pick<RemitdConfig, 'minAutoCreditConfidence' | 'feeReimbursementCaps'> & Partial<Pick<RemitdConfig, 'reconcileConcurrency' | 'reconcileBatchSize'>>;
 
 export interface BatchResult {
   processed: number;
@@ -63,7 +63,7 @@ export class ReconcileEntriesUseCase {
    * Reconciles until nothing is pending, `concurrency` batches at a time. While one batch waits
    * for PostgreSQL another computes, and batches never wait for each other's customers.
    */
-  async drain(batchSize = 1000, concurrency = this.config.reconcileConcurrency ?? 1): Promise<BatchResult> {
+  async drain(batchSize = this.config.reconcileBatchSize ?? 2000, concurrency = this.config.reconcileConcurrency ?? 1): Promise<BatchResult> {
     const total = emptyResult();
     const loop = async () => {
       for (;;) {
@@ -78,7 +78,7 @@ export class ReconcileEntriesUseCase {
     return total;
   }
 
-  async batch(batchSize = 1000): Promise<BatchResult> {
+  async batch(batchSize = this.config.reconcileBatchSize ?? 2000): Promise<BatchResult> {
     const { result, reversals } = await this.sql.run(async (tx) => {
       const entries = await this.repo.claimPending(tx, batchSize);
       if (!entries.length) return { result: emptyResult(), reversals: [] };
