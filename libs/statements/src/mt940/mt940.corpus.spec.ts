@@ -1,17 +1,12 @@
-import { createReadStream, existsSync } from 'node:fs';
 import * as path from 'node:path';
-import type { StatementEvent } from '../statement-events';
-import { StatementParseError } from '../statement.model';
-import { corpusAvailable, corpusDir, countIn, readCorpusSection, type CorpusRow } from './corpus-sources.test-util';
+import { countIn, describeCorpus, parseErrorOf, readCorpusFile, splitRows, type CorpusRead, type CorpusRow } from '../corpus.test-util';
 import { readMt940 } from './mt940.parser';
 
 /**
  * Runs the MT940/MT942 reader over the public sample corpus (a `shared/corpus` folder next to
  * the repository, or REMITD_CORPUS_DIR) and checks it against the mt940 table of SOURCES.md.
  */
-const CORPUS_DIR = corpusDir();
 const FOLDER = 'mt940';
-const available = corpusAvailable(CORPUS_DIR, FOLDER);
 
 /** Files read differently from what SOURCES.md says, and why. */
 const READ_DIFFERENTLY: Record<string, { statements: number; entries: number; warning: RegExp; why: string }> = {
@@ -36,23 +31,7 @@ const BALANCED_DIFFERENTLY: Record<string, { balanced: Array<boolean | null>; wh
   },
 };
 
-interface Read {
-  events: StatementEvent[];
-  headers: Extract<StatementEvent, { type: 'statement' }>['header'][];
-  entries: Extract<StatementEvent, { type: 'entry' }>['entry'][];
-  ends: Extract<StatementEvent, { type: 'statement-end' }>[];
-}
-
-async function readFile(file: string): Promise<Read> {
-  const events: StatementEvent[] = [];
-  for await (const e of readMt940(createReadStream(file, { highWaterMark: 64 * 1024 }), path.basename(file))) events.push(e);
-  return {
-    events,
-    headers: events.flatMap((e) => (e.type === 'statement' ? [e.header] : [])),
-    entries: events.flatMap((e) => (e.type === 'entry' ? [e.entry] : [])),
-    ends: events.flatMap((e) => (e.type === 'statement-end' ? [e] : [])),
-  };
-}
+const readFile = (file: string, chunk?: number) => readCorpusFile(readMt940, file, chunk);
 
 function expected(row: CorpusRow) {
   return {
@@ -65,100 +44,76 @@ function expected(row: CorpusRow) {
   };
 }
 
-const rows = available ? readCorpusSection(CORPUS_DIR, FOLDER) : [];
+describeCorpus('MT940 public corpus (SOURCES.md)', [FOLDER], (rows, dir) => {
+  const { readable, malformed } = splitRows(rows, READ_DIFFERENTLY);
 
-if (!available) {
-  console.log(
-    `MT940 corpus tests skipped: no SOURCES.md or ${FOLDER}/ in ${CORPUS_DIR} (put the public corpus in a shared/corpus folder next to the repository or set REMITD_CORPUS_DIR)`,
-  );
-  describe.skip('MT940 public corpus (SOURCES.md)', () => {
-    it('needs the corpus folder', () => undefined);
-  });
-} else {
-  describe('MT940 public corpus (SOURCES.md)', () => {
-    it('finds the mt940 table and its files', () => {
-      expect(rows.length).toBeGreaterThan(0);
-      for (const row of rows) expect(existsSync(path.join(CORPUS_DIR, FOLDER, row.file))).toBe(true);
+  describe.each(readable.map((r) => [`${r.file} (${r.kind})`, r] as const))('%s', (_name, row) => {
+    let result: CorpusRead;
+    const want = expected(row);
+    const special = READ_DIFFERENTLY[row.file];
+    beforeAll(async () => {
+      result = await readFile(path.join(dir, FOLDER, row.file));
     });
 
-    const readable = rows.filter((r) => r.kind === 'VALID' || r.kind === 'EDGE' || READ_DIFFERENTLY[r.file]);
-    const malformed = rows.filter((r) => r.kind === 'MALFORMED' && !READ_DIFFERENTLY[r.file]);
-
-    describe.each(readable.map((r) => [`${r.file} (${r.kind})`, r] as const))('%s', (_name, row) => {
-      let result: Read;
-      const want = expected(row);
-      const special = READ_DIFFERENTLY[row.file];
-      beforeAll(async () => {
-        result = await readFile(path.join(CORPUS_DIR, FOLDER, row.file));
-      });
-
-      it('parses without error into the statements and :61: lines SOURCES.md counts', () => {
-        expect(result.headers).toHaveLength(special?.statements ?? want.statements);
-        expect(result.ends).toHaveLength(result.headers.length);
-        expect(result.entries).toHaveLength(special?.entries ?? want.lines);
-        result.ends.forEach((end) => expect(typeof end.entryCount).toBe('number'));
-        expect(result.ends.reduce((n, e) => n + e.entryCount, 0)).toBe(result.entries.length);
-        if (special) expect(result.ends.flatMap((e) => e.warnings).join('\n')).toMatch(special.warning);
-      });
-
-      it('agrees on credits, debits and RC/RD reversals', () => {
-        if (special) return;
-        const reversals = result.entries.filter((e) => e.reversal);
-        expect(reversals).toHaveLength(want.reversals);
-        // SOURCES.md counts by the C/D letter of the mark: RC (a reversed credit) is counted as C
-        const byMark = (e: (typeof result.entries)[number]) => (e.reversal ? (e.direction === 'DBIT' ? 'C' : 'D') : e.direction === 'CRDT' ? 'C' : 'D');
-        expect(result.entries.filter((e) => byMark(e) === 'C')).toHaveLength(want.credits);
-        expect(result.entries.filter((e) => byMark(e) === 'D')).toHaveLength(want.debits);
-      });
-
-      it('agrees with the Reconciles column', () => {
-        const balanced = result.ends.map((e) => e.balanced);
-        const differently = BALANCED_DIFFERENTLY[row.file];
-        if (differently) return expect(balanced).toEqual(differently.balanced);
-        const mismatched = countIn(row.reconciles, /(\d+)\/\d+ stmts: MISMATCH/);
-        const incomplete = countIn(row.reconciles, /(\d+)\/\d+ stmts: incomplete/);
-        if (row.reconciles.startsWith('yes')) expect(balanced.every((b) => b === true)).toBe(true);
-        if (mismatched !== null) expect(balanced.filter((b) => b === false)).toHaveLength(mismatched);
-        if (incomplete !== null) expect(balanced.filter((b) => b === null)).toHaveLength(incomplete);
-      });
-
-      it('reads MT942 reports as mt942 without balances', () => {
-        const formats = new Set(result.headers.map((h) => h.format));
-        expect(formats).toEqual(new Set([want.mt942 ? 'mt942' : 'mt940']));
-        if (want.mt942) expect(result.ends.every((e) => e.balanced === null && e.closingBalance === null)).toBe(true);
-      });
-
-      it('gives every entry a decimal amount, a currency, a date and a line', () => {
-        for (const e of result.entries) {
-          expect(e.amount.amount).toMatch(/^\d+(\.\d+)?$/);
-          expect(e.amount.currency).toMatch(/^[A-Z]{3}$/);
-          expect(e.location).toMatch(/^line \d+$/);
-          expect(e.status).toBe('BOOK');
-          expect(e.bookingDate ?? e.valueDate).toMatch(/^\d{4}-\d\d-\d\d$/);
-        }
-        for (const h of result.headers) expect(h.account).not.toMatch(/^\s|\s$/);
-      });
-
-      it('reads the same in 5-byte chunks', async () => {
-        const small: StatementEvent[] = [];
-        const file = path.join(CORPUS_DIR, FOLDER, row.file);
-        for await (const e of readMt940(createReadStream(file, { highWaterMark: 5 }), row.file)) small.push(e);
-        expect(small).toEqual(result.events);
-      });
+    it('parses without error into the statements and :61: lines SOURCES.md counts', () => {
+      expect(result.headers).toHaveLength(special?.statements ?? want.statements);
+      expect(result.ends).toHaveLength(result.headers.length);
+      expect(result.entries).toHaveLength(special?.entries ?? want.lines);
+      result.ends.forEach((end) => expect(typeof end.entryCount).toBe('number'));
+      expect(result.ends.reduce((n, e) => n + e.entryCount, 0)).toBe(result.entries.length);
+      if (special) expect(result.ends.flatMap((e) => e.warnings).join('\n')).toMatch(special.warning);
     });
 
-    describe.each(malformed.map((r) => [r.file, r] as const))('%s (MALFORMED)', (_name, row) => {
-      it('is rejected with a StatementParseError that names the file, the line and why', async () => {
-        const error = await readFile(path.join(CORPUS_DIR, FOLDER, row.file)).then(
-          () => null,
-          (err: unknown) => err,
-        );
-        expect(error).toBeInstanceOf(StatementParseError);
-        const e = error as StatementParseError;
-        expect(e.fileName).toBe(row.file);
+    it('agrees on credits, debits and RC/RD reversals', () => {
+      if (special) return;
+      const reversals = result.entries.filter((e) => e.reversal);
+      expect(reversals).toHaveLength(want.reversals);
+      // SOURCES.md counts by the C/D letter of the mark: RC (a reversed credit) is counted as C
+      const byMark = (e: (typeof result.entries)[number]) => (e.reversal ? (e.direction === 'DBIT' ? 'C' : 'D') : e.direction === 'CRDT' ? 'C' : 'D');
+      expect(result.entries.filter((e) => byMark(e) === 'C')).toHaveLength(want.credits);
+      expect(result.entries.filter((e) => byMark(e) === 'D')).toHaveLength(want.debits);
+    });
+
+    it('agrees with the Reconciles column', () => {
+      const balanced = result.ends.map((e) => e.balanced);
+      const differently = BALANCED_DIFFERENTLY[row.file];
+      if (differently) return expect(balanced).toEqual(differently.balanced);
+      const mismatched = countIn(row.reconciles, /(\d+)\/\d+ stmts: MISMATCH/);
+      const incomplete = countIn(row.reconciles, /(\d+)\/\d+ stmts: incomplete/);
+      if (row.reconciles.startsWith('yes')) expect(balanced.every((b) => b === true)).toBe(true);
+      if (mismatched !== null) expect(balanced.filter((b) => b === false)).toHaveLength(mismatched);
+      if (incomplete !== null) expect(balanced.filter((b) => b === null)).toHaveLength(incomplete);
+    });
+
+    it('reads MT942 reports as mt942 without balances', () => {
+      const formats = new Set(result.headers.map((h) => h.format));
+      expect(formats).toEqual(new Set([want.mt942 ? 'mt942' : 'mt940']));
+      if (want.mt942) expect(result.ends.every((e) => e.balanced === null && e.closingBalance === null)).toBe(true);
+    });
+
+    it('gives every entry a decimal amount, a currency, a date and a line', () => {
+      for (const e of result.entries) {
+        expect(e.amount.amount).toMatch(/^\d+(\.\d+)?$/);
+        expect(e.amount.currency).toMatch(/^[A-Z]{3}$/);
         expect(e.location).toMatch(/^line \d+$/);
-        expect(e.reason).toMatch(/^(no :20: field found|second :25: in the statement|:61: )/);
-      });
+        expect(e.status).toBe('BOOK');
+        expect(e.bookingDate ?? e.valueDate).toMatch(/^\d{4}-\d\d-\d\d$/);
+      }
+      for (const h of result.headers) expect(h.account).not.toMatch(/^\s|\s$/);
+    });
+
+    it('reads the same in 5-byte chunks', async () => {
+      const small = await readFile(path.join(dir, FOLDER, row.file), 5);
+      expect(small.events).toEqual(result.events);
     });
   });
-}
+
+  describe.each(malformed.map((r) => [r.file, r] as const))('%s (MALFORMED)', (_name, row) => {
+    it('is rejected with a StatementParseError that names the file, the line and why', async () => {
+      const e = await parseErrorOf(readFile(path.join(dir, FOLDER, row.file)));
+      expect(e.fileName).toBe(row.file);
+      expect(e.location).toMatch(/^line \d+$/);
+      expect(e.reason).toMatch(/^(no :20: field found|second :25: in the statement|:61: )/);
+    });
+  });
+});
