@@ -96,23 +96,30 @@ export class CreditingService {
   async plan(tx: SqlTx, all: readonly CreditItem[], opts: { skipBusy?: boolean } = {}): Promise<CreditPlan> {
     const plan: CreditPlan = { items: all, journals: [], outcomes: new Map(), billDeltas: [], repayments: [], mails: [], deferred: [] };
     if (!all.length) return plan;
-    const cashRefs = [...new Map(all.map((i) => [cashAccount(i.customer.id, i.remitted.currency).code, cashAccount(i.customer.id, i.remitted.currency)])).values()];
+    // each item's cash account, built once (its code is the key of everything per customer below)
+    const cashOf = new Map<CreditItem, AccountRef>(all.map((i) => [i, cashAccount(i.customer.id, i.remitted.currency)]));
+    const cashRefs = [...new Map([...cashOf.values()].map((r) => [r.code, r])).values()];
     const balances = await this.ledgerRepo.lockBalances(tx, cashRefs, { skipLocked: opts.skipBusy });
-    const items = all.filter((i) => balances.has(cashAccount(i.customer.id, i.remitted.currency).code));
+    const items = all.filter((i) => balances.has(cashOf.get(i)!.code));
     plan.items = items;
-    plan.deferred = all.filter((i) => !balances.has(cashAccount(i.customer.id, i.remitted.currency).code));
-    const running = new Map<string, Money>(cashRefs.filter((r) => balances.has(r.code)).map((r) => [r.code, Money.fromStored(balances.get(r.code)!, r.currency)]));
+    plan.deferred = all.filter((i) => !balances.has(cashOf.get(i)!.code));
+    const running = new Map<string, Money>();
+    for (const r of cashRefs) if (balances.has(r.code)) running.set(r.code, Money.fromStored(balances.get(r.code)!, r.currency));
     const bills = await this.repo.lockOpenBills(tx, [...new Set(items.map((i) => i.customer.id))]);
-    const open = new Map<string, { row: OpenBillRow; open: Money }>(bills.map((b) => [b.id, { row: b, open: Money.fromStored(b.amount, b.currency).minus(Money.fromStored(b.paid, b.currency)) }]));
+    const open = new Map<string, { row: OpenBillRow; open: Money }>();
     const billsOf = new Map<string, { row: OpenBillRow; open: Money }[]>();
-    for (const b of open.values()) {
-      const k = `${b.row.customerId}:${b.row.currency}`;
-      billsOf.set(k, [...(billsOf.get(k) ?? []), b]);
+    for (const row of bills) {
+      const b = { row, open: Money.fromStored(row.open, row.currency) };
+      open.set(row.id, b);
+      const k = `${row.customerId}:${row.currency}`;
+      const list = billsOf.get(k);
+      if (list) list.push(b);
+      else billsOf.set(k, [b]);
     }
     const deltas = new Map<string, Money>();
     for (const i of items) {
       const ccy = i.remitted.currency;
-      const cash = cashAccount(i.customer.id, ccy);
+      const cash = cashOf.get(i)!;
       // the funds: the cash balance after this credit (earlier credits of the batch included)
       let balance = running.get(cash.code)!.plus(i.remitted);
       const candidates: OpenBill[] = (billsOf.get(`${i.customer.id}:${ccy}`) ?? [])

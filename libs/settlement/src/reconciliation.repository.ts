@@ -36,8 +36,8 @@ export interface OpenBillRow {
   billingCycle: string;
   issuedAt: Date;
   currency: string;
-  amount: string;
-  paid: string;
+  /** amount − paid */
+  open: string;
 }
 
 export interface CustomerRow {
@@ -159,7 +159,7 @@ export class ReconciliationRepository {
     if (!customerIds.length) return [];
     return tx.$queryRaw<OpenBillRow[]>`
       SELECT id::text, customer_id::text AS "customerId", reference, billing_cycle AS "billingCycle", issued_at AS "issuedAt", currency,
-             amount::text, paid::text
+             (amount - paid)::text AS open
       FROM bills WHERE customer_id = ANY(${customerIds}::uuid[]) AND status IN ('unsettled', 'partly_paid', 'overdue') AND issued_at <= now()
       ORDER BY id FOR UPDATE`;
   }
