@@ -136,7 +136,8 @@ async function childIdle(url: string, dataDir: string): Promise<void> {
 async function compileForChildren(outDir: string): Promise<string> {
   const { transformFile } = await import('@swc/core');
   const { mkdir, readdir, writeFile } = await import('node:fs/promises');
-  const sources: string[] = [path.join(ROOT, 'test', 'support', 'camt-builder.ts')];
+  // the test helpers the generators share with the tests
+  const sources: string[] = ['camt-builder.ts', 'prng.ts'].map((f) => path.join(ROOT, 'test', 'support', f));
   const walk = async (dir: string): Promise<void> => {
     for (const e of await readdir(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
