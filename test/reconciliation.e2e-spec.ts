@@ -134,6 +134,17 @@ describe('reconciliation: from a statement file in the inbox to balances, bills,
     const r = await sys.prisma.remittance.findFirstOrThrow({ where: { customerId: c.id, state: 'reversed' } });
     expect(r.reversedByEntryId).not.toBeNull();
     expect(await sys.prisma.repayment.count({ where: { customerId: c.id, reversedAt: null } })).toBe(0);
+    // one journal made the crediting (the bills took all of it), one undoes it, leg for leg
+    const legsOf = async (kind: string) => {
+      const j = await sys.prisma.journalEntry.findFirstOrThrow({ where: { kind, metadata: { path: ['remittanceId'], equals: r.id } } });
+      const postings = await sys.prisma.posting.findMany({ where: { journalEntryId: j.id } });
+      const codes = new Map((await sys.prisma.ledgerAccount.findMany({ where: { id: { in: postings.map((p) => p.ledgerAccountId) } } })).map((a) => [a.id, a.code.split(':').slice(0, -1).join(':').replace(c.id, 'C')]));
+      return postings.map((p) => `${codes.get(p.ledgerAccountId)} ${p.amount.toFixed(2)}`).sort();
+    };
+    const credit = await legsOf('remittance_credit');
+    expect(credit).toEqual([expect.stringMatching(/^customer:C:receivable 100.00$/), expect.stringMatching(/^system:bank:.* -100.00$/)]);
+    expect(await legsOf('credit_reversal')).toEqual(credit.map((l) => l.replace(/ (-?)([\d.]+)$/, (_m, minus: string, n: string) => ` ${minus ? '' : '-'}${n}`)).sort());
+    expect(await sys.prisma.repayment.count({ where: { customerId: c.id, reversalJournalId: { not: null } } })).toBe(2);
     const mails = await sys.smtp.waitFor(1);
     expect(mails.some((m) => JSON.stringify(m.to).includes(c.email) && /returned|reversed/i.test(m.subject ?? ''))).toBe(true);
   });

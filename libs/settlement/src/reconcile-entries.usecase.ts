@@ -234,25 +234,25 @@ export class ReconcileEntriesUseCase {
       const remitted = Money.fromStored(orig.remittedAmount.toString(), ccy);
       const fee = Money.fromStored(orig.feeReimbursed.toString(), ccy);
       const origBooked = Money.fromStored(orig.bookedAmount.toString(), ccy);
-      const journals: JournalRequest[] = [];
-      if (settledTotal.isPositive()) {
-        journals.push({ idempotencyKey: `reverse-settle:${orig.id}`, kind: 'settlement_reversal', description: `bills reopened: remittance ${origEntry.bankReference ?? orig.id} was returned`, metadata: { remittanceId: orig.id }, legs: transfer(receivables(customer.id, ccy), cashAccount(customer.id, ccy), settledTotal) });
-      }
-      journals.push({
-        idempotencyKey: `reverse-credit:${orig.id}`, kind: 'credit_reversal', description: `remittance ${origEntry.bankReference ?? orig.id} returned${e.returnReasonCode ? ` (${e.returnReasonCode})` : ''}`,
-        metadata: { remittanceId: orig.id, reversalEntryId: e.id },
+      // one journal undoes the crediting, as one journal made it: the bills it settled reopen
+      // (receivables out), the rest leaves the customer's balance, the fee goes back to the
+      // reimbursement account and the booked amount to the bank
+      const reversal = await this.ledger.post(tx, {
+        idempotencyKey: `reverse-credit:${orig.id}`, kind: 'credit_reversal',
+        description: `remittance ${origEntry.bankReference ?? orig.id} returned${e.returnReasonCode ? ` (${e.returnReasonCode})` : ''}${repayments.length ? `; reopens ${repayments.length} bill(s)` : ''}`,
+        metadata: { remittanceId: orig.id, reversalEntryId: e.id, ...(repayments.length ? { bills: repayments.map((r) => ({ billId: r.billId, amount: Money.fromStored(r.amount.toString(), ccy).toString() })) } : {}) },
         legs: [
-          { account: cashAccount(customer.id, ccy), amount: remitted.negated() },
+          ...(settledTotal.isPositive() ? [{ account: receivables(customer.id, ccy), amount: settledTotal.negated() }] : []),
+          { account: cashAccount(customer.id, ccy), amount: settledTotal.minus(remitted) },
           ...(fee.isPositive() ? [{ account: feeExpense(ccy), amount: fee }] : []),
           { account: bankClearing(origEntry.collectionAccountId, ccy), amount: origBooked },
         ],
       });
-      const posted = await this.ledger.postMany(tx, journals);
       if (repayments.length) {
         await this.repo.applyBillPayments(tx, repayments.map((r) => ({ billId: r.billId, delta: Money.fromStored(r.amount.toString(), ccy).negated().toString() })));
-        await this.repo.markRepaymentsReversed(tx, repayments.map((r) => r.id), posted[0].journalEntryId);
+        await this.repo.markRepaymentsReversed(tx, repayments.map((r) => r.id), reversal.journalEntryId);
       }
-      const balance = posted[posted.length - 1].balances.get(cashAccount(customer.id, ccy).code);
+      const balance = reversal.balances.get(cashAccount(customer.id, ccy).code);
       // repayments come newest bill first: the bills reopen newest first
       const reopened = await tx.bill.findMany({ where: { id: { in: repayments.map((r) => r.billId) } } });
       const byId = new Map(reopened.map((b) => [b.id, b]));
