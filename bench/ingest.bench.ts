@@ -19,7 +19,6 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -27,6 +26,7 @@ import { writeCamt053 } from './generators/camt053';
 import { writeMt940 } from './generators/mt940';
 import { writeNacha } from './generators/nacha';
 import type { GeneratedFile } from './generators/realistic';
+import { freePort } from '../test/support/free-port';
 
 const ROOT = path.resolve(__dirname, '..');
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
@@ -137,7 +137,7 @@ async function compileForChildren(outDir: string): Promise<string> {
   const { transformFile } = await import('@swc/core');
   const { mkdir, readdir, writeFile } = await import('node:fs/promises');
   // the test helpers the generators share with the tests
-  const sources: string[] = ['camt-builder.ts', 'prng.ts'].map((f) => path.join(ROOT, 'test', 'support', f));
+  const sources: string[] = ['camt-builder.ts', 'prng.ts', 'free-port.ts'].map((f) => path.join(ROOT, 'test', 'support', f));
   const walk = async (dir: string): Promise<void> => {
     for (const e of await readdir(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
@@ -188,17 +188,6 @@ function runChild(args: string[], nodeFlags: string[] = []): Promise<ChildResult
       if (code === 0 && line) resolve(JSON.parse(line.slice('BENCH_RESULT '.length)) as ChildResult);
       else reject(new Error(`child ${args.join(' ')} failed (${signal ?? code}):\n${err || out}`));
     });
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
   });
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../libs/persistence/src/embedded-postgres';
 import { migrateDeploy } from '../libs/persistence/src/migrator';
+import { freePort } from '../test/support/free-port';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -23,7 +24,7 @@ export function percentile(sorted: number[], p: number): number {
 /** A throw-away embedded PostgreSQL with the migrations applied, removed after `fn`. */
 export async function withBenchDatabase<T>(name: string, fn: (db: { url: string; dir: string }) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(path.join(tmpdir(), `remitd-${name}-`));
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: 55000 + Math.floor(Math.random() * 5000), persistent: false });
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), persistent: false });
   try {
     await migrateDeploy(pg.url);
     return await fn({ url: pg.url, dir });

@@ -80,11 +80,7 @@ async function filesIn(dir: string): Promise<string[]> {
 function sftpSource(remoteDir: string, overrides: Partial<SftpSourceOptions> = {}): SftpSource {
   return new SftpSource({
     id: 'bank-sftp',
-    host: '127.0.0.1',
-    port: server.port,
-    username: USER,
-    password: PASSWORD,
-    hostKeySha256: server.hostKeyFingerprint,
+    ...server.client,
     remoteDir,
     connectTimeoutMs: 5_000,
     retries: 1,

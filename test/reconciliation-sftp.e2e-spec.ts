@@ -50,11 +50,7 @@ describe('reconciliation over SFTP: a statement uploaded to the bank inbox ends 
       sources: () => [
         new SftpSource({
           id: 'bank-sftp',
-          host: '127.0.0.1',
-          port: server.port,
-          username: USER,
-          password: PASSWORD,
-          hostKeySha256: server.hostKeyFingerprint,
+          ...server.client,
           remoteDir: '/inbox',
           connectTimeoutMs: 10_000,
           retries: 2,

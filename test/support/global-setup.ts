@@ -4,24 +4,13 @@
  * run in parallel without sharing rows. REMITD_TEST_ADMIN_URL points at an existing server instead.
  */
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureDatabase, startEmbeddedPostgres } from '../../libs/persistence/src/embedded-postgres';
 import { migrateDeploy } from '../../libs/persistence/src/migrator';
+import { freePort } from './free-port';
 
 export const TEMPLATE_DB = 'remitd_template';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 export default async function globalSetup(): Promise<void> {
   let adminUrl = process.env.REMITD_TEST_ADMIN_URL;

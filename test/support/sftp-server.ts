@@ -35,6 +35,8 @@ export interface SftpServerOptions {
 
 export interface SftpServerHandle {
   port: number;
+  /** how a client reaches and trusts this server (SftpSource options): address, credentials, pinned host key */
+  client: { host: string; port: number; username: string; password?: string; hostKeySha256: string };
   /** "SHA256:<base64>" of the host public key blob, as `ssh-keygen -lf` prints it */
   hostKeyFingerprint: string;
   /** the host key as an OpenSSH public key line */
@@ -143,8 +145,10 @@ export async function startSftpServer(opts: SftpServerOptions): Promise<SftpServ
     tcp.listen(opts.port ?? 0, '127.0.0.1', () => res());
   });
 
+  const port = (tcp.address() as AddressInfo).port;
   return {
-    port: (tcp.address() as AddressInfo).port,
+    port,
+    client: { host: '127.0.0.1', port, username: opts.username, password: opts.password, hostKeySha256: fingerprintOf(publicKey) },
     hostKeyFingerprint: fingerprintOf(publicKey),
     hostPublicKey: publicKey,
     hostPrivateKey: privateKey,

@@ -43,24 +43,24 @@ export class LedgerRepository {
     if (!unknown.length) return result;
     // most accounts exist already (a customer's are opened with their virtual account): a
     // plain indexed read, and an insert only for the rest
-    const found = await tx.$queryRaw<{ id: string; code: string }[]>`
-      SELECT id::text, code FROM ledger_accounts WHERE code = ANY(${unknown.map((r) => r.code)}::text[])`;
-    this.learn(tx, found);
-    for (const r of found) result.set(r.code, r.id);
+    for (const [code, id] of await this.idsByCode(tx, unknown.map((r) => r.code))) result.set(code, id);
     unknown = unknown.filter((r) => !result.has(r.code));
     if (!unknown.length) return result;
     const ids = await this.insertMissing(tx, unknown);
     // A concurrent transaction may have inserted an account after this statement's snapshot
     // was taken (ON CONFLICT waited for it): read those in a new statement.
     const missing = unknown.filter((r) => !ids.has(r.code)).map((r) => r.code);
-    if (missing.length) {
-      const more = await tx.$queryRaw<{ id: string; code: string }[]>`
-        SELECT id::text, code FROM ledger_accounts WHERE code = ANY(${missing}::text[])`;
-      this.learn(tx, more);
-      for (const r of more) ids.set(r.code, r.id);
-    }
+    if (missing.length) for (const [code, id] of await this.idsByCode(tx, missing)) ids.set(code, id);
     for (const [code, id] of ids) result.set(code, id);
     return result;
+  }
+
+  /** code → id of those of these accounts that exist (as this statement sees them) */
+  private async idsByCode(tx: SqlTx, codes: readonly string[]): Promise<Map<string, string>> {
+    const rows = await tx.$queryRaw<{ id: string; code: string }[]>`
+      SELECT id::text, code FROM ledger_accounts WHERE code = ANY(${codes}::text[])`;
+    this.learn(tx, rows);
+    return new Map(rows.map((r) => [r.code, r.id]));
   }
 
   /** Inserts the accounts that do not exist yet; returns code → id of those this transaction inserted. */

@@ -1,9 +1,8 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { simpleParser } from 'mailparser';
+import { freePort } from '../../../test/support/free-port';
 import { startSmtpServer, TestSmtpServer } from '../../../test/support/smtp-server';
 import {
   FileEmailChannel,
@@ -27,14 +26,6 @@ function message(dedupeKey: string, recipient = 'customer@example.com'): Outboun
     settledOn: '2025-03-14',
   });
   return { dedupeKey, recipient, ...rendered };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 async function sendError(p: Promise<unknown>): Promise<NotificationSendError> {

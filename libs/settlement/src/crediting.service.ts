@@ -51,7 +51,6 @@ export const suspense = (ccy: string): AccountRef => ({ code: AccountCodes.suspe
 export const feeExpense = (ccy: string): AccountRef => ({ code: AccountCodes.feeReimbursement(ccy), kind: 'fee_reimbursement', currency: ccy });
 
 export interface CreditPlan {
-  items: readonly CreditItem[];
   journals: JournalRequest[];
   outcomes: Map<string, CreditOutcome>;
   billDeltas: { billId: string; delta: string }[];
@@ -94,14 +93,13 @@ export class CreditingService {
    * batches never queue behind each other's customers.
    */
   async plan(tx: SqlTx, all: readonly CreditItem[], opts: { skipBusy?: boolean } = {}): Promise<CreditPlan> {
-    const plan: CreditPlan = { items: all, journals: [], outcomes: new Map(), billDeltas: [], repayments: [], mails: [], deferred: [] };
+    const plan: CreditPlan = { journals: [], outcomes: new Map(), billDeltas: [], repayments: [], mails: [], deferred: [] };
     if (!all.length) return plan;
     // each item's cash account, built once (its code is the key of everything per customer below)
     const cashOf = new Map<CreditItem, AccountRef>(all.map((i) => [i, cashAccount(i.customer.id, i.remitted.currency)]));
     const cashRefs = [...new Map([...cashOf.values()].map((r) => [r.code, r])).values()];
     const balances = await this.ledgerRepo.lockBalances(tx, cashRefs, { skipLocked: opts.skipBusy });
     const items = all.filter((i) => balances.has(cashOf.get(i)!.code));
-    plan.items = items;
     plan.deferred = all.filter((i) => !balances.has(cashOf.get(i)!.code));
     const running = new Map<string, Money>();
     for (const r of cashRefs) if (balances.has(r.code)) running.set(r.code, Money.fromStored(balances.get(r.code)!, r.currency));

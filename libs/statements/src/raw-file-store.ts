@@ -26,7 +26,7 @@ export class RawFileStore {
     const sha256 = createHash('sha256').update(content).digest('hex');
     const target = this.pathFor(sha256);
     if (!(await exists(target))) {
-      const tmp = await this.tmpPath();
+      const tmp = await this.tempPath();
       const fh = await open(tmp, 'w');
       try {
         await fh.writeFile(content);
@@ -41,7 +41,7 @@ export class RawFileStore {
 
   /** Streams a local file into the store, hashing on the way (a 100 MB file is never held whole). */
   async putFile(source: string): Promise<StoredRaw> {
-    const tmp = await this.tmpPath();
+    const tmp = await this.tempPath();
     const hash = createHash('sha256');
     let size = 0;
     const tap = new Transform({
@@ -52,19 +52,7 @@ export class RawFileStore {
       },
     });
     await pipeline(createReadStream(source, { highWaterMark: 1 << 20 }), tap, createWriteStream(tmp));
-    const fh = await open(tmp, 'r+');
-    await fh.sync();
-    await fh.close();
-    const sha256 = hash.digest('hex');
-    const target = this.pathFor(sha256);
-    if (await exists(target)) await unlink(tmp);
-    else await this.commit(tmp, target);
-    return { sha256, size, path: target };
-  }
-
-  /** A temporary path inside the store (same file system, so adopting it is a rename). */
-  tempPath(): Promise<string> {
-    return this.tmpPath();
+    return this.settle(tmp, hash.digest('hex'), size);
   }
 
   /** Takes a file written to tempPath() (e.g. streamed from SFTP) into the store under its hash. */
@@ -75,19 +63,24 @@ export class RawFileStore {
       hash.update(chunk as Buffer);
       size += (chunk as Buffer).length;
     }
+    return this.settle(tmp, hash.digest('hex'), size);
+  }
+
+  /** A temporary path inside the store (same file system, so adopting it is a rename). */
+  async tempPath(): Promise<string> {
+    await mkdir(path.join(this.dir, 'tmp'), { recursive: true });
+    return path.join(this.dir, 'tmp', randomUUID());
+  }
+
+  /** Makes a fully written temporary file durable and files it under its hash (once: a copy already there wins). */
+  private async settle(tmp: string, sha256: string, size: number): Promise<StoredRaw> {
     const fh = await open(tmp, 'r+');
     await fh.sync();
     await fh.close();
-    const sha256 = hash.digest('hex');
     const target = this.pathFor(sha256);
     if (await exists(target)) await unlink(tmp);
     else await this.commit(tmp, target);
     return { sha256, size, path: target };
-  }
-
-  private async tmpPath(): Promise<string> {
-    await mkdir(path.join(this.dir, 'tmp'), { recursive: true });
-    return path.join(this.dir, 'tmp', randomUUID());
   }
 
   private async commit(tmp: string, target: string): Promise<void> {
