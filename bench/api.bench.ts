@@ -57,21 +57,35 @@ async function seed(url: string): Promise<void> {
   const c = new Client({ connectionString: url });
   await c.connect();
   const t = Date.now();
-  const ca = await c.query<{ id: string }>(`INSERT INTO collection_accounts (id, name, iban, account_number, bic, currencies, next_serial)
-    VALUES (gen_random_uuid(), 'Bench collection', $1, '0532013000', 'COBADEFFXXX', '{EUR}', $2) RETURNING id`, [COLLECTION_IBAN, CUSTOMERS + 1]);
+  const ca = await c.query<{ id: string }>(
+    `INSERT INTO collection_accounts (id, name, iban, account_number, bic, currencies, next_serial)
+    VALUES (gen_random_uuid(), 'Bench collection', $1, '0532013000', 'COBADEFFXXX', '{EUR}', $2) RETURNING id`,
+    [COLLECTION_IBAN, CUSTOMERS + 1],
+  );
   const caId = ca.rows[0].id;
   // customers: 20 % with a credit limit, 70 % with automatic write-off on
   for (let from = 0; from < CUSTOMERS; from += 20_000) {
     const ids = Array.from({ length: Math.min(20_000, CUSTOMERS - from) }, (_, k) => from + k);
-    await c.query(`INSERT INTO customers (id, reference, name, email, currency, credit_limit, auto_write_off, created_at)
+    await c.query(
+      `INSERT INTO customers (id, reference, name, email, currency, credit_limit, auto_write_off, created_at)
       SELECT gen_random_uuid(), r, n, e, 'EUR', CASE WHEN abs(hashtext(r || ':limit')) % 10 < 2 THEN 500 ELSE 0 END,
              abs(hashtext(r || ':awo')) % 10 < 7, now() - make_interval(secs => i)
       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS t(r, n, e, i)`,
-      [ids.map(ref), ids.map((i) => `Bench Customer ${i} Ltd`), ids.map((i) => `c${i}@bench.example`), ids.map((i) => CUSTOMERS - i)]);
-    const vas = ids.map((i) => virtualAccountNumber({ iban: COLLECTION_IBAN, accountNumber: '0532013000' }, BigInt(i + 1)));
-    await c.query(`INSERT INTO virtual_accounts (id, customer_id, collection_account_id, currency, number, serial)
+      [
+        ids.map(ref),
+        ids.map((i) => `Bench Customer ${i} Ltd`),
+        ids.map((i) => `c${i}@bench.example`),
+        ids.map((i) => CUSTOMERS - i),
+      ],
+    );
+    const vas = ids.map((i) =>
+      virtualAccountNumber({ iban: COLLECTION_IBAN, accountNumber: '0532013000' }, BigInt(i + 1)),
+    );
+    await c.query(
+      `INSERT INTO virtual_accounts (id, customer_id, collection_account_id, currency, number, serial)
       SELECT gen_random_uuid(), cu.id, $1::uuid, 'EUR', v, s FROM unnest($2::text[], $3::text[], $4::bigint[]) AS t(r, v, s) JOIN customers cu ON cu.reference = t.r`,
-      [caId, ids.map(ref), vas, ids.map((i) => String(i + 1))]);
+      [caId, ids.map(ref), vas, ids.map((i) => String(i + 1))],
+    );
   }
   log(`customers and virtual accounts in ${secs(t)} s`);
 
@@ -81,14 +95,16 @@ async function seed(url: string): Promise<void> {
   for (const [k, cy] of cycles.entries()) {
     const openPerMille = k === cycles.length - 1 ? 250 : k === cycles.length - 2 ? 60 : 10;
     const [ny, nm] = nextCycle(cy).split('-');
-    await c.query(`INSERT INTO bills (id, customer_id, reference, billing_cycle, issued_at, due_date, currency, amount, paid, status, created_at, updated_at)
+    await c.query(
+      `INSERT INTO bills (id, customer_id, reference, billing_cycle, issued_at, due_date, currency, amount, paid, status, created_at, updated_at)
       SELECT gen_random_uuid(), id, 'B-' || replace($1, '-', '') || '-' || reference, $1, $2::timestamptz, $3, 'EUR', amount,
              CASE WHEN NOT open THEN amount WHEN partial THEN round(amount / 2, 2) ELSE 0 END,
              CASE WHEN NOT open THEN 'settled' WHEN partial THEN 'partly_paid' ELSE 'overdue' END, $2::timestamptz, $2::timestamptz
       FROM (SELECT cu.id, cu.reference, (20 + (abs(hashtext(cu.reference || $1)) % 50000) / 100.0)::numeric(20, 2) AS amount,
                    abs(hashtext(cu.reference || $1 || ':open')) % 1000 < $4 AS open, abs(hashtext(cu.reference || $1 || ':partial')) % 3 = 0 AS partial
             FROM customers cu) s`,
-      [cy, `${ny}-${nm}-02T12:00:00Z`, dueDate(cy), openPerMille]);
+      [cy, `${ny}-${nm}-02T12:00:00Z`, dueDate(cy), openPerMille],
+    );
   }
   log(`${CUSTOMERS * CYCLES} bills in ${secs(t2)} s`);
 
@@ -98,14 +114,23 @@ async function seed(url: string): Promise<void> {
     SELECT gen_random_uuid(), 'customer:' || id || ':cash:EUR', 'customer_cash', id, 'EUR',
            CASE WHEN abs(hashtext(reference || ':cash')) % 10 < 3 THEN 0 ELSE (1 + abs(hashtext(reference || ':balance')) % 300000) / 100.0 END
     FROM customers`);
-  const contra = await c.query<{ id: string }>(`INSERT INTO ledger_accounts (id, code, kind, currency) VALUES (gen_random_uuid(), 'system:external:opening-balances:EUR', 'external', 'EUR') RETURNING id::text`);
-  await c.query(`CREATE TEMP TABLE opening AS SELECT gen_random_uuid() AS journal_id, id AS account_id, customer_id, balance FROM ledger_accounts WHERE kind = 'customer_cash' AND balance <> 0`);
+  const contra = await c.query<{ id: string }>(
+    `INSERT INTO ledger_accounts (id, code, kind, currency) VALUES (gen_random_uuid(), 'system:external:opening-balances:EUR', 'external', 'EUR') RETURNING id::text`,
+  );
+  await c.query(
+    `CREATE TEMP TABLE opening AS SELECT gen_random_uuid() AS journal_id, id AS account_id, customer_id, balance FROM ledger_accounts WHERE kind = 'customer_cash' AND balance <> 0`,
+  );
   await c.query(`INSERT INTO journal_entries (id, idempotency_key, kind, description, metadata, created_at)
     SELECT journal_id, 'bench-opening:' || customer_id, 'opening_balance', 'opening balance', jsonb_build_object('customerId', customer_id), now() - interval '400 days' FROM opening`);
-  await c.query(`INSERT INTO postings (journal_entry_id, ledger_account_id, amount, currency, created_at)
+  await c.query(
+    `INSERT INTO postings (journal_entry_id, ledger_account_id, amount, currency, created_at)
     SELECT journal_id, account_id, balance, 'EUR', now() - interval '400 days' FROM opening
-    UNION ALL SELECT journal_id, $1::uuid, -balance, 'EUR', now() - interval '400 days' FROM opening`, [contra.rows[0].id]);
-  await c.query(`UPDATE ledger_accounts SET balance = (SELECT -SUM(balance) FROM opening) WHERE id = $1::uuid`, [contra.rows[0].id]);
+    UNION ALL SELECT journal_id, $1::uuid, -balance, 'EUR', now() - interval '400 days' FROM opening`,
+    [contra.rows[0].id],
+  );
+  await c.query(`UPDATE ledger_accounts SET balance = (SELECT -SUM(balance) FROM opening) WHERE id = $1::uuid`, [
+    contra.rows[0].id,
+  ]);
   log(`cash accounts and opening journals in ${secs(t3)} s`);
   const t4 = Date.now();
   await c.query('VACUUM ANALYZE');
@@ -184,13 +209,20 @@ Promise.all(Array.from({ length: concurrency }, lane)).then(() => {
 });
 `;
 
-
-async function drive(name: string, port: number, key: string, requests: Req[], concurrency = CONCURRENCY): Promise<PhaseResult> {
-  const out = await new Promise<{ ms: number; lat: Float64Array; status: Int32Array; codes: (string | null)[] }>((resolve, reject) => {
-    const w = new Worker(LOADGEN, { eval: true, workerData: { port, key, concurrency, requests } });
-    w.once('message', resolve);
-    w.once('error', reject);
-  });
+async function drive(
+  name: string,
+  port: number,
+  key: string,
+  requests: Req[],
+  concurrency = CONCURRENCY,
+): Promise<PhaseResult> {
+  const out = await new Promise<{ ms: number; lat: Float64Array; status: Int32Array; codes: (string | null)[] }>(
+    (resolve, reject) => {
+      const w = new Worker(LOADGEN, { eval: true, workerData: { port, key, concurrency, requests } });
+      w.once('message', resolve);
+      w.once('error', reject);
+    },
+  );
   const okLat: number[] = [];
   const errors: Record<string, number> = {};
   out.status.forEach((s, i) => {
@@ -215,7 +247,7 @@ async function drive(name: string, port: number, key: string, requests: Req[], c
 
 function shuffle<T>(xs: T[]): T[] {
   let s = 2026;
-  const rnd = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let i = xs.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));
     [xs[i], xs[j]] = [xs[j], xs[i]];
@@ -226,10 +258,12 @@ function shuffle<T>(xs: T[]): T[] {
 async function topStatements(url: string, title: string): Promise<void> {
   const c = new Client({ connectionString: url });
   await c.connect();
-  const top = await c.query(`SELECT round(total_exec_time)::int AS ms, calls, round(mean_exec_time::numeric, 3) AS mean, left(regexp_replace(query, '\\s+', ' ', 'g'), 140) AS q
+  const top =
+    await c.query(`SELECT round(total_exec_time)::int AS ms, calls, round(mean_exec_time::numeric, 3) AS mean, left(regexp_replace(query, '\\s+', ' ', 'g'), 140) AS q
     FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 20`);
   log(`top statements (${title}):`);
-  for (const r of top.rows) log(`${String(r.ms).padStart(7)} ms ${String(r.calls).padStart(7)}× ${String(r.mean).padStart(8)} ms  ${r.q}`);
+  for (const r of top.rows)
+    log(`${String(r.ms).padStart(7)} ms ${String(r.calls).padStart(7)}× ${String(r.mean).padStart(8)} ms  ${r.q}`);
   await c.query('SELECT pg_stat_statements_reset()');
   await c.end();
 }
@@ -244,44 +278,102 @@ async function main() {
       await db.query('SELECT pg_stat_statements_reset()');
     }
 
-    const config = loadConfig({ DATABASE_URL: url, ADMIN_API_PORT: '0', RECONCILER_PORT: '0', REMITD_DATA_DIR: dir, DB_POOL_SIZE: POOL });
+    const config = loadConfig({
+      DATABASE_URL: url,
+      ADMIN_API_PORT: '0',
+      RECONCILER_PORT: '0',
+      REMITD_DATA_DIR: dir,
+      DB_POOL_SIZE: POOL,
+    });
     const api = await createAdminApi(config, { logger: false });
     await api.listen(0, '127.0.0.1');
     const port = (api.getHttpServer().address() as { port: number }).port;
     const key = (await api.get(ApiKeysService).ensureBootstrapKey())!;
     log(`admin API on 127.0.0.1:${port} (DB pool ${POOL}), ${CONCURRENCY} concurrent connections`);
 
-    const customerIds = shuffle((await db.query<{ id: string }>('SELECT id::text FROM customers')).rows.map((r) => r.id));
-    const pick = (n: number, offset: number) => Array.from({ length: n }, (_, i) => customerIds[(offset + i * 7919) % customerIds.length]);
+    const customerIds = shuffle(
+      (await db.query<{ id: string }>('SELECT id::text FROM customers')).rows.map((r) => r.id),
+    );
+    const pick = (n: number, offset: number) =>
+      Array.from({ length: n }, (_, i) => customerIds[(offset + i * 7919) % customerIds.length]);
     const phases: PhaseResult[] = [];
 
-    await drive('warm-up', port, key, pick(2_000, 1).map((id) => ({ method: 'GET', path: `/customers/${id}` })));
+    await drive(
+      'warm-up',
+      port,
+      key,
+      pick(2_000, 1).map((id) => ({ method: 'GET', path: `/customers/${id}` })),
+    );
     // the floor: one request at a time (what a request costs when nothing queues)
     const solo = [
-      await drive('GET /customers/:id (1 client)', port, key, pick(1_000, 5).map((id) => ({ method: 'GET', path: `/customers/${id}` })), 1),
-      await drive('GET /bills?status=open (1 client)', port, key, pick(1_000, 7).map((id) => ({ method: 'GET', path: `/bills?customerId=${id}&status=open` })), 1),
+      await drive(
+        'GET /customers/:id (1 client)',
+        port,
+        key,
+        pick(1_000, 5).map((id) => ({ method: 'GET', path: `/customers/${id}` })),
+        1,
+      ),
+      await drive(
+        'GET /bills?status=open (1 client)',
+        port,
+        key,
+        pick(1_000, 7).map((id) => ({ method: 'GET', path: `/bills?customerId=${id}&status=open` })),
+        1,
+      ),
     ];
-    phases.push(await drive('GET /customers/:id', port, key, pick(REQUESTS, 11).map((id) => ({ method: 'GET', path: `/customers/${id}` }))));
+    phases.push(
+      await drive(
+        'GET /customers/:id',
+        port,
+        key,
+        pick(REQUESTS, 11).map((id) => ({ method: 'GET', path: `/customers/${id}` })),
+      ),
+    );
     log(JSON.stringify(phases.at(-1)));
-    phases.push(await drive('GET /bills?status=open', port, key, pick(REQUESTS, 23).map((id) => ({ method: 'GET', path: `/bills?customerId=${id}&status=open` }))));
+    phases.push(
+      await drive(
+        'GET /bills?status=open',
+        port,
+        key,
+        pick(REQUESTS, 23).map((id) => ({ method: 'GET', path: `/bills?customerId=${id}&status=open` })),
+      ),
+    );
     log(JSON.stringify(phases.at(-1)));
 
     // manual payments: open bills of distinct customers whose available credit covers what is outstanding
-    const payable = shuffle((await db.query<{ id: string }>(`
+    const payable = shuffle(
+      (
+        await db.query<{ id: string }>(`
       SELECT DISTINCT ON (b.customer_id) b.id::text FROM bills b
       JOIN customers c ON c.id = b.customer_id
       LEFT JOIN ledger_accounts a ON a.code = 'customer:' || c.id || ':cash:EUR'
       WHERE b.status IN ('unsettled', 'partly_paid', 'overdue') AND COALESCE(a.balance, 0) + c.credit_limit - c.frozen_amount >= b.amount - b.paid
-      ORDER BY b.customer_id, b.issued_at`)).rows.map((r) => r.id)).slice(0, PAYMENTS);
-    phases.push(await drive('POST /bills/:id/payments', port, key, payable.map((id, n) => ({ method: 'POST', path: `/bills/${id}/payments`, body: {}, idem: `bench-pay-${n}` }))));
+      ORDER BY b.customer_id, b.issued_at`)
+      ).rows.map((r) => r.id),
+    ).slice(0, PAYMENTS);
+    phases.push(
+      await drive(
+        'POST /bills/:id/payments',
+        port,
+        key,
+        payable.map((id, n) => ({ method: 'POST', path: `/bills/${id}/payments`, body: {}, idem: `bench-pay-${n}` })),
+      ),
+    );
     log(JSON.stringify(phases.at(-1)));
     if (STATS) await topStatements(url, 'HTTP phases');
 
     // monthly issuance: one charge per customer for the new cycle (ANALYZE stands in for a month of autovacuum)
-    await db.query(`INSERT INTO charges (id, customer_id, billing_cycle, product, usage, amount, currency, created_at)
-      SELECT gen_random_uuid(), id, $1, 'Compute · c6.large', '744 h', (5 + (abs(hashtext(reference || $1)) % 50000) / 100.0)::numeric(20, 2), 'EUR', now() FROM customers`, [NEW_CYCLE]);
+    await db.query(
+      `INSERT INTO charges (id, customer_id, billing_cycle, product, usage, amount, currency, created_at)
+      SELECT gen_random_uuid(), id, $1, 'Compute · c6.large', '744 h', (5 + (abs(hashtext(reference || $1)) % 50000) / 100.0)::numeric(20, 2), 'EUR', now() FROM customers`,
+      [NEW_CYCLE],
+    );
     await db.query('ANALYZE charges');
-    const before = (await db.query<{ n: string }>(`SELECT count(*) n FROM bills WHERE status IN ('unsettled', 'partly_paid', 'overdue')`)).rows[0].n;
+    const before = (
+      await db.query<{ n: string }>(
+        `SELECT count(*) n FROM bills WHERE status IN ('unsettled', 'partly_paid', 'overdue')`,
+      )
+    ).rows[0].n;
     log(`issuing ${NEW_CYCLE} for ${CUSTOMERS} customers (${before} bills open before)…`);
     const t = process.hrtime.bigint();
     const issued = await api.get(IssueBillsUseCase).execute(NEW_CYCLE, { force: true });
@@ -290,7 +382,11 @@ async function main() {
     if (STATS) await topStatements(url, 'issuance');
 
     const verify = await api.get(LedgerVerifier).verify();
-    const counts = (await db.query<{ status: string; n: string }>(`SELECT status, count(*) n FROM bills GROUP BY status ORDER BY status`)).rows;
+    const counts = (
+      await db.query<{ status: string; n: string }>(
+        `SELECT status, count(*) n FROM bills GROUP BY status ORDER BY status`,
+      )
+    ).rows;
     await db.end();
     await api.close();
 
@@ -298,28 +394,56 @@ async function main() {
     const readsOk = cust.p99 < TARGET_READ_P99_MS && bills.p99 < TARGET_READ_P99_MS;
     const issueOk = issueS < TARGET_ISSUE_S;
     const pad = (s: string | number, n: number) => String(s).padStart(n);
-    console.log(`\nadmin API benchmark: ${CUSTOMERS} customers, ${CUSTOMERS * CYCLES} bills, ${CONCURRENCY} concurrent requests, DB pool ${POOL}`);
-    console.log(`  ${'endpoint'.padEnd(36)}${pad('requests', 9)}${pad('ok', 7)}${pad('errors', 8)}${pad('req/s', 8)}${pad('p50 ms', 9)}${pad('p90 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}`);
+    console.log(
+      `\nadmin API benchmark: ${CUSTOMERS} customers, ${CUSTOMERS * CYCLES} bills, ${CONCURRENCY} concurrent requests, DB pool ${POOL}`,
+    );
+    console.log(
+      `  ${'endpoint'.padEnd(36)}${pad('requests', 9)}${pad('ok', 7)}${pad('errors', 8)}${pad('req/s', 8)}${pad('p50 ms', 9)}${pad('p90 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}`,
+    );
     for (const p of [...solo, ...phases]) {
       const errs = Object.values(p.errors).reduce((a, b) => a + b, 0);
-      console.log(`  ${p.name.padEnd(36)}${pad(p.requests, 9)}${pad(p.ok, 7)}${pad(errs, 8)}${pad(p.rps, 8)}${pad(p.p50, 9)}${pad(p.p90, 9)}${pad(p.p99, 9)}${pad(p.max, 9)}`);
+      console.log(
+        `  ${p.name.padEnd(36)}${pad(p.requests, 9)}${pad(p.ok, 7)}${pad(errs, 8)}${pad(p.rps, 8)}${pad(p.p50, 9)}${pad(p.p90, 9)}${pad(p.p99, 9)}${pad(p.max, 9)}`,
+      );
       if (errs) console.log(`    errors: ${JSON.stringify(p.errors)}`);
     }
-    console.log(`  issuance of ${NEW_CYCLE}: ${issued.billsIssued} bills in ${issueS.toFixed(1)} s = ${Math.round(issued.billsIssued / issueS)} bills/s; write-off paid ${issued.writtenOff} bills of ${issued.customersWrittenOff} customers`);
-    console.log(`  bills by status after: ${counts.map((c) => `${c.status} ${c.n}`).join(', ')}; ledger invariants ${verify.ok ? 'hold' : 'BROKEN'}`);
-    console.log(`  targets: reads p99 < ${TARGET_READ_P99_MS} ms ${readsOk ? 'met' : 'MISSED'}; issuance < ${TARGET_ISSUE_S} s ${issueOk ? 'met' : 'MISSED'}`);
+    console.log(
+      `  issuance of ${NEW_CYCLE}: ${issued.billsIssued} bills in ${issueS.toFixed(1)} s = ${Math.round(issued.billsIssued / issueS)} bills/s; write-off paid ${issued.writtenOff} bills of ${issued.customersWrittenOff} customers`,
+    );
+    console.log(
+      `  bills by status after: ${counts.map((c) => `${c.status} ${c.n}`).join(', ')}; ledger invariants ${verify.ok ? 'hold' : 'BROKEN'}`,
+    );
+    console.log(
+      `  targets: reads p99 < ${TARGET_READ_P99_MS} ms ${readsOk ? 'met' : 'MISSED'}; issuance < ${TARGET_ISSUE_S} s ${issueOk ? 'met' : 'MISSED'}`,
+    );
     const figures = {
       customers: CUSTOMERS,
       bills: CUSTOMERS * CYCLES,
       concurrency: CONCURRENCY,
       db_pool: Number(POOL),
-      customer_get_1client_p50_ms: solo[0].p50, customer_get_1client_p99_ms: solo[0].p99, bills_open_1client_p50_ms: solo[1].p50, bills_open_1client_p99_ms: solo[1].p99,
-      customer_get_rps: cust.rps, customer_get_p50_ms: cust.p50, customer_get_p99_ms: cust.p99,
-      bills_open_rps: bills.rps, bills_open_p50_ms: bills.p50, bills_open_p99_ms: bills.p99,
-      payments: pay.requests, payments_ok: pay.ok, payment_errors: pay.errors, payment_rps: pay.rps, payment_p50_ms: pay.p50, payment_p99_ms: pay.p99,
-      issue_bills: issued.billsIssued, issue_s: Number(issueS.toFixed(2)), issue_bills_per_s: Math.round(issued.billsIssued / issueS),
-      written_off_bills: issued.writtenOff, written_off_customers: issued.customersWrittenOff,
-      reads_p99_target_met: readsOk, issue_target_met: issueOk,
+      customer_get_1client_p50_ms: solo[0].p50,
+      customer_get_1client_p99_ms: solo[0].p99,
+      bills_open_1client_p50_ms: solo[1].p50,
+      bills_open_1client_p99_ms: solo[1].p99,
+      customer_get_rps: cust.rps,
+      customer_get_p50_ms: cust.p50,
+      customer_get_p99_ms: cust.p99,
+      bills_open_rps: bills.rps,
+      bills_open_p50_ms: bills.p50,
+      bills_open_p99_ms: bills.p99,
+      payments: pay.requests,
+      payments_ok: pay.ok,
+      payment_errors: pay.errors,
+      payment_rps: pay.rps,
+      payment_p50_ms: pay.p50,
+      payment_p99_ms: pay.p99,
+      issue_bills: issued.billsIssued,
+      issue_s: Number(issueS.toFixed(2)),
+      issue_bills_per_s: Math.round(issued.billsIssued / issueS),
+      written_off_bills: issued.writtenOff,
+      written_off_customers: issued.customersWrittenOff,
+      reads_p99_target_met: readsOk,
+      issue_target_met: issueOk,
       peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
       ledger_ok: verify.ok,
     };

@@ -89,9 +89,16 @@ async function childIngest(file: string, url: string, dataDir: string): Promise<
     const ingest = ctx.get(IngestStatementFileUseCase);
     const t0 = process.hrtime.bigint();
     const stored = await store.putFile(file);
-    const outcome = await ingest.execute({ sourceId: 'bench', fileName: path.basename(file), storedPath: stored.path, sha256: stored.sha256, size: stored.size });
+    const outcome = await ingest.execute({
+      sourceId: 'bench',
+      fileName: path.basename(file),
+      storedPath: stored.path,
+      sha256: stored.sha256,
+      size: stored.size,
+    });
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    if (outcome.status !== 'ingested') throw new Error(`expected the file to be ingested, got ${JSON.stringify(outcome)}`);
+    if (outcome.status !== 'ingested')
+      throw new Error(`expected the file to be ingested, got ${JSON.stringify(outcome)}`);
     report({
       entries: outcome.entries,
       seconds,
@@ -137,7 +144,9 @@ async function compileForChildren(outDir: string): Promise<string> {
   const { transformFile } = await import('@swc/core');
   const { mkdir, readdir, writeFile } = await import('node:fs/promises');
   // the test helpers the generators share with the tests
-  const sources: string[] = ['camt-builder.ts', 'prng.ts', 'free-port.ts'].map((f) => path.join(ROOT, 'test', 'support', f));
+  const sources: string[] = ['camt-builder.ts', 'prng.ts', 'free-port.ts'].map((f) =>
+    path.join(ROOT, 'test', 'support', f),
+  );
   const walk = async (dir: string): Promise<void> => {
     for (const e of await readdir(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
@@ -226,7 +235,9 @@ async function main(): Promise<void> {
       await writeMt940(path.join(dir, 'mt940-bench.sta'), { entries: ENTRIES }),
       await writeNacha(path.join(dir, 'nacha-bench.ach'), { entries: ENTRIES }),
     ];
-    log(`generated in ${round((Date.now() - t0) / 1000, 1)} s: ${files.map((f) => `${f.format} ${mb(f.bytes)}`).join(', ')}`);
+    log(
+      `generated in ${round((Date.now() - t0) / 1000, 1)} s: ${files.map((f) => `${f.format} ${mb(f.bytes)}`).join(', ')}`,
+    );
     const loader = process.env.BENCH_LOADER === 'swc-node' ? 'swc-node' : 'precompiled';
     if (loader === 'precompiled') {
       childEntry = [await compileForChildren(path.join(dir, 'js'))];
@@ -240,7 +251,8 @@ async function main(): Promise<void> {
       for (let i = 1; i <= RUNS; i++) {
         log(`parsing ${f.format} (run ${i}/${RUNS}) …`);
         const r = await runChild(['parse', f.format, f.path]);
-        if (r.entries !== f.entries) throw new Error(`${f.format}: parsed ${r.entries} entries, generated ${f.entries}`);
+        if (r.entries !== f.entries)
+          throw new Error(`${f.format}: parsed ${r.entries} entries, generated ${f.entries}`);
         runs.push(r);
       }
       parse.set(f.format, best(runs));
@@ -262,7 +274,11 @@ async function main(): Promise<void> {
     // its own temp dir: PostgreSQL runs as another OS user when we are root and must reach it
     const pgDir = mkdtempSync(path.join(tmpdir(), 'remitd-bench-pg-'));
     pgDirs.push(pgDir);
-    const running = await startEmbeddedPostgres({ dataDir: path.join(pgDir, 'data'), port: await freePort(), persistent: false });
+    const running = await startEmbeddedPostgres({
+      dataDir: path.join(pgDir, 'data'),
+      port: await freePort(),
+      persistent: false,
+    });
     pg = running;
     const dbUrl = (name: string) => {
       const u = new URL(running.adminUrl);
@@ -288,7 +304,12 @@ async function main(): Promise<void> {
       const nacha = f.format === 'nacha';
       await c.query(
         `INSERT INTO collection_accounts (id, name, iban, account_number, currencies) VALUES (gen_random_uuid(), $1, $2, $3, $4)`,
-        [`bench ${f.format}`, nacha ? null : f.account, nacha ? f.account : f.account.slice(-10), [nacha ? 'USD' : 'EUR']],
+        [
+          `bench ${f.format}`,
+          nacha ? null : f.account,
+          nacha ? f.account : f.account.slice(-10),
+          [nacha ? 'USD' : 'EUR'],
+        ],
       );
       await c.end();
       return dbUrl(name);
@@ -303,7 +324,8 @@ async function main(): Promise<void> {
         const url = await freshDatabase(name, f);
         log(`ingesting ${f.format} (run ${i}/${RUNS}) …`);
         const r = await runChild(['ingest', f.path, url, path.join(dir, `data-${name}`)]);
-        if (r.entries !== f.entries) throw new Error(`${f.format}: ingested ${r.entries} entries, generated ${f.entries}`);
+        if (r.entries !== f.entries)
+          throw new Error(`${f.format}: ingested ${r.entries} entries, generated ${f.entries}`);
         runs.push(r);
       }
       ingest.set(f.format, best(runs));
@@ -313,7 +335,14 @@ async function main(): Promise<void> {
     const camt = parse.get('camt.053')!;
     const rows: string[][] = [['measurement', 'file', 'entries', 'seconds', 'entries/s', 'peak RSS']];
     const row = (label: string, f: GeneratedFile, r: ChildResult) =>
-      rows.push([label, mb(f.bytes), r.entries.toLocaleString('en'), round(r.seconds, 2).toFixed(2), Math.round(r.eps).toLocaleString('en'), `${r.maxRssMb} MB`]);
+      rows.push([
+        label,
+        mb(f.bytes),
+        r.entries.toLocaleString('en'),
+        round(r.seconds, 2).toFixed(2),
+        Math.round(r.eps).toLocaleString('en'),
+        `${r.maxRssMb} MB`,
+      ]);
     for (const f of files) row(`parse ${f.format} (remitd)`, f, parse.get(f.format)!);
     if (camtParser) row('parse camt.053 (camt-parser)', files[0], camtParser);
     for (const f of files) row(`ingest ${f.format} → PostgreSQL`, f, ingest.get(f.format)!);

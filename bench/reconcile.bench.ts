@@ -37,25 +37,41 @@ async function seed(url: string): Promise<string> {
   const c = new Client({ connectionString: url });
   await c.connect();
   const t = Date.now();
-  const ca = await c.query<{ id: string }>(`INSERT INTO collection_accounts (id, name, iban, account_number, bic, currencies, next_serial)
-    VALUES (gen_random_uuid(), 'Bench collection', $1, '0532013000', 'COBADEFFXXX', '{EUR}', $2) RETURNING id`, [COLLECTION_IBAN, CUSTOMERS + 1]);
+  const ca = await c.query<{ id: string }>(
+    `INSERT INTO collection_accounts (id, name, iban, account_number, bic, currencies, next_serial)
+    VALUES (gen_random_uuid(), 'Bench collection', $1, '0532013000', 'COBADEFFXXX', '{EUR}', $2) RETURNING id`,
+    [COLLECTION_IBAN, CUSTOMERS + 1],
+  );
   const caId = ca.rows[0].id;
   for (let from = 0; from < CUSTOMERS; from += 20_000) {
     const ids = Array.from({ length: Math.min(20_000, CUSTOMERS - from) }, (_, k) => from + k);
-    await c.query(`INSERT INTO customers (id, reference, name, email, currency)
+    await c.query(
+      `INSERT INTO customers (id, reference, name, email, currency)
       SELECT gen_random_uuid(), r, n, e, 'EUR' FROM unnest($1::text[], $2::text[], $3::text[]) AS t(r, n, e)`,
-      [ids.map(ref), ids.map((i) => `Bench Customer ${i} Ltd`), ids.map((i) => `c${i}@bench.example`)]);
-    const vas = ids.map((i) => virtualAccountNumber({ iban: COLLECTION_IBAN, accountNumber: '0532013000' }, BigInt(i + 1)));
-    await c.query(`INSERT INTO virtual_accounts (id, customer_id, collection_account_id, currency, number, serial)
+      [ids.map(ref), ids.map((i) => `Bench Customer ${i} Ltd`), ids.map((i) => `c${i}@bench.example`)],
+    );
+    const vas = ids.map((i) =>
+      virtualAccountNumber({ iban: COLLECTION_IBAN, accountNumber: '0532013000' }, BigInt(i + 1)),
+    );
+    await c.query(
+      `INSERT INTO virtual_accounts (id, customer_id, collection_account_id, currency, number, serial)
       SELECT gen_random_uuid(), cu.id, $1::uuid, 'EUR', v, s FROM unnest($2::text[], $3::text[], $4::bigint[]) AS t(r, v, s) JOIN customers cu ON cu.reference = t.r`,
-      [caId, ids.map(ref), vas, ids.map((i) => String(i + 1))]);
+      [caId, ids.map(ref), vas, ids.map((i) => String(i + 1))],
+    );
   }
   // each customer's ledger accounts, opened with the virtual account (as AllocateVirtualAccountUseCase does)
   const customerIds = (await c.query<{ id: string }>('SELECT id::text FROM customers')).rows.map((r) => r.id);
   const accounts = customerIds.flatMap((id) => customerAccounts(id, 'EUR'));
-  await c.query(`INSERT INTO ledger_accounts (id, code, kind, currency, customer_id)
+  await c.query(
+    `INSERT INTO ledger_accounts (id, code, kind, currency, customer_id)
     SELECT gen_random_uuid(), code, kind, currency, customer_id FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[]) AS t(code, kind, currency, customer_id)`,
-    [accounts.map((a) => a.code), accounts.map((a) => a.kind), accounts.map((a) => a.currency), accounts.map((a) => a.customerId)]);
+    [
+      accounts.map((a) => a.code),
+      accounts.map((a) => a.kind),
+      accounts.map((a) => a.currency),
+      accounts.map((a) => a.customerId),
+    ],
+  );
   // three open bills per customer: 300,000
   await c.query(`INSERT INTO bills (id, customer_id, reference, billing_cycle, issued_at, currency, amount)
     SELECT gen_random_uuid(), cu.id, 'B-' || replace(cy, '-', '') || '-' || cu.reference, cy, (cy || '-02 12:00:00+00')::timestamptz + interval '1 month', 'EUR',
@@ -66,7 +82,9 @@ async function seed(url: string): Promise<string> {
     SELECT gen_random_uuid(), 'GB' || lpad((10 + (n % 89))::text, 2, '0') || 'BENC' || lpad(n::text, 14, '0'), cu.id, 'bench'
     FROM generate_series(0, ${CUSTOMERS - 1}) n JOIN customers cu ON cu.reference = ANY(ARRAY[NULL::text]) IS NOT TRUE AND cu.email = 'c' || n || '@bench.example'`);
   await c.query('ANALYZE');
-  log(`seeded ${CUSTOMERS} customers, ${CUSTOMERS} virtual accounts, ${CUSTOMERS * 3} bills in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  log(
+    `seeded ${CUSTOMERS} customers, ${CUSTOMERS} virtual accounts, ${CUSTOMERS * 3} bills in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+  );
   await c.end();
   return caId;
 }
@@ -79,8 +97,13 @@ async function writeStatement(file: string): Promise<void> {
     const who = int(rnd, 0, CUSTOMERS - 1);
     const kind = rnd();
     const cents = BigInt(int(rnd, 1_000, 200_000));
-    const e: CamtEntrySpec = { ref: `BENCH${String(i).padStart(9, '0')}`, amount: decimal(cents), remitterName: remitterName(rnd) };
-    if (kind < 0.8) e.creditedAccount = virtualAccountNumber({ iban: COLLECTION_IBAN, accountNumber: '0532013000' }, BigInt(who + 1));
+    const e: CamtEntrySpec = {
+      ref: `BENCH${String(i).padStart(9, '0')}`,
+      amount: decimal(cents),
+      remitterName: remitterName(rnd),
+    };
+    if (kind < 0.8)
+      e.creditedAccount = virtualAccountNumber({ iban: COLLECTION_IBAN, accountNumber: '0532013000' }, BigInt(who + 1));
     else if (kind < 0.9) e.remitterIban = knownIban(who);
     else if (kind < 0.95) e.ustrd = `payment for ${ref(who)} invoice ${i}`;
     else {
@@ -93,7 +116,6 @@ async function writeStatement(file: string): Promise<void> {
   await w.write(camtTail());
   await w.close();
 }
-
 
 async function main() {
   await withBenchDatabase('bench', async ({ url, dir }) => {
@@ -125,7 +147,13 @@ async function main() {
 
     const arrival = Date.now();
     const stored = await store.putFile(file);
-    const outcome = await ingest.execute({ sourceId: 'bench', fileName: 'statement.xml', storedPath: stored.path, sha256: stored.sha256, size: stored.size });
+    const outcome = await ingest.execute({
+      sourceId: 'bench',
+      fileName: 'statement.xml',
+      storedPath: stored.path,
+      sha256: stored.sha256,
+      size: stored.size,
+    });
     const ingested = Date.now();
     log(`ingested: ${JSON.stringify(outcome)} in ${((ingested - arrival) / 1000).toFixed(2)} s`);
     const cpuBefore = process.cpuUsage();
@@ -139,12 +167,18 @@ async function main() {
     await c.connect();
     if (process.env.BENCH_STATS) {
       // where the database time goes (needs REMITD_PG_SETTINGS=shared_preload_libraries=pg_stat_statements)
-      const top = await c.query(`SELECT round(total_exec_time)::int AS ms, calls, wal_records AS wr, wal_fpi AS fpi, round(wal_bytes / 1048576) AS wmb, shared_blks_dirtied AS dirt, left(regexp_replace(query, '\\s+', ' ', 'g'), 80) AS q
+      const top =
+        await c.query(`SELECT round(total_exec_time)::int AS ms, calls, wal_records AS wr, wal_fpi AS fpi, round(wal_bytes / 1048576) AS wmb, shared_blks_dirtied AS dirt, left(regexp_replace(query, '\\s+', ' ', 'g'), 80) AS q
         FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25`);
-      for (const r of top.rows) log(`${String(r.ms).padStart(6)} ms ${String(r.calls).padStart(5)}× wal ${r.wr} rec ${r.fpi} fpi ${r.wmb} MB, ${r.dirt} dirtied: ${r.q}`);
+      for (const r of top.rows)
+        log(
+          `${String(r.ms).padStart(6)} ms ${String(r.calls).padStart(5)}× wal ${r.wr} rec ${r.fpi} fpi ${r.wmb} MB, ${r.dirt} dirtied: ${r.q}`,
+        );
     }
     // latency per entry: file arrival → its funds-received e-mail row committed in the outbox
-    const lat = await c.query<{ ms: number }>(`SELECT (EXTRACT(EPOCH FROM created_at) * 1000)::float8 AS ms FROM notifications WHERE template = 'funds-received'`);
+    const lat = await c.query<{ ms: number }>(
+      `SELECT (EXTRACT(EPOCH FROM created_at) * 1000)::float8 AS ms FROM notifications WHERE template = 'funds-received'`,
+    );
     const latencies = lat.rows.map((r) => r.ms - arrival).sort((a, b) => a - b);
     const settled = await c.query<{ n: string }>(`SELECT count(*) n FROM bills WHERE status = 'settled'`);
     const partly = await c.query<{ n: string }>(`SELECT count(*) n FROM bills WHERE status = 'partly_paid'`);
@@ -169,17 +203,24 @@ async function main() {
       // the reconciler's own CPU while reconciling (the rest of the two cores is PostgreSQL's)
       reconcile_node_cpu_s: Number(((cpu.user + cpu.system) / 1e6).toFixed(2)),
       // PostgreSQL's CPU while reconciling (server and backends, Linux only)
-      reconcile_pg_cpu_s: pgCpuBefore === null || pgCpuAfter === null ? null : Number((pgCpuAfter - pgCpuBefore).toFixed(2)),
+      reconcile_pg_cpu_s:
+        pgCpuBefore === null || pgCpuAfter === null ? null : Number((pgCpuAfter - pgCpuBefore).toFixed(2)),
       email_queued_p50_ms: Math.round(percentile(latencies, 50)),
       email_queued_p99_ms: Math.round(percentile(latencies, 99)),
       peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
       ledger_ok: verify.ok,
     };
-    console.log(`\nreconciliation benchmark (${ENTRIES} credits, ${CUSTOMERS} customers, ${CUSTOMERS * 3} bills, ${WORKERS} workers)`);
+    console.log(
+      `\nreconciliation benchmark (${ENTRIES} credits, ${CUSTOMERS} customers, ${CUSTOMERS * 3} bills, ${WORKERS} workers)`,
+    );
     console.log(`  ingest         ${figures.ingest_s} s`);
-    console.log(`  reconcile      ${figures.reconcile_s} s  (${figures.credited} credited, ${figures.unmatched} unmatched, ${figures.bills_settled} bills settled)`);
+    console.log(
+      `  reconcile      ${figures.reconcile_s} s  (${figures.credited} credited, ${figures.unmatched} unmatched, ${figures.bills_settled} bills settled)`,
+    );
     console.log(`  end to end     ${figures.end_to_end_s} s = ${figures.end_to_end_eps} entries/s`);
-    console.log(`  e-mail queued  p50 ${figures.email_queued_p50_ms} ms, p99 ${figures.email_queued_p99_ms} ms after file arrival`);
+    console.log(
+      `  e-mail queued  p50 ${figures.email_queued_p50_ms} ms, p99 ${figures.email_queued_p99_ms} ms after file arrival`,
+    );
     console.log(`  peak RSS       ${figures.peak_rss_mb} MB; ledger invariants ${verify.ok ? 'hold' : 'BROKEN'}`);
     console.log(JSON.stringify(figures));
   });

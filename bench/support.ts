@@ -22,7 +22,10 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /** A throw-away embedded PostgreSQL with the migrations applied, removed after `fn`. */
-export async function withBenchDatabase<T>(name: string, fn: (db: { url: string; dir: string }) => Promise<T>): Promise<T> {
+export async function withBenchDatabase<T>(
+  name: string,
+  fn: (db: { url: string; dir: string }) => Promise<T>,
+): Promise<T> {
   const dir = mkdtempSync(path.join(tmpdir(), `remitd-${name}-`));
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), persistent: false });
   try {

@@ -4,7 +4,8 @@ import { LedgerRepository, LedgerVerifier } from '../libs/ledger/src';
 import { PrismaService } from '../libs/persistence/src/prisma.service';
 
 async function main() {
-  const url = process.env.DATABASE_URL ?? `postgresql://postgres:remitd@127.0.0.1:${process.env.REMITD_PG_PORT ?? 54329}/remitd`;
+  const url =
+    process.env.DATABASE_URL ?? `postgresql://postgres:remitd@127.0.0.1:${process.env.REMITD_PG_PORT ?? 54329}/remitd`;
   const prisma = new PrismaService(url, 2);
   try {
     const report = await new LedgerVerifier(new LedgerRepository(prisma)).verify();

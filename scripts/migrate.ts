@@ -10,15 +10,27 @@ const DEFAULT_URL = `postgresql://postgres:remitd@127.0.0.1:${process.env.REMITD
 /** `create` only diffs the migrations against schema.prisma: a throw-away embedded PostgreSQL will do. */
 async function scratchDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'remitd-migrate-'));
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: 56000 + Math.floor(Math.random() * 3000), persistent: false });
-  return { url: pg.url, stop: async () => { await pg.stop(); rmSync(dir, { recursive: true, force: true }); } };
+  const pg = await startEmbeddedPostgres({
+    dataDir: path.join(dir, 'data'),
+    port: 56000 + Math.floor(Math.random() * 3000),
+    persistent: false,
+  });
+  return {
+    url: pg.url,
+    stop: async () => {
+      await pg.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function main() {
   const [cmd, name] = process.argv.slice(2);
   if (cmd === 'create') {
     if (!name) throw new Error('usage: npm run db:migrate:create -- NAME');
-    const db = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop: async () => undefined } : await scratchDatabase();
+    const db = process.env.DATABASE_URL
+      ? { url: process.env.DATABASE_URL, stop: async () => undefined }
+      : await scratchDatabase();
     try {
       const dir = await migrateCreate(db.url, name);
       console.log(dir ? `created ${dir}` : 'no changes: schema.prisma matches the migrations');

@@ -34,7 +34,11 @@ async function main() {
 
   const children: ChildProcess[] = [];
   const run = (name: string, entry: string) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     child.on('exit', (code, signal) => {
       if (!stopping) {
         log(`${name} exited (${signal ?? code}); stopping`);
@@ -50,11 +54,13 @@ async function main() {
     log('stopping…');
     await Promise.all(
       children.map((c) =>
-        c.exitCode !== null ? null : new Promise((r) => {
-          c.once('exit', r);
-          c.kill('SIGTERM');
-          setTimeout(() => c.kill('SIGKILL'), 10_000).unref();
-        }),
+        c.exitCode !== null
+          ? null
+          : new Promise((r) => {
+              c.once('exit', r);
+              c.kill('SIGTERM');
+              setTimeout(() => c.kill('SIGKILL'), 10_000).unref();
+            }),
       ),
     );
     if (pg) await pg.stop();
@@ -66,7 +72,9 @@ async function main() {
 
   run('reconciler', 'apps/reconciler/src/main.ts');
   run('admin-api', 'apps/admin-api/src/main.ts');
-  log(`drop bank statement files into ${inbox}; e-mails are written to ${path.join(dataDir, 'mail')} (unless SMTP_HOST is set)`);
+  log(
+    `drop bank statement files into ${inbox}; e-mails are written to ${path.join(dataDir, 'mail')} (unless SMTP_HOST is set)`,
+  );
 }
 
 main().catch((e) => {

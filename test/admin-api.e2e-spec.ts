@@ -11,8 +11,16 @@ describe('admin API over HTTP: customers, virtual accounts, auth, validation, id
   beforeAll(async () => {
     api = await startTestAdminApi();
     auth = { Authorization: `Bearer ${api.superKey}` };
-    const res = await api.http().post('/collection-accounts').set(auth)
-      .send({ name: 'Main collection account', iban: 'DE89 3704 0044 0532 0130 00', bic: 'COBADEFFXXX', currencies: ['EUR', 'USD'] });
+    const res = await api
+      .http()
+      .post('/collection-accounts')
+      .set(auth)
+      .send({
+        name: 'Main collection account',
+        iban: 'DE89 3704 0044 0532 0130 00',
+        bic: 'COBADEFFXXX',
+        currencies: ['EUR', 'USD'],
+      });
     expect(res.status).toBe(201);
     collectionId = res.body.id;
   });
@@ -26,34 +34,71 @@ describe('admin API over HTTP: customers, virtual accounts, auth, validation, id
     api.http().post('/customers').set(auth).set('Idempotency-Key', key).send(body);
 
   it('creates a customer and allocates its exclusive virtual account, queuing the e-mail in the same transaction', async () => {
-    const c = await createCustomer({ name: 'ACME Cloud Ltd', email: 'billing@acme.example', currency: 'EUR', creditLimit: '1000.00' });
+    const c = await createCustomer({
+      name: 'ACME Cloud Ltd',
+      email: 'billing@acme.example',
+      currency: 'EUR',
+      creditLimit: '1000.00',
+    });
     expect(c.status).toBe(201);
-    expect(c.body).toMatchObject({ name: 'ACME Cloud Ltd', currency: 'EUR', creditLimit: '1000.00', cashBalance: '0.00', availableCredit: '1000.00' });
+    expect(c.body).toMatchObject({
+      name: 'ACME Cloud Ltd',
+      currency: 'EUR',
+      creditLimit: '1000.00',
+      cashBalance: '0.00',
+      availableCredit: '1000.00',
+    });
     expect(c.body.reference).toMatch(/^RC[0-9A-Z]{8}$/);
 
-    const va = await api.http().post(`/customers/${c.body.id}/virtual-accounts`).set(auth).set('Idempotency-Key', `va-${c.body.id}`).send({});
+    const va = await api
+      .http()
+      .post(`/customers/${c.body.id}/virtual-accounts`)
+      .set(auth)
+      .set('Idempotency-Key', `va-${c.body.id}`)
+      .send({});
     expect(va.status).toBe(201);
     expect(isValidIban(va.body.number)).toBe(true);
     expect(va.body.number.slice(4, 12)).toBe('37040044');
     expect(va.body.collectionAccountId).toBe(collectionId);
 
-    const outbox = await api.app.get(PrismaService).notification.findMany({ where: { recipient: 'billing@acme.example' } });
+    const outbox = await api.app
+      .get(PrismaService)
+      .notification.findMany({ where: { recipient: 'billing@acme.example' } });
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ template: 'virtual-account-created', dedupeKey: `virtual-account-created:${va.body.id}` });
+    expect(outbox[0]).toMatchObject({
+      template: 'virtual-account-created',
+      dedupeKey: `virtual-account-created:${va.body.id}`,
+    });
 
     // a second allocation in the same currency returns the same account, no second e-mail
-    const again = await api.http().post(`/customers/${c.body.id}/virtual-accounts`).set(auth).set('Idempotency-Key', `va2-${c.body.id}`).send({});
+    const again = await api
+      .http()
+      .post(`/customers/${c.body.id}/virtual-accounts`)
+      .set(auth)
+      .set('Idempotency-Key', `va2-${c.body.id}`)
+      .send({});
     expect(again.body.number).toBe(va.body.number);
     expect(again.body.created).toBe(false);
-    expect(await api.app.get(PrismaService).notification.count({ where: { recipient: 'billing@acme.example' } })).toBe(1);
+    expect(await api.app.get(PrismaService).notification.count({ where: { recipient: 'billing@acme.example' } })).toBe(
+      1,
+    );
   });
 
   it('allocates distinct numbers to customers created in parallel', async () => {
     const customers = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => createCustomer({ name: `Parallel ${i}`, email: `p${i}@x.example`, currency: 'USD' })),
+      Array.from({ length: 10 }, (_, i) =>
+        createCustomer({ name: `Parallel ${i}`, email: `p${i}@x.example`, currency: 'USD' }),
+      ),
     );
     const vas = await Promise.all(
-      customers.map((c) => api.http().post(`/customers/${c.body.id}/virtual-accounts`).set(auth).set('Idempotency-Key', `pva-${c.body.id}`).send({})),
+      customers.map((c) =>
+        api
+          .http()
+          .post(`/customers/${c.body.id}/virtual-accounts`)
+          .set(auth)
+          .set('Idempotency-Key', `pva-${c.body.id}`)
+          .send({}),
+      ),
     );
     expect(vas.every((v) => v.status === 201)).toBe(true);
     expect(new Set(vas.map((v) => v.body.number)).size).toBe(10);
@@ -80,7 +125,11 @@ describe('admin API over HTTP: customers, virtual accounts, auth, validation, id
 
   it.each([
     [{ name: 'X', email: 'x@x.example', currency: 'XYZ' }, 'currency', /not an ISO 4217/],
-    [{ name: 'X', email: 'x@x.example', currency: 'USD', creditLimit: '10.123' }, 'creditLimit', /USD allows 2 decimal places/],
+    [
+      { name: 'X', email: 'x@x.example', currency: 'USD', creditLimit: '10.123' },
+      'creditLimit',
+      /USD allows 2 decimal places/,
+    ],
     [{ name: 'X', email: 'not-an-email', currency: 'USD' }, 'email', /email/],
     [{ email: 'x@x.example', currency: 'USD' }, 'name', /name/],
     [{ name: 'X', email: 'x@x.example', currency: 'USD', creditLimit: 12.5 }, 'creditLimit', /decimal string/],
@@ -93,7 +142,11 @@ describe('admin API over HTTP: customers, virtual accounts, auth, validation, id
   });
 
   it('requires an Idempotency-Key on money-changing POSTs', async () => {
-    const res = await api.http().post('/customers').set(auth).send({ name: 'X', email: 'x@x.example', currency: 'USD' });
+    const res = await api
+      .http()
+      .post('/customers')
+      .set(auth)
+      .send({ name: 'X', email: 'x@x.example', currency: 'USD' });
     expect(res.status).toBe(400);
     expect(res.body.error.field).toBe('Idempotency-Key');
   });
@@ -102,7 +155,12 @@ describe('admin API over HTTP: customers, virtual accounts, auth, validation, id
     expect((await api.http().get('/customers')).status).toBe(401);
     expect((await api.http().get('/customers').set('Authorization', 'Bearer rmd_wrong')).status).toBe(401);
     const finance = await api.keyFor('finance');
-    const res = await api.http().post('/customers').set('Authorization', `Bearer ${finance}`).set('Idempotency-Key', 'f1').send({ name: 'X', email: 'x@x.example', currency: 'USD' });
+    const res = await api
+      .http()
+      .post('/customers')
+      .set('Authorization', `Bearer ${finance}`)
+      .set('Idempotency-Key', 'f1')
+      .send({ name: 'X', email: 'x@x.example', currency: 'USD' });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('ROLE_FORBIDDEN');
     expect((await api.http().get('/health')).status).toBe(200);
@@ -113,7 +171,9 @@ describe('admin API over HTTP: customers, virtual accounts, auth, validation, id
     const h = { Authorization: `Bearer ${key}` };
     expect((await api.http().get('/customers').set(h)).status).toBe(200);
     const keys = await api.http().get('/api-keys').set(auth);
-    const row = keys.body.items.find((k: { keyPrefix: string; revokedAt: string | null }) => key.startsWith(k.keyPrefix) && !k.revokedAt);
+    const row = keys.body.items.find(
+      (k: { keyPrefix: string; revokedAt: string | null }) => key.startsWith(k.keyPrefix) && !k.revokedAt,
+    );
     expect((await api.http().delete(`/api-keys/${row.id}`).set(auth)).status).toBe(200);
     expect((await api.http().get('/customers').set(h)).status).toBe(401);
   });
@@ -133,7 +193,11 @@ describe('admin API over HTTP: customers, virtual accounts, auth, validation, id
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { body: { items: { id: string }[]; nextCursor: string | null } } = await api.http().get('/customers').query({ limit: 3, ...(cursor ? { cursor } : {}) }).set(auth);
+      const res: { body: { items: { id: string }[]; nextCursor: string | null } } = await api
+        .http()
+        .get('/customers')
+        .query({ limit: 3, ...(cursor ? { cursor } : {}) })
+        .set(auth);
       seen.push(...res.body.items.map((c) => c.id));
       cursor = res.body.nextCursor;
     } while (cursor);
@@ -143,7 +207,11 @@ describe('admin API over HTTP: customers, virtual accounts, auth, validation, id
 
   it('updates credit control and audits it with the actor', async () => {
     const c = await createCustomer({ name: 'Credit Co', email: 'c@x.example', currency: 'USD' });
-    const res = await api.http().patch(`/customers/${c.body.id}`).set(auth).send({ creditLimit: '250.00', frozenAmount: '50.00' });
+    const res = await api
+      .http()
+      .patch(`/customers/${c.body.id}`)
+      .set(auth)
+      .send({ creditLimit: '250.00', frozenAmount: '50.00' });
     expect(res.status).toBe(200);
     expect(res.body.availableCredit).toBe('200.00');
     const audit = await api.http().get('/audit-log').query({ entityType: 'customer', entityId: c.body.id }).set(auth);
@@ -154,6 +222,8 @@ describe('admin API over HTTP: customers, virtual accounts, auth, validation, id
   it('serves the OpenAPI document', async () => {
     const res = await api.http().get('/docs/openapi.json');
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/customers', '/customers/{id}/virtual-accounts']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/customers', '/customers/{id}/virtual-accounts']),
+    );
   });
 });

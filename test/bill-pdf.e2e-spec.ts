@@ -18,9 +18,15 @@ describe('GET /bills/:id/pdf', () => {
   });
   afterAll(() => sys.close());
 
-  const post = (url: string, body: object) => sys.http().post(url).set(sys.auth).set('Idempotency-Key', `pdf-${++n}-${Date.now()}`).send(body);
+  const post = (url: string, body: object) =>
+    sys.http().post(url).set(sys.auth).set('Idempotency-Key', `pdf-${++n}-${Date.now()}`).send(body);
   const getPdf = (billId: string, key?: string) =>
-    sys.http().get(`/bills/${billId}/pdf`).set(key ? { Authorization: `Bearer ${key}` } : sys.auth).buffer(true).parse(binary) as unknown as Promise<Response & { body: Buffer }>;
+    sys
+      .http()
+      .get(`/bills/${billId}/pdf`)
+      .set(key ? { Authorization: `Bearer ${key}` } : sys.auth)
+      .buffer(true)
+      .parse(binary) as unknown as Promise<Response & { body: Buffer }>;
 
   it("renders the bill with its lines, payments and the customer's exclusive account, and hides it from other members", async () => {
     const c = await sys.customer({ name: 'Zoë Pdf GmbH', email: 'ap@zoe-pdf.example' });
@@ -30,17 +36,45 @@ describe('GET /bills/:id/pdf', () => {
 
     // a past cycle, so issuing it now is due; enough lines to run over several pages
     const cycle = '2025-09';
-    expect((await post(`/customers/${c.id}/charges`, { billingCycle: cycle, product: 'Compute · c6.large', usage: '744 h', amount: '1000.00' })).status).toBe(201);
-    expect((await post(`/customers/${c.id}/charges`, { billingCycle: cycle, product: 'Object storage', usage: '2 TB-month', amount: '234.50' })).status).toBe(201);
+    expect(
+      (
+        await post(`/customers/${c.id}/charges`, {
+          billingCycle: cycle,
+          product: 'Compute · c6.large',
+          usage: '744 h',
+          amount: '1000.00',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await post(`/customers/${c.id}/charges`, {
+          billingCycle: cycle,
+          product: 'Object storage',
+          usage: '2 TB-month',
+          amount: '234.50',
+        })
+      ).status,
+    ).toBe(201);
     await sys.prisma.charge.createMany({
-      data: Array.from({ length: 60 }, (_, i) => ({ customerId: c.id, billingCycle: cycle, product: `Snapshot ${String(i + 1).padStart(2, '0')}`, usage: '1 GB-month', amount: '0.50', currency: 'EUR' })),
+      data: Array.from({ length: 60 }, (_, i) => ({
+        customerId: c.id,
+        billingCycle: cycle,
+        product: `Snapshot ${String(i + 1).padStart(2, '0')}`,
+        usage: '1 GB-month',
+        amount: '0.50',
+        currency: 'EUR',
+      })),
     });
-    const issue = () => sys.http().post(`/billing-runs/${cycle}`).set(sys.auth).set('Idempotency-Key', `run-${cycle}`).send({});
+    const issue = () =>
+      sys.http().post(`/billing-runs/${cycle}`).set(sys.auth).set('Idempotency-Key', `run-${cycle}`).send({});
     const run = await issue();
     expect(run.status).toBe(201);
     expect(run.body).toMatchObject({ billingCycle: cycle, billsIssued: 1 });
     // the run finished (write-off ran) and a retry with the same key gets the same answer
-    expect((await sys.prisma.billingRun.findUniqueOrThrow({ where: { billingCycle: cycle } })).finishedAt).not.toBeNull();
+    expect(
+      (await sys.prisma.billingRun.findUniqueOrThrow({ where: { billingCycle: cycle } })).finishedAt,
+    ).not.toBeNull();
     const again = await issue();
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body).toEqual(run.body);
@@ -62,7 +96,9 @@ describe('GET /bills/:id/pdf', () => {
     expect(va.display.replace(/ /g, '')).toBe(va.iban);
     expect(text).toContain(va.bic);
     expect(text).toContain(`Customer reference ${c.reference}`);
-    expect(text).toContain(`Pay by SWIFT or ACH transfer to your exclusive account; quote your customer reference ${c.reference}`);
+    expect(text).toContain(
+      `Pay by SWIFT or ACH transfer to your exclusive account; quote your customer reference ${c.reference}`,
+    );
     expect(text).toContain(`Bill ${bill.reference}`);
     expect(text).toContain('Nimbus Cloud Services Inc.');
     expect(text).toContain('Zoë Pdf GmbH');
@@ -80,7 +116,10 @@ describe('GET /bills/:id/pdf', () => {
     const own = await getPdf(bill.id, await sys.keyFor('member', c.id));
     expect(own.status).toBe(200);
     const other = await sys.customer({ name: 'Someone Else Ltd' });
-    const res404 = await sys.http().get(`/bills/${bill.id}/pdf`).set('Authorization', `Bearer ${await sys.keyFor('member', other.id)}`);
+    const res404 = await sys
+      .http()
+      .get(`/bills/${bill.id}/pdf`)
+      .set('Authorization', `Bearer ${await sys.keyFor('member', other.id)}`);
     expect(res404.status).toBe(404);
     expect(res404.body.error.code).toBeDefined();
     expect((await sys.http().get('/bills/00000000-0000-4000-8000-000000000000/pdf').set(sys.auth)).status).toBe(404);

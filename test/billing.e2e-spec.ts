@@ -15,10 +15,13 @@ describe('billing domain over HTTP', () => {
   });
   afterAll(() => sys.close());
 
-  const post = (url: string, body: object, k = key()) => sys.http().post(url).set(sys.auth).set('Idempotency-Key', k).send(body);
-  const charge = (customerId: string, billingCycle: string, amount: string, product = 'Compute') => post(`/customers/${customerId}/charges`, { billingCycle, product, usage: '720 h', amount });
+  const post = (url: string, body: object, k = key()) =>
+    sys.http().post(url).set(sys.auth).set('Idempotency-Key', k).send(body);
+  const charge = (customerId: string, billingCycle: string, amount: string, product = 'Compute') =>
+    post(`/customers/${customerId}/charges`, { billingCycle, product, usage: '720 h', amount });
   const issue = (cycle: string) => sys.api.get(IssueBillsUseCase).execute(cycle, { force: true });
-  const billOf = async (customerId: string, cycle: string) => (await sys.prisma.bill.findFirstOrThrow({ where: { customerId, billingCycle: cycle } }));
+  const billOf = async (customerId: string, cycle: string) =>
+    await sys.prisma.bill.findFirstOrThrow({ where: { customerId, billingCycle: cycle } });
 
   it('issues bills at exactly 12:00 on the 2nd of the following month in the billing time zone', async () => {
     const c = await sys.customer({ name: 'Clockwork Ltd', autoWriteOff: false });
@@ -68,9 +71,16 @@ describe('billing domain over HTTP', () => {
     expect((await billOf(c.id, '2026-06')).status).toBe('unsettled');
     expect((await billOf(c.id, '2026-07')).status).toBe('settled');
     const reps = await sys.http().get('/repayments').query({ customerId: c.id }).set(sys.auth);
-    expect(reps.body.items.map((r: { method: string; billingCycle: string }) => `${r.billingCycle}:${r.method}`)).toEqual(['2026-07:stored_value_card']);
-    const why = await sys.http().get(`/bills/${(await billOf(c.id, '2026-06')).id}/why-unsettled`).set(sys.auth);
-    expect(why.body.reasons.map((r: { code: string }) => r.code)).toEqual(expect.arrayContaining(['card_restriction', 'insufficient_credit']));
+    expect(
+      reps.body.items.map((r: { method: string; billingCycle: string }) => `${r.billingCycle}:${r.method}`),
+    ).toEqual(['2026-07:stored_value_card']);
+    const why = await sys
+      .http()
+      .get(`/bills/${(await billOf(c.id, '2026-06')).id}/why-unsettled`)
+      .set(sys.auth);
+    expect(why.body.reasons.map((r: { code: string }) => r.code)).toEqual(
+      expect.arrayContaining(['card_restriction', 'insufficient_credit']),
+    );
     const cards = await sys.http().get(`/customers/${c.id}/stored-value-cards`).set(sys.auth);
     expect(cards.body.items[0].balance).toMatch(/^60(\.0+)?$/);
   });
@@ -85,12 +95,18 @@ describe('billing domain over HTTP', () => {
     await issue('2026-08');
     await issue('2026-09');
     for (const c of [strict, lenient]) {
-      const r = await post(`/customers/${c.id}/refunds`, { amount: '45.00', billingCycle: '2026-09', reason: 'SLA credit' });
+      const r = await post(`/customers/${c.id}/refunds`, {
+        amount: '45.00',
+        billingCycle: '2026-09',
+        reason: 'SLA credit',
+      });
       expect(r.status).toBe(201);
     }
     expect((await billOf(strict.id, '2026-08')).status).toBe('unsettled');
     expect((await billOf(strict.id, '2026-09')).status).toBe('settled');
-    expect((await sys.prisma.refund.findFirstOrThrow({ where: { customerId: strict.id } })).remaining.toString()).toMatch(/^15(\.0+)?$/);
+    expect(
+      (await sys.prisma.refund.findFirstOrThrow({ where: { customerId: strict.id } })).remaining.toString(),
+    ).toMatch(/^15(\.0+)?$/);
     expect((await billOf(lenient.id, '2026-08')).status).toBe('settled'); // past bills written off oldest first
     expect((await billOf(lenient.id, '2026-09')).status).toBe('overdue'); // partly paid, past due
   });
@@ -108,7 +124,12 @@ describe('billing domain over HTTP', () => {
     const body = { external: { channel: 'offline', amount: '39.99', reference: 'CHQ-991' } };
     const first = await post(`/bills/${bill.id}/payments`, body, 'manual-1');
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ amount: '39.99', external: '39.99', fromBalance: '0.00', billStatus: 'settled' });
+    expect(first.body).toMatchObject({
+      amount: '39.99',
+      external: '39.99',
+      fromBalance: '0.00',
+      billStatus: 'settled',
+    });
     const replay = await post(`/bills/${bill.id}/payments`, body, 'manual-1');
     expect(replay.body.journalEntryId).toBe(first.body.journalEntryId);
     expect(await sys.prisma.repayment.count({ where: { billId: bill.id, method: 'external' } })).toBe(1);
@@ -146,7 +167,9 @@ describe('billing domain over HTTP', () => {
     await charge(c.id, '2025-01', '80.00', 'B');
     await issue('2025-01');
     const bills = await sys.prisma.bill.findMany({ where: { customerId: c.id } });
-    const results = await Promise.all(bills.map((b) => post(`/bills/${b.id}/payments`, { fromBalance: '80.00', amount: '80.00' })));
+    const results = await Promise.all(
+      bills.map((b) => post(`/bills/${b.id}/payments`, { fromBalance: '80.00', amount: '80.00' })),
+    );
     const ok = results.filter((r) => r.status === 201);
     expect(ok).toHaveLength(1);
     expect(results.find((r) => r.status !== 201)!.body.error.code).toBe('INSUFFICIENT_AVAILABLE_CREDIT');
@@ -166,7 +189,9 @@ describe('billing domain over HTTP', () => {
     const tooMuch = await post('/transfers', { fromCustomerId: main.id, toCustomerId: member.id, amount: '1000.00' });
     expect(tooMuch.status).toBe(422);
     await post(`/financial-relationships/${rel.body.id}/end`, {});
-    expect((await post('/transfers', { fromCustomerId: main.id, toCustomerId: member.id, amount: '1.00' })).status).toBe(409);
+    expect(
+      (await post('/transfers', { fromCustomerId: main.id, toCustomerId: member.id, amount: '1.00' })).status,
+    ).toBe(409);
     const statement = await sys.http().get(`/customers/${main.id}/statement`).query({ format: 'csv' }).set(sys.auth);
     expect(statement.headers['content-type']).toMatch(/text\/csv/);
     expect(statement.text.split('\r\n')[0]).toBe('at,kind,description,amount,runningBalance,journalEntryId');
@@ -178,7 +203,11 @@ describe('billing domain over HTTP', () => {
     await charge(c.id, '2025-02', '25.00');
     await issue('2025-02');
     const bill = await billOf(c.id, '2025-02');
-    const coupon = await post(`/customers/${c.id}/coupons`, { amount: '10.00', validUntil: '2025-03', code: 'WELCOME10' });
+    const coupon = await post(`/customers/${c.id}/coupons`, {
+      amount: '10.00',
+      validUntil: '2025-03',
+      code: 'WELCOME10',
+    });
     const applied = await post(`/coupons/${coupon.body.id}/apply`, { billId: bill.id });
     expect(applied.body).toMatchObject({ deducted: '10.00' });
     expect((await post(`/coupons/${coupon.body.id}/apply`, { billId: bill.id })).status).toBe(409);
@@ -195,13 +224,20 @@ describe('billing domain over HTTP', () => {
     expect((await sys.http().get(`/bills/${billB.id}`).set('Authorization', `Bearer ${memberA}`)).status).toBe(404);
     const list = await sys.http().get('/bills').set('Authorization', `Bearer ${memberA}`);
     expect(list.body.items.every((x: { customerId: string }) => x.customerId === a.id)).toBe(true);
-    const bad = await post(`/customers/${a.id}/charges`, { billingCycle: '2027-13', product: 'x', usage: 'y', amount: '1.00' });
+    const bad = await post(`/customers/${a.id}/charges`, {
+      billingCycle: '2027-13',
+      product: 'x',
+      usage: 'y',
+      amount: '1.00',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('billingCycle');
     const badAmount = await post(`/bills/${billB.id}/payments`, { amount: '1.001' });
     expect(badAmount.status).toBe(400);
     expect(badAmount.body.error.field).toBe('amount');
     const csv = await sys.http().get('/bills/export.csv').query({ customerId: b.id }).set(sys.auth);
-    expect(csv.text.split('\r\n')[0]).toBe('reference,customerId,billingCycle,issuedAt,dueDate,currency,amount,paid,outstanding,status');
+    expect(csv.text.split('\r\n')[0]).toBe(
+      'reference,customerId,billingCycle,issuedAt,dueDate,currency,amount,paid,outstanding,status',
+    );
   });
 });

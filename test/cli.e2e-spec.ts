@@ -7,7 +7,11 @@ import { startSystem, type TestSystem } from './support/system';
 const run = async (...argv: string[]) => {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, (s) => out.push(s), (s) => err.push(s));
+  const code = await runCli(
+    argv,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 };
 
@@ -37,7 +41,9 @@ describe('the remitd command line', () => {
   });
 
   it('parse honours --format and rejects an unknown one', async () => {
-    expect((await run('parse', path.join(__dirname, 'fixtures/mt940/rabobank-tag86.sta'), '--format', 'mt940')).code).toBe(0);
+    expect(
+      (await run('parse', path.join(__dirname, 'fixtures/mt940/rabobank-tag86.sta'), '--format', 'mt940')).code,
+    ).toBe(0);
     expect((await run('parse', 'x', '--format', 'bai9')).code).toBe(2);
   });
 
@@ -45,11 +51,21 @@ describe('the remitd command line', () => {
     const c = await sys.customer({ name: 'Dry Run Ltd' });
     await sys.bill(c.id, '2026-09', '100.00');
     const file = path.join(sys.dir, 'dry.xml');
-    writeFileSync(file, buildCamt({ account: 'DE89370400440532013000', entries: [
-      { ref: 'DRY-1', amount: '150.00', creditedAccount: c.virtualAccount, remitterName: 'Dry Run Ltd' },
-      { ref: 'DRY-2', amount: '20.00', remitterName: 'Stranger' },
-    ] }));
-    const before = { entries: await sys.prisma.statementEntry.count(), journals: await sys.prisma.journalEntry.count(), remittances: await sys.prisma.remittance.count() };
+    writeFileSync(
+      file,
+      buildCamt({
+        account: 'DE89370400440532013000',
+        entries: [
+          { ref: 'DRY-1', amount: '150.00', creditedAccount: c.virtualAccount, remitterName: 'Dry Run Ltd' },
+          { ref: 'DRY-2', amount: '20.00', remitterName: 'Stranger' },
+        ],
+      }),
+    );
+    const before = {
+      entries: await sys.prisma.statementEntry.count(),
+      journals: await sys.prisma.journalEntry.count(),
+      remittances: await sys.prisma.remittance.count(),
+    };
     const r = await run('reconcile', '--dry-run', file);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/CREDIT Dry Run Ltd\s+\[virtual_account, confidence 1\]/);
@@ -57,6 +73,10 @@ describe('the remitd command line', () => {
     expect(r.out).toMatch(/UNMATCHED.*no_rule_matched/);
     const json = JSON.parse((await run('reconcile', '--dry-run', file, '--json')).out);
     expect(json[0]).toMatchObject({ decision: 'credit', creditedAmount: '150.00', balanceAfter: '50.00' });
-    expect({ entries: await sys.prisma.statementEntry.count(), journals: await sys.prisma.journalEntry.count(), remittances: await sys.prisma.remittance.count() }).toEqual(before);
+    expect({
+      entries: await sys.prisma.statementEntry.count(),
+      journals: await sys.prisma.journalEntry.count(),
+      remittances: await sys.prisma.remittance.count(),
+    }).toEqual(before);
   });
 });

@@ -27,7 +27,6 @@ const SMALL_ENTRIES = 2_000;
 const ACCOUNT = 'DE89370400440532013000';
 const RUN_LIMIT_MS = 120_000;
 
-
 // ---------------------------------------------------------------------------------------------
 // the bank files
 
@@ -64,13 +63,30 @@ function smallEntries(): CamtEntrySpec[] {
 }
 
 /** streams a camt.053 to disk, 1,000 entries per write */
-async function writeStatement(file: string, spec: { id: string; sequence: number; date: string; opening: string; entries: CamtEntrySpec[] }): Promise<string> {
+async function writeStatement(
+  file: string,
+  spec: { id: string; sequence: number; date: string; opening: string; entries: CamtEntrySpec[] },
+): Promise<string> {
   const closing = closingFor(spec.opening, spec.entries);
   const fh = await open(file, 'w');
   try {
-    await fh.write(camtHead({ statementId: spec.id, sequence: spec.sequence, date: spec.date, account: ACCOUNT, opening: spec.opening, closing }));
+    await fh.write(
+      camtHead({
+        statementId: spec.id,
+        sequence: spec.sequence,
+        date: spec.date,
+        account: ACCOUNT,
+        opening: spec.opening,
+        closing,
+      }),
+    );
     for (let i = 0; i < spec.entries.length; i += 1_000) {
-      await fh.write(spec.entries.slice(i, i + 1_000).map((e) => camtEntryXml(e, 'EUR', spec.date)).join(''));
+      await fh.write(
+        spec.entries
+          .slice(i, i + 1_000)
+          .map((e) => camtEntryXml(e, 'EUR', spec.date))
+          .join(''),
+      );
     }
     await fh.write(camtTail('camt.053'));
   } finally {
@@ -122,7 +138,15 @@ function runWorker(site: Site, plan?: KillPlan): Promise<WorkerRun> {
       env: { ...process.env, DATABASE_URL: site.url, REMITD_DATA_DIR: site.dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const run: WorkerRun = { spawnedAt, exitedAt: 0, killed: false, code: null, markers: [], committing: [], stderr: '' };
+    const run: WorkerRun = {
+      spawnedAt,
+      exitedAt: 0,
+      killed: false,
+      code: null,
+      markers: [],
+      committing: [],
+      stderr: '',
+    };
     let timer: NodeJS.Timeout | undefined;
     const armKill = (delayMs: number) => {
       timer ??= setTimeout(() => {
@@ -180,11 +204,18 @@ async function query<T extends object>(url: string, sql: string, params: unknown
 }
 
 const committedShas = async (url: string) =>
-  new Set((await query<{ sha256: string }>(url, `SELECT sha256 FROM statement_files WHERE status = 'ingested'`)).map((r) => r.sha256));
+  new Set(
+    (await query<{ sha256: string }>(url, `SELECT sha256 FROM statement_files WHERE status = 'ingested'`)).map(
+      (r) => r.sha256,
+    ),
+  );
 
 async function regularFiles(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
-  return (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
+  return (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort();
 }
 
 /**
@@ -218,7 +249,8 @@ function phaseOf(
       if (run.committing.includes(file!)) return { phase: 'all entries written, committing', afterCommit: false, file };
       return { phase: 'parsing + inserting inside the transaction', afterCommit: false, file };
     case 'ingested':
-      if (last.detail === 'busy') return { phase: 'file still claimed by a killed worker (busy)', afterCommit: isCommitted, file };
+      if (last.detail === 'busy')
+        return { phase: 'file still claimed by a killed worker (busy)', afterCommit: isCommitted, file };
       return { phase: 'after the commit, before the file move', afterCommit: isCommitted, file };
     case 'move':
       return { phase: 'after the commit, before the file move', afterCommit: isCommitted, file };
@@ -272,8 +304,20 @@ describe('ingestion survives kill -9 at random points', () => {
     work = await mkdtemp(path.join(tmpdir(), 'remitd-crash-'));
     const src = path.join(work, 'src');
     await mkdir(src);
-    const closingSmall = await writeStatement(path.join(src, SMALL), { id: 'SMALL', sequence: 1, date: '2026-11-01', opening: '1000.00', entries: smallEntries() });
-    await writeStatement(path.join(src, BIG), { id: 'BIG', sequence: 2, date: '2026-11-02', opening: closingSmall, entries: bigEntries() });
+    const closingSmall = await writeStatement(path.join(src, SMALL), {
+      id: 'SMALL',
+      sequence: 1,
+      date: '2026-11-01',
+      opening: '1000.00',
+      entries: smallEntries(),
+    });
+    await writeStatement(path.join(src, BIG), {
+      id: 'BIG',
+      sequence: 2,
+      date: '2026-11-02',
+      opening: closingSmall,
+      entries: bigEntries(),
+    });
 
     const site = async (name: string): Promise<Site> => {
       const db = await createTestDatabase();
@@ -286,7 +330,11 @@ describe('ingestion survives kill -9 at random points', () => {
         await copyFile(path.join(src, f), path.join(inbox, f));
         await utimes(path.join(inbox, f), 1_790_000_000 + i, 1_790_000_000 + i);
       }
-      await query(db.url, `INSERT INTO collection_accounts (id, name, iban, account_number, currencies) VALUES (gen_random_uuid(), 'Main', $1, '0532013000', '{EUR}')`, [ACCOUNT]);
+      await query(
+        db.url,
+        `INSERT INTO collection_accounts (id, name, iban, account_number, currencies) VALUES (gen_random_uuid(), 'Main', $1, '0532013000', '{EUR}')`,
+        [ACCOUNT],
+      );
       return { name, url: db.url, dir, inbox, dataDir: path.join(dir, 'data') };
     };
     A = await site('A');
@@ -305,7 +353,8 @@ describe('ingestion survives kill -9 at random points', () => {
       const clean = await runWorker(B);
       expect({ code: clean.code, stderr: clean.stderr }).toMatchObject({ code: 0 });
       expect(clean.markers.map((m) => m.event)).toContain('done');
-      const at = (event: string, file?: string) => clean.markers.find((m) => m.event === event && (!file || m.file === file))!.t;
+      const at = (event: string, file?: string) =>
+        clean.markers.find((m) => m.event === event && (!file || m.file === file))!.t;
       const total = clean.exitedAt - clean.spawnedAt;
       const startup = at('ready') - clean.spawnedAt;
       const bigTransaction = at('ingested', BIG) - at('ingest', BIG);
@@ -313,7 +362,8 @@ describe('ingestion survives kill -9 at random points', () => {
       /** how long a run takes on this machine for what is left: B's timeline, file by file */
       const expectedRun = (pending: string[], committed: Set<string>) => {
         let ms = startup + (clean.exitedAt - at('moved', FILES[FILES.length - 1]));
-        for (const f of pending) ms += committed.has(shaOf.get(f)!) ? at('stored', f) - at('store', f) + 20 : at('moved', f) - at('store', f);
+        for (const f of pending)
+          ms += committed.has(shaOf.get(f)!) ? at('stored', f) - at('store', f) + 20 : at('moved', f) - at('store', f);
         return ms;
       };
 
@@ -374,11 +424,16 @@ describe('ingestion survives kill -9 at random points', () => {
           `clean run: ${total} ms (start-up ${startup} ms, big file's transaction ${bigTransaction} ms)`,
           `kills with the file in hand not yet committed: ${before}; with it already committed: ${after}; with no file in hand: ${kills.length - before - after}`,
           ...[...byPhase].map(([phase, n]) => `  ${String(n).padStart(3)} × ${phase}`),
-          ...kills.map((k, i) => `  #${String(i + 1).padStart(2)} ${k.plan.anchor} + ${Math.round(k.plan.delayMs)} ms → ${k.phase}${k.file ? ` (${k.file})` : ''}`),
+          ...kills.map(
+            (k, i) =>
+              `  #${String(i + 1).padStart(2)} ${k.plan.anchor} + ${Math.round(k.plan.delayMs)} ms → ${k.phase}${k.file ? ` (${k.file})` : ''}`,
+          ),
         ].join('\n'),
       );
       // the whole point: some kills hit a file's open transaction
-      expect(kills.some((k) => k.phase.startsWith('parsing + inserting') || k.phase.startsWith('all entries written'))).toBe(true);
+      expect(
+        kills.some((k) => k.phase.startsWith('parsing + inserting') || k.phase.startsWith('all entries written')),
+      ).toBe(true);
 
       // no claim survives its process, and every killed worker's session is gone
       await eventually('advisory locks released', async () => (await advisoryLocks(A.url)) === 0);
@@ -393,7 +448,9 @@ describe('ingestion survives kill -9 at random points', () => {
       expect(entriesB).toHaveLength(BIG_ENTRIES + SMALL_ENTRIES);
       expect(entriesA).toHaveLength(entriesB.length);
       expect(entriesA).toEqual(entriesB);
-      expect(entriesA.filter((e) => e.natural_key.startsWith('hash:') && e.natural_key.endsWith(':2')).length).toBeGreaterThan(0);
+      expect(
+        entriesA.filter((e) => e.natural_key.startsWith('hash:') && e.natural_key.endsWith(':2')).length,
+      ).toBeGreaterThan(0);
 
       // one ingested row per file, and the same statements and alerts
       const filesSql = `SELECT sha256, file_name, status, entry_count, new_entry_count FROM statement_files ORDER BY sha256`;
@@ -411,7 +468,8 @@ describe('ingestion survives kill -9 at random points', () => {
         expect(await regularFiles(site.inbox)).toEqual([]);
         expect(await regularFiles(path.join(site.inbox, 'processed'))).toEqual([...FILES].sort());
         expect(await regularFiles(path.join(site.inbox, 'failed'))).toEqual([]);
-        for (const f of filesA) expect(existsSync(path.join(site.dataDir, 'raw', String(f.sha256).slice(0, 2), String(f.sha256)))).toBe(true);
+        for (const f of filesA)
+          expect(existsSync(path.join(site.dataDir, 'raw', String(f.sha256).slice(0, 2), String(f.sha256)))).toBe(true);
       }
     },
     5 * 60_000,

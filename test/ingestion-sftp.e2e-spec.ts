@@ -56,7 +56,13 @@ function credits(n: number, prefix: string): CamtEntrySpec[] {
 }
 
 function statement(id: string, entries: CamtEntrySpec[]): string {
-  return buildCamt({ statementId: id, account: ACCOUNT, opening: '0.00', closing: closingFor('0.00', entries), entries });
+  return buildCamt({
+    statementId: id,
+    account: ACCOUNT,
+    opening: '0.00',
+    closing: closingFor('0.00', entries),
+    entries,
+  });
 }
 
 /** A remote inbox of its own for each scenario: `<root>/<name>`, seen by the client as `/<name>`. */
@@ -74,7 +80,10 @@ async function putRemote(dir: string, name: string, content: string, mtimeSec?: 
 /** regular files directly in dir (not processed/ and failed/) */
 async function filesIn(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
-  return (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
+  return (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort();
 }
 
 function sftpSource(remoteDir: string, overrides: Partial<SftpSourceOptions> = {}): SftpSource {
@@ -99,7 +108,9 @@ async function ingestion(sources: StatementSource[]) {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'remitd-sftp-data-'));
   const t = await createTestContext([StatementSourcesModule.forRoot({ dataDir, sources })]);
   const prisma = t.get(PrismaService);
-  await prisma.collectionAccount.create({ data: { name: 'Main', iban: ACCOUNT, accountNumber: '0532013000', currencies: ['EUR'] } });
+  await prisma.collectionAccount.create({
+    data: { name: 'Main', iban: ACCOUNT, accountNumber: '0532013000', currencies: ['EUR'] },
+  });
   return {
     poll: t.get(PollStatementSourcesUseCase),
     prisma,
@@ -148,7 +159,12 @@ describe('statement ingestion from a bank SFTP inbox (real SFTP server, real Pos
 
       expect(await app.prisma.statementEntry.count()).toBe(12);
       const entry = await app.prisma.statementEntry.findFirstOrThrow({ where: { bankReference: 'H1-3' } });
-      expect(entry).toMatchObject({ currency: 'EUR', direction: 'CRDT', status: 'BOOK', remitterName: 'Remitter H1 3' });
+      expect(entry).toMatchObject({
+        currency: 'EUR',
+        direction: 'CRDT',
+        status: 'BOOK',
+        remitterName: 'Remitter H1 3',
+      });
       expect(entry.amount.toString()).toBe('103.5');
       expect(entry.collectionAccountId).not.toBeNull();
 
@@ -227,7 +243,10 @@ describe('statement ingestion from a bank SFTP inbox (real SFTP server, real Pos
 
   it('moves a malformed file to failed/ on the server with its reason file', async () => {
     const { dir, remoteDir } = await remoteInbox('malformed');
-    const broken = statement('S-M', credits(50, 'M')).replace('<Amt Ccy="EUR">130.50</Amt>', '<Amt Ccy="EUR">13O.50</Amt>');
+    const broken = statement('S-M', credits(50, 'M')).replace(
+      '<Amt Ccy="EUR">130.50</Amt>',
+      '<Amt Ccy="EUR">13O.50</Amt>',
+    );
     expect(broken).toContain('13O.50');
     await putRemote(dir, 'broken.xml', broken);
     const app = await ingestion([sftpSource(remoteDir)]);
@@ -285,7 +304,9 @@ describe('statement ingestion from a bank SFTP inbox (real SFTP server, real Pos
 
       // and again on the next poll: the broken source does not wedge the poller
       await writeFile(path.join(local, 'local-2.xml'), statement('S-L2', credits(3, 'L2')));
-      expect((await app.poll.execute()).map((p) => [p.sourceId, p.name, p.outcome])).toEqual([['local', 'local-2.xml', 'ingested']]);
+      expect((await app.poll.execute()).map((p) => [p.sourceId, p.name, p.outcome])).toEqual([
+        ['local', 'local-2.xml', 'ingested'],
+      ]);
       expect(await app.prisma.statementEntry.count()).toBe(7);
     } finally {
       await app.close();

@@ -27,7 +27,8 @@ import { startSystem, type TestSystem } from './support/system';
 
 const COLLECTION = 'DE89370400440532013000';
 let fileNo = 0;
-const statement = (entries: CamtEntrySpec[]) => buildCamt({ statementId: `N-${++fileNo}`, account: COLLECTION, entries });
+const statement = (entries: CamtEntrySpec[]) =>
+  buildCamt({ statementId: `N-${++fileNo}`, account: COLLECTION, entries });
 const dedupeKeyOf = (m: ParsedMail) => m.headers.get(DEDUPE_KEY_HEADER.toLowerCase()) as string | undefined;
 const to = (m: ParsedMail) => JSON.stringify(m.to);
 
@@ -40,21 +41,35 @@ describe('notifications: at least once, with a dedupe key, nothing lost when SMT
 
   /** another reconciler replica on the same database, sending through its own SMTP channel */
   const replica = async (smtpPort: number) => {
-    const config = loadConfig({ DATABASE_URL: sys.db.url, RECONCILER_PORT: '0', REMITD_DATA_DIR: sys.dir, DB_POOL_SIZE: '4' });
+    const config = loadConfig({
+      DATABASE_URL: sys.db.url,
+      RECONCILER_PORT: '0',
+      REMITD_DATA_DIR: sys.dir,
+      DB_POOL_SIZE: '4',
+    });
     const r = await startReconciler(config, {
       logger: false,
       schedulers: false,
       sources: [],
-      channels: [new SmtpEmailChannel({ host: '127.0.0.1', port: smtpPort, secure: false, from: 'billing@remitd.test' })],
+      channels: [
+        new SmtpEmailChannel({ host: '127.0.0.1', port: smtpPort, secure: false, from: 'billing@remitd.test' }),
+      ],
     });
     replicas.push(r);
     return r.ctx.get(DispatchNotificationsUseCase);
   };
   const dispatcher = () => sys.reconciler.ctx.get(DispatchNotificationsUseCase);
-  const rowsFor = (recipient: string) => sys.prisma.notification.findMany({ where: { recipient }, orderBy: { template: 'asc' } });
+  const rowsFor = (recipient: string) =>
+    sys.prisma.notification.findMany({ where: { recipient }, orderBy: { template: 'asc' } });
   /** as if the retry delay (or a lease) had run out */
-  const makeDue = () => sys.prisma.$executeRaw`UPDATE notifications SET next_attempt_at = now() WHERE status = 'pending'`;
-  const dueNow = async () => (await sys.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM notifications WHERE status = 'pending' AND next_attempt_at <= now()`)[0].n;
+  const makeDue = () =>
+    sys.prisma.$executeRaw`UPDATE notifications SET next_attempt_at = now() WHERE status = 'pending'`;
+  const dueNow = async () =>
+    (
+      await sys.prisma.$queryRaw<
+        { n: number }[]
+      >`SELECT count(*)::int AS n FROM notifications WHERE status = 'pending' AND next_attempt_at <= now()`
+    )[0].n;
 
   beforeAll(async () => {
     sys = await startSystem();
@@ -74,14 +89,20 @@ describe('notifications: at least once, with a dedupe key, nothing lost when SMT
     sys.smtp.setDown(true);
     const c = await sys.customer({ name: 'Outage GmbH', email: 'outage@customer.example' });
     await sys.bill(c.id, '2026-09', '100.00');
-    sys.drop('outage.xml', statement([{ ref: 'OUT-1', amount: '150.00', creditedAccount: c.virtualAccount, remitterName: 'Outage GmbH' }]));
+    sys.drop(
+      'outage.xml',
+      statement([{ ref: 'OUT-1', amount: '150.00', creditedAccount: c.virtualAccount, remitterName: 'Outage GmbH' }]),
+    );
     const t = await sys.tick();
     expect(t.reconciled).toMatchObject({ credited: 1 });
     expect(t.mail).toMatchObject({ claimed: 2, sent: 0, retrying: 2, failed: 0 });
 
     const queued = await rowsFor(c.email);
     expect(queued.map((n) => n.template)).toEqual(['funds-received', 'virtual-account-created']);
-    expect(queued.map((n) => n.dedupeKey)).toEqual([expect.stringMatching(/^funds-received:entry:/), expect.stringMatching(/^virtual-account-created:/)]);
+    expect(queued.map((n) => n.dedupeKey)).toEqual([
+      expect.stringMatching(/^funds-received:entry:/),
+      expect.stringMatching(/^virtual-account-created:/),
+    ]);
     for (const n of queued) {
       expect(n).toMatchObject({ status: 'pending', attempts: 1, sentAt: null });
       expect(n.lastError).toMatch(/421|not available/i);
@@ -95,7 +116,10 @@ describe('notifications: at least once, with a dedupe key, nothing lost when SMT
     // a second failed attempt while still down: still pending, attempts counted
     await makeDue();
     expect(await dispatcher().execute()).toMatchObject({ claimed: 2, retrying: 2 });
-    expect((await rowsFor(c.email)).map((n) => [n.status, n.attempts])).toEqual([['pending', 2], ['pending', 2]]);
+    expect((await rowsFor(c.email)).map((n) => [n.status, n.attempts])).toEqual([
+      ['pending', 2],
+      ['pending', 2],
+    ]);
     expect(sys.smtp.messages).toHaveLength(0);
 
     sys.smtp.setDown(false);
@@ -120,7 +144,12 @@ describe('notifications: at least once, with a dedupe key, nothing lost when SMT
 
   it('resends with the same dedupe key and Message-ID when a sender dies after SMTP accepted the message (at least once)', async () => {
     // a sender that hands the message to SMTP and then never gets to mark it sent (its process died)
-    const smtp = new SmtpEmailChannel({ host: '127.0.0.1', port: sys.smtp.port, secure: false, from: 'billing@remitd.test' });
+    const smtp = new SmtpEmailChannel({
+      host: '127.0.0.1',
+      port: sys.smtp.port,
+      secure: false,
+      from: 'billing@remitd.test',
+    });
     const dying: NotificationChannel = {
       name: 'email',
       send: async (msg: OutboundMessage): Promise<SendResult> => {
@@ -128,7 +157,11 @@ describe('notifications: at least once, with a dedupe key, nothing lost when SMT
         return new Promise<SendResult>(() => undefined);
       },
     };
-    const doomed = new DispatchNotificationsUseCase(sys.reconciler.ctx.get(OutboxRepository), [dying], DEFAULT_RETRY_POLICY);
+    const doomed = new DispatchNotificationsUseCase(
+      sys.reconciler.ctx.get(OutboxRepository),
+      [dying],
+      DEFAULT_RETRY_POLICY,
+    );
     const before = sys.smtp.messages.length;
     const c = await sys.customer({ name: 'Crashy Sender Ltd', email: 'crashy@customer.example' });
     void doomed.execute(50, 60_000);
@@ -164,18 +197,31 @@ describe('notifications: at least once, with a dedupe key, nothing lost when SMT
   it('lets two dispatchers race over the outbox and sends every message exactly once', async () => {
     const other = await replica(sys.smtp.port);
     const customers = [];
-    for (let i = 0; i < 20; i++) customers.push(await sys.customer({ name: `Race Mail ${i} Oy`, email: `race${i}@customer.example` }));
-    sys.drop('race.xml', statement(customers.map((c, i) => ({ ref: `RACE-MAIL-${i}`, amount: `${10 + i}.00`, creditedAccount: c.virtualAccount }))));
+    for (let i = 0; i < 20; i++)
+      customers.push(await sys.customer({ name: `Race Mail ${i} Oy`, email: `race${i}@customer.example` }));
+    sys.drop(
+      'race.xml',
+      statement(
+        customers.map((c, i) => ({ ref: `RACE-MAIL-${i}`, amount: `${10 + i}.00`, creditedAccount: c.virtualAccount })),
+      ),
+    );
     await sys.reconciler.ctx.get(PollStatementSourcesUseCase).execute();
     expect(await sys.reconciler.ctx.get(ReconcileEntriesUseCase).drain()).toMatchObject({ credited: 20 });
-    const queued = await sys.prisma.notification.findMany({ where: { recipient: { in: customers.map((c) => c.email) } } });
+    const queued = await sys.prisma.notification.findMany({
+      where: { recipient: { in: customers.map((c) => c.email) } },
+    });
     expect(queued).toHaveLength(40);
     expect(await dueNow()).toBe(40);
 
     const before = sys.smtp.messages.length;
     let claimed = 0;
     for (;;) {
-      const results = await Promise.all([dispatcher().execute(3), other.execute(3), dispatcher().execute(3), other.execute(3)]);
+      const results = await Promise.all([
+        dispatcher().execute(3),
+        other.execute(3),
+        dispatcher().execute(3),
+        other.execute(3),
+      ]);
       const round = results.reduce((s, r) => s + r.claimed, 0);
       expect(results.every((r) => r.sent === r.claimed)).toBe(true);
       claimed += round;

@@ -110,7 +110,9 @@ async function withDb<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T>
 /** Waits until PostgreSQL has noticed that the killed processes are gone (their transactions rolled back, their locks released). */
 async function waitForNoOtherBackends(c: Client): Promise<void> {
   for (let i = 0; ; i++) {
-    const { rows } = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()`);
+    const { rows } = await c.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+    );
     if (rows[0].n === 0) return;
     if (i > 600) throw new Error(`${rows[0].n} backend(s) of killed workers are still connected after 30 s`);
     await sleep(50);
@@ -157,7 +159,10 @@ function startWorker(databaseUrl: string, dir: string, concurrency = 1): Worker 
     concurrency,
     leaseMs: LEASE_MS,
   };
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', WORKER, JSON.stringify(args)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', WORKER, JSON.stringify(args)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const events: Worker['events'] = [];
   const listeners: (() => void)[] = [];
   let out = '';
@@ -224,7 +229,10 @@ async function killAfter(w: Worker, ms: number): Promise<string | null> {
     if (code !== 0) throw new Error(`worker exited with ${code}: ${w.stderr()}`);
     return null;
   }
-  const phase = ({ ready: 'reconciling', reconciled: 'sending', dispatched: 'closing', done: 'exiting' } as Record<string, string>)[w.events.at(-1)?.name ?? ''] ?? 'booting';
+  const phase =
+    ({ ready: 'reconciling', reconciled: 'sending', dispatched: 'closing', done: 'exiting' } as Record<string, string>)[
+      w.events.at(-1)?.name ?? ''
+    ] ?? 'booting';
   w.child.kill('SIGKILL');
   await w.exited;
   return phase;
@@ -241,7 +249,10 @@ interface Snapshot {
   repayments: Record<string, string[]>;
   repaymentCount: number;
   entries: Record<string, Record<string, unknown>>;
-  notifications: Record<string, { status: string; template: string; recipient: string; payload: Record<string, unknown> }>;
+  notifications: Record<
+    string,
+    { status: string; template: string; recipient: string; payload: Record<string, unknown> }
+  >;
   journals: Record<string, { kind: string; description: string; metadata: string; postings: string[] }>;
   accounts: Record<string, string>;
   creditJournalsPerEntry: number;
@@ -252,25 +263,56 @@ async function snapshot(url: string): Promise<Snapshot> {
   return withDb(url, async (c) => {
     const q = async <R extends object>(sql: string) => (await c.query<R & object>(sql)).rows as R[];
     const names = new Map<string, string>();
-    for (const r of await q<{ id: string; ref: string }>(`SELECT id::text, coalesce(bank_reference, natural_key) AS ref FROM statement_entries`)) names.set(r.id, `entry(${r.ref})`);
-    for (const r of await q<{ id: string; ref: string }>(`SELECT id::text, reference AS ref FROM customers`)) names.set(r.id, `customer(${r.ref})`);
-    for (const r of await q<{ id: string; ref: string }>(`SELECT id::text, number AS ref FROM virtual_accounts`)) names.set(r.id, `va(${r.ref})`);
-    for (const r of await q<{ id: string; ref: string }>(`SELECT id::text, coalesce(iban, account_number) AS ref FROM collection_accounts`)) names.set(r.id, `collection(${r.ref})`);
-    for (const r of await q<{ id: string; ref: string }>(`SELECT id::text, reference AS ref FROM bills`)) names.set(r.id, `bill(${r.ref})`);
-    for (const r of await q<{ id: string; ref: string }>(`SELECT m.id::text, coalesce(e.bank_reference, e.natural_key) AS ref FROM remittances m JOIN statement_entries e ON e.id = m.entry_id`)) names.set(r.id, `remittance(${r.ref})`);
+    for (const r of await q<{ id: string; ref: string }>(
+      `SELECT id::text, coalesce(bank_reference, natural_key) AS ref FROM statement_entries`,
+    ))
+      names.set(r.id, `entry(${r.ref})`);
+    for (const r of await q<{ id: string; ref: string }>(`SELECT id::text, reference AS ref FROM customers`))
+      names.set(r.id, `customer(${r.ref})`);
+    for (const r of await q<{ id: string; ref: string }>(`SELECT id::text, number AS ref FROM virtual_accounts`))
+      names.set(r.id, `va(${r.ref})`);
+    for (const r of await q<{ id: string; ref: string }>(
+      `SELECT id::text, coalesce(iban, account_number) AS ref FROM collection_accounts`,
+    ))
+      names.set(r.id, `collection(${r.ref})`);
+    for (const r of await q<{ id: string; ref: string }>(`SELECT id::text, reference AS ref FROM bills`))
+      names.set(r.id, `bill(${r.ref})`);
+    for (const r of await q<{ id: string; ref: string }>(
+      `SELECT m.id::text, coalesce(e.bank_reference, e.natural_key) AS ref FROM remittances m JOIN statement_entries e ON e.id = m.entry_id`,
+    ))
+      names.set(r.id, `remittance(${r.ref})`);
     const nat = (s: string) => s.replace(UUID, (u) => names.get(u) ?? `?${u}`);
-    for (const r of await q<{ id: string; key: string }>(`SELECT id::text, idempotency_key AS key FROM journal_entries`)) names.set(r.id, `journal(${nat(r.key)})`);
+    for (const r of await q<{ id: string; key: string }>(
+      `SELECT id::text, idempotency_key AS key FROM journal_entries`,
+    ))
+      names.set(r.id, `journal(${nat(r.key)})`);
 
-    const s: Snapshot = { customers: {}, bills: {}, repayments: {}, repaymentCount: 0, entries: {}, notifications: {}, journals: {}, accounts: {}, creditJournalsPerEntry: 0, ledgerOk: false };
+    const s: Snapshot = {
+      customers: {},
+      bills: {},
+      repayments: {},
+      repaymentCount: 0,
+      entries: {},
+      notifications: {},
+      journals: {},
+      accounts: {},
+      creditJournalsPerEntry: 0,
+      ledgerOk: false,
+    };
     for (const r of await q<{ ref: string; cash: string }>(`
         SELECT c.reference AS ref, coalesce(a.balance, 0)::text AS cash FROM customers c LEFT JOIN ledger_accounts a ON a.customer_id = c.id AND a.kind = 'customer_cash'`)) {
       s.customers[r.ref] = r.cash;
     }
-    for (const r of await q<{ ref: string; paid: string; status: string }>(`SELECT reference AS ref, paid::text, status FROM bills`)) s.bills[r.ref] = `${r.status} ${r.paid}`;
+    for (const r of await q<{ ref: string; paid: string; status: string }>(
+      `SELECT reference AS ref, paid::text, status FROM bills`,
+    ))
+      s.bills[r.ref] = `${r.status} ${r.paid}`;
     for (const r of await q<{ ref: string; amount: string; remittance: string | null; reversed: boolean }>(`
         SELECT b.reference AS ref, r.amount::text, r.remittance_id::text AS remittance, r.reversed_at IS NOT NULL AS reversed
         FROM repayments r JOIN bills b ON b.id = r.bill_id`)) {
-      (s.repayments[r.ref] ??= []).push(`${r.amount} from ${r.remittance ? nat(r.remittance) : 'none'}${r.reversed ? ' reversed' : ''}`);
+      (s.repayments[r.ref] ??= []).push(
+        `${r.amount} from ${r.remittance ? nat(r.remittance) : 'none'}${r.reversed ? ' reversed' : ''}`,
+      );
       s.repaymentCount++;
     }
     for (const list of Object.values(s.repayments)) list.sort();
@@ -281,24 +323,46 @@ async function snapshot(url: string): Promise<Snapshot> {
                m.credit_journal_id IS NOT NULL AS "creditJournal", m.settlement_journal_id IS NOT NULL AS "settlementJournal"
         FROM statement_entries e LEFT JOIN remittances m ON m.entry_id = e.id LEFT JOIN customers c ON c.id = m.customer_id`)) {
       const { id: _id, ref, ...rest } = r;
-      s.entries[ref] = { ...rest, explanation: typeof rest.explanation === 'string' ? nat(rest.explanation) : rest.explanation };
+      s.entries[ref] = {
+        ...rest,
+        explanation: typeof rest.explanation === 'string' ? nat(rest.explanation) : rest.explanation,
+      };
     }
-    for (const r of await q<{ key: string; status: string; template: string; recipient: string; payload: Record<string, unknown> }>(
-      `SELECT dedupe_key AS key, status, template, recipient, payload FROM notifications`,
-    )) {
-      s.notifications[nat(r.key)] = { status: r.status, template: r.template, recipient: r.recipient, payload: JSON.parse(nat(JSON.stringify(r.payload))) as Record<string, unknown> };
+    for (const r of await q<{
+      key: string;
+      status: string;
+      template: string;
+      recipient: string;
+      payload: Record<string, unknown>;
+    }>(`SELECT dedupe_key AS key, status, template, recipient, payload FROM notifications`)) {
+      s.notifications[nat(r.key)] = {
+        status: r.status,
+        template: r.template,
+        recipient: r.recipient,
+        payload: JSON.parse(nat(JSON.stringify(r.payload))) as Record<string, unknown>,
+      };
     }
     for (const r of await q<{ key: string; kind: string; description: string; metadata: unknown; postings: string[] }>(`
         SELECT j.idempotency_key AS key, j.kind, j.description, j.metadata,
                array_agg(a.code || ' ' || p.amount::text ORDER BY a.code, p.amount) AS postings
         FROM journal_entries j JOIN postings p ON p.journal_entry_id = j.id JOIN ledger_accounts a ON a.id = p.ledger_account_id
         GROUP BY j.id`)) {
-      s.journals[nat(r.key)] = { kind: r.kind, description: nat(r.description), metadata: nat(JSON.stringify(r.metadata)), postings: r.postings.map(nat) };
+      s.journals[nat(r.key)] = {
+        kind: r.kind,
+        description: nat(r.description),
+        metadata: nat(JSON.stringify(r.metadata)),
+        postings: r.postings.map(nat),
+      };
     }
-    for (const r of await q<{ code: string; balance: string }>(`SELECT code, balance::text FROM ledger_accounts`)) s.accounts[nat(r.code)] = r.balance;
+    for (const r of await q<{ code: string; balance: string }>(`SELECT code, balance::text FROM ledger_accounts`))
+      s.accounts[nat(r.code)] = r.balance;
     s.creditJournalsPerEntry = Math.max(
       0,
-      ...(await q<{ n: number }>(`SELECT count(*)::int AS n FROM journal_entries WHERE kind = 'remittance_credit' GROUP BY metadata->>'remittanceId'`)).map((r) => r.n),
+      ...(
+        await q<{ n: number }>(
+          `SELECT count(*)::int AS n FROM journal_entries WHERE kind = 'remittance_credit' GROUP BY metadata->>'remittanceId'`,
+        )
+      ).map((r) => r.n),
     );
     const prisma = new PrismaService(url, 2);
     try {
@@ -314,7 +378,8 @@ async function snapshot(url: string): Promise<Snapshot> {
 function differences<T>(name: string, a: Record<string, T>, b: Record<string, T>, limit = 10): string[] {
   const out: string[] = [];
   for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) out.push(`${name} ${k}: expected ${JSON.stringify(a[k])}, got ${JSON.stringify(b[k])}`);
+    if (JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+      out.push(`${name} ${k}: expected ${JSON.stringify(a[k])}, got ${JSON.stringify(b[k])}`);
     if (out.length >= limit) break;
   }
   return out;
@@ -330,15 +395,23 @@ function orderIndependent(s: Snapshot) {
     entries: Object.fromEntries(Object.entries(s.entries).map(([k, { settlementJournal: _s, ...e }]) => [k, e])),
     accounts: s.accounts,
     notifications: Object.fromEntries(
-      Object.entries(s.notifications).map(([k, n]) => [k, { ...n, payload: Object.fromEntries(Object.entries(n.payload).filter(([f]) => !ORDER_DEPENDENT.includes(f))) }]),
+      Object.entries(s.notifications).map(([k, n]) => [
+        k,
+        { ...n, payload: Object.fromEntries(Object.entries(n.payload).filter(([f]) => !ORDER_DEPENDENT.includes(f))) },
+      ]),
     ),
     // the credit and suspense journals are one per entry; the part of a credit that settled
     // bills depends on the order (its description, metadata.bills, the receivable leg and so
     // the customer cash leg, remitted − settled)
-    journals: Object.fromEntries(Object.entries(s.journals).map(([k, j]) => [k, j.kind === 'remittance_credit' ? creditPartOf(j) : j])),
+    journals: Object.fromEntries(
+      Object.entries(s.journals).map(([k, j]) => [k, j.kind === 'remittance_credit' ? creditPartOf(j) : j]),
+    ),
     // each bill's repayments add up to what it has been paid
     repaidPerBill: Object.fromEntries(
-      Object.entries(s.bills).map(([ref]) => [ref, (s.repayments[ref] ?? []).reduce((sum, r) => sum + Math.round(Number(r.split(' ')[0]) * 10000), 0)]),
+      Object.entries(s.bills).map(([ref]) => [
+        ref,
+        (s.repayments[ref] ?? []).reduce((sum, r) => sum + Math.round(Number(r.split(' ')[0]) * 10000), 0),
+      ]),
     ),
   };
 }
@@ -358,16 +431,22 @@ function compareAll(expected: Record<string, unknown>, actual: Record<string, un
   for (const k of Object.keys(expected)) {
     const a = expected[k];
     const b = actual[k];
-    if (a && typeof a === 'object' && !Array.isArray(a)) out.push(...differences(k, a as Record<string, unknown>, b as Record<string, unknown>));
-    else if (JSON.stringify(a) !== JSON.stringify(b)) out.push(`${k}: expected ${JSON.stringify(a)}, got ${JSON.stringify(b)}`);
+    if (a && typeof a === 'object' && !Array.isArray(a))
+      out.push(...differences(k, a as Record<string, unknown>, b as Record<string, unknown>));
+    else if (JSON.stringify(a) !== JSON.stringify(b))
+      out.push(`${k}: expected ${JSON.stringify(a)}, got ${JSON.stringify(b)}`);
   }
   return out;
 }
 
 /** Every outbox message was sent at least once, and exactly one .eml per dedupe key is on disk. */
 async function mailFacts(url: string, dir: string) {
-  const keys = await withDb(url, async (c) => (await c.query<{ key: string }>(`SELECT dedupe_key AS key FROM notifications`)).rows.map((r) => r.key));
-  const sends = existsSync(path.join(dir, 'sends.log')) ? readFileSync(path.join(dir, 'sends.log'), 'utf8').split('\n').filter(Boolean) : [];
+  const keys = await withDb(url, async (c) =>
+    (await c.query<{ key: string }>(`SELECT dedupe_key AS key FROM notifications`)).rows.map((r) => r.key),
+  );
+  const sends = existsSync(path.join(dir, 'sends.log'))
+    ? readFileSync(path.join(dir, 'sends.log'), 'utf8').split('\n').filter(Boolean)
+    : [];
   const queued = new Set(keys);
   const perKey = new Map<string, number>();
   for (const k of sends) perKey.set(k, (perKey.get(k) ?? 0) + 1);
@@ -396,7 +475,8 @@ describe('reconciliation survives kill -9 at any instant', () => {
   let totals: { entries: number; mail: number };
   /** how long the remaining work takes (estimated from the uninterrupted run) */
   const remainingMs = (left: { entries: number; mail: number }) =>
-    (timing.reconcile * left.entries) / totals.entries + (timing.send * left.mail) / Object.keys(expected.notifications).length;
+    (timing.reconcile * left.entries) / totals.entries +
+    (timing.send * left.mail) / Object.keys(expected.notifications).length;
 
   const workDir = (name: string) => {
     const d = path.join(work, name);
@@ -414,28 +494,62 @@ describe('reconciliation survives kill -9 at any instant', () => {
       customers.push(
         ...(await Promise.all(
           Array.from({ length: Math.min(10, CUSTOMERS - i) }, (_, k) =>
-            sys.customer({ name: `Crash Test ${String(i + k).padStart(3, '0')} GmbH`, email: `ct${i + k}@crash.example`, partialLastBill: (i + k) % 5 !== 0 }),
+            sys.customer({
+              name: `Crash Test ${String(i + k).padStart(3, '0')} GmbH`,
+              email: `ct${i + k}@crash.example`,
+              partialLastBill: (i + k) % 5 !== 0,
+            }),
           ),
         )),
       );
     }
     const bills: [string, string, string][] = [];
     customers.forEach((c, i) => {
-      for (const cycle of ['2026-07', '2026-08', '2026-09', ...(i % 4 === 0 ? ['2026-10'] : [])]) bills.push([c.id, cycle, rnd.amount(150, 1800)]);
+      for (const cycle of ['2026-07', '2026-08', '2026-09', ...(i % 4 === 0 ? ['2026-10'] : [])])
+        bills.push([c.id, cycle, rnd.amount(150, 1800)]);
     });
-    for (let i = 0; i < bills.length; i += 25) await Promise.all(bills.slice(i, i + 25).map(([id, cycle, amount]) => sys.bill(id, cycle, amount)));
+    for (let i = 0; i < bills.length; i += 25)
+      await Promise.all(bills.slice(i, i + 25).map(([id, cycle, amount]) => sys.bill(id, cycle, amount)));
 
     const entries: CamtEntrySpec[] = [];
     for (let n = 0; n < ENTRIES; n++) {
       const c = customers[rnd.int(0, CUSTOMERS - 1)];
       const ref = `CR-${String(n).padStart(5, '0')}`;
       const r = rnd.next();
-      if (r < 0.55) entries.push({ ref, amount: rnd.amount(5, 500), creditedAccount: c.virtualAccount, remitterName: c.name });
-      else if (r < 0.6) entries.push({ ref, amount: rnd.amount(50, 500), charges: rnd.amount(1, 40), creditedAccount: c.virtualAccount, remitterName: c.name });
-      else if (r < 0.62) entries.push({ ref, amount: rnd.amount(50, 500), charges: rnd.amount(51, 120), creditedAccount: c.virtualAccount, remitterName: c.name });
-      else if (r < 0.8) entries.push({ ref, amount: rnd.amount(5, 500), remitterName: `Payer ${n}`, ustrd: `payment ${c.reference} invoice ${n}` });
-      else if (r < 0.85) entries.push({ ref, amount: rnd.amount(5, 500), remitterName: `Payer ${n}`, ustrd: `bill B-202608-${c.reference}` });
-      else if (r < 0.99) entries.push({ ref, amount: rnd.amount(5, 500), remitterName: `Unknown Sender ${n}`, ustrd: `misc ${n}` });
+      if (r < 0.55)
+        entries.push({ ref, amount: rnd.amount(5, 500), creditedAccount: c.virtualAccount, remitterName: c.name });
+      else if (r < 0.6)
+        entries.push({
+          ref,
+          amount: rnd.amount(50, 500),
+          charges: rnd.amount(1, 40),
+          creditedAccount: c.virtualAccount,
+          remitterName: c.name,
+        });
+      else if (r < 0.62)
+        entries.push({
+          ref,
+          amount: rnd.amount(50, 500),
+          charges: rnd.amount(51, 120),
+          creditedAccount: c.virtualAccount,
+          remitterName: c.name,
+        });
+      else if (r < 0.8)
+        entries.push({
+          ref,
+          amount: rnd.amount(5, 500),
+          remitterName: `Payer ${n}`,
+          ustrd: `payment ${c.reference} invoice ${n}`,
+        });
+      else if (r < 0.85)
+        entries.push({
+          ref,
+          amount: rnd.amount(5, 500),
+          remitterName: `Payer ${n}`,
+          ustrd: `bill B-202608-${c.reference}`,
+        });
+      else if (r < 0.99)
+        entries.push({ ref, amount: rnd.amount(5, 500), remitterName: `Unknown Sender ${n}`, ustrd: `misc ${n}` });
       else entries.push({ ref, amount: rnd.amount(5, 500), direction: 'DBIT' });
     }
     sys.drop('big.xml', buildCamt({ statementId: 'CRASH-1', account: COLLECTION, entries }));
@@ -459,9 +573,16 @@ describe('reconciliation survives kill -9 at any instant', () => {
     });
     await finish(w);
     const at = (name: string) => w.events.find((e) => e.name === name)!.at;
-    timing = { boot: at('ready') - w.started, init: firstCommit - at('ready'), reconcile: at('reconciled') - firstCommit, send: at('dispatched') - at('reconciled') };
+    timing = {
+      boot: at('ready') - w.started,
+      init: firstCommit - at('ready'),
+      reconcile: at('reconciled') - firstCommit,
+      send: at('dispatched') - at('reconciled'),
+    };
     expected = await snapshot(dbs[0]);
-    console.log(`seed ${SEED}: uninterrupted run ${JSON.stringify(w.events.find((e) => e.name === 'reconciled')?.data)}, timing ${JSON.stringify(timing)} ms`);
+    console.log(
+      `seed ${SEED}: uninterrupted run ${JSON.stringify(w.events.find((e) => e.name === 'reconciled')?.data)}, timing ${JSON.stringify(timing)} ms`,
+    );
   }, 5 * 60_000);
 
   afterAll(async () => {
@@ -481,8 +602,12 @@ describe('reconciliation survives kill -9 at any instant', () => {
     expect(count('debit')).toBeGreaterThan(0);
     expect(Object.values(expected.entries).filter((e) => e.reconState === 'pending')).toHaveLength(0);
     const rules = new Set(Object.values(expected.entries).map((e) => e.rule));
-    expect([...rules].sort()).toEqual(expect.arrayContaining(['virtual_account', 'customer_reference', 'bill_reference', 'none', 'debit_entry']));
-    expect(Object.values(expected.entries).some((e) => (e.flags as string[] | null)?.includes('fee_above_cap'))).toBe(true);
+    expect([...rules].sort()).toEqual(
+      expect.arrayContaining(['virtual_account', 'customer_reference', 'bill_reference', 'none', 'debit_entry']),
+    );
+    expect(Object.values(expected.entries).some((e) => (e.flags as string[] | null)?.includes('fee_above_cap'))).toBe(
+      true,
+    );
     expect(Object.values(expected.entries).some((e) => e.fee !== '0.0000' && e.state === 'credited')).toBe(true);
     const bills = Object.values(expected.bills);
     expect(bills.some((b) => b.startsWith('partly_paid'))).toBe(true);
@@ -491,7 +616,13 @@ describe('reconciliation survives kill -9 at any instant', () => {
     expect(Object.values(expected.notifications).every((n) => n.status === 'sent')).toBe(true);
     expect(expected.creditJournalsPerEntry).toBe(1);
     const mail = await mailFacts(dbs[0], path.join(work, 'expected'));
-    expect(mail).toMatchObject({ neverSent: 0, sentButNotQueued: 0, resent: 0, filesMatchKeys: true, files: mail.rows });
+    expect(mail).toMatchObject({
+      neverSent: 0,
+      sentButNotQueued: 0,
+      resent: 0,
+      filesMatchKeys: true,
+      files: mail.rows,
+    });
   });
 
   it(`a replica SIGKILLed at ${KILLS}+ random instants ends in exactly the state of the uninterrupted run`, async () => {
@@ -519,7 +650,12 @@ describe('reconciliation survives kill -9 at any instant', () => {
           // anywhere in the middle of reconciling, once this replica has committed a batch
           await w.reached('ready');
           await progressed(c, w, 'entries', left.entries);
-          phase = await killAfter(w, (rnd.next() * 2 * (timing.reconcile * left.entries)) / totals.entries / Math.max(1, RECONCILE_KILLS - aimedAtReconciling++));
+          phase = await killAfter(
+            w,
+            (rnd.next() * 2 * (timing.reconcile * left.entries)) /
+              totals.entries /
+              Math.max(1, RECONCILE_KILLS - aimedAtReconciling++),
+          );
         } else {
           // anywhere in the middle of sending the outbox, once this replica has sent something
           await w.reached('reconciled');
@@ -548,7 +684,9 @@ describe('reconciliation survives kill -9 at any instant', () => {
     expect(actual.ledgerOk).toBe(true);
     expect(actual.creditJournalsPerEntry).toBe(1);
     expect(actual.repaymentCount).toBe(expected.repaymentCount);
-    expect(compareAll(expected as unknown as Record<string, unknown>, actual as unknown as Record<string, unknown>)).toEqual([]);
+    expect(
+      compareAll(expected as unknown as Record<string, unknown>, actual as unknown as Record<string, unknown>),
+    ).toEqual([]);
     const mail = await mailFacts(url, dir);
     console.log(`crash: ${mail.rows} e-mails, ${mail.resent} sent more than once (same dedupe key and Message-ID)`);
     expect(mail).toMatchObject({ neverSent: 0, sentButNotQueued: 0, filesMatchKeys: true, files: mail.rows });
@@ -567,10 +705,15 @@ describe('reconciliation survives kill -9 at any instant', () => {
         const pair = [startWorker(url, dir, 3), startWorker(url, dir, 3)];
         await Promise.all(pair.map((w) => w.reached('ready')));
         // once the pair has committed something, each dies at its own random instant
-        await Promise.race(pair.map((w) => (left.entries > 0 ? progressed(c, w, 'entries', left.entries) : progressed(c, w, 'mail', left.mail))));
+        await Promise.race(
+          pair.map((w) =>
+            left.entries > 0 ? progressed(c, w, 'entries', left.entries) : progressed(c, w, 'mail', left.mail),
+          ),
+        );
         // one of them dies within what is left of reconciling, the other anywhere in the remaining work
         const delays = [
-          rnd.next() * (left.entries > 0 ? (0.5 * timing.reconcile * left.entries) / totals.entries : remainingMs(left)),
+          rnd.next() *
+            (left.entries > 0 ? (0.5 * timing.reconcile * left.entries) / totals.entries : remainingMs(left)),
           (rnd.next() * 2 * 0.8 * remainingMs(left)) / (REPLICA_ROUNDS - round),
         ];
         const results = await Promise.all(pair.map((w, i) => killAfter(w, delays[i])));
@@ -578,7 +721,9 @@ describe('reconciliation survives kill -9 at any instant', () => {
       }
       await waitForNoOtherBackends(c);
       const before = await counts(c);
-      console.log(`replicas: ${phases.length} kills in ${REPLICA_ROUNDS} rounds of two (${JSON.stringify(tally(phases))}); left for the last pair: ${before.entries} entries, ${before.mail} e-mails`);
+      console.log(
+        `replicas: ${phases.length} kills in ${REPLICA_ROUNDS} rounds of two (${JSON.stringify(tally(phases))}); left for the last pair: ${before.entries} entries, ${before.mail} e-mails`,
+      );
     });
     await Promise.all([startWorker(url, dir, 3), startWorker(url, dir, 3)].map(finish));
 

@@ -32,7 +32,8 @@ describe('reconciliation over SFTP: a statement uploaded to the bank inbox ends 
       port: server.port,
       username: USER,
       password: PASSWORD,
-      hostVerifier: (key: Buffer) => fingerprintOf(`ssh-ed25519 ${key.toString('base64')}`) === server.hostKeyFingerprint,
+      hostVerifier: (key: Buffer) =>
+        fingerprintOf(`ssh-ed25519 ${key.toString('base64')}`) === server.hostKeyFingerprint,
     });
     try {
       await bank.put(Buffer.from(content), `/inbox/${name}.part`);
@@ -72,16 +73,35 @@ describe('reconciliation over SFTP: a statement uploaded to the bank inbox ends 
     const a2 = await sys.bill(a.id, '2026-09', '200.00');
     const b1 = await sys.bill(b.id, '2026-09', '80.00');
     const entries: CamtEntrySpec[] = [
-      { ref: 'SFTP-1', amount: '230.00', charges: '20.00', creditedAccount: a.virtualAccount, remitterName: 'Sftp Alpha GmbH', remitterIban: 'FR1420041010050500013M02606' },
+      {
+        ref: 'SFTP-1',
+        amount: '230.00',
+        charges: '20.00',
+        creditedAccount: a.virtualAccount,
+        remitterName: 'Sftp Alpha GmbH',
+        remitterIban: 'FR1420041010050500013M02606',
+      },
       { ref: 'SFTP-2', amount: '100.00', remitterName: 'Beta Treasury', ustrd: `settlement ${b.reference}` },
       { ref: 'SFTP-3', amount: '12.34', remitterName: 'Somebody Unknown', ustrd: 'no idea' },
     ];
     const before = sys.smtp.messages.length;
-    await upload('2026-11-02.camt053.xml', buildCamt({ statementId: 'SFTP-STMT-1', sequence: 1, account: COLLECTION, opening: '0.00', closing: closingFor('0.00', entries), entries }));
+    await upload(
+      '2026-11-02.camt053.xml',
+      buildCamt({
+        statementId: 'SFTP-STMT-1',
+        sequence: 1,
+        account: COLLECTION,
+        opening: '0.00',
+        closing: closingFor('0.00', entries),
+        entries,
+      }),
+    );
     expect(readdirSync(path.join(root, 'inbox'))).toContain('2026-11-02.camt053.xml');
 
     const t = await sys.tick();
-    expect(t.files).toEqual([expect.objectContaining({ sourceId: 'bank-sftp', name: '2026-11-02.camt053.xml', outcome: 'ingested' })]);
+    expect(t.files).toEqual([
+      expect.objectContaining({ sourceId: 'bank-sftp', name: '2026-11-02.camt053.xml', outcome: 'ingested' }),
+    ]);
     expect(t.reconciled).toMatchObject({ processed: 3, credited: 2, unmatched: 1 });
 
     // the file is gone from the inbox and sits in processed/ on the server
@@ -106,12 +126,16 @@ describe('reconciliation over SFTP: a statement uploaded to the bank inbox ends 
     expect(eur(await sys.cash(b.id))).toBe('20.00');
     // the unknown remitter waits in the queue
     const unknown = await sys.prisma.statementEntry.findFirstOrThrow({ where: { bankReference: 'SFTP-3' } });
-    expect(await sys.prisma.remittance.findFirstOrThrow({ where: { entryId: unknown.id } })).toMatchObject({ state: 'unmatched', flags: ['no_rule_matched'] });
+    expect(await sys.prisma.remittance.findFirstOrThrow({ where: { entryId: unknown.id } })).toMatchObject({
+      state: 'unmatched',
+      flags: ['no_rule_matched'],
+    });
 
     // e-mails over SMTP: both customers' "account created" and "payment received"
     expect(t.mail.failed).toBe(0);
     const mails = await sys.smtp.waitFor(before + 4);
-    const received = (email: string) => mails.filter((m) => JSON.stringify(m.to).includes(email) && /Payment received/.test(m.subject ?? ''));
+    const received = (email: string) =>
+      mails.filter((m) => JSON.stringify(m.to).includes(email) && /Payment received/.test(m.subject ?? ''));
     expect(received(a.email)).toHaveLength(1);
     expect(received(a.email)[0].text).toMatch(/250\.00/);
     expect(received(a.email)[0].text).toMatch(/20\.00/);
@@ -124,14 +148,23 @@ describe('reconciliation over SFTP: a statement uploaded to the bank inbox ends 
   it('takes the same file uploaded again as a duplicate: moved to processed/, nothing credited twice', async () => {
     const c = await sys.customer({ name: 'Sftp Gamma Oy', email: 'gamma@sftp.example' });
     const entries: CamtEntrySpec[] = [{ ref: 'SFTP-G-1', amount: '70.00', creditedAccount: c.virtualAccount }];
-    const xml = buildCamt({ statementId: 'SFTP-STMT-2', sequence: 2, account: COLLECTION, opening: '0.00', closing: closingFor('0.00', entries), entries });
+    const xml = buildCamt({
+      statementId: 'SFTP-STMT-2',
+      sequence: 2,
+      account: COLLECTION,
+      opening: '0.00',
+      closing: closingFor('0.00', entries),
+      entries,
+    });
     await upload('gamma-a.xml', xml);
     expect((await sys.tick()).files).toEqual([expect.objectContaining({ name: 'gamma-a.xml', outcome: 'ingested' })]);
     await upload('gamma-b.xml', xml);
     const t = await sys.tick();
     expect(t.files).toEqual([expect.objectContaining({ name: 'gamma-b.xml', outcome: 'duplicate' })]);
     expect(t.reconciled.processed).toBe(0);
-    expect(readdirSync(path.join(root, 'inbox', 'processed')).sort()).toEqual(expect.arrayContaining(['gamma-a.xml', 'gamma-b.xml']));
+    expect(readdirSync(path.join(root, 'inbox', 'processed')).sort()).toEqual(
+      expect.arrayContaining(['gamma-a.xml', 'gamma-b.xml']),
+    );
     expect(eur(await sys.cash(c.id))).toBe('70.00');
     expect(await sys.prisma.remittance.count({ where: { customerId: c.id } })).toBe(1);
     // nothing left on the server's inbox, and a turn with nothing to do does nothing

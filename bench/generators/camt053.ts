@@ -58,8 +58,26 @@ function* entries(n: number, seed: number, date: string): Generator<CamtEntrySpe
   for (let i = 0; i < n; i++) yield entry(rnd, i, date);
 }
 
-const STREETS = ['Hauptstrasse', 'Rue de la Paix', 'Keizersgracht', 'Via Roma', 'High Street', 'Calle Mayor', 'Bahnhofstrasse', 'Rynek'];
-const CITIES = ['10115 Berlin', '75002 Paris', '1017 Amsterdam', '00184 Roma', 'London EC1A 1BB', '28013 Madrid', '8001 Zuerich', '00-001 Warszawa'];
+const STREETS = [
+  'Hauptstrasse',
+  'Rue de la Paix',
+  'Keizersgracht',
+  'Via Roma',
+  'High Street',
+  'Calle Mayor',
+  'Bahnhofstrasse',
+  'Rynek',
+];
+const CITIES = [
+  '10115 Berlin',
+  '75002 Paris',
+  '1017 Amsterdam',
+  '00184 Roma',
+  'London EC1A 1BB',
+  '28013 Madrid',
+  '8001 Zuerich',
+  '00-001 Warszawa',
+];
 const PURPOSES = ['SUPP', 'GDDS', 'SCVE', 'INVS', 'OTHR'];
 
 /**
@@ -71,7 +89,12 @@ function enrich(xml: string, rnd: () => number, e: CamtEntrySpec): string {
   const country = e.remitterIban?.slice(0, 2) ?? 'DE';
   const address = `<PstlAdr><Ctry>${country}</Ctry><AdrLine>${pick(rnd, STREETS)} ${int(rnd, 1, 240)}</AdrLine><AdrLine>${pick(rnd, CITIES)}</AdrLine></PstlAdr>`;
   const agent = `<RltdAgts><DbtrAgt><FinInstnId><BIC>${pick(rnd, BICS)}</BIC></FinInstnId></DbtrAgt></RltdAgts><Purp><Cd>${pick(rnd, PURPOSES)}</Cd></Purp>`;
-  const info = e.direction === 'DBIT' ? 'SEPA DIRECT DEBIT / LASTSCHRIFT' : e.btc?.endsWith('XBCT') ? 'CROSS-BORDER CREDIT TRANSFER / AUSLANDSUEBERWEISUNG' : 'SEPA CREDIT TRANSFER / GUTSCHRIFT';
+  const info =
+    e.direction === 'DBIT'
+      ? 'SEPA DIRECT DEBIT / LASTSCHRIFT'
+      : e.btc?.endsWith('XBCT')
+        ? 'CROSS-BORDER CREDIT TRANSFER / AUSLANDSUEBERWEISUNG'
+        : 'SEPA CREDIT TRANSFER / GUTSCHRIFT';
   return xml
     .replace('</Nm></Dbtr>', `</Nm>${address}</Dbtr>`)
     .replace('</Refs>', `<TxId>TX${digits(rnd, 14)}</TxId></Refs>`)

@@ -51,7 +51,11 @@ function wrap(tag: string, value: string): string {
 }
 
 /** ASCII only: SWIFT character set X has no umlauts */
-const swiftText = (s: string) => s.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/[?]/g, '');
+const swiftText = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/[?]/g, '');
 
 interface Mt940Entry {
   cents: bigint;
@@ -76,7 +80,10 @@ function entry(rnd: () => number, i: number, date: string): Mt940Entry {
   const typeCode = debit ? 'NDDT' : pick(rnd, ['NTRF', 'NTRF', 'NTRF', 'N541', 'NCMZ']);
   const bankRef = `${date}${String(i).padStart(9, '0')}`;
   const customerRef = rnd() < 0.5 ? 'NONREF' : `INV${digits(rnd, 9)}`;
-  let text = wrap(':61:', `${date}${date.slice(2)}${debit ? 'D' : 'C'}${decimal(cents, ',')}${typeCode}${customerRef}//${bankRef}`);
+  let text = wrap(
+    ':61:',
+    `${date}${date.slice(2)}${debit ? 'D' : 'C'}${decimal(cents, ',')}${typeCode}${customerRef}//${bankRef}`,
+  );
   if (rnd() < 0.65) {
     let f86 = `/EREF/${e2e}/ORDP//NAME/${name}/IBAN/${iban}/BIC/${bic}/REMI/USTD//${remi}/`;
     if (!debit && rnd() < 0.3) f86 += `/CHGS/EUR${decimal(BigInt(int(rnd, 50, 3_500)), ',')}/`;
@@ -86,7 +93,10 @@ function entry(rnd: () => number, i: number, date: string): Mt940Entry {
   } else {
     const purpose = zkaSegments(`EREF+${e2e}`, 20, 1) + zkaSegments(`SVWZ+${remi}`, 21, 8);
     const names = zkaSegments(name.slice(0, 54), 32, 2);
-    text += wrap(':86:', `${debit ? '105?00SEPA-LASTSCHRIFT' : '166?00SEPA-GUTSCHRIFT'}?109310${purpose}?30${bic}?31${iban}${names}?34000`);
+    text += wrap(
+      ':86:',
+      `${debit ? '105?00SEPA-LASTSCHRIFT' : '166?00SEPA-GUTSCHRIFT'}?109310${purpose}?30${bic}?31${iban}${names}?34000`,
+    );
   }
   return { cents, debit, text };
 }

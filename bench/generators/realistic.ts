@@ -16,14 +16,78 @@ export const digits = (rnd: () => number, n: number): string => {
 };
 
 const COMPANY_WORDS = [
-  'Acme', 'Northwind', 'Contoso', 'Globex', 'Initech', 'Umbrella', 'Stark', 'Wayne', 'Tyrell', 'Cyberdyne',
-  'Hooli', 'Vandelay', 'Soylent', 'Wonka', 'Gringotts', 'Oceanic', 'Pied Piper', 'Massive Dynamic', 'Aperture',
-  'Blue Sun', 'Monarch', 'Sirius', 'Nakatomi', 'Dunder Mifflin', 'Prestige', 'Rekall', 'Weyland', 'Zorg',
+  'Acme',
+  'Northwind',
+  'Contoso',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Stark',
+  'Wayne',
+  'Tyrell',
+  'Cyberdyne',
+  'Hooli',
+  'Vandelay',
+  'Soylent',
+  'Wonka',
+  'Gringotts',
+  'Oceanic',
+  'Pied Piper',
+  'Massive Dynamic',
+  'Aperture',
+  'Blue Sun',
+  'Monarch',
+  'Sirius',
+  'Nakatomi',
+  'Dunder Mifflin',
+  'Prestige',
+  'Rekall',
+  'Weyland',
+  'Zorg',
 ];
 const COMPANY_KINDS = ['GmbH', 'Ltd', 'B.V.', 'S.A.', 'AG', 'Inc.', 'LLC', 'SARL', 'S.p.A.', 'Oy', 'AB', 'Sp. z o.o.'];
-const COMPANY_TRADES = ['Trading', 'Logistics', 'Software', 'Holding', 'Consulting', 'Industries', 'Retail', 'Media', 'Foods', 'Energy'];
-const FIRST = ['Anna', 'Jan', 'Marie', 'Lukas', 'Sofia', 'Pierre', 'Giulia', 'Mateo', 'Emma', 'Noah', 'Olga', 'Chen', 'Aiko', 'Ravi'];
-const LAST = ['Müller', 'Dupont', 'Rossi', 'García', 'Novak', 'Jansen', 'Smith', 'Kowalski', 'Nielsen', 'Silva', 'Tanaka', 'Okafor'];
+const COMPANY_TRADES = [
+  'Trading',
+  'Logistics',
+  'Software',
+  'Holding',
+  'Consulting',
+  'Industries',
+  'Retail',
+  'Media',
+  'Foods',
+  'Energy',
+];
+const FIRST = [
+  'Anna',
+  'Jan',
+  'Marie',
+  'Lukas',
+  'Sofia',
+  'Pierre',
+  'Giulia',
+  'Mateo',
+  'Emma',
+  'Noah',
+  'Olga',
+  'Chen',
+  'Aiko',
+  'Ravi',
+];
+const LAST = [
+  'Müller',
+  'Dupont',
+  'Rossi',
+  'García',
+  'Novak',
+  'Jansen',
+  'Smith',
+  'Kowalski',
+  'Nielsen',
+  'Silva',
+  'Tanaka',
+  'Okafor',
+];
 
 export function remitterName(rnd: () => number): string {
   if (rnd() < 0.2) return `${pick(rnd, FIRST)} ${pick(rnd, LAST)}`;
@@ -40,7 +104,16 @@ export function asciiName(rnd: () => number): string {
 
 /** country, BBAN length in digits */
 const IBAN_COUNTRIES: readonly [string, number][] = [
-  ['DE', 18], ['FR', 23], ['NL', 14], ['BE', 12], ['AT', 16], ['ES', 20], ['IT', 23], ['GB', 18], ['CH', 17], ['PL', 24],
+  ['DE', 18],
+  ['FR', 23],
+  ['NL', 14],
+  ['BE', 12],
+  ['AT', 16],
+  ['ES', 20],
+  ['IT', 23],
+  ['GB', 18],
+  ['CH', 17],
+  ['PL', 24],
 ];
 
 /** ISO 7064 mod 97-10 check digits over BBAN + country + "00" */
@@ -64,7 +137,16 @@ export function randomIban(rnd: () => number): string {
   return ibanFor(country, bban);
 }
 
-export const BICS = ['COBADEFFXXX', 'DEUTDEFFXXX', 'BNPAFRPPXXX', 'INGBNL2AXXX', 'RABONL2UXXX', 'BARCGB22XXX', 'UBSWCHZH80A', 'CITIUS33XXX'];
+export const BICS = [
+  'COBADEFFXXX',
+  'DEUTDEFFXXX',
+  'BNPAFRPPXXX',
+  'INGBNL2AXXX',
+  'RABONL2UXXX',
+  'BARCGB22XXX',
+  'UBSWCHZH80A',
+  'CITIUS33XXX',
+];
 
 /** amount in cents: mostly invoice-sized, a few large transfers */
 export function amountCents(rnd: () => number): bigint {
@@ -113,7 +195,10 @@ export class StreamingWriter {
   private pending = 0;
   bytes = 0;
 
-  private constructor(private readonly fh: FileHandle, private readonly flushAt: number) {}
+  private constructor(
+    private readonly fh: FileHandle,
+    private readonly flushAt: number,
+  ) {}
 
   static async create(path: string, flushAt = 1 << 20): Promise<StreamingWriter> {
     return new StreamingWriter(await open(path, 'w'), flushAt);

@@ -17,7 +17,12 @@ export interface TestApi {
 /** The real admin API (HTTP on an ephemeral port) on a fresh database. */
 export async function startTestAdminApi(env: Record<string, string> = {}): Promise<TestApi> {
   const db = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: db.url, ADMIN_API_PORT: '0', REMITD_DATA_DIR: '/tmp/remitd-test-data', ...env });
+  const config = loadConfig({
+    DATABASE_URL: db.url,
+    ADMIN_API_PORT: '0',
+    REMITD_DATA_DIR: '/tmp/remitd-test-data',
+    ...env,
+  });
   const app = await createAdminApi(config, { logger: false });
   await app.listen(0, '127.0.0.1');
   const keys = app.get(ApiKeysService);
@@ -27,7 +32,8 @@ export async function startTestAdminApi(env: Record<string, string> = {}): Promi
     app,
     url: db.url,
     superKey,
-    keyFor: async (role, customerId) => (await keys.create({ actor: system, name: `test ${role}`, role, customerId })).key,
+    keyFor: async (role, customerId) =>
+      (await keys.create({ actor: system, name: `test ${role}`, role, customerId })).key,
     http: () => request(app.getHttpServer()),
     close: async () => {
       await app.close();

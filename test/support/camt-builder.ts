@@ -39,7 +39,8 @@ export function camtEntryXml(e: CamtEntrySpec, ccy: string, date: string): strin
   const [domn, fmly, sub] = (e.btc ?? 'PMNT/RCDT/XBCT').split('/');
   const direction = e.direction ?? 'CRDT';
   const amt = `<Amt Ccy="${e.currency ?? ccy}">${e.amount}</Amt>`;
-  return `<Ntry>${e.ref ? `<NtryRef>${esc(e.ref)}</NtryRef>` : ''}${amt}<CdtDbtInd>${direction}</CdtDbtInd>${e.reversal ? '<RvslInd>true</RvslInd>' : ''}<Sts>${e.status ?? 'BOOK'}</Sts>` +
+  return (
+    `<Ntry>${e.ref ? `<NtryRef>${esc(e.ref)}</NtryRef>` : ''}${amt}<CdtDbtInd>${direction}</CdtDbtInd>${e.reversal ? '<RvslInd>true</RvslInd>' : ''}<Sts>${e.status ?? 'BOOK'}</Sts>` +
     `<BookgDt><Dt>${d}</Dt></BookgDt><ValDt><Dt>${d}</Dt></ValDt>${e.ref ? `<AcctSvcrRef>${esc(e.ref)}</AcctSvcrRef>` : ''}` +
     `<BkTxCd><Domn><Cd>${domn}</Cd><Fmly><Cd>${fmly}</Cd><SubFmlyCd>${sub}</SubFmlyCd></Fmly></Domn></BkTxCd>` +
     (e.charges ? `<Chrgs><TtlChrgsAndTaxAmt Ccy="${ccy}">${e.charges}</TtlChrgsAndTaxAmt></Chrgs>` : '') +
@@ -47,12 +48,19 @@ export function camtEntryXml(e: CamtEntrySpec, ccy: string, date: string): strin
     `<AmtDtls>${e.instructed ? `<InstdAmt><Amt Ccy="${e.instructed.currency}">${e.instructed.amount}</Amt></InstdAmt>` : ''}<TxAmt>${amt}</TxAmt></AmtDtls>` +
     `<RltdPties>${e.remitterName ? `<Dbtr><Nm>${esc(e.remitterName)}</Nm></Dbtr>` : ''}${e.remitterIban ? `<DbtrAcct><Id><IBAN>${e.remitterIban}</IBAN></Id></DbtrAcct>` : ''}` +
     `${e.creditedAccount ? `<CdtrAcct><Id><IBAN>${e.creditedAccount}</IBAN></Id></CdtrAcct>` : ''}</RltdPties>` +
-    (e.ustrd || e.strd ? `<RmtInf>${e.ustrd ? `<Ustrd>${esc(e.ustrd)}</Ustrd>` : ''}${e.strd ? `<Strd><CdtrRefInf><Ref>${esc(e.strd)}</Ref></CdtrRefInf></Strd>` : ''}</RmtInf>` : '') +
+    (e.ustrd || e.strd
+      ? `<RmtInf>${e.ustrd ? `<Ustrd>${esc(e.ustrd)}</Ustrd>` : ''}${e.strd ? `<Strd><CdtrRefInf><Ref>${esc(e.strd)}</Ref></CdtrRefInf></Strd>` : ''}</RmtInf>`
+      : '') +
     (e.returnReason ? `<RtrInf><Rsn><Cd>${e.returnReason}</Cd></Rsn></RtrInf>` : '') +
-    `</TxDtls></NtryDtls></Ntry>\n`;
+    `</TxDtls></NtryDtls></Ntry>\n`
+  );
 }
 
-const ROOTS = { 'camt.053': ['BkToCstmrStmt', 'Stmt', '053.001.02'], 'camt.052': ['BkToCstmrAcctRpt', 'Rpt', '052.001.02'], 'camt.054': ['BkToCstmrDbtCdtNtfctn', 'Ntfctn', '054.001.02'] } as const;
+const ROOTS = {
+  'camt.053': ['BkToCstmrStmt', 'Stmt', '053.001.02'],
+  'camt.052': ['BkToCstmrAcctRpt', 'Rpt', '052.001.02'],
+  'camt.054': ['BkToCstmrDbtCdtNtfctn', 'Ntfctn', '054.001.02'],
+} as const;
 
 export function camtHead(s: Omit<CamtStatementSpec, 'entries'>): string {
   const [root, stmt, ns] = ROOTS[s.kind ?? 'camt.053'];
@@ -60,10 +68,14 @@ export function camtHead(s: Omit<CamtStatementSpec, 'entries'>): string {
   const date = s.date ?? '2026-11-02';
   const bal = (type: string, amount: string) =>
     `<Bal><Tp><CdOrPrtry><Cd>${type}</Cd></CdOrPrtry></Tp><Amt Ccy="${ccy}">${amount.replace('-', '')}</Amt><CdtDbtInd>${amount.startsWith('-') ? 'DBIT' : 'CRDT'}</CdtDbtInd><Dt><Dt>${date}</Dt></Dt></Bal>`;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.${ns}"><${root}><GrpHdr><MsgId>${s.msgId ?? 'MSG-' + (s.statementId ?? '1')}</MsgId><CreDtTm>${date}T20:00:00</CreDtTm></GrpHdr>` +
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.${ns}"><${root}><GrpHdr><MsgId>${s.msgId ?? 'MSG-' + (s.statementId ?? '1')}</MsgId><CreDtTm>${date}T20:00:00</CreDtTm></GrpHdr>` +
     `<${stmt}><Id>${s.statementId ?? 'STMT-1'}</Id>${s.sequence !== undefined ? `<ElctrncSeqNb>${s.sequence}</ElctrncSeqNb>` : ''}<CreDtTm>${date}T20:00:00</CreDtTm>` +
     `<Acct><Id><IBAN>${s.account}</IBAN></Id><Ccy>${ccy}</Ccy><Svcr><FinInstnId><BIC>COBADEFFXXX</BIC></FinInstnId></Svcr></Acct>` +
-    (s.opening !== undefined ? bal('OPBD', s.opening) : '') + (s.closing !== undefined ? bal('CLBD', s.closing) : '') + '\n';
+    (s.opening !== undefined ? bal('OPBD', s.opening) : '') +
+    (s.closing !== undefined ? bal('CLBD', s.closing) : '') +
+    '\n'
+  );
 }
 
 export function camtTail(kind: CamtStatementSpec['kind'] = 'camt.053'): string {
@@ -79,7 +91,8 @@ export function buildCamt(s: CamtStatementSpec): string {
 /** closing = opening + signed entries, so the statement balances */
 export function closingFor(opening: string, entries: CamtEntrySpec[]): string {
   let cents = toCents(opening);
-  for (const e of entries) if ((e.status ?? 'BOOK') === 'BOOK') cents += (e.direction === 'DBIT' ? -1n : 1n) * toCents(e.amount);
+  for (const e of entries)
+    if ((e.status ?? 'BOOK') === 'BOOK') cents += (e.direction === 'DBIT' ? -1n : 1n) * toCents(e.amount);
   const neg = cents < 0n;
   const abs = neg ? -cents : cents;
   return `${neg ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;

@@ -16,7 +16,11 @@ export default async function globalSetup(): Promise<void> {
   let adminUrl = process.env.REMITD_TEST_ADMIN_URL;
   if (!adminUrl) {
     const dir = mkdtempSync(path.join(tmpdir(), 'remitd-test-pg-'));
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort(), persistent: false });
+    const pg = await startEmbeddedPostgres({
+      dataDir: path.join(dir, 'data'),
+      port: await freePort(),
+      persistent: false,
+    });
     (globalThis as { __REMITD_PG__?: unknown }).__REMITD_PG__ = pg;
     adminUrl = pg.adminUrl;
   }

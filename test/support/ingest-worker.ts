@@ -17,8 +17,19 @@ import path from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { PersistenceModule } from '@remitd/persistence';
-import { LocalDirSource, PollStatementSourcesUseCase, StatementSourcesModule, type RemoteFile } from '@remitd/statement-sources';
-import { IngestStatementFileUseCase, RawFileStore, type IngestInput, type IngestOutcome, type StoredRaw } from '@remitd/statements';
+import {
+  LocalDirSource,
+  PollStatementSourcesUseCase,
+  StatementSourcesModule,
+  type RemoteFile,
+} from '@remitd/statement-sources';
+import {
+  IngestStatementFileUseCase,
+  RawFileStore,
+  type IngestInput,
+  type IngestOutcome,
+  type StoredRaw,
+} from '@remitd/statements';
 
 const MAX_RUN_MS = 5 * 60_000;
 
@@ -83,7 +94,10 @@ async function main(): Promise<void> {
     static forRoot(): DynamicModule {
       return {
         module: WorkerModule,
-        imports: [PersistenceModule.forRoot({ url: url! }), StatementSourcesModule.forRoot({ dataDir: dataDir!, sources: [source] })],
+        imports: [
+          PersistenceModule.forRoot({ url: url! }),
+          StatementSourcesModule.forRoot({ dataDir: dataDir!, sources: [source] }),
+        ],
       };
     }
   }
@@ -102,10 +116,12 @@ async function main(): Promise<void> {
       mark('outcome', p.name, p.outcome);
     }
     if ((await source.list()).length === 0) break;
-    if (Date.now() - started > MAX_RUN_MS) throw new Error(`the inbox ${inbox} is still not empty after ${MAX_RUN_MS} ms`);
+    if (Date.now() - started > MAX_RUN_MS)
+      throw new Error(`the inbox ${inbox} is still not empty after ${MAX_RUN_MS} ms`);
     // another process still holds a file's claim (e.g. the connection of a killed worker not yet
     // reaped by PostgreSQL), or a retryable error: try again shortly
-    if (polled.every((p) => p.outcome === 'busy' || p.outcome === 'error')) await new Promise((r) => setTimeout(r, 100));
+    if (polled.every((p) => p.outcome === 'busy' || p.outcome === 'error'))
+      await new Promise((r) => setTimeout(r, 100));
   }
   await ctx.close();
   mark('done', undefined, JSON.stringify({ pid: process.pid, polls, outcomes }));

@@ -2,8 +2,33 @@ import { inflateSync } from 'node:zlib';
 
 // Windows-1252 bytes 0x80–0x9F (WinAnsiEncoding of the standard PDF fonts); the rest is Latin-1
 const WIN_ANSI_80: Record<number, string> = {
-  0x80: '€', 0x82: '‚', 0x83: 'ƒ', 0x84: '„', 0x85: '…', 0x86: '†', 0x87: '‡', 0x88: 'ˆ', 0x89: '‰', 0x8a: 'Š', 0x8b: '‹', 0x8c: 'Œ', 0x8e: 'Ž',
-  0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—', 0x98: '˜', 0x99: '™', 0x9a: 'š', 0x9b: '›', 0x9c: 'œ', 0x9e: 'ž', 0x9f: 'Ÿ',
+  0x80: '€',
+  0x82: '‚',
+  0x83: 'ƒ',
+  0x84: '„',
+  0x85: '…',
+  0x86: '†',
+  0x87: '‡',
+  0x88: 'ˆ',
+  0x89: '‰',
+  0x8a: 'Š',
+  0x8b: '‹',
+  0x8c: 'Œ',
+  0x8e: 'Ž',
+  0x91: '‘',
+  0x92: '’',
+  0x93: '“',
+  0x94: '”',
+  0x95: '•',
+  0x96: '–',
+  0x97: '—',
+  0x98: '˜',
+  0x99: '™',
+  0x9a: 'š',
+  0x9b: '›',
+  0x9c: 'œ',
+  0x9e: 'ž',
+  0x9f: 'Ÿ',
 };
 const winAnsi = (bytes: Buffer) => [...bytes].map((b) => WIN_ANSI_80[b] ?? String.fromCharCode(b)).join('');
 
@@ -36,7 +61,7 @@ export function pdfTextRuns(pdf: Buffer): string[] {
   const raw = pdf.toString('latin1');
   const runs: string[] = [];
   const streamRe = /<<((?:[^<>]|<<(?:[^<>]|<<[^<>]*>>)*>>|<[^<>]*>)*)>>\s*stream\r?\n/g;
-  for (let m; (m = streamRe.exec(raw)); ) {
+  for (let m; (m = streamRe.exec(raw));) {
     const dict = m[1];
     const start = m.index + m[0].length;
     const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
@@ -51,8 +76,9 @@ export function pdfTextRuns(pdf: Buffer): string[] {
     }
     const content = body.toString('latin1');
     if (!/\bBT\b/.test(content)) continue;
-    const opRe = /\[((?:<[0-9a-fA-F\s]*>|\((?:\\.|[^\\)])*\)|[-+\d.\s])*)\]\s*TJ|<([0-9a-fA-F\s]*)>\s*Tj|\(((?:\\.|[^\\)])*)\)\s*Tj/g;
-    for (let o; (o = opRe.exec(content)); ) {
+    const opRe =
+      /\[((?:<[0-9a-fA-F\s]*>|\((?:\\.|[^\\)])*\)|[-+\d.\s])*)\]\s*TJ|<([0-9a-fA-F\s]*)>\s*Tj|\(((?:\\.|[^\\)])*)\)\s*Tj/g;
+    for (let o; (o = opRe.exec(content));) {
       if (o[1] !== undefined) {
         const parts = [...o[1].matchAll(/<([0-9a-fA-F\s]*)>|\(((?:\\.|[^\\)])*)\)/g)].map((p) =>
           p[1] !== undefined ? winAnsi(Buffer.from(p[1].replace(/\s+/g, ''), 'hex')) : winAnsi(literal(p[2])),

@@ -13,7 +13,13 @@
  */
 import { appendFileSync } from 'node:fs';
 import { loadConfig } from '@remitd/config';
-import { DispatchNotificationsUseCase, FileEmailChannel, type NotificationChannel, type OutboundMessage, type SendResult } from '@remitd/notifications';
+import {
+  DispatchNotificationsUseCase,
+  FileEmailChannel,
+  type NotificationChannel,
+  type OutboundMessage,
+  type SendResult,
+} from '@remitd/notifications';
 import { PrismaService } from '@remitd/persistence';
 import { ReconcileEntriesUseCase } from '@remitd/settlement';
 import { startReconciler } from '../../apps/reconciler/src/main';
@@ -58,7 +64,12 @@ const say = (event: string, data: unknown = {}) => process.stdout.write(`${event
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main(args: WorkerArgs): Promise<void> {
-  const config = loadConfig({ DATABASE_URL: args.databaseUrl, RECONCILER_PORT: '0', REMITD_DATA_DIR: args.dataDir, DB_POOL_SIZE: '4' });
+  const config = loadConfig({
+    DATABASE_URL: args.databaseUrl,
+    RECONCILER_PORT: '0',
+    REMITD_DATA_DIR: args.dataDir,
+    DB_POOL_SIZE: '4',
+  });
   const reconciler = await startReconciler(config, {
     logger: false,
     schedulers: false,
@@ -84,7 +95,8 @@ async function main(args: WorkerArgs): Promise<void> {
     // nothing due: done, unless messages leased by a killed replica are still waiting for their lease to run out
     const pending = await prisma.notification.count({ where: { status: 'pending' } });
     if (pending === 0) break;
-    if (Date.now() - idleSince > 10 * args.leaseMs + 30_000) throw new Error(`${pending} notification(s) stay pending and never become due`);
+    if (Date.now() - idleSince > 10 * args.leaseMs + 30_000)
+      throw new Error(`${pending} notification(s) stay pending and never become due`);
     await sleep(Math.min(250, args.leaseMs));
   }
   say('dispatched', mail);

@@ -57,9 +57,7 @@ export interface SftpServerHandle {
   close(): Promise<void>;
 }
 
-type Handle =
-  | { kind: 'file'; fh: FileHandle; served: number }
-  | { kind: 'dir'; path: string; sent: boolean };
+type Handle = { kind: 'file'; fh: FileHandle; served: number } | { kind: 'dir'; path: string; sent: boolean };
 
 export function generateHostKey(): { privateKey: string; publicKey: string } {
   const pair = utils.generateKeyPairSync('ed25519');
@@ -100,7 +98,8 @@ export async function startSftpServer(opts: SftpServerOptions): Promise<SftpServ
     client.on('authentication', (ctx: AuthContext) => {
       authAttempts++;
       if (ctx.username !== opts.username) return ctx.reject();
-      if (ctx.method === 'password' && opts.password !== undefined && ctx.password === opts.password) return ctx.accept();
+      if (ctx.method === 'password' && opts.password !== undefined && ctx.password === opts.password)
+        return ctx.accept();
       if (ctx.method === 'publickey' && authorized) {
         const matches =
           ctx.key.algo === authorized.type && Buffer.compare(ctx.key.data, authorized.getPublicSSH()) === 0;
@@ -148,7 +147,13 @@ export async function startSftpServer(opts: SftpServerOptions): Promise<SftpServ
   const port = (tcp.address() as AddressInfo).port;
   return {
     port,
-    client: { host: '127.0.0.1', port, username: opts.username, password: opts.password, hostKeySha256: fingerprintOf(publicKey) },
+    client: {
+      host: '127.0.0.1',
+      port,
+      username: opts.username,
+      password: opts.password,
+      hostKeySha256: fingerprintOf(publicKey),
+    },
     hostKeyFingerprint: fingerprintOf(publicKey),
     hostPublicKey: publicKey,
     hostPrivateKey: privateKey,
@@ -198,12 +203,14 @@ function serveSftp(sftp: SFTPWrapper, root: string, control: ServeControl): void
     buf.writeUInt32BE(id, 0);
     return buf;
   };
-  const getHandle = (buf: Buffer): Handle | undefined => (buf.length === 4 ? handles.get(buf.readUInt32BE(0)) : undefined);
+  const getHandle = (buf: Buffer): Handle | undefined =>
+    buf.length === 4 ? handles.get(buf.readUInt32BE(0)) : undefined;
   const fail = (reqId: number, e: unknown): void => {
     if (dropped) return;
     const code = (e as { code?: string } | null)?.code;
     if (code === 'ENOENT' || code === 'ENOTDIR') sftp.status(reqId, STATUS_CODE.NO_SUCH_FILE, 'No such file');
-    else if (code === 'EACCES' || code === 'EPERM') sftp.status(reqId, STATUS_CODE.PERMISSION_DENIED, 'Permission denied');
+    else if (code === 'EACCES' || code === 'EPERM')
+      sftp.status(reqId, STATUS_CODE.PERMISSION_DENIED, 'Permission denied');
     else sftp.status(reqId, STATUS_CODE.FAILURE, (e as Error)?.message ?? 'Failure');
   };
   const ok = (reqId: number): void => {
@@ -269,7 +276,8 @@ function serveSftp(sftp: SFTPWrapper, root: string, control: ServeControl): void
       const h = getHandle(hbuf);
       if (h?.kind !== 'file') return sftp.status(reqId, STATUS_CODE.FAILURE, 'Bad handle');
       if (typeof attrs.mode === 'number') await h.fh.chmod(attrs.mode & 0o7777);
-      if (typeof attrs.atime === 'number' && typeof attrs.mtime === 'number') await h.fh.utimes(attrs.atime, attrs.mtime);
+      if (typeof attrs.atime === 'number' && typeof attrs.mtime === 'number')
+        await h.fh.utimes(attrs.atime, attrs.mtime);
       ok(reqId);
     }),
   );
@@ -325,7 +333,8 @@ function serveSftp(sftp: SFTPWrapper, root: string, control: ServeControl): void
     handle(reqId, async () => {
       const real = toReal(path);
       if (typeof attrs.mode === 'number') await chmod(real, attrs.mode & 0o7777);
-      if (typeof attrs.atime === 'number' && typeof attrs.mtime === 'number') await utimes(real, attrs.atime, attrs.mtime);
+      if (typeof attrs.atime === 'number' && typeof attrs.mtime === 'number')
+        await utimes(real, attrs.atime, attrs.mtime);
       ok(reqId);
     }),
   );

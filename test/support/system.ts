@@ -20,16 +20,30 @@ import { createTestDatabase } from './test-database';
  * cases (driven step by step instead of by timers, so tests are deterministic), a local inbox,
  * and a real SMTP server catching the e-mails.
  */
-export async function startSystem(opts: { env?: Record<string, string>; sources?: (inbox: string) => StatementSource[] } = {}) {
+export async function startSystem(
+  opts: { env?: Record<string, string>; sources?: (inbox: string) => StatementSource[] } = {},
+) {
   const db = await createTestDatabase();
   const dir = mkdtempSync(path.join(tmpdir(), 'remitd-system-'));
   const inbox = path.join(dir, 'inbox');
   mkdirSync(inbox, { recursive: true });
   const smtp = await startSmtpServer();
-  const config: RemitdConfig = loadConfig({ DATABASE_URL: db.url, ADMIN_API_PORT: '0', RECONCILER_PORT: '0', REMITD_DATA_DIR: dir, DB_POOL_SIZE: '8', ...opts.env });
+  const config: RemitdConfig = loadConfig({
+    DATABASE_URL: db.url,
+    ADMIN_API_PORT: '0',
+    RECONCILER_PORT: '0',
+    REMITD_DATA_DIR: dir,
+    DB_POOL_SIZE: '8',
+    ...opts.env,
+  });
   const api: INestApplication = await createAdminApi(config, { logger: false });
   await api.listen(0, '127.0.0.1');
-  const channel = new SmtpEmailChannel({ host: '127.0.0.1', port: smtp.port, secure: false, from: 'billing@remitd.test' });
+  const channel = new SmtpEmailChannel({
+    host: '127.0.0.1',
+    port: smtp.port,
+    secure: false,
+    from: 'billing@remitd.test',
+  });
   const reconciler = await startReconciler(config, {
     logger: false,
     schedulers: false,
@@ -52,7 +66,8 @@ export async function startSystem(opts: { env?: Record<string, string>; sources?
     reconciler,
     auth,
     http: () => request(api.getHttpServer()),
-    keyFor: async (role: RoleName, customerId?: string) => (await keys.create({ actor: { id: 'test', role: 'super_admin' }, name: `test ${role}`, role, customerId })).key,
+    keyFor: async (role: RoleName, customerId?: string) =>
+      (await keys.create({ actor: { id: 'test', role: 'super_admin' }, name: `test ${role}`, role, customerId })).key,
     drop: (name: string, content: string | Buffer) => writeFileSync(path.join(inbox, name), content),
     /** one turn of the daemon: poll sources, reconcile everything pending, send the outbox */
     tick: async () => {
@@ -70,23 +85,47 @@ export async function startSystem(opts: { env?: Record<string, string>; sources?
     /** a customer with an exclusive virtual account (over the API) */
     customer: async (body: Record<string, unknown> = {}) => {
       n++;
-      const c = await sys.http().post('/customers').set(auth).set('Idempotency-Key', `c-${n}-${Date.now()}`)
+      const c = await sys
+        .http()
+        .post('/customers')
+        .set(auth)
+        .set('Idempotency-Key', `c-${n}-${Date.now()}`)
         .send({ name: `Customer ${n} Ltd`, email: `c${n}@customer.example`, currency: 'EUR', ...body });
       if (c.status !== 201) throw new Error(`customer: ${c.status} ${JSON.stringify(c.body)}`);
-      const va = await sys.http().post(`/customers/${c.body.id}/virtual-accounts`).set(auth).set('Idempotency-Key', `va-${c.body.id}`).send({});
+      const va = await sys
+        .http()
+        .post(`/customers/${c.body.id}/virtual-accounts`)
+        .set(auth)
+        .set('Idempotency-Key', `va-${c.body.id}`)
+        .send({});
       if (va.status !== 201) throw new Error(`virtual account: ${va.status} ${JSON.stringify(va.body)}`);
-      return { ...c.body, virtualAccount: va.body.number as string } as { id: string; reference: string; name: string; email: string; virtualAccount: string };
+      return { ...c.body, virtualAccount: va.body.number as string } as {
+        id: string;
+        reference: string;
+        name: string;
+        email: string;
+        virtualAccount: string;
+      };
     },
     /** bills are minimal in the reconciliation issue: created straight in the database */
     bill: async (customerId: string, cycle: string, amount: string, currency = 'EUR') => {
       const c = await prisma.customer.findUniqueOrThrow({ where: { id: customerId } });
       const [y, m] = cycle.split('-').map(Number);
       return prisma.bill.create({
-        data: { customerId, reference: `B-${cycle.replace('-', '')}-${c.reference}`, billingCycle: cycle, issuedAt: new Date(Date.UTC(y, m, 2, 12)), currency, amount },
+        data: {
+          customerId,
+          reference: `B-${cycle.replace('-', '')}-${c.reference}`,
+          billingCycle: cycle,
+          issuedAt: new Date(Date.UTC(y, m, 2, 12)),
+          currency,
+          amount,
+        },
       });
     },
     cash: async (customerId: string, currency = 'EUR') =>
-      (await prisma.ledgerAccount.findUnique({ where: { code: `customer:${customerId}:cash:${currency}` } }))?.balance.toString() ?? '0',
+      (
+        await prisma.ledgerAccount.findUnique({ where: { code: `customer:${customerId}:cash:${currency}` } })
+      )?.balance.toString() ?? '0',
     close: async () => {
       await reconciler.close();
       await api.close();
@@ -95,7 +134,11 @@ export async function startSystem(opts: { env?: Record<string, string>; sources?
     },
   };
   // the demo collection account all virtual accounts live under
-  const ca = await sys.http().post('/collection-accounts').set(auth).send({ name: 'Main collection', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX', currencies: ['EUR', 'USD'] });
+  const ca = await sys
+    .http()
+    .post('/collection-accounts')
+    .set(auth)
+    .send({ name: 'Main collection', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX', currencies: ['EUR', 'USD'] });
   if (ca.status !== 201) throw new Error(`collection account: ${ca.status} ${JSON.stringify(ca.body)}`);
   return sys;
 }

@@ -28,8 +28,26 @@ export class AdminApiModule {
   static forRoot(config: RemitdConfig): DynamicModule {
     return {
       module: AdminApiModule,
-      imports: [PersistenceModule.forRoot({ url: config.databaseUrl, poolSize: config.dbPoolSize }), AccessModule, LedgerModule, CustomersModule, SettlementModule.forRoot(config), StatementsModule.forRoot({ dataDir: config.dataDir }), BillingModule.forRoot({ timeZone: config.timeZone, reconciliation: config })],
-      controllers: [HealthController, CustomersController, CollectionAccountsController, ApiKeysController, AuditController, LedgerController, UnmatchedController, StatementsController, BillingController],
+      imports: [
+        PersistenceModule.forRoot({ url: config.databaseUrl, poolSize: config.dbPoolSize }),
+        AccessModule,
+        LedgerModule,
+        CustomersModule,
+        SettlementModule.forRoot(config),
+        StatementsModule.forRoot({ dataDir: config.dataDir }),
+        BillingModule.forRoot({ timeZone: config.timeZone, reconciliation: config }),
+      ],
+      controllers: [
+        HealthController,
+        CustomersController,
+        CollectionAccountsController,
+        ApiKeysController,
+        AuditController,
+        LedgerController,
+        UnmatchedController,
+        StatementsController,
+        BillingController,
+      ],
       providers: [
         { provide: REMITD_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: ApiKeyGuard },

@@ -11,7 +11,10 @@ import { AdminApiModule } from './admin-api.module';
 import { validationPipe } from './http/validation';
 
 export async function createAdminApi(config: RemitdConfig, opts: { logger?: false } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AdminApiModule.forRoot(config), { logger: opts.logger ?? ['log', 'warn', 'error'], bufferLogs: false });
+  const app = await NestFactory.create(AdminApiModule.forRoot(config), {
+    logger: opts.logger ?? ['log', 'warn', 'error'],
+    bufferLogs: false,
+  });
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()
@@ -22,9 +25,17 @@ export async function createAdminApi(config: RemitdConfig, opts: { logger?: fals
     )
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key' })
-    .addGlobalParameters({ name: 'Idempotency-Key', in: 'header', required: false, description: 'required on money-changing POSTs', schema: { type: 'string' } })
+    .addGlobalParameters({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description: 'required on money-changing POSTs',
+      schema: { type: 'string' },
+    })
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), {
+    jsonDocumentUrl: 'docs/openapi.json',
+  });
   return app;
 }
 
@@ -36,11 +47,22 @@ async function firstStart(app: INestApplication, config: RemitdConfig): Promise<
     mkdirSync(config.dataDir, { recursive: true });
     const file = path.join(config.dataDir, 'bootstrap-admin-key');
     writeFileSync(file, key + '\n', { mode: 0o600 });
-    log.log(`\n\n  Bootstrap super-admin API key (shown once, also saved to ${file}):\n\n    ${key}\n\n  Use it as: curl -H "Authorization: Bearer ${key}" http://127.0.0.1:${config.adminApiPort}/customers\n`);
+    log.log(
+      `\n\n  Bootstrap super-admin API key (shown once, also saved to ${file}):\n\n    ${key}\n\n  Use it as: curl -H "Authorization: Bearer ${key}" http://127.0.0.1:${config.adminApiPort}/customers\n`,
+    );
   }
-  if (process.env.REMITD_SEED_DEMO === '1' && (await app.get(VirtualAccountRepository).listCollectionAccounts()).length === 0) {
+  if (
+    process.env.REMITD_SEED_DEMO === '1' &&
+    (await app.get(VirtualAccountRepository).listCollectionAccounts()).length === 0
+  ) {
     const actor = { id: 'system:bootstrap', role: 'system' };
-    await app.get(CreateCollectionAccountUseCase).execute({ actor, name: 'Demo Bank collection account', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX', currencies: ['EUR', 'USD', 'GBP', 'CHF'] });
+    await app.get(CreateCollectionAccountUseCase).execute({
+      actor,
+      name: 'Demo Bank collection account',
+      iban: 'DE89370400440532013000',
+      bic: 'COBADEFFXXX',
+      currencies: ['EUR', 'USD', 'GBP', 'CHF'],
+    });
     log.log('created the demo collection account DE89 3704 0044 0532 0130 00 (EUR, USD, GBP, CHF)');
   }
 }
@@ -50,7 +72,9 @@ async function main() {
   const app = await createAdminApi(config);
   await firstStart(app, config);
   await app.listen(config.adminApiPort, '127.0.0.1');
-  new Logger('admin-api').log(`listening on http://127.0.0.1:${config.adminApiPort} (OpenAPI at http://127.0.0.1:${config.adminApiPort}/docs)`);
+  new Logger('admin-api').log(
+    `listening on http://127.0.0.1:${config.adminApiPort} (OpenAPI at http://127.0.0.1:${config.adminApiPort}/docs)`,
+  );
 }
 
 if (require.main === module) {

@@ -24,7 +24,10 @@ export class BillingScheduler implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
-    this.registry.addInterval('billing', setInterval(() => void this.tick(), 60_000));
+    this.registry.addInterval(
+      'billing',
+      setInterval(() => void this.tick(), 60_000),
+    );
     setImmediate(() => void this.tick());
   }
 

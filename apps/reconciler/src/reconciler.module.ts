@@ -38,7 +38,11 @@ export class ReconcilerModule {
         SettlementModule.forRoot(config),
         BillingModule.forRoot({ timeZone: config.timeZone, reconciliation: config }),
       ],
-      providers: [{ provide: RECONCILER_CONFIG, useValue: config }, Metrics, ...(schedulers ? [NotificationDispatchScheduler, StatementPollScheduler, BillingScheduler] : [])],
+      providers: [
+        { provide: RECONCILER_CONFIG, useValue: config },
+        Metrics,
+        ...(schedulers ? [NotificationDispatchScheduler, StatementPollScheduler, BillingScheduler] : []),
+      ],
       exports: [Metrics],
     };
   }

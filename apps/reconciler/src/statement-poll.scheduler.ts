@@ -21,7 +21,10 @@ export class StatementPollScheduler implements OnApplicationBootstrap, OnApplica
   ) {}
 
   onApplicationBootstrap(): void {
-    this.registry.addInterval('statement-poll', setInterval(() => void this.tick(), this.config.pollIntervalMs));
+    this.registry.addInterval(
+      'statement-poll',
+      setInterval(() => void this.tick(), this.config.pollIntervalMs),
+    );
     setImmediate(() => void this.tick());
   }
 

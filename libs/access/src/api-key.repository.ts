@@ -6,7 +6,17 @@ import type { RoleName } from './roles';
 export class ApiKeyRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  create(tx: Tx, data: { name: string; keyHash: string; keyPrefix: string; role: RoleName; customerId: string | null; unifiedSettlement: boolean }) {
+  create(
+    tx: Tx,
+    data: {
+      name: string;
+      keyHash: string;
+      keyPrefix: string;
+      role: RoleName;
+      customerId: string | null;
+      unifiedSettlement: boolean;
+    },
+  ) {
     return tx.apiKey.create({ data });
   }
 
@@ -19,7 +29,19 @@ export class ApiKeyRepository {
   }
 
   list() {
-    return this.prisma.apiKey.findMany({ orderBy: { createdAt: 'asc' }, select: { id: true, name: true, keyPrefix: true, role: true, customerId: true, unifiedSettlement: true, createdAt: true, revokedAt: true } });
+    return this.prisma.apiKey.findMany({
+      orderBy: { createdAt: 'asc' },
+      select: {
+        id: true,
+        name: true,
+        keyPrefix: true,
+        role: true,
+        customerId: true,
+        unifiedSettlement: true,
+        createdAt: true,
+        revokedAt: true,
+      },
+    });
   }
 
   revoke(tx: Tx, id: string) {

@@ -25,9 +25,12 @@ export class ApiKeysService {
   ) {}
 
   async create(cmd: CreateApiKeyCommand) {
-    if (!ROLES.includes(cmd.role)) throw validationError('INVALID_ROLE', `role: must be one of ${ROLES.join(', ')}`, 'role');
-    if (cmd.role === 'member' && !cmd.customerId) throw validationError('CUSTOMER_REQUIRED', 'customerId: a member key belongs to one customer', 'customerId');
-    if (cmd.role !== 'member' && cmd.customerId) throw validationError('CUSTOMER_NOT_ALLOWED', 'customerId: only member keys belong to a customer', 'customerId');
+    if (!ROLES.includes(cmd.role))
+      throw validationError('INVALID_ROLE', `role: must be one of ${ROLES.join(', ')}`, 'role');
+    if (cmd.role === 'member' && !cmd.customerId)
+      throw validationError('CUSTOMER_REQUIRED', 'customerId: a member key belongs to one customer', 'customerId');
+    if (cmd.role !== 'member' && cmd.customerId)
+      throw validationError('CUSTOMER_NOT_ALLOWED', 'customerId: only member keys belong to a customer', 'customerId');
     const plaintext = `rmd_${randomBytes(32).toString('base64url')}`;
     const row = await this.tx.run(async (tx) => {
       const r = await this.repo.create(tx, {
@@ -38,10 +41,23 @@ export class ApiKeysService {
         customerId: cmd.customerId ?? null,
         unifiedSettlement: cmd.unifiedSettlement ?? false,
       });
-      await this.audit.record(tx, { actor: cmd.actor, action: 'api_key.create', entityType: 'api_key', entityId: r.id, payload: { name: cmd.name, role: cmd.role } });
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'api_key.create',
+        entityType: 'api_key',
+        entityId: r.id,
+        payload: { name: cmd.name, role: cmd.role },
+      });
       return r;
     });
-    return { id: row.id, name: row.name, role: row.role, customerId: row.customerId, unifiedSettlement: row.unifiedSettlement, key: plaintext };
+    return {
+      id: row.id,
+      name: row.name,
+      role: row.role,
+      customerId: row.customerId,
+      unifiedSettlement: row.unifiedSettlement,
+      key: plaintext,
+    };
   }
 
   /**
@@ -60,7 +76,13 @@ export class ApiKeysService {
       this.cache.delete(hash);
       return null;
     }
-    const actor = { id: `apikey:${row.id}`, role: row.role, name: row.name, customerId: row.customerId, unifiedSettlement: row.unifiedSettlement } as Actor;
+    const actor = {
+      id: `apikey:${row.id}`,
+      role: row.role,
+      name: row.name,
+      customerId: row.customerId,
+      unifiedSettlement: row.unifiedSettlement,
+    } as Actor;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(hash, { actor, until: Date.now() + ApiKeysService.CACHE_MS });
     return actor;
@@ -72,8 +94,21 @@ export class ApiKeysService {
     return this.tx.run(async (tx) => {
       await this.repo.advisoryLock(tx, 'remitd:bootstrap-key');
       if ((await this.repo.countActiveSuperAdmins(tx)) > 0) return null;
-      const r = await this.repo.create(tx, { name: 'bootstrap super admin', keyHash: hashKey(plaintext), keyPrefix: plaintext.slice(0, 10), role: 'super_admin', customerId: null, unifiedSettlement: true });
-      await this.audit.record(tx, { actor: { id: 'system:bootstrap', role: 'system' }, action: 'api_key.create', entityType: 'api_key', entityId: r.id, payload: { bootstrap: true } });
+      const r = await this.repo.create(tx, {
+        name: 'bootstrap super admin',
+        keyHash: hashKey(plaintext),
+        keyPrefix: plaintext.slice(0, 10),
+        role: 'super_admin',
+        customerId: null,
+        unifiedSettlement: true,
+      });
+      await this.audit.record(tx, {
+        actor: { id: 'system:bootstrap', role: 'system' },
+        action: 'api_key.create',
+        entityType: 'api_key',
+        entityId: r.id,
+        payload: { bootstrap: true },
+      });
       return plaintext;
     });
   }
@@ -86,7 +121,13 @@ export class ApiKeysService {
     return this.tx.run(async (tx) => {
       const n = await this.repo.revoke(tx, id);
       for (const [hash, e] of this.cache) if (e.actor.id === `apikey:${id}`) this.cache.delete(hash);
-      await this.audit.record(tx, { actor, action: 'api_key.revoke', entityType: 'api_key', entityId: id, payload: { revoked: n.count } });
+      await this.audit.record(tx, {
+        actor,
+        action: 'api_key.revoke',
+        entityType: 'api_key',
+        entityId: id,
+        payload: { revoked: n.count },
+      });
       return { id, revoked: n.count > 0 };
     });
   }

@@ -34,7 +34,11 @@ export class AutoWriteOffUseCase {
   async forCustomers(customerIds: string[], reason: string, chunk = 2000): Promise<WriteOffOutcome[]> {
     const out: WriteOffOutcome[] = [];
     for (let i = 0; i < customerIds.length; i += chunk) {
-      out.push(...(await this.tx.run((tx) => this.inTx(tx, customerIds.slice(i, i + chunk), reason), { timeoutMs: 10 * 60_000 })));
+      out.push(
+        ...(await this.tx.run((tx) => this.inTx(tx, customerIds.slice(i, i + chunk), reason), {
+          timeoutMs: 10 * 60_000,
+        })),
+      );
     }
     return out;
   }
@@ -44,16 +48,23 @@ export class AutoWriteOffUseCase {
     const payers = await this.repo.lockPayers(tx, [...new Set(customerIds)].sort());
     const out: WriteOffOutcome[] = [];
     const active = [];
-    const free = await this.repo.tryCustomerPaymentLocks(tx, payers.filter((p) => p.autoWriteOff).map((p) => p.id));
+    const free = await this.repo.tryCustomerPaymentLocks(
+      tx,
+      payers.filter((p) => p.autoWriteOff).map((p) => p.id),
+    );
     for (const p of payers) {
       if (!p.autoWriteOff) out.push({ customerId: p.id, paid: '0', bills: 0, skipped: 'auto_write_off_off' });
-      else if (!free.has(p.id)) out.push({ customerId: p.id, paid: '0', bills: 0, skipped: 'manual_payment_in_progress' });
+      else if (!free.has(p.id))
+        out.push({ customerId: p.id, paid: '0', bills: 0, skipped: 'manual_payment_in_progress' });
       else active.push(p);
     }
     if (!active.length) return out;
     const ids = active.map((p) => p.id);
     const [balances, bills, cards, refunds] = [
-      await this.ledger.lockBalances(tx, active.map((p) => cashAccount(p.id, p.currency))),
+      await this.ledger.lockBalances(
+        tx,
+        active.map((p) => cashAccount(p.id, p.currency)),
+      ),
       await this.repo.lockOpenBills(tx, ids),
       await this.repo.cards(tx, ids),
       await this.repo.openRefunds(tx, ids),
@@ -73,9 +84,18 @@ export class AutoWriteOffUseCase {
         out.push({ customerId: p.id, paid: '0', bills: 0, skipped: 'nothing_to_pay' });
         continue;
       }
-      const { sources, accounts } = writeOffSources(p, { cards: cardsOf.get(p.id) ?? [], refunds: refundsOf.get(p.id) ?? [], cash: balances.get(cashAccount(p.id, p.currency).code) ?? '0' });
+      const { sources, accounts } = writeOffSources(p, {
+        cards: cardsOf.get(p.id) ?? [],
+        refunds: refundsOf.get(p.id) ?? [],
+        cash: balances.get(cashAccount(p.id, p.currency).code) ?? '0',
+      });
       const allocations = payBills(
-        own.map((b) => ({ id: b.id, billingCycle: b.billingCycle, issuedAt: b.issuedAt, open: Money.fromStored(b.amount, b.currency).minus(Money.fromStored(b.paid, b.currency)) })),
+        own.map((b) => ({
+          id: b.id,
+          billingCycle: b.billingCycle,
+          issuedAt: b.issuedAt,
+          open: Money.fromStored(b.amount, b.currency).minus(Money.fromStored(b.paid, b.currency)),
+        })),
         sources,
         p.partialLastBill,
       );
@@ -85,12 +105,30 @@ export class AutoWriteOffUseCase {
       }
       payments.push({
         // one write-off per customer and set of bill states: a replay of the same sweep pays nothing twice
-        key: `write-off:${p.id}:${createHash('sha256').update(allocations.map((a) => `${a.billId}/${a.sourceId}/${a.amount.toString()}`).join(',') + '|' + own.map((b) => `${b.id}/${b.paid}`).join(',')).digest('hex').slice(0, 32)}`,
-        kind: 'auto_write_off', description: `automatic write-off (${reason})`, customerId: p.id, currency: p.currency, allocations, sources: accounts,
+        key: `write-off:${p.id}:${createHash('sha256')
+          .update(
+            allocations.map((a) => `${a.billId}/${a.sourceId}/${a.amount.toString()}`).join(',') +
+              '|' +
+              own.map((b) => `${b.id}/${b.paid}`).join(','),
+          )
+          .digest('hex')
+          .slice(0, 32)}`,
+        kind: 'auto_write_off',
+        description: `automatic write-off (${reason})`,
+        customerId: p.id,
+        currency: p.currency,
+        allocations,
+        sources: accounts,
       });
     }
     const results = await this.payments.executeMany(tx, payments);
-    payments.forEach((p, n) => out.push({ customerId: p.customerId, paid: results[n].total, bills: new Set(p.allocations.map((a) => a.billId)).size }));
+    payments.forEach((p, n) =>
+      out.push({
+        customerId: p.customerId,
+        paid: results[n].total,
+        bills: new Set(p.allocations.map((a) => a.billId)).size,
+      }),
+    );
     return out;
   }
 }

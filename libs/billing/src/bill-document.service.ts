@@ -11,7 +11,11 @@ export const BILL_PROVIDER_NAME = Symbol('BILL_PROVIDER_NAME');
 
 /** "YYYY-MM-DD" of an instant in the billing time zone. */
 function localDate(at: Date, timeZone: string): string {
-  const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
+  );
   return `${p.year}-${p.month}-${p.day}`;
 }
 
@@ -28,11 +32,17 @@ export class BillDocumentService {
   async data(billId: string, scope: { customerId?: string | null } = {}): Promise<BillPdfData> {
     const b = await this.prisma.bill.findUnique({
       where: { id: billId },
-      include: { lines: { orderBy: [{ product: 'asc' }, { id: 'asc' }] }, repayments: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } },
+      include: {
+        lines: { orderBy: [{ product: 'asc' }, { id: 'asc' }] },
+        repayments: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+      },
     });
     if (!b || (scope.customerId !== undefined && scope.customerId !== b.customerId)) throw notFound('bill', billId);
     const [customer, accounts] = await Promise.all([
-      this.prisma.customer.findUnique({ where: { id: b.customerId }, select: { name: true, reference: true, email: true } }),
+      this.prisma.customer.findUnique({
+        where: { id: b.customerId },
+        select: { name: true, reference: true, email: true },
+      }),
       this.prisma.virtualAccount.findMany({
         where: { customerId: b.customerId, status: 'active' },
         include: { collectionAccount: { select: { name: true, iban: true, bic: true } } },
@@ -45,11 +55,23 @@ export class BillDocumentService {
     return {
       providerName: this.providerName,
       bill: {
-        reference: view.reference, billingCycle: view.billingCycle, issuedOn: localDate(b.issuedAt, this.timeZone), dueDate: view.dueDate,
-        currency: view.currency, amount: view.amount, paid: view.paid, outstanding: view.outstanding, status: view.status,
+        reference: view.reference,
+        billingCycle: view.billingCycle,
+        issuedOn: localDate(b.issuedAt, this.timeZone),
+        dueDate: view.dueDate,
+        currency: view.currency,
+        amount: view.amount,
+        paid: view.paid,
+        outstanding: view.outstanding,
+        status: view.status,
       },
       lines: b.lines.map((l) => ({ product: l.product, usage: l.usage, amount: m(l.amount, b.currency) })),
-      repayments: b.repayments.map((r) => ({ date: localDate(r.createdAt, this.timeZone), method: r.method, amount: m(r.amount, r.currency), reversed: r.reversedAt !== null })),
+      repayments: b.repayments.map((r) => ({
+        date: localDate(r.createdAt, this.timeZone),
+        method: r.method,
+        amount: m(r.amount, r.currency),
+        reversed: r.reversedAt !== null,
+      })),
       customer,
       // the account in the bill's currency first
       virtualAccounts: [...accounts]
@@ -64,7 +86,11 @@ export class BillDocumentService {
     };
   }
 
-  async pdf(billId: string, scope: { customerId?: string | null } = {}, opts?: BillPdfOptions): Promise<{ reference: string; pdf: Buffer }> {
+  async pdf(
+    billId: string,
+    scope: { customerId?: string | null } = {},
+    opts?: BillPdfOptions,
+  ): Promise<{ reference: string; pdf: Buffer }> {
     const data = await this.data(billId, scope);
     return { reference: data.bill.reference, pdf: await renderBillPdf(data, opts) };
   }

@@ -53,18 +53,32 @@ export class BillPaymentService {
 
   /** Many payments (e.g. a write-off sweep over thousands of customers) in a fixed number of statements. */
   async executeMany(tx: Tx, payments: readonly BillPayment[]): Promise<PaymentResult[]> {
-    const live = payments.map((p) => ({ p, total: p.allocations.reduce((s, a) => s.plus(a.amount), Money.zero(p.currency)) }));
+    const live = payments.map((p) => ({
+      p,
+      total: p.allocations.reduce((s, a) => s.plus(a.amount), Money.zero(p.currency)),
+    }));
     const posting = live.filter((x) => x.total.isPositive());
     const journals = await this.ledger.postMany(
       tx,
       posting.map(({ p, total }) => {
         const bySource = new Map<string, Money>();
         for (const a of p.allocations) bySource.set(a.sourceId, bySource.get(a.sourceId)?.plus(a.amount) ?? a.amount);
-        const legs: Leg[] = [...bySource].map(([id, amount]) => ({ account: p.sources.find((s) => s.id === id)!.account, amount: amount.negated() }));
+        const legs: Leg[] = [...bySource].map(([id, amount]) => ({
+          account: p.sources.find((s) => s.id === id)!.account,
+          amount: amount.negated(),
+        }));
         legs.push({ account: receivables(p.customerId, p.currency), amount: total });
         return {
-          idempotencyKey: p.key, kind: p.kind, description: p.description, legs, guards: p.guards,
-          metadata: { ...p.metadata, customerId: p.customerId, bills: p.allocations.map((a) => ({ billId: a.billId, source: a.kind, amount: a.amount.toString() })) },
+          idempotencyKey: p.key,
+          kind: p.kind,
+          description: p.description,
+          legs,
+          guards: p.guards,
+          metadata: {
+            ...p.metadata,
+            customerId: p.customerId,
+            bills: p.allocations.map((a) => ({ billId: a.billId, source: a.kind, amount: a.amount.toString() })),
+          },
         };
       }),
     );
@@ -76,27 +90,57 @@ export class BillPaymentService {
       const j = journalOf.get(p)!;
       if (!j.created) continue; // a replay: the first run already paid
       for (const a of p.allocations) {
-        rows.push({ billId: a.billId, customerId: p.customerId, method: a.kind, amount: a.amount.toString(), currency: p.currency, journalEntryId: j.journalEntryId, remittanceId: null });
+        rows.push({
+          billId: a.billId,
+          customerId: p.customerId,
+          method: a.kind,
+          amount: a.amount.toString(),
+          currency: p.currency,
+          journalEntryId: j.journalEntryId,
+          remittanceId: null,
+        });
         deltas.set(a.billId, deltas.get(a.billId)?.plus(a.amount) ?? a.amount);
         const s = p.sources.find((x) => x.id === a.sourceId)!;
         if (s.refundId) refundUse.set(s.refundId, refundUse.get(s.refundId)?.plus(a.amount) ?? a.amount);
       }
     }
-    await this.bills.applyBillPayments(tx, [...deltas].map(([billId, d]) => ({ billId, delta: d.toString() })));
+    await this.bills.applyBillPayments(
+      tx,
+      [...deltas].map(([billId, d]) => ({ billId, delta: d.toString() })),
+    );
     await this.bills.insertRepayments(tx, rows);
-    await this.repo.useRefunds(tx, [...refundUse].map(([id, m]) => ({ id, amount: m.toString() })));
+    await this.repo.useRefunds(
+      tx,
+      [...refundUse].map(([id, m]) => ({ id, amount: m.toString() })),
+    );
     return live.map(({ p, total }) => {
       const j = journalOf.get(p);
       return {
         journalEntryId: j?.journalEntryId ?? null,
         created: j?.created ?? false,
-        repayments: j?.created ? p.allocations.map((a) => ({ billId: a.billId, method: a.kind, amount: a.amount.toString() })) : [],
+        repayments: j?.created
+          ? p.allocations.map((a) => ({ billId: a.billId, method: a.kind, amount: a.amount.toString() }))
+          : [],
         total: total.toString(),
       };
     });
   }
 }
 
-export const cardAccount = (customerId: string, cardId: string, ccy: string): AccountRef => ({ code: AccountCodes.customerCard(customerId, cardId, ccy), kind: 'customer_card', currency: ccy, customerId });
-export const refundAccount = (customerId: string, ccy: string): AccountRef => ({ code: AccountCodes.customerRefund(customerId, ccy), kind: 'customer_refund', currency: ccy, customerId });
-export const externalAccount = (channel: string, ccy: string): AccountRef => ({ code: AccountCodes.external(channel, ccy), kind: 'external', currency: ccy });
+export const cardAccount = (customerId: string, cardId: string, ccy: string): AccountRef => ({
+  code: AccountCodes.customerCard(customerId, cardId, ccy),
+  kind: 'customer_card',
+  currency: ccy,
+  customerId,
+});
+export const refundAccount = (customerId: string, ccy: string): AccountRef => ({
+  code: AccountCodes.customerRefund(customerId, ccy),
+  kind: 'customer_refund',
+  currency: ccy,
+  customerId,
+});
+export const externalAccount = (channel: string, ccy: string): AccountRef => ({
+  code: AccountCodes.external(channel, ccy),
+  kind: 'external',
+  currency: ccy,
+});

@@ -26,7 +26,13 @@ export interface BillPdfData {
   repayments: { date: string; method: string; amount: string; reversed?: boolean }[];
   customer: { name: string; reference: string; email: string };
   /** the customer's exclusive (virtual) accounts to pay into */
-  virtualAccounts: { iban: string | null; accountNumber: string; bic: string | null; bankName: string; currency: string }[];
+  virtualAccounts: {
+    iban: string | null;
+    accountNumber: string;
+    bic: string | null;
+    bankName: string;
+    currency: string;
+  }[];
 }
 
 export interface BillPdfOptions {
@@ -49,9 +55,27 @@ const ACCENT = '#1d3b63';
 const REGULAR = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
-const STATUS: Record<string, string> = { unsettled: 'Unpaid', partly_paid: 'Partly paid', overdue: 'Overdue', settled: 'Paid' };
+const STATUS: Record<string, string> = {
+  unsettled: 'Unpaid',
+  partly_paid: 'Partly paid',
+  overdue: 'Overdue',
+  settled: 'Paid',
+};
 const METHOD: Record<string, string> = {
   balance: 'Account balance',
   stored_value_card: 'Stored-value card',
@@ -76,7 +100,25 @@ export function dateLabel(date: string): string {
 // The standard PDF fonts only have the Windows-1252 repertoire: Latin-1 plus these.
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 // letters without a canonical decomposition, and typographic dashes and spaces
-const FALLBACK: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŀ: 'L', ŀ: 'l', Ŧ: 'T', ŧ: 't', '‐': '-', '‑': '-', '‒': '–', '−': '-', '\u2009': ' ', '\u202f': ' ' };
+const FALLBACK: Record<string, string> = {
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  ı: 'i',
+  Ŀ: 'L',
+  ŀ: 'l',
+  Ŧ: 'T',
+  ŧ: 't',
+  '‐': '-',
+  '‑': '-',
+  '‒': '–',
+  '−': '-',
+  '\u2009': ' ',
+  '\u202f': ' ',
+};
 
 /**
  * Text the built-in fonts can show: characters outside Windows-1252 lose their accents when
@@ -125,12 +167,23 @@ export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Pro
     doc.on('error', reject);
   });
 
-  const text = (s: string, x: number, y: number, o: PDFKit.Mixins.TextOptions & { font?: string; size?: number; color?: string } = {}) => {
+  const text = (
+    s: string,
+    x: number,
+    y: number,
+    o: PDFKit.Mixins.TextOptions & { font?: string; size?: number; color?: string } = {},
+  ) => {
     const { font = REGULAR, size = 9.5, color = INK, ...rest } = o;
-    doc.font(font).fontSize(size).fillColor(color).text(pdfText(s), x, y, { lineBreak: rest.width !== undefined, characterSpacing: 0, ...rest });
+    doc
+      .font(font)
+      .fontSize(size)
+      .fillColor(color)
+      .text(pdfText(s), x, y, { lineBreak: rest.width !== undefined, characterSpacing: 0, ...rest });
   };
-  const height = (s: string, width: number, font = REGULAR, size = 9.5) => doc.font(font).fontSize(size).heightOfString(pdfText(s), { width });
-  const rule = (y: number, color = RULE, x0 = M.left, x1 = PAGE.width - M.right, w = 0.6) => doc.moveTo(x0, y).lineTo(x1, y).lineWidth(w).strokeColor(color).stroke();
+  const height = (s: string, width: number, font = REGULAR, size = 9.5) =>
+    doc.font(font).fontSize(size).heightOfString(pdfText(s), { width });
+  const rule = (y: number, color = RULE, x0 = M.left, x1 = PAGE.width - M.right, w = 0.6) =>
+    doc.moveTo(x0, y).lineTo(x1, y).lineWidth(w).strokeColor(color).stroke();
   const label = (s: string, x: number, y: number, width?: number, align: 'left' | 'right' = 'left') =>
     text(s.toUpperCase(), x, y, { font: BOLD, size: 7, color: MUTED, characterSpacing: 0.6, width, align });
 
@@ -138,7 +191,12 @@ export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Pro
   const newPage = (): number => {
     doc.addPage();
     text(data.providerName, M.left, M.top - 22, { font: BOLD, size: 8.5, color: ACCENT });
-    text(`Bill ${bill.reference} · ${cycleLabel(bill.billingCycle)}`, M.left, M.top - 22, { size: 8.5, color: MUTED, width: CONTENT, align: 'right' });
+    text(`Bill ${bill.reference} · ${cycleLabel(bill.billingCycle)}`, M.left, M.top - 22, {
+      size: 8.5,
+      color: MUTED,
+      width: CONTENT,
+      align: 'right',
+    });
     rule(M.top - 8);
     return M.top + 6;
   };
@@ -150,8 +208,18 @@ export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Pro
   doc.rect(0, 0, PAGE.width, 6).fill(ACCENT);
   text(data.providerName, M.left, y, { font: BOLD, size: 17, color: ACCENT, width: CONTENT * 0.55 });
   text('Monthly bill', M.left, y + height(data.providerName, CONTENT * 0.55, BOLD, 17) + 2, { size: 10, color: MUTED });
-  text(`Bill ${bill.reference}`, M.left + CONTENT * 0.55, y + 2, { font: BOLD, size: 11, width: CONTENT * 0.45, align: 'right' });
-  text(cycleLabel(bill.billingCycle), M.left + CONTENT * 0.55, y + 17, { size: 10, color: MUTED, width: CONTENT * 0.45, align: 'right' });
+  text(`Bill ${bill.reference}`, M.left + CONTENT * 0.55, y + 2, {
+    font: BOLD,
+    size: 11,
+    width: CONTENT * 0.45,
+    align: 'right',
+  });
+  text(cycleLabel(bill.billingCycle), M.left + CONTENT * 0.55, y + 17, {
+    size: 10,
+    color: MUTED,
+    width: CONTENT * 0.45,
+    align: 'right',
+  });
   y += Math.max(height(data.providerName, CONTENT * 0.55, BOLD, 17) + 18, 34) + 16;
   rule(y, RULE);
   y += 18;
@@ -191,13 +259,26 @@ export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Pro
   const settled = bill.status === 'settled' || /^0(\.0+)?$/.test(bill.outstanding);
   label(settled ? 'Nothing to pay' : 'Amount due', M.left + 18, y + 14);
   text(money(bill.outstanding), M.left + 18, y + 27, { font: BOLD, size: 20, color: ACCENT });
-  const dueText = settled ? 'Paid in full. Thank you.' : bill.dueDate ? `Please pay by ${dateLabel(bill.dueDate)}` : 'Please pay on receipt';
+  const dueText = settled
+    ? 'Paid in full. Thank you.'
+    : bill.dueDate
+      ? `Please pay by ${dateLabel(bill.dueDate)}`
+      : 'Please pay on receipt';
   text(dueText, M.left + 18 + 230, y + 14, { size: 9, color: MUTED, width: CONTENT - 18 - 230 - 18, align: 'right' });
-  const sums: [string, string][] = [['Bill amount', bill.amount], ['Paid', bill.paid], ['Outstanding', bill.outstanding]];
+  const sums: [string, string][] = [
+    ['Bill amount', bill.amount],
+    ['Paid', bill.paid],
+    ['Outstanding', bill.outstanding],
+  ];
   let sy = y + 28;
   for (const [k, v] of sums) {
     text(k, M.left + 250, sy, { color: MUTED, size: 9, width: 100 });
-    text(money(v), M.left + 350, sy, { size: 9, font: k === 'Outstanding' ? BOLD : REGULAR, width: CONTENT - 350 - 18, align: 'right' });
+    text(money(v), M.left + 350, sy, {
+      size: 9,
+      font: k === 'Outstanding' ? BOLD : REGULAR,
+      width: CONTENT - 350 - 18,
+      align: 'right',
+    });
     sy += 11.5;
   }
   y += boxH + 26;
@@ -254,8 +335,16 @@ export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Pro
     for (const r of data.repayments) {
       if (y + 16 > BOTTOM) y = payHead(newPage());
       text(dateLabel(r.date), M.left, y);
-      text(`${METHOD[r.method] ?? r.method}${r.reversed ? ' (reversed)' : ''}`, M.left + 120, y, { color: r.reversed ? MUTED : INK, width: cols.amount - M.left - 132 });
-      text(formatAmount(r.amount, ccy), cols.amount, y, { width: widths.amount, align: 'right', color: r.reversed ? MUTED : INK, strike: !!r.reversed });
+      text(`${METHOD[r.method] ?? r.method}${r.reversed ? ' (reversed)' : ''}`, M.left + 120, y, {
+        color: r.reversed ? MUTED : INK,
+        width: cols.amount - M.left - 132,
+      });
+      text(formatAmount(r.amount, ccy), cols.amount, y, {
+        width: widths.amount,
+        align: 'right',
+        color: r.reversed ? MUTED : INK,
+        strike: !!r.reversed,
+      });
       y += 16;
     }
     rule(y - 3, INK, M.left, PAGE.width - M.right, 0.8);
@@ -280,7 +369,12 @@ export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Pro
   const rowH = (k: string, v: string) => Math.max(height(v, valueW, BOLD, isNumber(k) ? 12 : 10), 13) + 4;
   const blockH = (rows: [string, string][]) => rows.reduce((s, [k, v]) => s + rowH(k, v), 0) + 14;
   const noAccount = 'No exclusive account has been allocated to you yet: please contact us for payment details.';
-  const payH = 38 + instrH + 12 + (accountRows.length ? accountRows.reduce((s, r) => s + blockH(r), 0) : height(noAccount, innerW) + 14) + 4;
+  const payH =
+    38 +
+    instrH +
+    12 +
+    (accountRows.length ? accountRows.reduce((s, r) => s + blockH(r), 0) : height(noAccount, innerW) + 14) +
+    4;
   // normally one framed block; a customer with very many accounts gets it unframed across pages
   const framed = payH <= BOTTOM - (M.top + 6);
   y = room(y, framed ? payH : 38 + instrH + 12 + (accountRows.length ? blockH(accountRows[0]) : 0));
@@ -296,7 +390,12 @@ export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Pro
     else if (n > 0) rule(py - 7, RULE, M.left + 18, PAGE.width - M.right - 18);
     for (const [k, v] of rows) {
       text(k, M.left + 18, py + (isNumber(k) ? 2 : 0.5), { color: MUTED, size: 9, width: 120 });
-      text(v, M.left + 148, py, { font: isNumber(k) || k === 'Reference to quote' ? BOLD : REGULAR, size: isNumber(k) ? 12 : 10, width: valueW, characterSpacing: isNumber(k) ? 0.4 : 0 });
+      text(v, M.left + 148, py, {
+        font: isNumber(k) || k === 'Reference to quote' ? BOLD : REGULAR,
+        size: isNumber(k) ? 12 : 10,
+        width: valueW,
+        characterSpacing: isNumber(k) ? 0.4 : 0,
+      });
       py += rowH(k, v);
     }
     py += 14;
@@ -309,8 +408,18 @@ export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Pro
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // the footer lives in the bottom margin: no automatic page break
     rule(PAGE.height - 44, RULE);
-    text(`${data.providerName} · Bill ${bill.reference} · Customer reference ${data.customer.reference}`, M.left, PAGE.height - 36, { size: 7.5, color: MUTED, width: CONTENT - 80 });
-    text(`Page ${i - range.start + 1} of ${range.count}`, PAGE.width - M.right - 80, PAGE.height - 36, { size: 7.5, color: MUTED, width: 80, align: 'right' });
+    text(
+      `${data.providerName} · Bill ${bill.reference} · Customer reference ${data.customer.reference}`,
+      M.left,
+      PAGE.height - 36,
+      { size: 7.5, color: MUTED, width: CONTENT - 80 },
+    );
+    text(`Page ${i - range.start + 1} of ${range.count}`, PAGE.width - M.right - 80, PAGE.height - 36, {
+      size: 7.5,
+      color: MUTED,
+      width: 80,
+      align: 'right',
+    });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

@@ -7,12 +7,32 @@ import { assertCycle } from './cycles';
 
 const OPEN = ['unsettled', 'partly_paid', 'overdue'];
 
-export function billView(b: { id: string; customerId: string; reference: string; billingCycle: string; issuedAt: Date; dueDate: string | null; currency: string; amount: { toString(): string }; paid: { toString(): string }; status: string }) {
+export function billView(b: {
+  id: string;
+  customerId: string;
+  reference: string;
+  billingCycle: string;
+  issuedAt: Date;
+  dueDate: string | null;
+  currency: string;
+  amount: { toString(): string };
+  paid: { toString(): string };
+  status: string;
+}) {
   const amount = Money.fromStored(b.amount.toString(), b.currency);
   const paid = Money.fromStored(b.paid.toString(), b.currency);
   return {
-    id: b.id, customerId: b.customerId, reference: b.reference, billingCycle: b.billingCycle, issuedAt: b.issuedAt.toISOString(), dueDate: b.dueDate,
-    currency: b.currency, amount: amount.toString(), paid: paid.toString(), outstanding: amount.minus(paid).toString(), status: b.status,
+    id: b.id,
+    customerId: b.customerId,
+    reference: b.reference,
+    billingCycle: b.billingCycle,
+    issuedAt: b.issuedAt.toISOString(),
+    dueDate: b.dueDate,
+    currency: b.currency,
+    amount: amount.toString(),
+    paid: paid.toString(),
+    outstanding: amount.minus(paid).toString(),
+    status: b.status,
   };
 }
 
@@ -25,49 +45,110 @@ export class BillingQueries {
   ) {}
 
   /** Usage to bill: gathered into the cycle's bill when it is issued. */
-  async addCharge(cmd: { actor: Actor; customerId: string; billingCycle: string; product: string; usage: string; amount: string }) {
+  async addCharge(cmd: {
+    actor: Actor;
+    customerId: string;
+    billingCycle: string;
+    product: string;
+    usage: string;
+    amount: string;
+  }) {
     assertCycle(cmd.billingCycle);
     return this.tx.run(async (tx) => {
       const c = await tx.customer.findUnique({ where: { id: cmd.customerId } });
       if (!c) throw notFound('customer', cmd.customerId);
       const amount = Money.of(cmd.amount, c.currency, 'amount');
       if (amount.isNegative()) throw validationError('AMOUNT_NEGATIVE', 'amount: must be ≥ 0', 'amount');
-      const row = await tx.charge.create({ data: { customerId: c.id, billingCycle: cmd.billingCycle, product: cmd.product, usage: cmd.usage, amount: amount.toString(), currency: c.currency } });
-      await this.audit.record(tx, { actor: cmd.actor, action: 'charge.create', entityType: 'customer', entityId: c.id, payload: { chargeId: row.id, amount: amount.toString(), billingCycle: cmd.billingCycle } });
+      const row = await tx.charge.create({
+        data: {
+          customerId: c.id,
+          billingCycle: cmd.billingCycle,
+          product: cmd.product,
+          usage: cmd.usage,
+          amount: amount.toString(),
+          currency: c.currency,
+        },
+      });
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'charge.create',
+        entityType: 'customer',
+        entityId: c.id,
+        payload: { chargeId: row.id, amount: amount.toString(), billingCycle: cmd.billingCycle },
+      });
       return { ...row, amount: amount.toString() };
     });
   }
 
-  async bills(filter: { customerId?: string; status?: string; billingCycle?: string }, page: { after?: { issuedAt: Date; id: string }; limit: number }) {
+  async bills(
+    filter: { customerId?: string; status?: string; billingCycle?: string },
+    page: { after?: { issuedAt: Date; id: string }; limit: number },
+  ) {
     const where: Prisma.BillWhereInput = {
       customerId: filter.customerId,
       billingCycle: filter.billingCycle,
       ...(filter.status === 'open' ? { status: { in: OPEN } } : filter.status ? { status: filter.status } : {}),
-      ...(page.after ? { OR: [{ issuedAt: { gt: page.after.issuedAt } }, { issuedAt: page.after.issuedAt, id: { gt: page.after.id } }] } : {}),
+      ...(page.after
+        ? {
+            OR: [
+              { issuedAt: { gt: page.after.issuedAt } },
+              { issuedAt: page.after.issuedAt, id: { gt: page.after.id } },
+            ],
+          }
+        : {}),
     };
-    const rows = await this.prisma.bill.findMany({ where, orderBy: [{ issuedAt: 'asc' }, { id: 'asc' }], take: page.limit + 1 });
+    const rows = await this.prisma.bill.findMany({
+      where,
+      orderBy: [{ issuedAt: 'asc' }, { id: 'asc' }],
+      take: page.limit + 1,
+    });
     const items = rows.slice(0, page.limit);
-    return { items: items.map(billView), last: rows.length > page.limit ? { issuedAt: items[items.length - 1].issuedAt, id: items[items.length - 1].id } : null };
+    return {
+      items: items.map(billView),
+      last:
+        rows.length > page.limit
+          ? { issuedAt: items[items.length - 1].issuedAt, id: items[items.length - 1].id }
+          : null,
+    };
   }
 
   async bill(id: string) {
-    const b = await this.prisma.bill.findUnique({ where: { id }, include: { lines: true, repayments: { orderBy: { createdAt: 'asc' } } } });
+    const b = await this.prisma.bill.findUnique({
+      where: { id },
+      include: { lines: true, repayments: { orderBy: { createdAt: 'asc' } } },
+    });
     if (!b) throw notFound('bill', id);
     const m = (x: { toString(): string }) => Money.fromStored(x.toString(), b.currency).toString();
     return {
       ...billView(b),
       lines: b.lines.map((l) => ({ product: l.product, usage: l.usage, amount: m(l.amount) })),
-      repayments: b.repayments.map((r) => ({ id: r.id, method: r.method, amount: m(r.amount), journalEntryId: r.journalEntryId, remittanceId: r.remittanceId, createdAt: r.createdAt.toISOString(), reversedAt: r.reversedAt?.toISOString() ?? null })),
+      repayments: b.repayments.map((r) => ({
+        id: r.id,
+        method: r.method,
+        amount: m(r.amount),
+        journalEntryId: r.journalEntryId,
+        remittanceId: r.remittanceId,
+        createdAt: r.createdAt.toISOString(),
+        reversedAt: r.reversedAt?.toISOString() ?? null,
+      })),
     };
   }
 
   /** Repayment records (seed 000: from January 2023 onwards), by method. */
-  async repayments(filter: { customerId?: string; billId?: string; method?: string; from?: Date; to?: Date }, page: { afterId?: string; limit: number }) {
+  async repayments(
+    filter: { customerId?: string; billId?: string; method?: string; from?: Date; to?: Date },
+    page: { afterId?: string; limit: number },
+  ) {
     const since = new Date('2023-01-01T00:00:00Z');
     const rows = await this.prisma.repayment.findMany({
       where: {
-        customerId: filter.customerId, billId: filter.billId, method: filter.method,
-        createdAt: { gte: filter.from && filter.from > since ? filter.from : since, ...(filter.to ? { lt: filter.to } : {}) },
+        customerId: filter.customerId,
+        billId: filter.billId,
+        method: filter.method,
+        createdAt: {
+          gte: filter.from && filter.from > since ? filter.from : since,
+          ...(filter.to ? { lt: filter.to } : {}),
+        },
         ...(page.afterId ? { id: { gt: page.afterId } } : {}),
       },
       include: { bill: { select: { reference: true, billingCycle: true } } },
@@ -75,9 +156,18 @@ export class BillingQueries {
       take: page.limit + 1,
     });
     const items = rows.slice(0, page.limit).map((r) => ({
-      id: r.id, billId: r.billId, billReference: r.bill.reference, billingCycle: r.bill.billingCycle, customerId: r.customerId, method: r.method,
-      amount: Money.fromStored(r.amount.toString(), r.currency).toString(), currency: r.currency, journalEntryId: r.journalEntryId, remittanceId: r.remittanceId,
-      createdAt: r.createdAt.toISOString(), reversedAt: r.reversedAt?.toISOString() ?? null,
+      id: r.id,
+      billId: r.billId,
+      billReference: r.bill.reference,
+      billingCycle: r.bill.billingCycle,
+      customerId: r.customerId,
+      method: r.method,
+      amount: Money.fromStored(r.amount.toString(), r.currency).toString(),
+      currency: r.currency,
+      journalEntryId: r.journalEntryId,
+      remittanceId: r.remittanceId,
+      createdAt: r.createdAt.toISOString(),
+      reversedAt: r.reversedAt?.toISOString() ?? null,
     }));
     return { items, nextId: rows.length > page.limit ? items[items.length - 1].id : null };
   }
@@ -87,7 +177,17 @@ export class BillingQueries {
     const c = await this.prisma.customer.findUnique({ where: { id: customerId } });
     if (!c) throw notFound('customer', customerId);
     const code = AccountCodes.customerCash(c.id, c.currency);
-    const rows = await this.prisma.$queryRaw<{ id: bigint; journalEntryId: string; kind: string; description: string; amount: string; createdAt: Date; runningBalance: string }[]>`
+    const rows = await this.prisma.$queryRaw<
+      {
+        id: bigint;
+        journalEntryId: string;
+        kind: string;
+        description: string;
+        amount: string;
+        createdAt: Date;
+        runningBalance: string;
+      }[]
+    >`
       SELECT * FROM (
         SELECT p.id, p.journal_entry_id::text AS "journalEntryId", j.kind, j.description, p.amount::text AS amount, p.created_at AS "createdAt",
                (SUM(p.amount) OVER (ORDER BY p.id))::text AS "runningBalance"
@@ -97,13 +197,35 @@ export class BillingQueries {
         AND (${range.to ?? null}::timestamptz IS NULL OR m."createdAt" < ${range.to ?? null}::timestamptz)
       ORDER BY m.id`;
     const m = (x: string) => Money.fromStored(x, c.currency).toString();
-    const movements = rows.map((r) => ({ at: r.createdAt.toISOString(), kind: r.kind, description: r.description, amount: m(r.amount), runningBalance: m(r.runningBalance), journalEntryId: r.journalEntryId }));
-    const opening = movements.length ? Money.fromStored(rows[0].runningBalance, c.currency).minus(Money.fromStored(rows[0].amount, c.currency)).toString() : null;
-    return { customerId: c.id, currency: c.currency, account: code, from: range.from?.toISOString() ?? null, to: range.to?.toISOString() ?? null, openingBalance: opening, closingBalance: movements.at(-1)?.runningBalance ?? opening, movements };
+    const movements = rows.map((r) => ({
+      at: r.createdAt.toISOString(),
+      kind: r.kind,
+      description: r.description,
+      amount: m(r.amount),
+      runningBalance: m(r.runningBalance),
+      journalEntryId: r.journalEntryId,
+    }));
+    const opening = movements.length
+      ? Money.fromStored(rows[0].runningBalance, c.currency)
+          .minus(Money.fromStored(rows[0].amount, c.currency))
+          .toString()
+      : null;
+    return {
+      customerId: c.id,
+      currency: c.currency,
+      account: code,
+      from: range.from?.toISOString() ?? null,
+      to: range.to?.toISOString() ?? null,
+      openingBalance: opening,
+      closingBalance: movements.at(-1)?.runningBalance ?? opening,
+      movements,
+    };
   }
 
   cards(customerId: string) {
-    return this.prisma.$queryRaw<{ id: string; validMonth: string; currency: string; amount: string; balance: string; createdAt: Date }[]>`
+    return this.prisma.$queryRaw<
+      { id: string; validMonth: string; currency: string; amount: string; balance: string; createdAt: Date }[]
+    >`
       SELECT c.id::text, c.valid_month AS "validMonth", c.currency, c.amount::text, COALESCE(a.balance, 0)::text AS balance, c.created_at AS "createdAt"
       FROM stored_value_cards c LEFT JOIN ledger_accounts a ON a.code = 'customer:' || c.customer_id || ':card:' || c.id || ':' || c.currency
       WHERE c.customer_id = ${customerId}::uuid ORDER BY c.created_at`;

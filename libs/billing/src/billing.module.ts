@@ -16,15 +16,34 @@ import { OfflinePaymentChannel, PAYMENT_CHANNELS, type PaymentChannel } from './
 
 @Module({})
 export class BillingModule {
-  static forRoot(opts: { timeZone: string; reconciliation: ReconciliationConfig & { providerName?: string }; channels?: PaymentChannel[]; providerName?: string }): DynamicModule {
-    const providers = [BillingRepository, BillPaymentService, AutoWriteOffUseCase, IssueBillsUseCase, ManualPaymentUseCase, CustomerMoneyUseCases, ExplainUnsettled, BillingQueries, MarkOverdueUseCase, BillDocumentService];
+  static forRoot(opts: {
+    timeZone: string;
+    reconciliation: ReconciliationConfig & { providerName?: string };
+    channels?: PaymentChannel[];
+    providerName?: string;
+  }): DynamicModule {
+    const providers = [
+      BillingRepository,
+      BillPaymentService,
+      AutoWriteOffUseCase,
+      IssueBillsUseCase,
+      ManualPaymentUseCase,
+      CustomerMoneyUseCases,
+      ExplainUnsettled,
+      BillingQueries,
+      MarkOverdueUseCase,
+      BillDocumentService,
+    ];
     return {
       module: BillingModule,
       imports: [LedgerModule, OutboxModule, SettlementModule.forRoot(opts.reconciliation)],
       providers: [
         ...providers,
         { provide: BILLING_TIME_ZONE, useValue: opts.timeZone },
-        { provide: BILL_PROVIDER_NAME, useValue: opts.providerName ?? opts.reconciliation.providerName ?? 'remitd Cloud' },
+        {
+          provide: BILL_PROVIDER_NAME,
+          useValue: opts.providerName ?? opts.reconciliation.providerName ?? 'remitd Cloud',
+        },
         { provide: PAYMENT_CHANNELS, useValue: opts.channels ?? [new OfflinePaymentChannel()] },
       ],
       exports: providers,

@@ -58,14 +58,19 @@ export class BillingRepository {
   }
 
   async bill(id: string, tx?: Tx): Promise<BillRow | null> {
-    const rows = await (tx ?? this.prisma).$queryRawUnsafe<BillRow[]>(`SELECT ${BILL_COLUMNS} FROM bills WHERE id = $1::uuid`, id);
+    const rows = await (tx ?? this.prisma).$queryRawUnsafe<BillRow[]>(
+      `SELECT ${BILL_COLUMNS} FROM bills WHERE id = $1::uuid`,
+      id,
+    );
     return rows[0] ?? null;
   }
 
   /** Stored-value cards with their ledger balances. */
   cards(tx: Tx | undefined, customerIds: string[]) {
     if (!customerIds.length) return Promise.resolve([]);
-    return (tx ?? this.prisma).$queryRaw<{ id: string; customerId: string; currency: string; validMonth: string; balance: string }[]>`
+    return (tx ?? this.prisma).$queryRaw<
+      { id: string; customerId: string; currency: string; validMonth: string; balance: string }[]
+    >`
       SELECT c.id::text, c.customer_id::text AS "customerId", c.currency, c.valid_month AS "validMonth", COALESCE(a.balance, 0)::text AS balance
       FROM stored_value_cards c
       LEFT JOIN ledger_accounts a ON a.code = 'customer:' || c.customer_id || ':card:' || c.id || ':' || c.currency
@@ -74,7 +79,9 @@ export class BillingRepository {
 
   openRefunds(tx: Tx | undefined, customerIds: string[]) {
     if (!customerIds.length) return Promise.resolve([]);
-    return (tx ?? this.prisma).$queryRaw<{ id: string; customerId: string; billingCycle: string; currency: string; remaining: string; createdAt: Date }[]>`
+    return (tx ?? this.prisma).$queryRaw<
+      { id: string; customerId: string; billingCycle: string; currency: string; remaining: string; createdAt: Date }[]
+    >`
       SELECT id::text, customer_id::text AS "customerId", billing_cycle AS "billingCycle", currency, remaining::text, created_at AS "createdAt"
       FROM refunds WHERE customer_id = ANY(${customerIds}::uuid[]) AND remaining > 0 ORDER BY created_at, id FOR UPDATE`;
   }
@@ -88,7 +95,9 @@ export class BillingRepository {
 
   /** Whether a manual payment currently holds the customer (auto write-off pauses meanwhile). */
   async tryCustomerPaymentLock(tx: Tx, customerId: string): Promise<boolean> {
-    const r = await tx.$queryRaw<{ ok: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('payment:' || ${customerId})) AS ok`;
+    const r = await tx.$queryRaw<
+      { ok: boolean }[]
+    >`SELECT pg_try_advisory_xact_lock(hashtext('payment:' || ${customerId})) AS ok`;
     return r[0].ok;
   }
 

@@ -32,33 +32,84 @@ export class CustomerMoneyUseCases {
   ) {}
 
   /** A bank transfer entered by finance (e.g. received on another account): credited and settled like a remittance. */
-  async topUp(cmd: { actor: Actor; customerId: string; amount: string; reference: string; collectionAccountId?: string | null; idempotencyKey: string }) {
-    if (!cmd.reference?.trim()) throw validationError('REFERENCE_REQUIRED', 'reference: the bank reference of the transfer', 'reference');
+  async topUp(cmd: {
+    actor: Actor;
+    customerId: string;
+    amount: string;
+    reference: string;
+    collectionAccountId?: string | null;
+    idempotencyKey: string;
+  }) {
+    if (!cmd.reference?.trim())
+      throw validationError('REFERENCE_REQUIRED', 'reference: the bank reference of the transfer', 'reference');
     return this.tx.run(async (tx) => {
       const [customer] = await this.recon.customers(tx, [cmd.customerId]);
       if (!customer) throw notFound('customer', cmd.customerId);
       const amount = Money.of(cmd.amount, customer.currency, 'amount');
       if (!amount.isPositive()) throw validationError('AMOUNT_NOT_POSITIVE', 'amount: must be > 0', 'amount');
       const key = `top-up:${cmd.actor.id}:${cmd.idempotencyKey}`;
-      const outcome = (await this.crediting.creditAndSettle(tx, [{
-        remittanceId: null, key, customer, booked: amount, remitted: amount, fee: Money.zero(customer.currency),
-        source: bankClearing(cmd.collectionAccountId ?? null, customer.currency), receivedOn: new Date().toISOString().slice(0, 10), paymentReference: cmd.reference,
-        description: `top-up recorded by ${cmd.actor.name ?? cmd.actor.id}: ${cmd.reference}`,
-      }])).get(key)!;
-      await this.audit.record(tx, { actor: cmd.actor, action: 'customer.top_up', entityType: 'customer', entityId: customer.id, payload: { amount: amount.toString(), currency: amount.currency, reference: cmd.reference } });
-      return { customerId: customer.id, amount: amount.toString(), currency: amount.currency, journalEntryId: outcome.creditJournalId, billsSettled: outcome.settled, balance: outcome.balanceAfter.toString() };
+      const outcome = (
+        await this.crediting.creditAndSettle(tx, [
+          {
+            remittanceId: null,
+            key,
+            customer,
+            booked: amount,
+            remitted: amount,
+            fee: Money.zero(customer.currency),
+            source: bankClearing(cmd.collectionAccountId ?? null, customer.currency),
+            receivedOn: new Date().toISOString().slice(0, 10),
+            paymentReference: cmd.reference,
+            description: `top-up recorded by ${cmd.actor.name ?? cmd.actor.id}: ${cmd.reference}`,
+          },
+        ])
+      ).get(key)!;
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'customer.top_up',
+        entityType: 'customer',
+        entityId: customer.id,
+        payload: { amount: amount.toString(), currency: amount.currency, reference: cmd.reference },
+      });
+      return {
+        customerId: customer.id,
+        amount: amount.toString(),
+        currency: amount.currency,
+        journalEntryId: outcome.creditJournalId,
+        billsSettled: outcome.settled,
+        balance: outcome.balanceAfter.toString(),
+      };
     });
   }
 
   async createRelationship(cmd: { actor: Actor; mainCustomerId: string; memberCustomerId: string }) {
-    if (cmd.mainCustomerId === cmd.memberCustomerId) throw validationError('SAME_CUSTOMER', 'memberCustomerId: a customer cannot manage itself', 'memberCustomerId');
+    if (cmd.mainCustomerId === cmd.memberCustomerId)
+      throw validationError('SAME_CUSTOMER', 'memberCustomerId: a customer cannot manage itself', 'memberCustomerId');
     return this.tx.run(async (tx) => {
       const both = await this.repo.lockPayers(tx, [cmd.mainCustomerId, cmd.memberCustomerId]);
-      if (both.length !== 2) throw notFound('customer', both.some((c) => c.id === cmd.mainCustomerId) ? cmd.memberCustomerId : cmd.mainCustomerId);
-      const existing = await tx.financialRelationship.findFirst({ where: { memberCustomerId: cmd.memberCustomerId, endedAt: null } });
-      if (existing) throw conflict('MEMBER_ALREADY_MANAGED', `customer ${cmd.memberCustomerId} is already managed by ${existing.mainCustomerId}`);
-      const r = await tx.financialRelationship.create({ data: { mainCustomerId: cmd.mainCustomerId, memberCustomerId: cmd.memberCustomerId, createdBy: cmd.actor.id } });
-      await this.audit.record(tx, { actor: cmd.actor, action: 'relationship.create', entityType: 'financial_relationship', entityId: r.id, payload: { main: cmd.mainCustomerId, member: cmd.memberCustomerId } });
+      if (both.length !== 2)
+        throw notFound(
+          'customer',
+          both.some((c) => c.id === cmd.mainCustomerId) ? cmd.memberCustomerId : cmd.mainCustomerId,
+        );
+      const existing = await tx.financialRelationship.findFirst({
+        where: { memberCustomerId: cmd.memberCustomerId, endedAt: null },
+      });
+      if (existing)
+        throw conflict(
+          'MEMBER_ALREADY_MANAGED',
+          `customer ${cmd.memberCustomerId} is already managed by ${existing.mainCustomerId}`,
+        );
+      const r = await tx.financialRelationship.create({
+        data: { mainCustomerId: cmd.mainCustomerId, memberCustomerId: cmd.memberCustomerId, createdBy: cmd.actor.id },
+      });
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'relationship.create',
+        entityType: 'financial_relationship',
+        entityId: r.id,
+        payload: { main: cmd.mainCustomerId, member: cmd.memberCustomerId },
+      });
       return r;
     });
   }
@@ -69,39 +120,96 @@ export class CustomerMoneyUseCases {
       if (!r) throw notFound('financial relationship', cmd.id);
       if (r.endedAt) return r;
       const ended = await tx.financialRelationship.update({ where: { id: cmd.id }, data: { endedAt: new Date() } });
-      await this.audit.record(tx, { actor: cmd.actor, action: 'relationship.end', entityType: 'financial_relationship', entityId: r.id, payload: {} });
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'relationship.end',
+        entityType: 'financial_relationship',
+        entityId: r.id,
+        payload: {},
+      });
       return ended;
     });
   }
 
   listRelationships(customerId: string) {
-    return this.prisma.financialRelationship.findMany({ where: { OR: [{ mainCustomerId: customerId }, { memberCustomerId: customerId }] }, orderBy: { createdAt: 'desc' } });
+    return this.prisma.financialRelationship.findMany({
+      where: { OR: [{ mainCustomerId: customerId }, { memberCustomerId: customerId }] },
+      orderBy: { createdAt: 'desc' },
+    });
   }
 
   /** Main → member (or back) within an active financial-management relationship; never overdraws the payer's cash. */
-  async transfer(cmd: { actor: Actor; fromCustomerId: string; toCustomerId: string; amount: string; idempotencyKey: string }) {
+  async transfer(cmd: {
+    actor: Actor;
+    fromCustomerId: string;
+    toCustomerId: string;
+    amount: string;
+    idempotencyKey: string;
+  }) {
     return this.tx.run(async (tx) => {
       const rel = await tx.financialRelationship.findFirst({
-        where: { endedAt: null, OR: [{ mainCustomerId: cmd.fromCustomerId, memberCustomerId: cmd.toCustomerId }, { mainCustomerId: cmd.toCustomerId, memberCustomerId: cmd.fromCustomerId }] },
+        where: {
+          endedAt: null,
+          OR: [
+            { mainCustomerId: cmd.fromCustomerId, memberCustomerId: cmd.toCustomerId },
+            { mainCustomerId: cmd.toCustomerId, memberCustomerId: cmd.fromCustomerId },
+          ],
+        },
       });
-      if (!rel) throw conflict('NO_FINANCIAL_RELATIONSHIP', 'transfers need an active financial-management relationship between the two customers');
-      if (cmd.actor.role === 'member' && cmd.actor.customerId !== rel.mainCustomerId) throw validationError('ONLY_MAIN_ACCOUNT', 'fromCustomerId: only the main account moves money between its members', 'fromCustomerId');
+      if (!rel)
+        throw conflict(
+          'NO_FINANCIAL_RELATIONSHIP',
+          'transfers need an active financial-management relationship between the two customers',
+        );
+      if (cmd.actor.role === 'member' && cmd.actor.customerId !== rel.mainCustomerId)
+        throw validationError(
+          'ONLY_MAIN_ACCOUNT',
+          'fromCustomerId: only the main account moves money between its members',
+          'fromCustomerId',
+        );
       const [from, to] = [cmd.fromCustomerId, cmd.toCustomerId].map((id) => id);
       const payers = await this.repo.lockPayers(tx, [from, to]);
       const payer = payers.find((p) => p.id === from)!;
       const payee = payers.find((p) => p.id === to)!;
-      if (payer.currency !== payee.currency) throw conflict('CURRENCY_MISMATCH', `${payer.name} bills in ${payer.currency}, ${payee.name} in ${payee.currency}`);
+      if (payer.currency !== payee.currency)
+        throw conflict(
+          'CURRENCY_MISMATCH',
+          `${payer.name} bills in ${payer.currency}, ${payee.name} in ${payee.currency}`,
+        );
       const amount = Money.of(cmd.amount, payer.currency, 'amount');
       if (!amount.isPositive()) throw validationError('AMOUNT_NOT_POSITIVE', 'amount: must be > 0', 'amount');
       const src = cashAccount(from, payer.currency);
       const j = await this.ledger.post(tx, {
-        idempotencyKey: `transfer:${cmd.actor.id}:${cmd.idempotencyKey}`, kind: 'customer_transfer', description: `transfer ${payer.name} → ${payee.name}`,
-        metadata: { relationshipId: rel.id }, legs: transfer(src, cashAccount(to, payer.currency), amount),
-        guards: [{ account: src, min: Money.zero(payer.currency), code: 'INSUFFICIENT_BALANCE', message: `amount: ${payer.name} has less than ${amount.toString()} ${payer.currency} in cash` }],
+        idempotencyKey: `transfer:${cmd.actor.id}:${cmd.idempotencyKey}`,
+        kind: 'customer_transfer',
+        description: `transfer ${payer.name} → ${payee.name}`,
+        metadata: { relationshipId: rel.id },
+        legs: transfer(src, cashAccount(to, payer.currency), amount),
+        guards: [
+          {
+            account: src,
+            min: Money.zero(payer.currency),
+            code: 'INSUFFICIENT_BALANCE',
+            message: `amount: ${payer.name} has less than ${amount.toString()} ${payer.currency} in cash`,
+          },
+        ],
       });
       const writeOff = await this.writeOff.inTx(tx, [to], 'transfer received');
-      await this.audit.record(tx, { actor: cmd.actor, action: 'customer.transfer', entityType: 'customer', entityId: from, payload: { to, amount: amount.toString(), currency: amount.currency } });
-      return { journalEntryId: j.journalEntryId, from, to, amount: amount.toString(), currency: amount.currency, writeOff };
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'customer.transfer',
+        entityType: 'customer',
+        entityId: from,
+        payload: { to, amount: amount.toString(), currency: amount.currency },
+      });
+      return {
+        journalEntryId: j.journalEntryId,
+        from,
+        to,
+        amount: amount.toString(),
+        currency: amount.currency,
+        writeOff,
+      };
     });
   }
 
@@ -109,7 +217,14 @@ export class CustomerMoneyUseCases {
    * A credit-control refund lands in the refund balance; it pays bills of its cycle or later
    * right away (older ones only with "write off past bills", oldest first), the rest waits.
    */
-  async refund(cmd: { actor: Actor; customerId: string; amount: string; billingCycle: string; reason: string; idempotencyKey: string }) {
+  async refund(cmd: {
+    actor: Actor;
+    customerId: string;
+    amount: string;
+    billingCycle: string;
+    reason: string;
+    idempotencyKey: string;
+  }) {
     assertCycle(cmd.billingCycle);
     if (!cmd.reason?.trim()) throw validationError('REASON_REQUIRED', 'reason: why the customer is refunded', 'reason');
     return this.tx.run(async (tx) => {
@@ -118,48 +233,137 @@ export class CustomerMoneyUseCases {
       const amount = Money.of(cmd.amount, payer.currency, 'amount');
       if (!amount.isPositive()) throw validationError('AMOUNT_NOT_POSITIVE', 'amount: must be > 0', 'amount');
       const j = await this.ledger.post(tx, {
-        idempotencyKey: `refund:${cmd.actor.id}:${cmd.idempotencyKey}`, kind: 'credit_control_refund', description: `refund for ${cmd.billingCycle}: ${cmd.reason}`,
+        idempotencyKey: `refund:${cmd.actor.id}:${cmd.idempotencyKey}`,
+        kind: 'credit_control_refund',
+        description: `refund for ${cmd.billingCycle}: ${cmd.reason}`,
         legs: transfer(externalAccount('refunds', payer.currency), refundAccount(payer.id, payer.currency), amount),
       });
       if (!j.created) {
-        const prior = await tx.refund.findFirst({ where: { customerId: payer.id, createdBy: cmd.actor.id, reason: cmd.reason, billingCycle: cmd.billingCycle }, orderBy: { createdAt: 'desc' } });
+        const prior = await tx.refund.findFirst({
+          where: { customerId: payer.id, createdBy: cmd.actor.id, reason: cmd.reason, billingCycle: cmd.billingCycle },
+          orderBy: { createdAt: 'desc' },
+        });
         return { refund: prior, replayed: true };
       }
-      const refund = await tx.refund.create({ data: { customerId: payer.id, billingCycle: cmd.billingCycle, currency: payer.currency, amount: amount.toString(), remaining: amount.toString(), reason: cmd.reason, createdBy: cmd.actor.id } });
-      const paid = await this.payFromRefund(tx, payer.id, payer.writeOffPastBills, payer.partialLastBill, refund.id, cmd.billingCycle, amount);
-      await this.audit.record(tx, { actor: cmd.actor, action: 'customer.refund', entityType: 'refund', entityId: refund.id, payload: { customerId: payer.id, amount: amount.toString(), currency: payer.currency, billingCycle: cmd.billingCycle } });
+      const refund = await tx.refund.create({
+        data: {
+          customerId: payer.id,
+          billingCycle: cmd.billingCycle,
+          currency: payer.currency,
+          amount: amount.toString(),
+          remaining: amount.toString(),
+          reason: cmd.reason,
+          createdBy: cmd.actor.id,
+        },
+      });
+      const paid = await this.payFromRefund(
+        tx,
+        payer.id,
+        payer.writeOffPastBills,
+        payer.partialLastBill,
+        refund.id,
+        cmd.billingCycle,
+        amount,
+      );
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'customer.refund',
+        entityType: 'refund',
+        entityId: refund.id,
+        payload: {
+          customerId: payer.id,
+          amount: amount.toString(),
+          currency: payer.currency,
+          billingCycle: cmd.billingCycle,
+        },
+      });
       return { refund: await tx.refund.findUnique({ where: { id: refund.id } }), billsPaid: paid, replayed: false };
     });
   }
 
-  private async payFromRefund(tx: Tx, customerId: string, pastToo: boolean, partial: boolean, refundId: string, cycle: string, amount: Money) {
+  private async payFromRefund(
+    tx: Tx,
+    customerId: string,
+    pastToo: boolean,
+    partial: boolean,
+    refundId: string,
+    cycle: string,
+    amount: Money,
+  ) {
     const bills = await this.repo.lockOpenBills(tx, [customerId]);
     const allocations = payBills(
-      bills.filter((b) => b.currency === amount.currency).map((b) => ({ id: b.id, billingCycle: b.billingCycle, issuedAt: b.issuedAt, open: Money.fromStored(b.amount, b.currency).minus(Money.fromStored(b.paid, b.currency)) })),
-      [{ id: `refund:${refundId}`, kind: 'refund', available: amount, eligible: (b) => pastToo || b.billingCycle >= cycle }],
+      bills
+        .filter((b) => b.currency === amount.currency)
+        .map((b) => ({
+          id: b.id,
+          billingCycle: b.billingCycle,
+          issuedAt: b.issuedAt,
+          open: Money.fromStored(b.amount, b.currency).minus(Money.fromStored(b.paid, b.currency)),
+        })),
+      [
+        {
+          id: `refund:${refundId}`,
+          kind: 'refund',
+          available: amount,
+          eligible: (b) => pastToo || b.billingCycle >= cycle,
+        },
+      ],
       partial,
     );
     const r = await this.payments.execute(tx, {
-      key: `refund-payment:${refundId}`, kind: 'refund_payment', description: `refund ${refundId} pays bills`, customerId, currency: amount.currency, allocations,
-      sources: [{ id: `refund:${refundId}`, kind: 'refund', account: refundAccount(customerId, amount.currency), refundId }],
+      key: `refund-payment:${refundId}`,
+      kind: 'refund_payment',
+      description: `refund ${refundId} pays bills`,
+      customerId,
+      currency: amount.currency,
+      allocations,
+      sources: [
+        { id: `refund:${refundId}`, kind: 'refund', account: refundAccount(customerId, amount.currency), refundId },
+      ],
     });
     return r.repayments;
   }
 
   /** A stored-value card: prepaid value for one month's bills (seed 000). */
-  async issueCard(cmd: { actor: Actor; customerId: string; amount: string; validMonth: string; idempotencyKey: string }) {
+  async issueCard(cmd: {
+    actor: Actor;
+    customerId: string;
+    amount: string;
+    validMonth: string;
+    idempotencyKey: string;
+  }) {
     assertCycle(cmd.validMonth, 'validMonth');
     return this.tx.run(async (tx) => {
       const [payer] = await this.repo.lockPayers(tx, [cmd.customerId]);
       if (!payer) throw notFound('customer', cmd.customerId);
       const amount = Money.of(cmd.amount, payer.currency, 'amount');
       if (!amount.isPositive()) throw validationError('AMOUNT_NOT_POSITIVE', 'amount: must be > 0', 'amount');
-      const card = await tx.storedValueCard.create({ data: { customerId: payer.id, currency: payer.currency, validMonth: cmd.validMonth, amount: amount.toString(), createdBy: cmd.actor.id } });
-      await this.ledger.post(tx, {
-        idempotencyKey: `card-issue:${card.id}`, kind: 'stored_value_card_issued', description: `stored-value card for ${cmd.validMonth}`,
-        legs: transfer(externalAccount('card-sales', payer.currency), cardAccount(payer.id, card.id, payer.currency), amount),
+      const card = await tx.storedValueCard.create({
+        data: {
+          customerId: payer.id,
+          currency: payer.currency,
+          validMonth: cmd.validMonth,
+          amount: amount.toString(),
+          createdBy: cmd.actor.id,
+        },
       });
-      await this.audit.record(tx, { actor: cmd.actor, action: 'card.issue', entityType: 'stored_value_card', entityId: card.id, payload: { customerId: payer.id, amount: amount.toString(), validMonth: cmd.validMonth } });
+      await this.ledger.post(tx, {
+        idempotencyKey: `card-issue:${card.id}`,
+        kind: 'stored_value_card_issued',
+        description: `stored-value card for ${cmd.validMonth}`,
+        legs: transfer(
+          externalAccount('card-sales', payer.currency),
+          cardAccount(payer.id, card.id, payer.currency),
+          amount,
+        ),
+      });
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'card.issue',
+        entityType: 'stored_value_card',
+        entityId: card.id,
+        payload: { customerId: payer.id, amount: amount.toString(), validMonth: cmd.validMonth },
+      });
       const writeOff = await this.writeOff.inTx(tx, [payer.id], 'stored-value card issued');
       return { ...card, amount: amount.toString(), balance: amount.toString(), writeOff };
     });
@@ -173,8 +377,22 @@ export class CustomerMoneyUseCases {
       const amount = Money.of(cmd.amount, payer.currency, 'amount');
       if (!amount.isPositive()) throw validationError('AMOUNT_NOT_POSITIVE', 'amount: must be > 0', 'amount');
       const code = cmd.code?.trim() || `CPN-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-      const coupon = await tx.coupon.create({ data: { customerId: payer.id, code, currency: payer.currency, amount: amount.toString(), validUntil: cmd.validUntil } });
-      await this.audit.record(tx, { actor: cmd.actor, action: 'coupon.issue', entityType: 'coupon', entityId: coupon.id, payload: { customerId: payer.id, amount: amount.toString(), code } });
+      const coupon = await tx.coupon.create({
+        data: {
+          customerId: payer.id,
+          code,
+          currency: payer.currency,
+          amount: amount.toString(),
+          validUntil: cmd.validUntil,
+        },
+      });
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'coupon.issue',
+        entityType: 'coupon',
+        entityId: coupon.id,
+        payload: { customerId: payer.id, amount: amount.toString(), code },
+      });
       return { ...coupon, amount: amount.toString() };
     });
   }
@@ -185,21 +403,43 @@ export class CustomerMoneyUseCases {
       await tx.$queryRaw`SELECT id FROM coupons WHERE id = ${cmd.couponId}::uuid FOR UPDATE`;
       const coupon = await tx.coupon.findUnique({ where: { id: cmd.couponId } });
       if (!coupon) throw notFound('coupon', cmd.couponId);
-      if (coupon.usedAt) throw conflict('COUPON_USED', `coupon ${coupon.code} was already applied to bill ${coupon.billId}`);
+      if (coupon.usedAt)
+        throw conflict('COUPON_USED', `coupon ${coupon.code} was already applied to bill ${coupon.billId}`);
       const [bill] = await this.repo.lockOpenBills(tx, [coupon.customerId], [cmd.billId]);
-      if (!bill) throw conflict('BILL_NOT_PAYABLE', `bill ${cmd.billId} is not an open, issued bill of the coupon's customer`);
-      if (bill.billingCycle > coupon.validUntil) throw conflict('COUPON_EXPIRED', `coupon ${coupon.code} is valid until ${coupon.validUntil}, the bill is for ${bill.billingCycle}`);
+      if (!bill)
+        throw conflict('BILL_NOT_PAYABLE', `bill ${cmd.billId} is not an open, issued bill of the coupon's customer`);
+      if (bill.billingCycle > coupon.validUntil)
+        throw conflict(
+          'COUPON_EXPIRED',
+          `coupon ${coupon.code} is valid until ${coupon.validUntil}, the bill is for ${bill.billingCycle}`,
+        );
       const ccy = bill.currency;
       const open = Money.fromStored(bill.amount, ccy).minus(Money.fromStored(bill.paid, ccy));
       const amount = Money.fromStored(coupon.amount.toString(), ccy).min(open);
       const r = await this.payments.execute(tx, {
-        key: `coupon:${coupon.id}`, kind: 'coupon_deduction', description: `coupon ${coupon.code} on ${bill.reference}`, customerId: coupon.customerId, currency: ccy,
+        key: `coupon:${coupon.id}`,
+        kind: 'coupon_deduction',
+        description: `coupon ${coupon.code} on ${bill.reference}`,
+        customerId: coupon.customerId,
+        currency: ccy,
         allocations: [{ billId: bill.id, sourceId: 'coupon', kind: 'coupon', amount }],
         sources: [{ id: 'coupon', kind: 'coupon', account: externalAccount('coupons', ccy) }],
       });
       await tx.coupon.update({ where: { id: coupon.id }, data: { usedAt: new Date(), billId: bill.id } });
-      await this.audit.record(tx, { actor: cmd.actor, action: 'coupon.apply', entityType: 'bill', entityId: bill.id, payload: { couponId: coupon.id, amount: amount.toString() } });
-      return { couponId: coupon.id, billId: bill.id, deducted: amount.toString(), currency: ccy, journalEntryId: r.journalEntryId };
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'coupon.apply',
+        entityType: 'bill',
+        entityId: bill.id,
+        payload: { couponId: coupon.id, amount: amount.toString() },
+      });
+      return {
+        couponId: coupon.id,
+        billId: bill.id,
+        deducted: amount.toString(),
+        currency: ccy,
+        journalEntryId: r.journalEntryId,
+      };
     });
   }
 }

@@ -2,7 +2,8 @@ import { validationError } from '@remitd/core';
 
 /** Billing cycles are calendar months, "YYYY-MM". */
 export function assertCycle(cycle: string, field = 'billingCycle'): string {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(cycle)) throw validationError('INVALID_BILLING_CYCLE', `${field}: "${cycle}" is not a billing cycle like 2026-10`, field);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(cycle))
+    throw validationError('INVALID_BILLING_CYCLE', `${field}: "${cycle}" is not a billing cycle like 2026-10`, field);
   return cycle;
 }
 
@@ -19,11 +20,27 @@ export function previousCycle(cycle: string): string {
 /** Wall-clock parts of an instant in a time zone. */
 function zoned(at: Date, timeZone: string) {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
-  return { y: Number(parts.year), m: Number(parts.month), d: Number(parts.day), h: Number(parts.hour), min: Number(parts.minute), s: Number(parts.second) };
+  return {
+    y: Number(parts.year),
+    m: Number(parts.month),
+    d: Number(parts.day),
+    h: Number(parts.hour),
+    min: Number(parts.minute),
+    s: Number(parts.second),
+  };
 }
 
 /** The instant at which the wall clock in `timeZone` reads y-m-d h:00 (DST-safe by iteration). */
@@ -66,7 +83,7 @@ export function dueDate(cycle: string, days: number, kind: 'calendar' | 'busines
   const d = new Date(Date.UTC(y, m, 0)); // last day of the cycle
   if (kind === 'calendar') d.setUTCDate(d.getUTCDate() + days);
   else {
-    for (let left = days; left > 0; ) {
+    for (let left = days; left > 0;) {
       d.setUTCDate(d.getUTCDate() + 1);
       const wd = d.getUTCDay();
       if (wd !== 0 && wd !== 6) left--;

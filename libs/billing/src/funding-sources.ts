@@ -14,7 +14,9 @@ export interface CustomerFunds {
 /** seed 000: available credit = cash balance + credit limit − frozen amount */
 export function availableCredit(payer: PayerRow, cash: string): Money {
   const ccy = payer.currency;
-  return Money.fromStored(cash, ccy).plus(Money.fromStored(payer.creditLimit, ccy)).minus(Money.fromStored(payer.frozenAmount, ccy));
+  return Money.fromStored(cash, ccy)
+    .plus(Money.fromStored(payer.creditLimit, ccy))
+    .minus(Money.fromStored(payer.frozenAmount, ccy));
 }
 
 /**
@@ -22,20 +24,38 @@ export function availableCredit(payer: PayerRow, cash: string): Money {
  * bills of the card's month) → refund balance (seed 002: the refund's cycle or later, unless
  * "write off past bills" is on) → account balance, as far as available credit goes.
  */
-export function writeOffSources(payer: PayerRow, funds: CustomerFunds): { sources: FundSource[]; accounts: SourceAccount[] } {
+export function writeOffSources(
+  payer: PayerRow,
+  funds: CustomerFunds,
+): { sources: FundSource[]; accounts: SourceAccount[] } {
   const ccy = payer.currency;
   const sources: FundSource[] = [];
   const accounts: SourceAccount[] = [];
   for (const c of funds.cards.filter((x) => x.currency === ccy)) {
-    sources.push({ id: `card:${c.id}`, kind: 'stored_value_card', available: Money.fromStored(c.balance, ccy), eligible: (b: PayableBill) => b.billingCycle === c.validMonth });
+    sources.push({
+      id: `card:${c.id}`,
+      kind: 'stored_value_card',
+      available: Money.fromStored(c.balance, ccy),
+      eligible: (b: PayableBill) => b.billingCycle === c.validMonth,
+    });
     accounts.push({ id: `card:${c.id}`, kind: 'stored_value_card', account: cardAccount(payer.id, c.id, ccy) });
   }
   for (const r of funds.refunds.filter((x) => x.currency === ccy)) {
-    sources.push({ id: `refund:${r.id}`, kind: 'refund', available: Money.fromStored(r.remaining, ccy), eligible: (b: PayableBill) => payer.writeOffPastBills || b.billingCycle >= r.billingCycle });
+    sources.push({
+      id: `refund:${r.id}`,
+      kind: 'refund',
+      available: Money.fromStored(r.remaining, ccy),
+      eligible: (b: PayableBill) => payer.writeOffPastBills || b.billingCycle >= r.billingCycle,
+    });
     accounts.push({ id: `refund:${r.id}`, kind: 'refund', account: refundAccount(payer.id, ccy), refundId: r.id });
   }
   const credit = availableCredit(payer, funds.cash);
-  sources.push({ id: 'balance', kind: 'balance', available: credit.isPositive() ? credit : Money.zero(ccy), eligible: () => true });
+  sources.push({
+    id: 'balance',
+    kind: 'balance',
+    available: credit.isPositive() ? credit : Money.zero(ccy),
+    eligible: () => true,
+  });
   accounts.push({ id: 'balance', kind: 'balance', account: cashAccount(payer.id, ccy) });
   return { sources, accounts };
 }

@@ -37,20 +37,30 @@ export class IssueBillsUseCase {
     assertCycle(cycle);
     const issuedAt = issuanceInstant(cycle, this.timeZone);
     const now = opts.now ?? new Date();
-    if (!opts.force && now < issuedAt) return { billingCycle: cycle, billsIssued: 0, writtenOff: 0, customersWrittenOff: 0, skipped: 'not_due_yet' };
+    if (!opts.force && now < issuedAt)
+      return { billingCycle: cycle, billsIssued: 0, writtenOff: 0, customersWrittenOff: 0, skipped: 'not_due_yet' };
     const result = await this.locks.withLock(`billing-run:${cycle}`, async () => {
       const run = await this.prisma.billingRun.findUnique({ where: { billingCycle: cycle } });
-      if (run?.finishedAt && !opts.force) return { billingCycle: cycle, billsIssued: 0, writtenOff: 0, customersWrittenOff: 0, skipped: 'already_issued' as const };
+      if (run?.finishedAt && !opts.force)
+        return {
+          billingCycle: cycle,
+          billsIssued: 0,
+          writtenOff: 0,
+          customersWrittenOff: 0,
+          skipped: 'already_issued' as const,
+        };
       // Several transactions serve one API request here; only the last one, which finishes the run,
       // carries the request's idempotency record (with the final result). Were every transaction
       // to write it, the second would hit its primary key: rolled back, write-off skipped, the run
       // never finished, and the caller handed the first transaction's result.
-      const issued = await idempotencyStorage.exit(() => this.tx.run(async (tx) => {
-        await tx.billingRun.upsert({ where: { billingCycle: cycle }, create: { billingCycle: cycle }, update: {} });
-        // due dates from each customer's payment terms (computed per distinct term), set as the bills are inserted
-        const allTerms = await tx.$queryRaw<{ days: number; kind: string }[]>`
+      const issued = await idempotencyStorage.exit(() =>
+        this.tx.run(
+          async (tx) => {
+            await tx.billingRun.upsert({ where: { billingCycle: cycle }, create: { billingCycle: cycle }, update: {} });
+            // due dates from each customer's payment terms (computed per distinct term), set as the bills are inserted
+            const allTerms = await tx.$queryRaw<{ days: number; kind: string }[]>`
           SELECT DISTINCT payment_term_days AS days, payment_term_kind AS kind FROM customers`;
-        const bills = await tx.$queryRaw<{ id: string; customerId: string }[]>`
+            const bills = await tx.$queryRaw<{ id: string; customerId: string }[]>`
           INSERT INTO bills (id, customer_id, reference, billing_cycle, issued_at, due_date, currency, amount)
           SELECT gen_random_uuid(), c.customer_id,
                  'B-' || replace(${cycle}, '-', '') || '-' || cu.reference || CASE WHEN c.currency <> cu.currency THEN '-' || c.currency ELSE '' END,
@@ -63,27 +73,35 @@ export class IssueBillsUseCase {
           GROUP BY c.customer_id, cu.reference, cu.currency, c.currency, t.due
           ON CONFLICT (customer_id, billing_cycle, currency) DO NOTHING
           RETURNING id::text, customer_id::text AS "customerId"`;
-        // bills left without a due date (terms changed meanwhile, or bills of an interrupted run)
-        const terms = await tx.$queryRaw<{ days: number; kind: string }[]>`
+            // bills left without a due date (terms changed meanwhile, or bills of an interrupted run)
+            const terms = await tx.$queryRaw<{ days: number; kind: string }[]>`
           SELECT DISTINCT cu.payment_term_days AS days, cu.payment_term_kind AS kind
           FROM bills b JOIN customers cu ON cu.id = b.customer_id WHERE b.billing_cycle = ${cycle} AND b.due_date IS NULL`;
-        if (terms.length) {
-          await tx.$executeRaw`
+            if (terms.length) {
+              await tx.$executeRaw`
             UPDATE bills b SET due_date = t.due
             FROM customers cu, unnest(${terms.map((t) => t.days)}::int[], ${terms.map((t) => t.kind)}::text[],
                                      ${terms.map((t) => dueDate(cycle, t.days, t.kind === 'business' ? 'business' : 'calendar'))}::text[]) AS t(days, kind, due)
             WHERE b.billing_cycle = ${cycle} AND b.due_date IS NULL AND cu.id = b.customer_id AND cu.payment_term_days = t.days AND cu.payment_term_kind = t.kind`;
-        }
-        await tx.$executeRaw`
+            }
+            await tx.$executeRaw`
           WITH lines AS (
             UPDATE charges c SET bill_id = b.id FROM bills b
             WHERE c.billing_cycle = ${cycle} AND c.bill_id IS NULL AND b.customer_id = c.customer_id AND b.billing_cycle = c.billing_cycle AND b.currency = c.currency
             RETURNING c.bill_id, c.product, c.usage, c.amount)
           INSERT INTO bill_lines (id, bill_id, product, usage, amount) SELECT gen_random_uuid(), bill_id, product, usage, amount FROM lines`;
-        await tx.billingRun.update({ where: { billingCycle: cycle }, data: { billsIssued: { increment: bills.length } } });
-        return bills;
-      }, { timeoutMs: 30 * 60_000 }));
-      const writeOffs = await idempotencyStorage.exit(() => this.writeOff.forCustomers([...new Set(issued.map((b) => b.customerId))], `bills of ${cycle} issued`));
+            await tx.billingRun.update({
+              where: { billingCycle: cycle },
+              data: { billsIssued: { increment: bills.length } },
+            });
+            return bills;
+          },
+          { timeoutMs: 30 * 60_000 },
+        ),
+      );
+      const writeOffs = await idempotencyStorage.exit(() =>
+        this.writeOff.forCustomers([...new Set(issued.map((b) => b.customerId))], `bills of ${cycle} issued`),
+      );
       const paid = writeOffs.filter((w) => !w.skipped);
       const done: IssueResult = {
         billingCycle: cycle,
@@ -96,8 +114,16 @@ export class IssueBillsUseCase {
         return done;
       });
     });
-    if (!result) return { billingCycle: cycle, billsIssued: 0, writtenOff: 0, customersWrittenOff: 0, skipped: 'another_replica_is_issuing' };
-    if (!result.skipped) this.logger.log(`issued ${result.billsIssued} bills for ${cycle}; automatic write-off paid ${result.writtenOff}`);
+    if (!result)
+      return {
+        billingCycle: cycle,
+        billsIssued: 0,
+        writtenOff: 0,
+        customersWrittenOff: 0,
+        skipped: 'another_replica_is_issuing',
+      };
+    if (!result.skipped)
+      this.logger.log(`issued ${result.billsIssued} bills for ${cycle}; automatic write-off paid ${result.writtenOff}`);
     return result;
   }
 }

@@ -46,48 +46,105 @@ export class ManualPaymentUseCase {
     const ccy = bill0.currency;
     const externalPart = cmd.external ? Money.of(cmd.external.amount, ccy, 'external.amount') : Money.zero(ccy);
     const channel = cmd.external ? this.channels.find((c) => c.name === cmd.external!.channel) : undefined;
-    if (cmd.external && !channel) throw validationError('UNKNOWN_PAYMENT_CHANNEL', `external.channel: "${cmd.external.channel}" is not one of ${this.channels.map((c) => c.name).join(', ')}`, 'external.channel');
+    if (cmd.external && !channel)
+      throw validationError(
+        'UNKNOWN_PAYMENT_CHANNEL',
+        `external.channel: "${cmd.external.channel}" is not one of ${this.channels.map((c) => c.name).join(', ')}`,
+        'external.channel',
+      );
     return this.tx.run(async (tx) => {
       // pause automatic write-off for this customer for as long as this transaction runs
       await this.repo.customerPaymentLock(tx, bill0.customerId);
       const [payer] = await this.repo.lockPayers(tx, [bill0.customerId]);
       const [bill] = await this.repo.lockOpenBills(tx, [bill0.customerId], [bill0.id]);
-      if (!bill) throw conflict('BILL_NOT_PAYABLE', `bill ${bill0.reference} is ${bill0.status}${bill0.issuedAt > new Date() ? ' (not issued yet)' : ''}: nothing to pay`);
+      if (!bill)
+        throw conflict(
+          'BILL_NOT_PAYABLE',
+          `bill ${bill0.reference} is ${bill0.status}${bill0.issuedAt > new Date() ? ' (not issued yet)' : ''}: nothing to pay`,
+        );
       const outstanding = Money.fromStored(bill.amount, ccy).minus(Money.fromStored(bill.paid, ccy));
       const total = cmd.amount !== undefined ? Money.of(cmd.amount, ccy, 'amount') : outstanding;
       if (!total.isPositive()) throw validationError('AMOUNT_NOT_POSITIVE', 'amount: must be > 0', 'amount');
-      if (total.gt(outstanding)) throw validationError('AMOUNT_ABOVE_OUTSTANDING', `amount: ${total.toString()} is more than the ${outstanding.toString()} ${ccy} outstanding on ${bill.reference}`, 'amount');
-      const balancePart = cmd.fromBalance !== undefined ? Money.of(cmd.fromBalance, ccy, 'fromBalance') : total.minus(externalPart);
-      if (balancePart.isNegative() || externalPart.isNegative()) throw validationError('NEGATIVE_PART', 'fromBalance and external.amount must be ≥ 0', 'fromBalance');
+      if (total.gt(outstanding))
+        throw validationError(
+          'AMOUNT_ABOVE_OUTSTANDING',
+          `amount: ${total.toString()} is more than the ${outstanding.toString()} ${ccy} outstanding on ${bill.reference}`,
+          'amount',
+        );
+      const balancePart =
+        cmd.fromBalance !== undefined ? Money.of(cmd.fromBalance, ccy, 'fromBalance') : total.minus(externalPart);
+      if (balancePart.isNegative() || externalPart.isNegative())
+        throw validationError('NEGATIVE_PART', 'fromBalance and external.amount must be ≥ 0', 'fromBalance');
       if (!balancePart.plus(externalPart).equals(total)) {
-        throw validationError('PARTS_DO_NOT_ADD_UP', `fromBalance (${balancePart.toString()}) + external.amount (${externalPart.toString()}) must equal amount (${total.toString()})`, 'fromBalance');
+        throw validationError(
+          'PARTS_DO_NOT_ADD_UP',
+          `fromBalance (${balancePart.toString()}) + external.amount (${externalPart.toString()}) must equal amount (${total.toString()})`,
+          'fromBalance',
+        );
       }
       const cash = cashAccount(payer.id, ccy);
       const balances = await this.ledger.lockBalances(tx, [cash]);
       const credit = availableCredit(payer, balances.get(cash.code) ?? '0');
       if (balancePart.gt(credit)) {
-        throw conflict('INSUFFICIENT_AVAILABLE_CREDIT', `fromBalance: ${balancePart.toString()} ${ccy} exceeds the available credit ${credit.toString()} (cash balance + credit limit − frozen amount)`);
+        throw conflict(
+          'INSUFFICIENT_AVAILABLE_CREDIT',
+          `fromBalance: ${balancePart.toString()} ${ccy} exceeds the available credit ${credit.toString()} (cash balance + credit limit − frozen amount)`,
+        );
       }
       const sources: SourceAccount[] = [{ id: 'balance', kind: 'balance', account: cash }];
       const allocations: SourceAllocation[] = [];
-      if (balancePart.isPositive()) allocations.push({ billId: bill.id, sourceId: 'balance', kind: 'balance', amount: balancePart });
+      if (balancePart.isPositive())
+        allocations.push({ billId: bill.id, sourceId: 'balance', kind: 'balance', amount: balancePart });
       let externalRef: string | null = null;
       if (externalPart.isPositive()) {
-        const charged = await channel!.charge({ customerId: payer.id, amount: externalPart, reference: cmd.external!.reference, idempotencyKey: cmd.idempotencyKey });
+        const charged = await channel!.charge({
+          customerId: payer.id,
+          amount: externalPart,
+          reference: cmd.external!.reference,
+          idempotencyKey: cmd.idempotencyKey,
+        });
         externalRef = charged.reference;
         sources.push({ id: 'external', kind: 'external', account: externalAccount(charged.channel, ccy) });
         allocations.push({ billId: bill.id, sourceId: 'external', kind: 'external', amount: externalPart });
       }
       const minCash = Money.fromStored(payer.frozenAmount, ccy).minus(Money.fromStored(payer.creditLimit, ccy));
       const result = await this.payments.execute(tx, {
-        key: `manual-payment:${cmd.actor.id}:${cmd.idempotencyKey}`, kind: 'manual_payment', description: `manual payment of ${bill.reference}`,
-        customerId: payer.id, currency: ccy, allocations, sources,
+        key: `manual-payment:${cmd.actor.id}:${cmd.idempotencyKey}`,
+        kind: 'manual_payment',
+        description: `manual payment of ${bill.reference}`,
+        customerId: payer.id,
+        currency: ccy,
+        allocations,
+        sources,
         guards: [{ account: cash, min: minCash, code: 'INSUFFICIENT_AVAILABLE_CREDIT' }],
         metadata: { externalReference: externalRef, actor: cmd.actor.id },
       });
-      await this.audit.record(tx, { actor: cmd.actor, action: 'bill.manual_payment', entityType: 'bill', entityId: bill.id, payload: { amount: total.toString(), fromBalance: balancePart.toString(), external: externalPart.toString(), externalReference: externalRef, currency: ccy } });
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'bill.manual_payment',
+        entityType: 'bill',
+        entityId: bill.id,
+        payload: {
+          amount: total.toString(),
+          fromBalance: balancePart.toString(),
+          external: externalPart.toString(),
+          externalReference: externalRef,
+          currency: ccy,
+        },
+      });
       const after = await this.repo.bill(bill.id, tx);
-      return { billId: bill.id, billReference: bill.reference, currency: ccy, amount: total.toString(), fromBalance: balancePart.toString(), external: externalPart.toString(), externalReference: externalRef, journalEntryId: result.journalEntryId, billStatus: after!.status, outstanding: Money.fromStored(after!.amount, ccy).minus(Money.fromStored(after!.paid, ccy)).toString() };
+      return {
+        billId: bill.id,
+        billReference: bill.reference,
+        currency: ccy,
+        amount: total.toString(),
+        fromBalance: balancePart.toString(),
+        external: externalPart.toString(),
+        externalReference: externalRef,
+        journalEntryId: result.journalEntryId,
+        billStatus: after!.status,
+        outstanding: Money.fromStored(after!.amount, ccy).minus(Money.fromStored(after!.paid, ccy)).toString(),
+      };
     });
   }
 }

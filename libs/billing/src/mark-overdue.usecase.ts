@@ -18,7 +18,19 @@ export class MarkOverdueUseCase {
 
   async execute(today = new Date().toISOString().slice(0, 10)): Promise<number> {
     return this.tx.run(async (tx) => {
-      const rows = await tx.$queryRaw<{ id: string; reference: string; billingCycle: string; dueDate: string; currency: string; outstanding: string; email: string; name: string; customerRef: string }[]>`
+      const rows = await tx.$queryRaw<
+        {
+          id: string;
+          reference: string;
+          billingCycle: string;
+          dueDate: string;
+          currency: string;
+          outstanding: string;
+          email: string;
+          name: string;
+          customerRef: string;
+        }[]
+      >`
         UPDATE bills b SET status = 'overdue', updated_at = now()
         FROM customers c
         WHERE c.id = b.customer_id AND b.status IN ('unsettled', 'partly_paid') AND b.due_date IS NOT NULL AND b.due_date < ${today} AND b.issued_at <= now()
@@ -32,8 +44,13 @@ export class MarkOverdueUseCase {
           recipient: b.email,
           template: 'arrears-notice',
           payload: {
-            customerName: b.name, currency: b.currency, overdueAmount: Money.fromStored(b.outstanding, b.currency).toString(), oldestBillReference: b.reference,
-            oldestBillCycle: b.billingCycle, oldestBillDueDate: b.dueDate, customerReference: b.customerRef,
+            customerName: b.name,
+            currency: b.currency,
+            overdueAmount: Money.fromStored(b.outstanding, b.currency).toString(),
+            oldestBillReference: b.reference,
+            oldestBillCycle: b.billingCycle,
+            oldestBillDueDate: b.dueDate,
+            customerReference: b.customerRef,
             daysOverdue: Math.max(1, Math.round((Date.parse(today) - Date.parse(b.dueDate)) / 86_400_000)),
           },
         })),
@@ -43,4 +60,3 @@ export class MarkOverdueUseCase {
     });
   }
 }
-

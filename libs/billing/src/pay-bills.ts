@@ -32,13 +32,21 @@ export interface SourceAllocation {
  * Invariants asserted: no source gives more than it has, no bill gets more than it owes, no
  * negatives, one currency.
  */
-export function payBills(bills: readonly PayableBill[], sources: readonly FundSource[], partialLast = true): SourceAllocation[] {
+export function payBills(
+  bills: readonly PayableBill[],
+  sources: readonly FundSource[],
+  partialLast = true,
+): SourceAllocation[] {
   const ordered = [...bills].sort((a, b) => a.issuedAt.getTime() - b.issuedAt.getTime() || (a.id < b.id ? -1 : 1));
-  const left = new Map(sources.map((s) => [s.id, s.available.isPositive() ? s.available : s.available.minus(s.available)]));
+  const left = new Map(
+    sources.map((s) => [s.id, s.available.isPositive() ? s.available : s.available.minus(s.available)]),
+  );
   const out: SourceAllocation[] = [];
   for (const bill of ordered) {
     if (!bill.open.isPositive()) continue;
-    const eligible = sources.filter((s) => s.available.currency === bill.open.currency && s.eligible(bill) && left.get(s.id)!.isPositive());
+    const eligible = sources.filter(
+      (s) => s.available.currency === bill.open.currency && s.eligible(bill) && left.get(s.id)!.isPositive(),
+    );
     const reachable = eligible.reduce((sum, s) => sum.plus(left.get(s.id)!), Money.zero(bill.open.currency));
     if (reachable.isZero()) continue; // other sources may still pay a later bill (e.g. a card of a later month)
     if (!partialLast && reachable.lt(bill.open)) break;
@@ -55,16 +63,25 @@ export function payBills(bills: readonly PayableBill[], sources: readonly FundSo
   return out;
 }
 
-function assertInvariants(bills: readonly PayableBill[], sources: readonly FundSource[], out: readonly SourceAllocation[]) {
+function assertInvariants(
+  bills: readonly PayableBill[],
+  sources: readonly FundSource[],
+  out: readonly SourceAllocation[],
+) {
   const fail = (why: string) => {
     throw new DomainError('PAYMENT_INVARIANT', `bill payment invariant broken: ${why}`, 'unprocessable');
   };
   for (const s of sources) {
-    const given = out.filter((a) => a.sourceId === s.id).reduce((sum, a) => sum.plus(a.amount), Money.zero(s.available.currency));
-    if (given.gt(s.available.isPositive() ? s.available : Money.zero(s.available.currency))) fail(`source ${s.id} overdrawn`);
+    const given = out
+      .filter((a) => a.sourceId === s.id)
+      .reduce((sum, a) => sum.plus(a.amount), Money.zero(s.available.currency));
+    if (given.gt(s.available.isPositive() ? s.available : Money.zero(s.available.currency)))
+      fail(`source ${s.id} overdrawn`);
   }
   for (const b of bills) {
-    const got = out.filter((a) => a.billId === b.id).reduce((sum, a) => sum.plus(a.amount), Money.zero(b.open.currency));
+    const got = out
+      .filter((a) => a.billId === b.id)
+      .reduce((sum, a) => sum.plus(a.amount), Money.zero(b.open.currency));
     if (got.gt(b.open)) fail(`bill ${b.id} overpaid`);
   }
   if (out.some((a) => !a.amount.isPositive())) fail('non-positive allocation');

@@ -15,7 +15,12 @@ export interface ExternalCharge {
 export interface PaymentChannel {
   readonly name: string;
   /** Takes (or records) the money; must be idempotent on `idempotencyKey`. */
-  charge(input: { customerId: string; amount: Money; reference?: string; idempotencyKey: string }): Promise<ExternalCharge>;
+  charge(input: {
+    customerId: string;
+    amount: Money;
+    reference?: string;
+    idempotencyKey: string;
+  }): Promise<ExternalCharge>;
 }
 
 /** Money received outside remitd (a cheque at the office, a transfer finance saw): records the reference. */
@@ -24,7 +29,12 @@ export class OfflinePaymentChannel implements PaymentChannel {
   readonly name = 'offline';
 
   async charge(input: { amount: Money; reference?: string }): Promise<ExternalCharge> {
-    if (!input.reference?.trim()) throw validationError('EXTERNAL_REFERENCE_REQUIRED', 'external.reference: the offline channel records the payment reference', 'external.reference');
+    if (!input.reference?.trim())
+      throw validationError(
+        'EXTERNAL_REFERENCE_REQUIRED',
+        'external.reference: the offline channel records the payment reference',
+        'external.reference',
+      );
     return { reference: input.reference.trim(), channel: this.name };
   }
 }

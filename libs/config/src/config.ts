@@ -32,7 +32,9 @@ export interface RemitdConfig {
   dataDir: string;
   sources: SourceConfig[];
   pollIntervalMs: number;
-  mail: { kind: 'smtp'; host: string; port: number; secure: boolean; user?: string; pass?: string; from: string } | { kind: 'file'; dir: string; from: string };
+  mail:
+    | { kind: 'smtp'; host: string; port: number; secure: boolean; user?: string; pass?: string; from: string }
+    | { kind: 'file'; dir: string; from: string };
   timeZone: string;
   /** below this, a match is never auto-credited */
   minAutoCreditConfidence: number;
@@ -46,7 +48,10 @@ export interface RemitdConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(`configuration ${variable}: ${message}`);
   }
 }
@@ -110,7 +115,8 @@ export function loadConfig(env: Env = process.env): RemitdConfig {
     throw new ConfigError('REMITD_TIMEZONE', `"${timeZone}" is not an IANA time zone`);
   }
   const confidence = Number(env.REMITD_MIN_AUTO_CREDIT_CONFIDENCE ?? '0.9');
-  if (!(confidence >= 0 && confidence <= 1)) throw new ConfigError('REMITD_MIN_AUTO_CREDIT_CONFIDENCE', 'must be between 0 and 1');
+  if (!(confidence >= 0 && confidence <= 1))
+    throw new ConfigError('REMITD_MIN_AUTO_CREDIT_CONFIDENCE', 'must be between 0 and 1');
   let caps: Record<string, string> = { USD: '50.00', EUR: '50.00', GBP: '50.00', CHF: '50.00' };
   if (env.REMITD_FEE_CAPS) {
     try {
@@ -121,7 +127,15 @@ export function loadConfig(env: Env = process.env): RemitdConfig {
   }
   const from = env.SMTP_FROM ?? 'remitd <billing@localhost>';
   const mail: RemitdConfig['mail'] = env.SMTP_HOST
-    ? { kind: 'smtp', host: env.SMTP_HOST, port: int(env, 'SMTP_PORT', 587, 1, 65535), secure: bool(env, 'SMTP_SECURE', false), user: env.SMTP_USER, pass: env.SMTP_PASS, from }
+    ? {
+        kind: 'smtp',
+        host: env.SMTP_HOST,
+        port: int(env, 'SMTP_PORT', 587, 1, 65535),
+        secure: bool(env, 'SMTP_SECURE', false),
+        user: env.SMTP_USER,
+        pass: env.SMTP_PASS,
+        from,
+      }
     : { kind: 'file', dir: path.resolve(env.REMITD_MAIL_DIR ?? path.join(dataDir, 'mail')), from };
   return {
     databaseUrl,

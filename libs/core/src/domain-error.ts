@@ -2,7 +2,8 @@
  * Libraries throw domain errors with a stable code, never HTTP exceptions: the reconciler has
  * no HTTP. Each app maps codes to its own world (admin-api: one exception filter).
  */
-export type DomainErrorKind = 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'unprocessable';
+export type DomainErrorKind =
+  'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'unprocessable';
 
 export class DomainError extends Error {
   constructor(

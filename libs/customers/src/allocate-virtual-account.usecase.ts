@@ -84,10 +84,20 @@ export class AllocateVirtualAccountUseCase {
       if (!collection) {
         throw cmd.collectionAccountId
           ? notFound('collection account', cmd.collectionAccountId)
-          : new DomainError('NO_COLLECTION_ACCOUNT', `no collection account holds ${ccy}; create one first`, 'unprocessable', 'currency');
+          : new DomainError(
+              'NO_COLLECTION_ACCOUNT',
+              `no collection account holds ${ccy}; create one first`,
+              'unprocessable',
+              'currency',
+            );
       }
       if (!collection.currencies.includes(ccy)) {
-        throw new DomainError('CURRENCY_NOT_HELD', `collection account ${collection.name} does not hold ${ccy}`, 'unprocessable', 'currency');
+        throw new DomainError(
+          'CURRENCY_NOT_HELD',
+          `collection account ${collection.name} does not hold ${ccy}`,
+          'unprocessable',
+          'currency',
+        );
       }
       const serial = await this.accounts.takeSerial(tx, collection.id);
       const va = await this.accounts.create(tx, {
@@ -114,7 +124,13 @@ export class AllocateVirtualAccountUseCase {
           currency: ccy,
         },
       });
-      await this.audit.record(tx, { actor: cmd.actor, action: 'virtual_account.allocate', entityType: 'virtual_account', entityId: va.id, payload: { customerId: customer.id, number: va.number, currency: ccy } });
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'virtual_account.allocate',
+        entityType: 'virtual_account',
+        entityId: va.id,
+        payload: { customerId: customer.id, number: va.number, currency: ccy },
+      });
       return view;
     });
   }

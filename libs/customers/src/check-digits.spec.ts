@@ -14,13 +14,18 @@ describe('virtual account numbers', () => {
 
   it('catch any single-digit typo and any adjacent transposition', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 1n, max: 99_999_999n }), fc.integer({ min: 4, max: 21 }), fc.integer({ min: 1, max: 9 }), (serial, pos, delta) => {
-        const n = virtualAccountNumber(collection, serial);
-        const d = Number(n[pos]);
-        if (Number.isNaN(d)) return;
-        const typo = n.slice(0, pos) + String((d + delta) % 10) + n.slice(pos + 1);
-        expect(isValidIban(typo)).toBe(false);
-      }),
+      fc.property(
+        fc.bigInt({ min: 1n, max: 99_999_999n }),
+        fc.integer({ min: 4, max: 21 }),
+        fc.integer({ min: 1, max: 9 }),
+        (serial, pos, delta) => {
+          const n = virtualAccountNumber(collection, serial);
+          const d = Number(n[pos]);
+          if (Number.isNaN(d)) return;
+          const typo = n.slice(0, pos) + String((d + delta) % 10) + n.slice(pos + 1);
+          expect(isValidIban(typo)).toBe(false);
+        },
+      ),
     );
   });
 

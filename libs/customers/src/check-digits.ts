@@ -6,7 +6,8 @@ export function mod97(input: string): number {
   for (const ch of input.toUpperCase()) {
     const code = ch.charCodeAt(0);
     const v = code >= 48 && code <= 57 ? code - 48 : code >= 65 && code <= 90 ? code - 55 : -1;
-    if (v < 0) throw new DomainError('INVALID_ACCOUNT_CHARACTER', `"${ch}" is not allowed in an account number`, 'validation');
+    if (v < 0)
+      throw new DomainError('INVALID_ACCOUNT_CHARACTER', `"${ch}" is not allowed in an account number`, 'validation');
     rem = v < 10 ? (rem * 10 + v) % 97 : (rem * 100 + v) % 97;
   }
   return rem;
@@ -39,4 +40,7 @@ export function hasValidCheckDigits(number: string): boolean {
 }
 
 /** Groups an IBAN in blocks of four for people to read. */
-export const formatIban = (iban: string) => normalizeIban(iban).replace(/(.{4})/g, '$1 ').trim();
+export const formatIban = (iban: string) =>
+  normalizeIban(iban)
+    .replace(/(.{4})/g, '$1 ')
+    .trim();

@@ -25,15 +25,34 @@ export class CreateCollectionAccountUseCase {
 
   async execute(cmd: CreateCollectionAccountCommand) {
     const iban = cmd.iban ? normalizeIban(cmd.iban) : null;
-    if (iban && !isValidIban(iban)) throw validationError('INVALID_IBAN', `iban: "${cmd.iban}" fails the IBAN check`, 'iban');
+    if (iban && !isValidIban(iban))
+      throw validationError('INVALID_IBAN', `iban: "${cmd.iban}" fails the IBAN check`, 'iban');
     const accountNumber = cmd.accountNumber?.trim() || (iban ? iban.slice(4) : '');
-    if (!accountNumber) throw validationError('ACCOUNT_NUMBER_REQUIRED', 'accountNumber: required when no IBAN is given', 'accountNumber');
-    if (cmd.bic && !/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(cmd.bic)) throw validationError('INVALID_BIC', `bic: "${cmd.bic}" is not a BIC`, 'bic');
+    if (!accountNumber)
+      throw validationError(
+        'ACCOUNT_NUMBER_REQUIRED',
+        'accountNumber: required when no IBAN is given',
+        'accountNumber',
+      );
+    if (cmd.bic && !/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(cmd.bic))
+      throw validationError('INVALID_BIC', `bic: "${cmd.bic}" is not a BIC`, 'bic');
     if (!cmd.currencies?.length) throw validationError('CURRENCIES_REQUIRED', 'currencies: at least one', 'currencies');
     const currencies = cmd.currencies.map((c, i) => currency(c, `currencies[${i}]`));
     return this.tx.run(async (tx) => {
-      const row = await this.repo.createCollectionAccount(tx, { name: cmd.name, iban, accountNumber, bic: cmd.bic ?? null, currencies });
-      await this.audit.record(tx, { actor: cmd.actor, action: 'collection_account.create', entityType: 'collection_account', entityId: row.id, payload: { iban, accountNumber } });
+      const row = await this.repo.createCollectionAccount(tx, {
+        name: cmd.name,
+        iban,
+        accountNumber,
+        bic: cmd.bic ?? null,
+        currencies,
+      });
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'collection_account.create',
+        entityType: 'collection_account',
+        entityId: row.id,
+        payload: { iban, accountNumber },
+      });
       return row;
     });
   }

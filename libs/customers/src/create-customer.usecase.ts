@@ -31,12 +31,15 @@ export function newCustomerReference(): string {
 }
 
 export function validateCustomerFields(cmd: Partial<CreateCustomerCommand>, ccy: string) {
-  if (cmd.name !== undefined && !cmd.name.trim()) throw validationError('NAME_REQUIRED', 'name: must not be empty', 'name');
-  if (cmd.email !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(cmd.email)) throw validationError('INVALID_EMAIL', `email: "${cmd.email}" is not an e-mail address`, 'email');
+  if (cmd.name !== undefined && !cmd.name.trim())
+    throw validationError('NAME_REQUIRED', 'name: must not be empty', 'name');
+  if (cmd.email !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(cmd.email))
+    throw validationError('INVALID_EMAIL', `email: "${cmd.email}" is not an e-mail address`, 'email');
   const limit = cmd.creditLimit === undefined ? undefined : Money.of(cmd.creditLimit, ccy, 'creditLimit');
   const frozen = cmd.frozenAmount === undefined ? undefined : Money.of(cmd.frozenAmount, ccy, 'frozenAmount');
   if (limit?.isNegative()) throw validationError('NEGATIVE_CREDIT_LIMIT', 'creditLimit: must be ≥ 0', 'creditLimit');
-  if (frozen?.isNegative()) throw validationError('NEGATIVE_FROZEN_AMOUNT', 'frozenAmount: must be ≥ 0', 'frozenAmount');
+  if (frozen?.isNegative())
+    throw validationError('NEGATIVE_FROZEN_AMOUNT', 'frozenAmount: must be ≥ 0', 'frozenAmount');
   return { limit, frozen };
 }
 
@@ -66,7 +69,13 @@ export class CreateCustomerUseCase {
             partialLastBill: cmd.partialLastBill ?? true,
             writeOffPastBills: cmd.writeOffPastBills ?? false,
           });
-          await this.audit.record(tx, { actor: cmd.actor, action: 'customer.create', entityType: 'customer', entityId: c.id, payload: { reference: c.reference, name: c.name, currency: ccy } });
+          await this.audit.record(tx, {
+            actor: cmd.actor,
+            action: 'customer.create',
+            entityType: 'customer',
+            entityId: c.id,
+            payload: { reference: c.reference, name: c.name, currency: ccy },
+          });
           return toCustomerView(c, null);
         });
       } catch (e) {

@@ -19,11 +19,19 @@ export class CustomerQueries {
     return toCustomerView(c, await this.ledger.balanceOf(AccountCodes.customerCash(c.id, c.currency)));
   }
 
-  async list(filter: { search?: string; ids?: string[] }, page: { after?: { createdAt: Date; id: string }; limit: number }) {
+  async list(
+    filter: { search?: string; ids?: string[] },
+    page: { after?: { createdAt: Date; id: string }; limit: number },
+  ) {
     const { items, hasMore } = await this.customers.list(filter, page);
     const codes = items.map((c) => AccountCodes.customerCash(c.id, c.currency));
     const balances = new Map(
-      (await this.prisma.ledgerAccount.findMany({ where: { code: { in: codes } }, select: { code: true, balance: true } })).map((r) => [r.code, r.balance.toString()]),
+      (
+        await this.prisma.ledgerAccount.findMany({
+          where: { code: { in: codes } },
+          select: { code: true, balance: true },
+        })
+      ).map((r) => [r.code, r.balance.toString()]),
     );
     return {
       items: items.map((c) => toCustomerView(c, balances.get(AccountCodes.customerCash(c.id, c.currency)) ?? null)),

@@ -20,7 +20,13 @@ export interface CustomerRow {
 export class CustomerRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  create(tx: Tx, data: Omit<CustomerRow, 'id' | 'createdAt' | 'creditLimit' | 'frozenAmount'> & { creditLimit: string; frozenAmount: string }) {
+  create(
+    tx: Tx,
+    data: Omit<CustomerRow, 'id' | 'createdAt' | 'creditLimit' | 'frozenAmount'> & {
+      creditLimit: string;
+      frozenAmount: string;
+    },
+  ) {
     return tx.customer.create({ data });
   }
 
@@ -33,20 +39,40 @@ export class CustomerRepository {
     return tx.customer.findUnique({ where: { id } });
   }
 
-  update(tx: Tx, id: string, data: Partial<Pick<CustomerRow, 'name' | 'email' | 'creditControl' | 'autoWriteOff' | 'partialLastBill' | 'writeOffPastBills'>> & { creditLimit?: string; frozenAmount?: string }) {
+  update(
+    tx: Tx,
+    id: string,
+    data: Partial<
+      Pick<CustomerRow, 'name' | 'email' | 'creditControl' | 'autoWriteOff' | 'partialLastBill' | 'writeOffPastBills'>
+    > & { creditLimit?: string; frozenAmount?: string },
+  ) {
     return tx.customer.update({ where: { id }, data });
   }
 
   /** Keyset pagination on (created_at, id): stable under concurrent inserts. */
-  async list(filter: { search?: string; ids?: string[] }, page: { after?: { createdAt: Date; id: string }; limit: number }) {
+  async list(
+    filter: { search?: string; ids?: string[] },
+    page: { after?: { createdAt: Date; id: string }; limit: number },
+  ) {
     const rows = await this.prisma.customer.findMany({
       where: {
         ...(filter.ids ? { id: { in: filter.ids } } : {}),
         ...(filter.search
-          ? { OR: [{ name: { contains: filter.search, mode: 'insensitive' } }, { reference: filter.search.toUpperCase() }, { email: filter.search }] }
+          ? {
+              OR: [
+                { name: { contains: filter.search, mode: 'insensitive' } },
+                { reference: filter.search.toUpperCase() },
+                { email: filter.search },
+              ],
+            }
           : {}),
         ...(page.after
-          ? { OR: [{ createdAt: { gt: page.after.createdAt } }, { createdAt: page.after.createdAt, id: { gt: page.after.id } }] }
+          ? {
+              OR: [
+                { createdAt: { gt: page.after.createdAt } },
+                { createdAt: page.after.createdAt, id: { gt: page.after.id } },
+              ],
+            }
           : {}),
       },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],

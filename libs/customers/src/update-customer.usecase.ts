@@ -47,7 +47,14 @@ export class UpdateCustomerUseCase {
         action: 'customer.update',
         entityType: 'customer',
         entityId: cmd.customerId,
-        payload: { changes: { ...changes }, before: { creditLimit: before.creditLimit.toString(), frozenAmount: before.frozenAmount.toString(), autoWriteOff: before.autoWriteOff } },
+        payload: {
+          changes: { ...changes },
+          before: {
+            creditLimit: before.creditLimit.toString(),
+            frozenAmount: before.frozenAmount.toString(),
+            autoWriteOff: before.autoWriteOff,
+          },
+        },
       });
     });
     return this.queries.get(cmd.customerId);

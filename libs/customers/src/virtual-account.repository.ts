@@ -5,7 +5,10 @@ import { PrismaService, type Tx } from '@remitd/persistence';
 export class VirtualAccountRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  createCollectionAccount(tx: Tx, data: { name: string; iban: string | null; accountNumber: string; bic: string | null; currencies: string[] }) {
+  createCollectionAccount(
+    tx: Tx,
+    data: { name: string; iban: string | null; accountNumber: string; bic: string | null; currencies: string[] },
+  ) {
     return tx.collectionAccount.create({ data });
   }
 
@@ -18,7 +21,9 @@ export class VirtualAccountRepository {
   }
 
   findCollectionByNumber(accountOrIban: string) {
-    return this.prisma.collectionAccount.findFirst({ where: { OR: [{ iban: accountOrIban }, { accountNumber: accountOrIban }] } });
+    return this.prisma.collectionAccount.findFirst({
+      where: { OR: [{ iban: accountOrIban }, { accountNumber: accountOrIban }] },
+    });
   }
 
   /** Takes the next serial under a row lock: serials, hence numbers, are never handed out twice. */
@@ -29,14 +34,24 @@ export class VirtualAccountRepository {
   }
 
   findActive(tx: Tx | undefined, customerId: string, currency: string) {
-    return (tx ?? this.prisma).virtualAccount.findFirst({ where: { customerId, currency, status: 'active' }, include: { collectionAccount: true } });
+    return (tx ?? this.prisma).virtualAccount.findFirst({
+      where: { customerId, currency, status: 'active' },
+      include: { collectionAccount: true },
+    });
   }
 
   listForCustomer(customerId: string) {
-    return this.prisma.virtualAccount.findMany({ where: { customerId }, include: { collectionAccount: true }, orderBy: { createdAt: 'asc' } });
+    return this.prisma.virtualAccount.findMany({
+      where: { customerId },
+      include: { collectionAccount: true },
+      orderBy: { createdAt: 'asc' },
+    });
   }
 
-  create(tx: Tx, data: { customerId: string; collectionAccountId: string; currency: string; number: string; serial: bigint }) {
+  create(
+    tx: Tx,
+    data: { customerId: string; collectionAccountId: string; currency: string; number: string; serial: bigint },
+  ) {
     return tx.virtualAccount.create({ data, include: { collectionAccount: true } });
   }
 

@@ -33,8 +33,21 @@ export interface AccountRef {
   customerId?: string | null;
 }
 
-export const cashAccount = (customerId: string, ccy: string): AccountRef => ({ code: AccountCodes.customerCash(customerId, ccy), kind: 'customer_cash', currency: ccy, customerId });
-export const receivables = (customerId: string, ccy: string): AccountRef => ({ code: AccountCodes.receivables(customerId, ccy), kind: 'receivables', currency: ccy, customerId });
+export const cashAccount = (customerId: string, ccy: string): AccountRef => ({
+  code: AccountCodes.customerCash(customerId, ccy),
+  kind: 'customer_cash',
+  currency: ccy,
+  customerId,
+});
+export const receivables = (customerId: string, ccy: string): AccountRef => ({
+  code: AccountCodes.receivables(customerId, ccy),
+  kind: 'receivables',
+  currency: ccy,
+  customerId,
+});
 
 /** The accounts a customer holding a currency needs: opened with their virtual account, so a first payment creates nothing. */
-export const customerAccounts = (customerId: string, ccy: string): AccountRef[] => [cashAccount(customerId, ccy), receivables(customerId, ccy)];
+export const customerAccounts = (customerId: string, ccy: string): AccountRef[] => [
+  cashAccount(customerId, ccy),
+  receivables(customerId, ccy),
+];

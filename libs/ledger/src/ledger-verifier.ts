@@ -22,7 +22,11 @@ export class LedgerVerifier {
       this.repo.orphanPostings(),
     ]);
     return {
-      ok: balanceMismatches.length === 0 && unbalancedJournals.length === 0 && postingCurrencyMismatches === 0 && orphanPostings === 0,
+      ok:
+        balanceMismatches.length === 0 &&
+        unbalancedJournals.length === 0 &&
+        postingCurrencyMismatches === 0 &&
+        orphanPostings === 0,
       balanceMismatches,
       unbalancedJournals,
       postingCurrencyMismatches,

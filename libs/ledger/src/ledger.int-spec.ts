@@ -23,7 +23,12 @@ describe('ledger against real PostgreSQL', () => {
   afterAll(() => t.close());
 
   it('an idempotency key posts once: the replay moves nothing and returns the first entry', async () => {
-    const req = { idempotencyKey: 'once-1', kind: 'test', description: 'once', legs: transfer(acct(100), acct(101), Money.of('5.00', 'USD')) };
+    const req = {
+      idempotencyKey: 'once-1',
+      kind: 'test',
+      description: 'once',
+      legs: transfer(acct(100), acct(101), Money.of('5.00', 'USD')),
+    };
     const first = await tx.run((x) => ledger.post(x, req));
     const second = await tx.run((x) => ledger.post(x, req));
     expect(second.created).toBe(false);
@@ -33,24 +38,46 @@ describe('ledger against real PostgreSQL', () => {
 
   it('rejects legs that do not sum to zero and legs in a currency the account does not hold', async () => {
     await expect(
-      tx.run((x) => ledger.post(x, { idempotencyKey: 'bad-1', kind: 't', description: '', legs: [
-        { account: acct(1), amount: Money.of('1.00', 'USD') },
-        { account: acct(2), amount: Money.of('-0.99', 'USD') },
-      ] })),
+      tx.run((x) =>
+        ledger.post(x, {
+          idempotencyKey: 'bad-1',
+          kind: 't',
+          description: '',
+          legs: [
+            { account: acct(1), amount: Money.of('1.00', 'USD') },
+            { account: acct(2), amount: Money.of('-0.99', 'USD') },
+          ],
+        }),
+      ),
     ).rejects.toThrow(/off by 0.01 USD/);
     await expect(
-      tx.run((x) => ledger.post(x, { idempotencyKey: 'bad-2', kind: 't', description: '', legs: transfer(acct(1), { ...acct(2), currency: 'EUR' }, Money.of('1.00', 'USD')) })),
+      tx.run((x) =>
+        ledger.post(x, {
+          idempotencyKey: 'bad-2',
+          kind: 't',
+          description: '',
+          legs: transfer(acct(1), { ...acct(2), currency: 'EUR' }, Money.of('1.00', 'USD')),
+        }),
+      ),
     ).rejects.toThrow(/holds EUR/);
   });
 
   it('a guard that fails rolls the whole journal back', async () => {
-    const from = { code: AccountCodes.customerCash('00000000-0000-0000-0000-000000000001', 'USD'), kind: 'customer_cash' as const, currency: 'USD' };
+    const from = {
+      code: AccountCodes.customerCash('00000000-0000-0000-0000-000000000001', 'USD'),
+      kind: 'customer_cash' as const,
+      currency: 'USD',
+    };
     await expect(
-      tx.run((x) => ledger.post(x, {
-        idempotencyKey: 'guarded', kind: 't', description: '',
-        legs: transfer(from, acct(3), Money.of('10.00', 'USD')),
-        guards: [{ account: from, min: Money.zero('USD') }],
-      })),
+      tx.run((x) =>
+        ledger.post(x, {
+          idempotencyKey: 'guarded',
+          kind: 't',
+          description: '',
+          legs: transfer(from, acct(3), Money.of('10.00', 'USD')),
+          guards: [{ account: from, min: Money.zero('USD') }],
+        }),
+      ),
     ).rejects.toThrow(/below 0.00/);
     expect(await t.get(LedgerRepository).balanceOf(acct(3).code)).toBeNull();
     expect((await t.get(LedgerVerifier).verify()).ok).toBe(true);
@@ -74,11 +101,13 @@ describe('ledger against real PostgreSQL', () => {
 
   it('8 parallel workers posting 1,000 random transfers between 20 accounts lose no update', async () => {
     const transfers = fc.sample(
-      fc.record({
-        from: fc.integer({ min: 0, max: 19 }),
-        to: fc.integer({ min: 0, max: 19 }),
-        cents: fc.integer({ min: 1, max: 1_000_000 }),
-      }).filter((r) => r.from !== r.to),
+      fc
+        .record({
+          from: fc.integer({ min: 0, max: 19 }),
+          to: fc.integer({ min: 0, max: 19 }),
+          cents: fc.integer({ min: 1, max: 1_000_000 }),
+        })
+        .filter((r) => r.from !== r.to),
       { numRuns: 1000, seed: 20261122 },
     );
     const queue = transfers.map((r, i) => ({ ...r, i }));
@@ -106,6 +135,12 @@ describe('ledger against real PostgreSQL', () => {
       expect(Money.fromStored(b!, 'USD').toMinorUnits()).toBe(cents);
     }
     const report = await t.get(LedgerVerifier).verify();
-    expect(report).toEqual({ ok: true, balanceMismatches: [], unbalancedJournals: [], postingCurrencyMismatches: 0, orphanPostings: 0 });
+    expect(report).toEqual({
+      ok: true,
+      balanceMismatches: [],
+      unbalancedJournals: [],
+      postingCurrencyMismatches: 0,
+      orphanPostings: 0,
+    });
   });
 });

@@ -43,7 +43,11 @@ export class LedgerRepository {
     if (!unknown.length) return result;
     // most accounts exist already (a customer's are opened with their virtual account): a
     // plain indexed read, and an insert only for the rest
-    for (const [code, id] of await this.idsByCode(tx, unknown.map((r) => r.code))) result.set(code, id);
+    for (const [code, id] of await this.idsByCode(
+      tx,
+      unknown.map((r) => r.code),
+    ))
+      result.set(code, id);
     unknown = unknown.filter((r) => !result.has(r.code));
     if (!unknown.length) return result;
     const ids = await this.insertMissing(tx, unknown);
@@ -138,7 +142,8 @@ export class LedgerRepository {
     for (const p of postings) deltas.set(p.accountId, deltas.get(p.accountId)?.plus(p.amount) ?? p.amount);
     const held = this.txLocked.get(tx);
     const toLock = [...deltas.keys()].filter((id) => !held?.has(id)).sort();
-    if (toLock.length) await tx.$queryRaw`SELECT id FROM ledger_accounts WHERE id = ANY(${toLock}::uuid[]) ORDER BY id FOR UPDATE`;
+    if (toLock.length)
+      await tx.$queryRaw`SELECT id FROM ledger_accounts WHERE id = ANY(${toLock}::uuid[]) ORDER BY id FOR UPDATE`;
     const updated = await tx.$queryRaw<{ id: string; balance: string }[]>`
       UPDATE ledger_accounts a SET balance = a.balance + d.delta
       FROM unnest(${[...deltas.keys()]}::uuid[], ${[...deltas.values()].map((m) => m.toString())}::numeric[]) AS d(id, delta)
@@ -159,7 +164,11 @@ export class LedgerRepository {
    * With `skipLocked`, accounts another transaction holds are left out of the result instead of
    * waited for (the reconciliation batch defers those customers' entries to a later batch).
    */
-  async lockBalances(tx: SqlTx, refs: readonly AccountRef[], opts: { skipLocked?: boolean } = {}): Promise<Map<string, string>> {
+  async lockBalances(
+    tx: SqlTx,
+    refs: readonly AccountRef[],
+    opts: { skipLocked?: boolean } = {},
+  ): Promise<Map<string, string>> {
     if (!refs.length) return new Map();
     const unique = [...new Map(refs.map((r) => [r.code, r])).values()];
     if (!opts.skipLocked) await this.ensureAccounts(tx, unique);
@@ -218,7 +227,15 @@ export class LedgerRepository {
 
   async movements(accountCode: string, range: { from?: Date; to?: Date }, page: { afterId?: bigint; limit: number }) {
     return this.prisma.$queryRaw<
-      { id: bigint; journalEntryId: string; kind: string; description: string; amount: string; createdAt: Date; runningBalance: string }[]
+      {
+        id: bigint;
+        journalEntryId: string;
+        kind: string;
+        description: string;
+        amount: string;
+        createdAt: Date;
+        runningBalance: string;
+      }[]
     >`
       SELECT p.id, p.journal_entry_id::text AS "journalEntryId", j.kind, j.description, p.amount::text, p.created_at AS "createdAt",
              (SUM(p.amount) OVER (ORDER BY p.id))::text AS "runningBalance"

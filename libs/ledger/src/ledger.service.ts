@@ -68,20 +68,34 @@ export class LedgerService {
     const prepared = reqs.map((r) => ({ req: r, legs: validate(r) }));
     const keys = new Set<string>();
     for (const r of reqs) {
-      if (keys.has(r.idempotencyKey)) throw new DomainError('JOURNAL_DUPLICATE_KEY', `journal key ${r.idempotencyKey} appears twice in one batch`, 'unprocessable');
+      if (keys.has(r.idempotencyKey))
+        throw new DomainError(
+          'JOURNAL_DUPLICATE_KEY',
+          `journal key ${r.idempotencyKey} appears twice in one batch`,
+          'unprocessable',
+        );
       keys.add(r.idempotencyKey);
     }
     const created = await this.repo.insertJournals(tx, reqs);
     const replayed = reqs.filter((r) => !created.has(r.idempotencyKey)).map((r) => r.idempotencyKey);
     const existing = replayed.length ? await this.repo.journalIdsByKey(tx, replayed) : new Map<string, string>();
     const fresh = prepared.filter((p) => created.has(p.req.idempotencyKey));
-    const accounts = fresh.flatMap((p) => [...p.legs.map((l) => l.account), ...(p.req.guards ?? []).map((g) => g.account)]);
+    const accounts = fresh.flatMap((p) => [
+      ...p.legs.map((l) => l.account),
+      ...(p.req.guards ?? []).map((g) => g.account),
+    ]);
     const balances = new Map<string, Money>();
     if (fresh.length) {
       const ids = await this.repo.ensureAccounts(tx, accounts);
       const after = await this.repo.applyPostings(
         tx,
-        fresh.flatMap((p) => p.legs.map((l) => ({ journalId: created.get(p.req.idempotencyKey)!, accountId: ids.get(l.account.code)!, amount: l.amount }))),
+        fresh.flatMap((p) =>
+          p.legs.map((l) => ({
+            journalId: created.get(p.req.idempotencyKey)!,
+            accountId: ids.get(l.account.code)!,
+            amount: l.amount,
+          })),
+        ),
       );
       for (const a of accounts) {
         if (balances.has(a.code)) continue;
@@ -104,23 +118,39 @@ export class LedgerService {
     }
     return reqs.map((r) => {
       const id = created.get(r.idempotencyKey);
-      return id ? { journalEntryId: id, created: true, balances } : { journalEntryId: existing.get(r.idempotencyKey)!, created: false, balances: new Map() };
+      return id
+        ? { journalEntryId: id, created: true, balances }
+        : { journalEntryId: existing.get(r.idempotencyKey)!, created: false, balances: new Map() };
     });
   }
 }
 
 function validate(req: JournalRequest): Leg[] {
   const legs = req.legs.filter((l) => !l.amount.isZero());
-  if (legs.length < 2) throw new DomainError('JOURNAL_TOO_FEW_LEGS', `journal ${req.idempotencyKey} needs two non-zero legs`, 'unprocessable');
+  if (legs.length < 2)
+    throw new DomainError(
+      'JOURNAL_TOO_FEW_LEGS',
+      `journal ${req.idempotencyKey} needs two non-zero legs`,
+      'unprocessable',
+    );
   const totals = new Map<string, Money>();
   for (const l of legs) {
     if (l.amount.currency !== l.account.currency) {
-      throw new DomainError('JOURNAL_CURRENCY_MISMATCH', `account ${l.account.code} holds ${l.account.currency}, leg is ${l.amount.currency}`, 'unprocessable');
+      throw new DomainError(
+        'JOURNAL_CURRENCY_MISMATCH',
+        `account ${l.account.code} holds ${l.account.currency}, leg is ${l.amount.currency}`,
+        'unprocessable',
+      );
     }
     totals.set(l.amount.currency, totals.get(l.amount.currency)?.plus(l.amount) ?? l.amount);
   }
   for (const [ccy, t] of totals) {
-    if (!t.isZero()) throw new DomainError('JOURNAL_UNBALANCED', `journal ${req.idempotencyKey} is off by ${t.toString()} ${ccy}`, 'unprocessable');
+    if (!t.isZero())
+      throw new DomainError(
+        'JOURNAL_UNBALANCED',
+        `journal ${req.idempotencyKey} is off by ${t.toString()} ${ccy}`,
+        'unprocessable',
+      );
   }
   return legs;
 }

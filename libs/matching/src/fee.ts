@@ -27,14 +27,27 @@ export function remittedAmount(e: {
   if (e.instructedAmount && e.instructedCurrency === e.currency) {
     const instructed = Money.fromStored(e.instructedAmount, e.currency);
     if (instructed.gt(booked)) {
-      return { booked, remitted: instructed, fee: instructed.minus(booked), explanation: `the remitter instructed ${instructed.toString()} ${e.currency}; the bank booked ${booked.toString()}` };
+      return {
+        booked,
+        remitted: instructed,
+        fee: instructed.minus(booked),
+        explanation: `the remitter instructed ${instructed.toString()} ${e.currency}; the bank booked ${booked.toString()}`,
+      };
     }
   }
   if (e.chargesAmount && e.chargesCurrency === e.currency) {
     const charges = Money.fromStored(e.chargesAmount, e.currency);
     if (charges.isPositive()) {
-      const fx = e.instructedAmount && e.instructedCurrency && e.instructedCurrency !== e.currency ? ` (instructed ${Money.fromStored(e.instructedAmount, e.instructedCurrency).toString()} ${e.instructedCurrency})` : '';
-      return { booked, remitted: booked.plus(charges), fee: charges, explanation: `bank charges of ${charges.toString()} ${e.currency} were deducted${fx}` };
+      const fx =
+        e.instructedAmount && e.instructedCurrency && e.instructedCurrency !== e.currency
+          ? ` (instructed ${Money.fromStored(e.instructedAmount, e.instructedCurrency).toString()} ${e.instructedCurrency})`
+          : '';
+      return {
+        booked,
+        remitted: booked.plus(charges),
+        fee: charges,
+        explanation: `bank charges of ${charges.toString()} ${e.currency} were deducted${fx}`,
+      };
     }
   }
   return { booked, remitted: booked, fee: Money.zero(e.currency), explanation: 'no bank charges shown' };

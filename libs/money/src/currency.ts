@@ -27,14 +27,20 @@ export function isCurrency(code: unknown): code is CurrencyCode {
 
 export function currency(code: string, field = 'currency'): CurrencyCode {
   if (!isCurrency(code)) {
-    throw new DomainError('UNKNOWN_CURRENCY', `${field}: "${code}" is not an ISO 4217 currency code`, 'validation', field);
+    throw new DomainError(
+      'UNKNOWN_CURRENCY',
+      `${field}: "${code}" is not an ISO 4217 currency code`,
+      'validation',
+      field,
+    );
   }
   return code;
 }
 
 export function currencyScale(code: string): number {
   const s = SCALES.get(code);
-  if (s === undefined) throw new DomainError('UNKNOWN_CURRENCY', `"${code}" is not an ISO 4217 currency code`, 'validation');
+  if (s === undefined)
+    throw new DomainError('UNKNOWN_CURRENCY', `"${code}" is not an ISO 4217 currency code`, 'validation');
   return s;
 }
 

@@ -37,7 +37,11 @@ describe('Money', () => {
   it('tells the sign of an amount, zero being neither positive nor negative', () => {
     expect([Money.of('0.01', 'EUR').isPositive(), Money.of('0.01', 'EUR').isNegative()]).toEqual([true, false]);
     expect([Money.of('-0.01', 'EUR').isPositive(), Money.of('-0.01', 'EUR').isNegative()]).toEqual([false, true]);
-    expect([Money.zero('EUR').isPositive(), Money.zero('EUR').isNegative(), Money.zero('EUR').isZero()]).toEqual([false, false, true]);
+    expect([Money.zero('EUR').isPositive(), Money.zero('EUR').isNegative(), Money.zero('EUR').isZero()]).toEqual([
+      false,
+      false,
+      true,
+    ]);
     expect(Money.of('1.00', 'EUR').minus(Money.of('1.00', 'EUR')).isNegative()).toBe(false);
   });
 
@@ -59,7 +63,12 @@ describe('Money', () => {
     fc.assert(
       fc.property(usdAmount, usdAmount, usdAmount, (a, b, c) => {
         expect(a.plus(b).equals(b.plus(a))).toBe(true);
-        expect(a.plus(b).plus(c).equals(a.plus(b.plus(c)))).toBe(true);
+        expect(
+          a
+            .plus(b)
+            .plus(c)
+            .equals(a.plus(b.plus(c))),
+        ).toBe(true);
         expect(a.plus(b).minus(b).equals(a)).toBe(true);
         expect(a.plus(a.negated()).isZero()).toBe(true);
         expect(Money.of(a.toString(), 'USD').equals(a)).toBe(true);
@@ -71,7 +80,9 @@ describe('Money', () => {
     fc.assert(
       fc.property(
         usdAmount,
-        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 }).filter((w) => w.some((x) => x > 0)),
+        fc
+          .array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 })
+          .filter((w) => w.some((x) => x > 0)),
         (total, weights) => {
           const parts = allocateByWeights(total, weights.map(String));
           expect(sum(parts, 'USD').equals(total)).toBe(true);

@@ -39,7 +39,12 @@ export class Money {
     } else if (Decimal.isDecimal(amount)) {
       value = new D(amount.toString());
     } else {
-      throw new DomainError('INVALID_AMOUNT', `${field}: amounts must be decimal strings, not ${typeof amount}`, 'validation', field);
+      throw new DomainError(
+        'INVALID_AMOUNT',
+        `${field}: amounts must be decimal strings, not ${typeof amount}`,
+        'validation',
+        field,
+      );
     }
     const scale = currencyScale(ccy);
     if (value.decimalPlaces() > scale) {
@@ -58,7 +63,11 @@ export class Money {
     const v = new D(amount.toString());
     // decimal places of the value itself: stored trailing zeros ("12.5000") do not count
     if (v.decimalPlaces() > currencyScale(code)) {
-      throw new DomainError('STORED_AMOUNT_SCALE', `stored ${code} amount ${v.toString()} exceeds the currency scale`, 'unprocessable');
+      throw new DomainError(
+        'STORED_AMOUNT_SCALE',
+        `stored ${code} amount ${v.toString()} exceeds the currency scale`,
+        'unprocessable',
+      );
     }
     return new Money(v.isZero() ? ZERO : v, currency(code));
   }

@@ -110,7 +110,9 @@ describe('SmtpEmailChannel against a real SMTP server', () => {
     expect(mail.html).toContain('Acme &lt;Widgets&gt; &amp; Co');
     expect(mail.messageId).toBe('<bills-settled=3Apay_001@remitd>');
     expect(mail.headers.get('x-remitd-dedupe-key')).toBe('bills-settled:pay_001');
-    expect(mail.from?.value).toEqual([expect.objectContaining({ name: 'Billing', address: 'billing@provider.example' })]);
+    expect(mail.from?.value).toEqual([
+      expect.objectContaining({ name: 'Billing', address: 'billing@provider.example' }),
+    ]);
     expect(server.envelopes[0]).toEqual({ from: 'billing@provider.example', to: ['customer@example.com'] });
   });
 
@@ -207,7 +209,9 @@ describe('SmtpEmailChannel failures', () => {
   });
 
   it('rejects half-given credentials', () => {
-    expect(() => new SmtpEmailChannel({ host: 'h', port: 25, secure: false, from: FROM, user: 'u' })).toThrow(/together/);
+    expect(() => new SmtpEmailChannel({ host: 'h', port: 25, secure: false, from: FROM, user: 'u' })).toThrow(
+      /together/,
+    );
   });
 });
 

@@ -115,7 +115,8 @@ export function isPermanentSendError(err: unknown): boolean {
   const replyIsPermanent = typeof responseCode !== 'number' || isPermanentSmtpReply(responseCode);
   if (code === 'EMESSAGE') return replyIsPermanent;
   if (code === 'EENVELOPE') {
-    const aboutSender = command === 'MAIL FROM' || (typeof message === 'string' && message.startsWith('Invalid sender'));
+    const aboutSender =
+      command === 'MAIL FROM' || (typeof message === 'string' && message.startsWith('Invalid sender'));
     return !aboutSender && replyIsPermanent;
   }
   return false;
@@ -146,12 +147,15 @@ const MAX_KEY_LENGTH = 1000;
 function checkMessage(channel: ChannelName, msg: OutboundMessage): void {
   const problems: string[] = [];
   if (typeof msg.dedupeKey !== 'string' || msg.dedupeKey.length === 0) problems.push('dedupeKey is empty');
-   
   else if (/[\u0000-\u001f\u007f]/.test(msg.dedupeKey)) problems.push('dedupeKey contains control characters');
-  else if (msg.dedupeKey.length > MAX_KEY_LENGTH) problems.push(`dedupeKey is longer than ${MAX_KEY_LENGTH} characters`);
+  else if (msg.dedupeKey.length > MAX_KEY_LENGTH)
+    problems.push(`dedupeKey is longer than ${MAX_KEY_LENGTH} characters`);
   if (typeof msg.recipient !== 'string' || msg.recipient.trim() === '') problems.push('recipient is empty');
   if (problems.length > 0) {
-    throw new NotificationSendError(`Invalid ${channel} message: ${problems.join(', ')}`, true, { channel, code: 'EINVALID' });
+    throw new NotificationSendError(`Invalid ${channel} message: ${problems.join(', ')}`, true, {
+      channel,
+      code: 'EINVALID',
+    });
   }
 }
 

@@ -36,7 +36,10 @@ export class DispatchNotificationsUseCase {
     for (const n of claimed) {
       try {
         const channel = this.channels.find((c) => c.name === n.channel);
-        if (!channel) throw new NotificationSendError(`no ${n.channel} channel configured`, false, { channel: n.channel as 'email' });
+        if (!channel)
+          throw new NotificationSendError(`no ${n.channel} channel configured`, false, {
+            channel: n.channel as 'email',
+          });
         const doc = renderTemplate(n.template, n.payload);
         await channel.send({ dedupeKey: n.dedupeKey, recipient: n.recipient, ...doc });
         await this.outbox.markSent(n);
@@ -47,7 +50,9 @@ export class DispatchNotificationsUseCase {
         if (next) {
           await this.outbox.markRetry(n, msg, next);
           result.retrying++;
-          this.logger.warn(`${n.template} to ${n.recipient} failed (attempt ${n.attempts}), retry at ${next.toISOString()}: ${msg}`);
+          this.logger.warn(
+            `${n.template} to ${n.recipient} failed (attempt ${n.attempts}), retry at ${next.toISOString()}: ${msg}`,
+          );
         } else {
           await this.outbox.markFailed(n, msg);
           result.failed++;

@@ -55,15 +55,24 @@ export class OutboxRepository {
   // The outcome of an attempt is recorded only while this sender's claim is the latest
   // (attempts unchanged): a sender whose lease ran out cannot overwrite a newer claimant's result.
   async markSent(n: { id: string; attempts: number }): Promise<void> {
-    await this.prisma.notification.updateMany({ where: { id: n.id, attempts: n.attempts, status: 'pending' }, data: { status: 'sent', sentAt: new Date(), lastError: null } });
+    await this.prisma.notification.updateMany({
+      where: { id: n.id, attempts: n.attempts, status: 'pending' },
+      data: { status: 'sent', sentAt: new Date(), lastError: null },
+    });
   }
 
   async markRetry(n: { id: string; attempts: number }, error: string, nextAttemptAt: Date): Promise<void> {
-    await this.prisma.notification.updateMany({ where: { id: n.id, attempts: n.attempts, status: 'pending' }, data: { lastError: error.slice(0, 2000), nextAttemptAt } });
+    await this.prisma.notification.updateMany({
+      where: { id: n.id, attempts: n.attempts, status: 'pending' },
+      data: { lastError: error.slice(0, 2000), nextAttemptAt },
+    });
   }
 
   async markFailed(n: { id: string; attempts: number }, error: string): Promise<void> {
-    await this.prisma.notification.updateMany({ where: { id: n.id, attempts: n.attempts, status: 'pending' }, data: { status: 'failed', lastError: error.slice(0, 2000) } });
+    await this.prisma.notification.updateMany({
+      where: { id: n.id, attempts: n.attempts, status: 'pending' },
+      data: { status: 'failed', lastError: error.slice(0, 2000) },
+    });
   }
 
   list(filter: { recipient?: string; template?: string; status?: string }, limit = 50) {

@@ -48,14 +48,14 @@ const RETURN_REASONS: Readonly<Record<string, string>> = {
   MD07: 'The account holder is deceased',
   MS02: 'Reason not specified (customer generated)',
   MS03: 'Reason not specified (bank generated)',
-  NARR: 'See the bank\'s explanation',
+  NARR: "See the bank's explanation",
   RC01: 'Incorrect bank identifier (BIC)',
   RR01: 'Missing account holder account or identification (regulatory)',
   RR02: 'Missing account holder name or address (regulatory)',
   RR03: 'Missing beneficiary name or address (regulatory)',
   RR04: 'Regulatory reason',
   SL01: 'Specific service offered by the bank',
-  TM01: 'Received after the bank\'s cut-off time',
+  TM01: "Received after the bank's cut-off time",
 };
 
 /** The human text for a return reason code, or null when the code is not known. */

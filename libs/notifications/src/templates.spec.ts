@@ -186,7 +186,17 @@ describe('renderTemplate', () => {
   it('bills-settled renders JPY without decimals', () => {
     const r = renderTemplate('bills-settled', billsSettled);
     expect(r.subject).toBe('2 bills have been paid');
-    expectInBoth(r, ['INV-JP-10', '2025-04', '1,500,000 JPY', 'INV-JP-11', '250,000 JPY', 'Partially paid', '2025-05-02', 'PAY-42', '0 JPY']);
+    expectInBoth(r, [
+      'INV-JP-10',
+      '2025-04',
+      '1,500,000 JPY',
+      'INV-JP-11',
+      '250,000 JPY',
+      'Partially paid',
+      '2025-05-02',
+      'PAY-42',
+      '0 JPY',
+    ]);
     expect(renderTemplate('bills-settled', { ...billsSettled, bills: billsSettled.bills.slice(0, 1) }).subject).toBe(
       'Bill INV-JP-10 has been paid',
     );
@@ -195,17 +205,38 @@ describe('renderTemplate', () => {
   it('arrears-notice renders the overdue amount with the currency scale, the oldest bill and days overdue', () => {
     const r = renderTemplate('arrears-notice', arrears);
     expect(r.subject).toBe('Payment overdue: 1,234.500 KWD');
-    expectInBoth(r, ['1,234.500 KWD', 'INV-KW-7 (2025-01)', '2025-02-15', '31 days', 'GB82 WEST 1234 5698 7654 32', 'CUST-000777']);
+    expectInBoth(r, [
+      '1,234.500 KWD',
+      'INV-KW-7 (2025-01)',
+      '2025-02-15',
+      '31 days',
+      'GB82 WEST 1234 5698 7654 32',
+      'CUST-000777',
+    ]);
     expect(renderTemplate('arrears-notice', { ...arrears, daysOverdue: 1 }).text).toContain('1 day past');
   });
 
   it('HTML-escapes every interpolated value and keeps the text body verbatim', () => {
     const evil = `<script>alert("x")</script> & 'co'`;
     const payloads: Array<[string, Record<string, unknown>]> = [
-      ['virtual-account-created', { ...virtualAccount, customerName: evil, accountHolder: evil, bankName: evil, customerReference: evil }],
-      ['funds-received', { ...fundsReceived, customerName: evil, paymentReference: evil, billsSettled: [{ ...fundsReceived.billsSettled[0], billReference: evil, cycle: evil, status: evil }] }],
+      [
+        'virtual-account-created',
+        { ...virtualAccount, customerName: evil, accountHolder: evil, bankName: evil, customerReference: evil },
+      ],
+      [
+        'funds-received',
+        {
+          ...fundsReceived,
+          customerName: evil,
+          paymentReference: evil,
+          billsSettled: [{ ...fundsReceived.billsSettled[0], billReference: evil, cycle: evil, status: evil }],
+        },
+      ],
       ['credit-returned', { ...creditReturned, customerName: evil, bankReasonText: evil, reasonCode: evil }],
-      ['bills-settled', { ...billsSettled, customerName: evil, bills: [{ ...billsSettled.bills[0], billReference: evil }] }],
+      [
+        'bills-settled',
+        { ...billsSettled, customerName: evil, bills: [{ ...billsSettled.bills[0], billReference: evil }] },
+      ],
       ['arrears-notice', { ...arrears, customerName: evil, oldestBillReference: evil, paymentAccount: evil }],
     ];
     for (const [name, payload] of payloads) {
@@ -218,13 +249,18 @@ describe('renderTemplate', () => {
   });
 
   it('keeps subjects on one line', () => {
-    const r = renderTemplate('bills-settled', { ...billsSettled, bills: [{ ...billsSettled.bills[0], billReference: 'A\r\nBcc: x@example.com' }] });
+    const r = renderTemplate('bills-settled', {
+      ...billsSettled,
+      bills: [{ ...billsSettled.bills[0], billReference: 'A\r\nBcc: x@example.com' }],
+    });
     expect(r.subject).toBe('Bill A Bcc: x@example.com has been paid');
   });
 
   it('throws a clear error for an unknown template', () => {
     expect(() => renderTemplate('no-such-template', {})).toThrow(TemplateRenderError);
-    expect(() => renderTemplate('no-such-template', {})).toThrow(/Unknown notification template "no-such-template".*funds-received/);
+    expect(() => renderTemplate('no-such-template', {})).toThrow(
+      /Unknown notification template "no-such-template".*funds-received/,
+    );
   });
 
   it('lists every missing or invalid field in one error', () => {
@@ -264,18 +300,26 @@ describe('renderTemplate', () => {
     expect(() => renderTemplate('funds-received', { ...fundsReceived, amountBooked: '10.005' })).toThrow(
       /amountBooked has more decimal places than USD allows \(2\)/,
     );
-    expect(() => renderTemplate('bills-settled', { ...billsSettled, balanceRemaining: '0.5' })).toThrow(/JPY allows \(0\)/);
+    expect(() => renderTemplate('bills-settled', { ...billsSettled, balanceRemaining: '0.5' })).toThrow(
+      /JPY allows \(0\)/,
+    );
   });
 
   it('rejects a payload that is not an object, an invalid IBAN/BIC and missing account identifiers', () => {
     expect(() => renderTemplate('arrears-notice', null)).toThrow(/expected an object/);
-    expect(() => renderTemplate('virtual-account-created', { ...virtualAccount, iban: 'DE89370400440532013001' })).toThrow(
-      /not a valid IBAN/,
+    expect(() =>
+      renderTemplate('virtual-account-created', { ...virtualAccount, iban: 'DE89370400440532013001' }),
+    ).toThrow(/not a valid IBAN/);
+    expect(() => renderTemplate('virtual-account-created', { ...virtualAccount, bic: 'NOPE' })).toThrow(
+      /not a valid BIC/,
     );
-    expect(() => renderTemplate('virtual-account-created', { ...virtualAccount, bic: 'NOPE' })).toThrow(/not a valid BIC/);
     const { iban: _i, accountNumber: _a, ...noAccount } = virtualAccount;
-    expect(() => renderTemplate('virtual-account-created', noAccount)).toThrow(/one of iban or accountNumber is required/);
-    expect(() => renderTemplate('arrears-notice', { ...arrears, daysOverdue: -1 })).toThrow(/daysOverdue must be a non-negative integer/);
+    expect(() => renderTemplate('virtual-account-created', noAccount)).toThrow(
+      /one of iban or accountNumber is required/,
+    );
+    expect(() => renderTemplate('arrears-notice', { ...arrears, daysOverdue: -1 })).toThrow(
+      /daysOverdue must be a non-negative integer/,
+    );
     expect(() => renderTemplate('bills-settled', { ...billsSettled, bills: [] })).toThrow(/bills must not be empty/);
   });
 });

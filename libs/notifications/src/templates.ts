@@ -157,9 +157,12 @@ export function renderTemplate(name: string, payload: unknown): RenderedTemplate
     );
   }
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
-    throw new TemplateRenderError('INVALID_PAYLOAD', name, `Invalid payload for template '${name}': expected an object`, [
-      'payload must be an object',
-    ]);
+    throw new TemplateRenderError(
+      'INVALID_PAYLOAD',
+      name,
+      `Invalid payload for template '${name}': expected an object`,
+      ['payload must be an object'],
+    );
   }
   const errors: string[] = [];
   const reader = new PayloadReader(payload as Record<string, unknown>, '', errors);
@@ -193,7 +196,10 @@ export function escapeHtml(value: string): string {
 
 /** Groups an IBAN in blocks of four: 'DE89370400440532013000' -> 'DE89 3704 0044 0532 0130 00'. */
 export function formatIban(iban: string): string {
-  return iban.replace(/\s+/g, '').toUpperCase().replace(/(.{4})(?=.)/g, '$1 ');
+  return iban
+    .replace(/\s+/g, '')
+    .toUpperCase()
+    .replace(/(.{4})(?=.)/g, '$1 ');
 }
 
 /** The IBAN without spaces, upper-cased, if it has an IBAN's shape and passes the mod-97 check. */
@@ -210,8 +216,10 @@ export function normalizeIban(raw: string): string | null {
 }
 
 function singleLine(value: string): string {
-   
-  return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+  return value
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 const BILL_STATUS_LABELS: Readonly<Record<string, string>> = {
@@ -307,7 +315,10 @@ class PayloadReader {
   private checkDecimal(key: string, currency: string | undefined): string {
     const v = this.obj[key];
     if (!isDecimalString(v)) {
-      this.problem(key, `must be a decimal string such as "1234.50" (got ${typeof v === 'string' ? JSON.stringify(v) : typeof v})`);
+      this.problem(
+        key,
+        `must be a decimal string such as "1234.50" (got ${typeof v === 'string' ? JSON.stringify(v) : typeof v})`,
+      );
       return '0';
     }
     if (currency && isCurrencyCode(currency)) {
@@ -409,7 +420,8 @@ interface Document {
   blocks: Block[];
 }
 
-const FOOTER = 'This message was sent automatically. Please do not reply to it; contact our support team if you have any questions.';
+const FOOTER =
+  'This message was sent automatically. Please do not reply to it; contact our support team if you have any questions.';
 
 function renderDocument(doc: Document): RenderedTemplate {
   const subject = singleLine(doc.subject);
@@ -535,7 +547,8 @@ const virtualAccountCreated: TemplateDef<VirtualAccountCreatedPayload> = {
     }
     if (p.bic) {
       const bic = p.bic.replace(/\s+/g, '').toUpperCase();
-      if (!/^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$/.test(bic)) r.error(`bic ${JSON.stringify(p.bic)} is not a valid BIC`);
+      if (!/^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$/.test(bic))
+        r.error(`bic ${JSON.stringify(p.bic)} is not a valid BIC`);
       else p.bic = bic;
     }
     return p;
@@ -610,7 +623,10 @@ const fundsReceived: TemplateDef<FundsReceivedPayload> = {
         },
       );
     } else {
-      blocks.push({ kind: 'p', text: 'No open bills were settled by this payment; the amount has been added to your balance.' });
+      blocks.push({
+        kind: 'p',
+        text: 'No open bills were settled by this payment; the amount has been added to your balance.',
+      });
     }
     blocks.push({ kind: 'kv', rows: [['Balance remaining', money(p.balanceRemaining)]] });
     return { subject: `Payment received: ${money(p.amountRemitted)}`, greeting: `Dear ${p.customerName},`, blocks };
@@ -659,7 +675,10 @@ const creditReturned: TemplateDef<CreditReturnedPayload> = {
     if (p.billsReopened.length > 0) {
       blocks.push(
         { kind: 'h', text: 'Bills open again' },
-        { kind: 'p', text: 'The following bills had been paid with this transfer and are open again. Please arrange payment.' },
+        {
+          kind: 'p',
+          text: 'The following bills had been paid with this transfer and are open again. Please arrange payment.',
+        },
         {
           kind: 'table',
           head: ['Bill', 'Billing cycle', 'Amount due'],
@@ -690,7 +709,10 @@ const billsSettled: TemplateDef<BillsSettledPayload> = {
     if (p.paymentReference) rows.push(['Payment reference', p.paymentReference]);
     if (p.balanceRemaining !== undefined) rows.push(['Balance remaining', money(p.balanceRemaining)]);
     return {
-      subject: p.bills.length === 1 ? `Bill ${p.bills[0].billReference} has been paid` : `${p.bills.length} bills have been paid`,
+      subject:
+        p.bills.length === 1
+          ? `Bill ${p.bills[0].billReference} has been paid`
+          : `${p.bills.length} bills have been paid`,
       greeting: `Dear ${p.customerName},`,
       blocks: [
         { kind: 'p', text: `Your payment has been applied to ${plural(p.bills.length, 'bill', 'bills')}.` },

@@ -35,14 +35,26 @@ export class AuditRepository {
         action: e.action,
         entityType: e.entityType,
         entityId: e.entityId,
-        payload: { ...(e.payload ?? {}), actorRole: e.actor.role, actorName: e.actor.name ?? null } as Prisma.InputJsonValue,
+        payload: {
+          ...(e.payload ?? {}),
+          actorRole: e.actor.role,
+          actorName: e.actor.name ?? null,
+        } as Prisma.InputJsonValue,
       },
     });
   }
 
-  async list(filter: { entityType?: string; entityId?: string; actor?: string }, page: { cursor?: bigint; limit: number }) {
+  async list(
+    filter: { entityType?: string; entityId?: string; actor?: string },
+    page: { cursor?: bigint; limit: number },
+  ) {
     const rows = await this.prisma.auditLog.findMany({
-      where: { entityType: filter.entityType, entityId: filter.entityId, actor: filter.actor, ...(page.cursor ? { id: { lt: page.cursor } } : {}) },
+      where: {
+        entityType: filter.entityType,
+        entityId: filter.entityId,
+        actor: filter.actor,
+        ...(page.cursor ? { id: { lt: page.cursor } } : {}),
+      },
       orderBy: { id: 'desc' },
       take: page.limit + 1,
     });

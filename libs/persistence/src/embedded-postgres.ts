@@ -44,7 +44,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   // the postgres user must be able to reach the data directory (mkdtemp makes 0700 parents)
   chmodSync(path.dirname(dataDir), 0o755);
   chmodSync(socketDir, 0o1777);
-  const log = opts.log ?? (process.env.REMITD_PG_LOG ? (l: string) => console.error(`[postgres] ${l}`) : () => undefined);
+  const log =
+    opts.log ?? (process.env.REMITD_PG_LOG ? (l: string) => console.error(`[postgres] ${l}`) : () => undefined);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
@@ -54,12 +55,21 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: [
-      '-k', socketDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300',
+      '-k',
+      socketDir,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=300',
       // PostgreSQL's default of 128 MB holds too little of the hot indexes: reconciling 100,000
       // entries took 18 % longer with it (memory is only taken as pages are used)
-      '-c', 'shared_buffers=512MB',
+      '-c',
+      'shared_buffers=512MB',
       // extra server settings for diagnosis, e.g. REMITD_PG_SETTINGS="log_min_duration_statement=100"
-      ...(process.env.REMITD_PG_SETTINGS ?? '').split(/\s+/).filter(Boolean).flatMap((kv) => ['-c', kv]),
+      ...(process.env.REMITD_PG_SETTINGS ?? '')
+        .split(/\s+/)
+        .filter(Boolean)
+        .flatMap((kv) => ['-c', kv]),
     ],
     onLog: (m: string) => log(m.trim()),
     onError: (e: unknown) => log(String(e)),

@@ -36,7 +36,10 @@ type EngineModule = {
 
 // Node has WebAssembly; the DOM lib that types it is not part of this server project.
 declare const WebAssembly: {
-  instantiate(bytes: Buffer, imports: Record<string, unknown>): Promise<{ instance: { exports: Record<string, unknown> } }>;
+  instantiate(
+    bytes: Buffer,
+    imports: Record<string, unknown>,
+  ): Promise<{ instance: { exports: Record<string, unknown> } }>;
 };
 
 let enginePromise: Promise<EngineModule> | null = null;
@@ -116,7 +119,10 @@ function adapterFactory(url: string) {
 
 function migrationsList() {
   const dirs = existsSync(MIGRATIONS_DIR)
-    ? readdirSync(MIGRATIONS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    ? readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
     : [];
   const lockPath = path.join(MIGRATIONS_DIR, 'migration_lock.toml');
   return {
@@ -129,7 +135,9 @@ function migrationsList() {
         path: d,
         migrationFile: {
           path: 'migration.sql',
-          content: existsSync(file) ? { tag: 'ok', value: readFileSync(file, 'utf8') } : { tag: 'error', value: 'missing migration.sql' },
+          content: existsSync(file)
+            ? { tag: 'ok', value: readFileSync(file, 'utf8') }
+            : { tag: 'error', value: 'missing migration.sql' },
         },
       };
     }),
@@ -152,7 +160,11 @@ async function withEngine<T>(url: string, fn: (e: SchemaEngineLike) => Promise<T
 
 /** `prisma migrate deploy`: applies every migration not yet applied. Safe to run concurrently (the engine takes an advisory lock). */
 export async function migrateDeploy(url: string): Promise<string[]> {
-  return withEngine(url, async (e) => (await e.applyMigrations({ migrationsList: migrationsList(), filters: FILTERS })).appliedMigrationNames);
+  return withEngine(
+    url,
+    async (e) =>
+      (await e.applyMigrations({ migrationsList: migrationsList(), filters: FILTERS })).appliedMigrationNames,
+  );
 }
 
 /** `prisma migrate status` */
@@ -175,7 +187,10 @@ export async function migrateCreate(url: string, name: string): Promise<string |
     }),
   );
   if (result.exitCode !== 2 || !result.stdout) return null;
-  const stamp = new Date().toISOString().replace(/[-:TZ.]/g, '').slice(0, 14);
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:TZ.]/g, '')
+    .slice(0, 14);
   const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name.replace(/[^a-zA-Z0-9_]/g, '_')}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'migration.sql'), result.stdout);

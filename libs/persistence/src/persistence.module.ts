@@ -20,7 +20,14 @@ export class PersistenceModule {
         IdempotencyRepository,
         AdvisoryLocks,
       ],
-      exports: [PrismaService, TransactionRunner, SqlTransactions, AuditRepository, IdempotencyRepository, AdvisoryLocks],
+      exports: [
+        PrismaService,
+        TransactionRunner,
+        SqlTransactions,
+        AuditRepository,
+        IdempotencyRepository,
+        AdvisoryLocks,
+      ],
     };
   }
 }

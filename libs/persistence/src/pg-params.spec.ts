@@ -5,7 +5,6 @@ import { prng } from '../../../test/support/prng';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { prepareValue } = require('pg/lib/utils') as { prepareValue: (v: unknown) => unknown };
 
-
 describe('array parameters', () => {
   it('serializes exactly what node-postgres sends for strings, numbers and nulls, whatever the characters', () => {
     const rnd = prng(7);
@@ -15,7 +14,9 @@ describe('array parameters', () => {
         const r = rnd();
         if (r < 0.1) return null;
         if (r < 0.2) return Math.round(rnd() * 1e6) / 100;
-        return Array.from({ length: Math.floor(rnd() * 6) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+        return Array.from({ length: Math.floor(rnd() * 6) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(
+          '',
+        );
       });
       expect(arrayParam(values)).toBe(prepareValue(values));
     }

@@ -72,7 +72,11 @@ export class SqlTransactions implements OnModuleDestroy {
   constructor(url: string, size = 4) {
     // a process stuck mid-transaction must not hold its claimed entries forever: the server
     // ends a transaction left idle for five minutes (a batch's statements follow each other at once)
-    this.pool = new Pool({ connectionString: url, max: size, options: `${SESSION_OPTIONS} -c idle_in_transaction_session_timeout=300000` });
+    this.pool = new Pool({
+      connectionString: url,
+      max: size,
+      options: `${SESSION_OPTIONS} -c idle_in_transaction_session_timeout=300000`,
+    });
     // an idle connection the server dropped: the next checkout gets a fresh one
     this.pool.on('error', (e) => this.logger.warn(`idle connection lost: ${e.message}`));
   }
@@ -97,7 +101,6 @@ export class SqlTransactions implements OnModuleDestroy {
       }
     });
   }
-
 
   async onModuleDestroy(): Promise<void> {
     await this.pool.end();

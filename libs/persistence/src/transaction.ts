@@ -32,7 +32,11 @@ export function trackCommitHooks(tx: object): (() => void)[] {
 }
 
 export function isUniqueViolation(e: unknown, constraintHint?: string): boolean {
-  const err = e as { code?: string; meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: unknown; originalCode?: string } } }; message?: string };
+  const err = e as {
+    code?: string;
+    meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: unknown; originalCode?: string } } };
+    message?: string;
+  };
   const pgCode = err?.meta?.driverAdapterError?.cause?.originalCode;
   const hit = err?.code === 'P2002' || pgCode === '23505' || /unique constraint|23505/i.test(err?.message ?? '');
   if (!hit || !constraintHint) return hit;
@@ -41,7 +45,10 @@ export function isUniqueViolation(e: unknown, constraintHint?: string): boolean 
 
 export function isSerializationFailure(e: unknown): boolean {
   const msg = String((e as Error)?.message ?? '');
-  return /40001|40P01|could not serialize|deadlock detected|write conflict/i.test(msg) || (e as { code?: string })?.code === 'P2034';
+  return (
+    /40001|40P01|could not serialize|deadlock detected|write conflict/i.test(msg) ||
+    (e as { code?: string })?.code === 'P2034'
+  );
 }
 
 /** Runs a whole transaction again (with backoff) when it lost a serialization conflict or a deadlock. */
@@ -92,5 +99,4 @@ export class TransactionRunner {
       return out;
     });
   }
-
 }

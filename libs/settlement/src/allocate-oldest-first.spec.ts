@@ -3,11 +3,19 @@ import { Money } from '@remitd/money';
 import { allocateOldestFirst, type OpenBill } from './allocate-oldest-first';
 
 const usd = (s: string) => Money.of(s, 'USD');
-const bill = (id: string, day: number, open: string): OpenBill => ({ id, issuedAt: new Date(Date.UTC(2026, 0, day)), open: usd(open) });
+const bill = (id: string, day: number, open: string): OpenBill => ({
+  id,
+  issuedAt: new Date(Date.UTC(2026, 0, day)),
+  open: usd(open),
+});
 
 describe('oldest-first allocation', () => {
   it('settles two bills and partly pays the third', () => {
-    const r = allocateOldestFirst(usd('250.00'), [bill('c', 3, '100.00'), bill('a', 1, '100.00'), bill('b', 2, '100.00')]);
+    const r = allocateOldestFirst(usd('250.00'), [
+      bill('c', 3, '100.00'),
+      bill('a', 1, '100.00'),
+      bill('b', 2, '100.00'),
+    ]);
     expect(r.allocations.map((a) => [a.billId, a.amount.toString(), a.settles])).toEqual([
       ['a', '100.00', true],
       ['b', '100.00', true],
@@ -22,7 +30,11 @@ describe('oldest-first allocation', () => {
   });
 
   it('stops at the first bill it cannot fully pay when partial payment is off', () => {
-    const r = allocateOldestFirst(usd('150.00'), [bill('a', 1, '100.00'), bill('b', 2, '100.00'), bill('c', 3, '10.00')], false);
+    const r = allocateOldestFirst(
+      usd('150.00'),
+      [bill('a', 1, '100.00'), bill('b', 2, '100.00'), bill('c', 3, '10.00')],
+      false,
+    );
     expect(r.allocations.map((a) => a.billId)).toEqual(['a']);
     expect(r.remaining.toString()).toBe('50.00');
   });
@@ -48,7 +60,9 @@ describe('oldest-first allocation', () => {
           expect(total.lte(funds)).toBe(true);
           expect(total.plus(remaining).equals(funds)).toBe(true);
           expect(remaining.isNegative()).toBe(false);
-          const sorted = [...bills].sort((a, b) => a.issuedAt.getTime() - b.issuedAt.getTime() || a.id.localeCompare(b.id));
+          const sorted = [...bills].sort(
+            (a, b) => a.issuedAt.getTime() - b.issuedAt.getTime() || a.id.localeCompare(b.id),
+          );
           // the allocations are exactly a prefix of the sorted bills
           allocations.forEach((a, i) => {
             expect(a.billId).toBe(sorted[i].id);

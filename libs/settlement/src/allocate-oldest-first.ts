@@ -28,8 +28,11 @@ export interface AllocationResult {
  * one currency.
  */
 export function allocateOldestFirst(funds: Money, bills: readonly OpenBill[], partialLast = true): AllocationResult {
-  if (funds.isNegative()) throw new DomainError('NEGATIVE_FUNDS', `cannot allocate negative funds ${funds.toString()}`, 'unprocessable');
-  const ordered = [...bills].sort((a, b) => a.issuedAt.getTime() - b.issuedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (funds.isNegative())
+    throw new DomainError('NEGATIVE_FUNDS', `cannot allocate negative funds ${funds.toString()}`, 'unprocessable');
+  const ordered = [...bills].sort(
+    (a, b) => a.issuedAt.getTime() - b.issuedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   const allocations: Allocation[] = [];
   let left = funds;
   for (const bill of ordered) {
@@ -51,7 +54,12 @@ export function allocateOldestFirst(funds: Money, bills: readonly OpenBill[], pa
   return { allocations, remaining: left };
 }
 
-function assertInvariants(funds: Money, ordered: readonly OpenBill[], allocations: readonly Allocation[], left: Money): void {
+function assertInvariants(
+  funds: Money,
+  ordered: readonly OpenBill[],
+  allocations: readonly Allocation[],
+  left: Money,
+): void {
   const total = allocations.reduce((a, x) => a.plus(x.amount), Money.zero(funds.currency));
   const fail = (why: string) => {
     throw new DomainError('ALLOCATION_INVARIANT', `allocation invariant broken: ${why}`, 'unprocessable');

@@ -1,11 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AccountCodes, cashAccount, LedgerRepository, LedgerService, receivables, type AccountRef, type JournalRequest } from '@remitd/ledger';
+import {
+  AccountCodes,
+  cashAccount,
+  LedgerRepository,
+  LedgerService,
+  receivables,
+  type AccountRef,
+  type JournalRequest,
+} from '@remitd/ledger';
 import { Money } from '@remitd/money';
 import { OutboxRepository, type OutboxMessage } from '@remitd/notifications';
 import type { SqlTx } from '@remitd/persistence';
 import { allocateOldestFirst, type OpenBill } from './allocate-oldest-first';
-import { ReconciliationRepository, type CustomerRow, type OpenBillRow, type RepaymentInsert } from './reconciliation.repository';
+import {
+  ReconciliationRepository,
+  type CustomerRow,
+  type OpenBillRow,
+  type RepaymentInsert,
+} from './reconciliation.repository';
 
 export interface CreditItem {
   remittanceId: string | null;
@@ -47,8 +60,16 @@ export const bankClearing = (collectionAccountId: string | null, ccy: string): A
   kind: 'bank_clearing',
   currency: ccy,
 });
-export const suspense = (ccy: string): AccountRef => ({ code: AccountCodes.suspense(ccy), kind: 'suspense', currency: ccy });
-export const feeExpense = (ccy: string): AccountRef => ({ code: AccountCodes.feeReimbursement(ccy), kind: 'fee_reimbursement', currency: ccy });
+export const suspense = (ccy: string): AccountRef => ({
+  code: AccountCodes.suspense(ccy),
+  kind: 'suspense',
+  currency: ccy,
+});
+export const feeExpense = (ccy: string): AccountRef => ({
+  code: AccountCodes.feeReimbursement(ccy),
+  kind: 'fee_reimbursement',
+  currency: ccy,
+});
 
 export interface CreditPlan {
   journals: JournalRequest[];
@@ -93,16 +114,26 @@ export class CreditingService {
    * batches never queue behind each other's customers.
    */
   async plan(tx: SqlTx, all: readonly CreditItem[], opts: { skipBusy?: boolean } = {}): Promise<CreditPlan> {
-    const plan: CreditPlan = { journals: [], outcomes: new Map(), billDeltas: [], repayments: [], mails: [], deferred: [] };
+    const plan: CreditPlan = {
+      journals: [],
+      outcomes: new Map(),
+      billDeltas: [],
+      repayments: [],
+      mails: [],
+      deferred: [],
+    };
     if (!all.length) return plan;
     // each item's cash account, built once (its code is the key of everything per customer below)
-    const cashOf = new Map<CreditItem, AccountRef>(all.map((i) => [i, cashAccount(i.customer.id, i.remitted.currency)]));
+    const cashOf = new Map<CreditItem, AccountRef>(
+      all.map((i) => [i, cashAccount(i.customer.id, i.remitted.currency)]),
+    );
     const cashRefs = [...new Map([...cashOf.values()].map((r) => [r.code, r])).values()];
     const balances = await this.ledgerRepo.lockBalances(tx, cashRefs, { skipLocked: opts.skipBusy });
     const items = all.filter((i) => balances.has(cashOf.get(i)!.code));
     plan.deferred = all.filter((i) => !balances.has(cashOf.get(i)!.code));
     const running = new Map<string, Money>();
-    for (const r of cashRefs) if (balances.has(r.code)) running.set(r.code, Money.fromStored(balances.get(r.code)!, r.currency));
+    for (const r of cashRefs)
+      if (balances.has(r.code)) running.set(r.code, Money.fromStored(balances.get(r.code)!, r.currency));
     const bills = await this.repo.lockOpenBills(tx, [...new Set(items.map((i) => i.customer.id))]);
     const open = new Map<string, { row: OpenBillRow; open: Money }>();
     const billsOf = new Map<string, { row: OpenBillRow; open: Money }[]>();
@@ -123,7 +154,11 @@ export class CreditingService {
       const candidates: OpenBill[] = (billsOf.get(`${i.customer.id}:${ccy}`) ?? [])
         .filter((b) => b.open.isPositive())
         .map((b) => ({ id: b.row.id, issuedAt: b.row.issuedAt, open: b.open }));
-      const { allocations } = allocateOldestFirst(balance.isPositive() ? balance : Money.zero(ccy), candidates, i.customer.partialLastBill);
+      const { allocations } = allocateOldestFirst(
+        balance.isPositive() ? balance : Money.zero(ccy),
+        candidates,
+        i.customer.partialLastBill,
+      );
       const total = allocations.reduce((sum, a) => sum.plus(a.amount), Money.zero(ccy));
       balance = balance.minus(total);
       running.set(cash.code, balance);
@@ -136,13 +171,17 @@ export class CreditingService {
         id: journalId,
         idempotencyKey: `credit:${i.key}`,
         kind: 'remittance_credit',
-        description: total.isPositive() ? `${i.description}; settles ${allocations.length} bill(s) oldest first` : i.description,
+        description: total.isPositive()
+          ? `${i.description}; settles ${allocations.length} bill(s) oldest first`
+          : i.description,
         metadata: {
           remittanceId: i.remittanceId,
           customerId: i.customer.id,
           booked: i.booked.toString(),
           fee: i.fee.toString(),
-          ...(total.isPositive() ? { bills: allocations.map((a) => ({ billId: a.billId, amount: a.amount.toString() })) } : {}),
+          ...(total.isPositive()
+            ? { bills: allocations.map((a) => ({ billId: a.billId, amount: a.amount.toString() })) }
+            : {}),
         },
         legs: [
           { account: i.source, amount: i.booked.negated() },
@@ -156,11 +195,30 @@ export class CreditingService {
         const b = open.get(a.billId)!;
         b.open = b.open.minus(a.amount);
         deltas.set(a.billId, deltas.get(a.billId)?.plus(a.amount) ?? a.amount);
-        plan.repayments.push({ billId: a.billId, customerId: i.customer.id, method: 'balance', amount: a.amount.toString(), currency: ccy, journalEntryId: journalId, remittanceId: i.remittanceId });
-        settled.push({ billId: a.billId, billReference: b.row.reference, cycle: b.row.billingCycle, amountPaid: a.amount.toString(), status: b.open.isZero() ? 'settled' : 'partly_paid' });
+        plan.repayments.push({
+          billId: a.billId,
+          customerId: i.customer.id,
+          method: 'balance',
+          amount: a.amount.toString(),
+          currency: ccy,
+          journalEntryId: journalId,
+          remittanceId: i.remittanceId,
+        });
+        settled.push({
+          billId: a.billId,
+          billReference: b.row.reference,
+          cycle: b.row.billingCycle,
+          amountPaid: a.amount.toString(),
+          status: b.open.isZero() ? 'settled' : 'partly_paid',
+        });
       }
       const settlementId = total.isPositive() ? journalId : null;
-      plan.outcomes.set(i.key, { creditJournalId: journalId, settlementJournalId: settlementId, settled, balanceAfter: balance });
+      plan.outcomes.set(i.key, {
+        creditJournalId: journalId,
+        settlementJournalId: settlementId,
+        settled,
+        balanceAfter: balance,
+      });
       if (i.notify !== false) {
         plan.mails.push({
           dedupeKey: `funds-received:${i.key}`,

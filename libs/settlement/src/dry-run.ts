@@ -45,7 +45,12 @@ export class DryRunReconciliation {
         .map((e, ei) => ({
           id: `00000000-0000-0000-0000-${String(si * 1_000_000 + ei).padStart(12, '0')}`,
           accountKey: accountKey(s.account),
-          collectionAccountId: collections.find((c) => accountKey(c.iban ?? '') === accountKey(s.account) || accountKey(c.accountNumber) === accountKey(s.account))?.id ?? null,
+          collectionAccountId:
+            collections.find(
+              (c) =>
+                accountKey(c.iban ?? '') === accountKey(s.account) ||
+                accountKey(c.accountNumber) === accountKey(s.account),
+            )?.id ?? null,
           fileId: 'dry-run',
           direction: e.direction,
           amount: e.amount.amount,
@@ -72,32 +77,62 @@ export class DryRunReconciliation {
     );
     const planned = await this.reconcile.plan(undefined, entries);
     const customerIds = [...new Set(planned.filter((p) => p.decision.kind === 'credit').map((p) => p.customer!.id))];
-    const bills = await this.prisma.bill.findMany({ where: { customerId: { in: customerIds }, status: { in: ['unsettled', 'partly_paid', 'overdue'] } } });
+    const bills = await this.prisma.bill.findMany({
+      where: { customerId: { in: customerIds }, status: { in: ['unsettled', 'partly_paid', 'overdue'] } },
+    });
     const balances = new Map(
-      (await this.prisma.ledgerAccount.findMany({ where: { customerId: { in: customerIds }, kind: 'customer_cash' } })).map((a) => [a.code, Money.fromStored(a.balance.toString(), a.currency)]),
+      (
+        await this.prisma.ledgerAccount.findMany({ where: { customerId: { in: customerIds }, kind: 'customer_cash' } })
+      ).map((a) => [a.code, Money.fromStored(a.balance.toString(), a.currency)]),
     );
-    const open = new Map(bills.map((b) => [b.id, Money.fromStored(b.amount.toString(), b.currency).minus(Money.fromStored(b.paid.toString(), b.currency))]));
+    const open = new Map(
+      bills.map((b) => [
+        b.id,
+        Money.fromStored(b.amount.toString(), b.currency).minus(Money.fromStored(b.paid.toString(), b.currency)),
+      ]),
+    );
     return planned.map((p, n) => {
       const e = entries[n];
       const d = p.decision;
       const line: DryRunLine = {
         location: statements.flatMap((s) => s.entries.filter((x) => x.status === 'BOOK'))[n].location,
-        bankReference: e.bankReference, direction: e.direction, amount: p.booked.toString(), currency: e.currency, remitter: e.remitterName,
-        decision: d.kind, customer: p.customer?.name ?? null, rule: d.rule, confidence: d.confidence,
+        bankReference: e.bankReference,
+        direction: e.direction,
+        amount: p.booked.toString(),
+        currency: e.currency,
+        remitter: e.remitterName,
+        decision: d.kind,
+        customer: p.customer?.name ?? null,
+        rule: d.rule,
+        confidence: d.confidence,
         explanation: d.kind === 'credit' ? `${d.explanation}; ${p.feeExplanation}` : d.explanation,
-        flags: d.kind === 'unmatched' ? d.flags : [], creditedAmount: null, feeReimbursed: null, billsWouldSettle: [], balanceAfter: null,
+        flags: d.kind === 'unmatched' ? d.flags : [],
+        creditedAmount: null,
+        feeReimbursed: null,
+        billsWouldSettle: [],
+        balanceAfter: null,
       };
       if (d.kind === 'credit') {
         const code = AccountCodes.customerCash(p.customer!.id, e.currency);
         const balance = (balances.get(code) ?? Money.zero(e.currency)).plus(p.remitted);
-        const candidates = bills.filter((b) => b.customerId === p.customer!.id && b.currency === e.currency && open.get(b.id)!.isPositive()).map((b) => ({ id: b.id, issuedAt: b.issuedAt, open: open.get(b.id)! }));
-        const { allocations, remaining } = allocateOldestFirst(balance.isPositive() ? balance : Money.zero(e.currency), candidates, p.customer!.partialLastBill);
+        const candidates = bills
+          .filter((b) => b.customerId === p.customer!.id && b.currency === e.currency && open.get(b.id)!.isPositive())
+          .map((b) => ({ id: b.id, issuedAt: b.issuedAt, open: open.get(b.id)! }));
+        const { allocations, remaining } = allocateOldestFirst(
+          balance.isPositive() ? balance : Money.zero(e.currency),
+          candidates,
+          p.customer!.partialLastBill,
+        );
         for (const a of allocations) open.set(a.billId, open.get(a.billId)!.minus(a.amount));
         const spent = allocations.reduce((s, a) => s.plus(a.amount), Money.zero(e.currency));
         balances.set(code, balance.minus(spent));
         line.creditedAmount = p.remitted.toString();
         line.feeReimbursed = p.fee.toString();
-        line.billsWouldSettle = allocations.map((a) => ({ reference: bills.find((b) => b.id === a.billId)!.reference, amount: a.amount.toString(), settles: a.settles }));
+        line.billsWouldSettle = allocations.map((a) => ({
+          reference: bills.find((b) => b.id === a.billId)!.reference,
+          amount: a.amount.toString(),
+          settles: a.settles,
+        }));
         line.balanceAfter = (balance.isPositive() ? remaining : balance).toString();
       }
       return line;

@@ -15,7 +15,10 @@ export async function rawExcerpt(storedPath: string, location: string): Promise<
     if (line) {
       const n = Number(line[1]);
       const lines = text.split(/\r?\n/);
-      return lines.slice(Math.max(0, n - 3), n + 3).join('\n').slice(0, MAX_EXCERPT);
+      return lines
+        .slice(Math.max(0, n - 3), n + 3)
+        .join('\n')
+        .slice(0, MAX_EXCERPT);
     }
     const m = /^(?:Stmt|Rpt|Ntfctn)\[(\d+)\]\/Ntry\[(\d+)\]/.exec(location);
     if (!m) return null;

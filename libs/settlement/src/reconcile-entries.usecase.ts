@@ -2,15 +2,38 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { RemitdConfig } from '@remitd/config';
 import { LedgerService, transfer, type JournalRequest } from '@remitd/ledger';
-import { decide, normalizeAccount, referencesIn, remittedAmount, type CustomerFacts, type Decision, type Flag, type MatchLookups } from '@remitd/matching';
+import {
+  decide,
+  normalizeAccount,
+  referencesIn,
+  remittedAmount,
+  type CustomerFacts,
+  type Decision,
+  type Flag,
+  type MatchLookups,
+} from '@remitd/matching';
 import { Money } from '@remitd/money';
 import { OutboxRepository } from '@remitd/notifications';
 import { SqlTransactions, TransactionRunner, type SqlTx, type Tx } from '@remitd/persistence';
-import { bankClearing, cashAccount, CreditingService, feeExpense, receivables, suspense, type CreditItem } from './crediting.service';
-import { ReconciliationRepository, type CustomerRow, type PendingEntry, type RemittanceInsert } from './reconciliation.repository';
+import {
+  bankClearing,
+  cashAccount,
+  CreditingService,
+  feeExpense,
+  receivables,
+  suspense,
+  type CreditItem,
+} from './crediting.service';
+import {
+  ReconciliationRepository,
+  type CustomerRow,
+  type PendingEntry,
+  type RemittanceInsert,
+} from './reconciliation.repository';
 
 export const RECONCILIATION_CONFIG = Symbol('RECONCILIATION_CONFIG');
-export type ReconciliationConfig = Pick<RemitdConfig, 'minAutoCreditConfidence' | 'feeReimbursementCaps'> & Partial<Pick<RemitdConfig, 'reconcileConcurrency' | 'reconcileBatchSize'>>;
+export type ReconciliationConfig = Pick<RemitdConfig, 'minAutoCreditConfidence' | 'feeReimbursementCaps'> &
+  Partial<Pick<RemitdConfig, 'reconcileConcurrency' | 'reconcileBatchSize'>>;
 
 export interface BatchResult {
   processed: number;
@@ -22,7 +45,14 @@ export interface BatchResult {
   deferred: number;
 }
 
-const emptyResult = (): BatchResult => ({ processed: 0, credited: 0, unmatched: 0, debits: 0, reversals: 0, deferred: 0 });
+const emptyResult = (): BatchResult => ({
+  processed: 0,
+  credited: 0,
+  unmatched: 0,
+  debits: 0,
+  reversals: 0,
+  deferred: 0,
+});
 
 export interface PlannedDecision {
   entry: PendingEntry;
@@ -63,7 +93,10 @@ export class ReconcileEntriesUseCase {
    * Reconciles until nothing is pending, `concurrency` batches at a time. While one batch waits
    * for PostgreSQL another computes, and batches never wait for each other's customers.
    */
-  async drain(batchSize = this.config.reconcileBatchSize ?? 2000, concurrency = this.config.reconcileConcurrency ?? 1): Promise<BatchResult> {
+  async drain(
+    batchSize = this.config.reconcileBatchSize ?? 2000,
+    concurrency = this.config.reconcileConcurrency ?? 1,
+  ): Promise<BatchResult> {
     const total = emptyResult();
     const loop = async () => {
       for (;;) {
@@ -88,7 +121,10 @@ export class ReconcileEntriesUseCase {
       // locked again and re-checked: another replica may have claimed them meanwhile
       const reversed = await this.tx.run(
         async (tx) => {
-          const mine = await this.repo.lockPending(tx, reversals.map((e) => e.id));
+          const mine = await this.repo.lockPending(
+            tx,
+            reversals.map((e) => e.id),
+          );
           for (const e of mine) await this.reverse(tx, e);
           return mine.length;
         },
@@ -119,17 +155,31 @@ export class ReconcileEntriesUseCase {
         const cap = this.config.feeReimbursementCaps[entry.currency];
         if (amounts.fee.isPositive() && (cap === undefined || amounts.fee.gt(Money.of(cap, entry.currency)))) {
           decision = {
-            kind: 'unmatched', customerId: decision.customerId, rule: decision.rule, confidence: decision.confidence,
+            kind: 'unmatched',
+            customerId: decision.customerId,
+            rule: decision.rule,
+            confidence: decision.confidence,
             explanation: `${decision.explanation}; the bank fee ${amounts.fee.toString()} ${entry.currency} is above the reimbursement cap ${cap ?? 'for this currency (none set)'}`,
             flags: ['fee_above_cap'],
           };
         }
       }
-      return { entry, decision, customer, booked: amounts.booked, remitted: amounts.remitted, fee: amounts.fee, feeExplanation: amounts.explanation };
+      return {
+        entry,
+        decision,
+        customer,
+        booked: amounts.booked,
+        remitted: amounts.remitted,
+        fee: amounts.fee,
+        feeExplanation: amounts.explanation,
+      };
     });
   }
 
-  private async process(tx: SqlTx, entries: PendingEntry[]): Promise<{ result: BatchResult; reversals: PendingEntry[] }> {
+  private async process(
+    tx: SqlTx,
+    entries: PendingEntry[],
+  ): Promise<{ result: BatchResult; reversals: PendingEntry[] }> {
     const planned = await this.plan(tx, entries);
     let remittances: RemittanceInsert[] = [];
     const credits: CreditItem[] = [];
@@ -141,8 +191,19 @@ export class ReconcileEntriesUseCase {
       const { entry: e, decision: d } = p;
       const id = randomUUID();
       const base = {
-        id, entryId: e.id, customerId: null as string | null, rule: d.rule, confidence: String(d.confidence), explanation: d.explanation, flags: [] as string[],
-        currency: e.currency, bookedAmount: p.booked.toString(), remittedAmount: p.remitted.toString(), feeReimbursed: '0', creditJournalId: null, settlementJournalId: null,
+        id,
+        entryId: e.id,
+        customerId: null as string | null,
+        rule: d.rule,
+        confidence: String(d.confidence),
+        explanation: d.explanation,
+        flags: [] as string[],
+        currency: e.currency,
+        bookedAmount: p.booked.toString(),
+        remittedAmount: p.remitted.toString(),
+        feeReimbursed: '0',
+        creditJournalId: null,
+        settlementJournalId: null,
       };
       if (d.kind === 'reversal') {
         reversals.push(e);
@@ -152,16 +213,35 @@ export class ReconcileEntriesUseCase {
         remittances.push({ ...base, state: 'debit', remittedAmount: p.booked.toString() });
         result.debits++;
       } else if (d.kind === 'credit') {
-        remittances.push({ ...base, state: 'credited', customerId: d.customerId, feeReimbursed: p.fee.toString(), explanation: `${d.explanation}; ${p.feeExplanation}` });
+        remittances.push({
+          ...base,
+          state: 'credited',
+          customerId: d.customerId,
+          feeReimbursed: p.fee.toString(),
+          explanation: `${d.explanation}; ${p.feeExplanation}`,
+        });
         credits.push({
-          remittanceId: id, key: `entry:${e.id}`, customer: p.customer!, booked: p.booked, remitted: p.remitted, fee: p.fee,
-          source: bankClearing(e.collectionAccountId, e.currency), receivedOn: e.valueDate ?? e.bookingDate ?? new Date().toISOString().slice(0, 10),
-          paymentReference: e.endToEndId ?? e.bankReference, description: `remittance ${e.bankReference ?? e.id} from ${e.remitterName ?? 'unknown remitter'}`,
+          remittanceId: id,
+          key: `entry:${e.id}`,
+          customer: p.customer!,
+          booked: p.booked,
+          remitted: p.remitted,
+          fee: p.fee,
+          source: bankClearing(e.collectionAccountId, e.currency),
+          receivedOn: e.valueDate ?? e.bookingDate ?? new Date().toISOString().slice(0, 10),
+          paymentReference: e.endToEndId ?? e.bankReference,
+          description: `remittance ${e.bankReference ?? e.id} from ${e.remitterName ?? 'unknown remitter'}`,
         });
         result.credited++;
       } else {
         const journal = this.toSuspense(e, p.booked);
-        remittances.push({ ...base, state: 'unmatched', customerId: d.customerId, flags: d.flags, creditJournalId: journal.id! });
+        remittances.push({
+          ...base,
+          state: 'unmatched',
+          customerId: d.customerId,
+          flags: d.flags,
+          creditJournalId: journal.id!,
+        });
         suspenseJournals.push(journal);
         result.unmatched++;
       }
@@ -184,7 +264,10 @@ export class ReconcileEntriesUseCase {
     }
     await this.repo.insertRemittances(tx, remittances);
     await this.crediting.write(tx, plan);
-    await this.repo.dequeue(tx, remittances.map((r) => r.entryId));
+    await this.repo.dequeue(
+      tx,
+      remittances.map((r) => r.entryId),
+    );
     // last: the journals lock the accounts every remittance touches (bank clearing, fees), so
     // they are held only for the end of the transaction and replicas overlap the rest
     await this.ledger.postMany(tx, [...suspenseJournals, ...plan.journals]);
@@ -213,13 +296,36 @@ export class ReconcileEntriesUseCase {
     const original = await this.repo.findOriginal(tx, e);
     const id = randomUUID();
     const own = {
-      id, entryId: e.id, rule: 'reversal_entry', confidence: '1', currency: e.currency, bookedAmount: booked.toString(), remittedAmount: booked.toString(),
-      feeReimbursed: '0', creditJournalId: null, settlementJournalId: null,
+      id,
+      entryId: e.id,
+      rule: 'reversal_entry',
+      confidence: '1',
+      currency: e.currency,
+      bookedAmount: booked.toString(),
+      remittedAmount: booked.toString(),
+      feeReimbursed: '0',
+      creditJournalId: null,
+      settlementJournalId: null,
     };
     if (!original) {
       // money left the account for a transfer we cannot find: a person must look
-      const j = await this.ledger.post(tx, { idempotencyKey: `suspense:entry:${e.id}`, kind: 'unmatched_return', description: `return ${e.bankReference ?? e.id} without an original`, metadata: { entryId: e.id }, legs: transfer(suspense(e.currency), bankClearing(e.collectionAccountId, e.currency), booked) });
-      await this.repo.insertRemittances(tx, [{ ...own, state: 'unmatched', customerId: null, flags: ['return_without_original' satisfies Flag], explanation: `a return/reversal${e.returnReasonCode ? ` (${e.returnReasonCode})` : ''} whose original credit was not found`, creditJournalId: j.journalEntryId }]);
+      const j = await this.ledger.post(tx, {
+        idempotencyKey: `suspense:entry:${e.id}`,
+        kind: 'unmatched_return',
+        description: `return ${e.bankReference ?? e.id} without an original`,
+        metadata: { entryId: e.id },
+        legs: transfer(suspense(e.currency), bankClearing(e.collectionAccountId, e.currency), booked),
+      });
+      await this.repo.insertRemittances(tx, [
+        {
+          ...own,
+          state: 'unmatched',
+          customerId: null,
+          flags: ['return_without_original' satisfies Flag],
+          explanation: `a return/reversal${e.returnReasonCode ? ` (${e.returnReasonCode})` : ''} whose original credit was not found`,
+          creditJournalId: j.journalEntryId,
+        },
+      ]);
       await this.repo.dequeue(tx, [e.id]);
       return;
     }
@@ -230,7 +336,10 @@ export class ReconcileEntriesUseCase {
     if (orig.state === 'credited' && orig.customerId) {
       const customer = (await this.repo.customers(tx, [orig.customerId]))[0];
       const repayments = await this.repo.activeRepaymentsOf(tx, orig.id);
-      const settledTotal = repayments.reduce((s, r) => s.plus(Money.fromStored(r.amount.toString(), ccy)), Money.zero(ccy));
+      const settledTotal = repayments.reduce(
+        (s, r) => s.plus(Money.fromStored(r.amount.toString(), ccy)),
+        Money.zero(ccy),
+      );
       const remitted = Money.fromStored(orig.remittedAmount.toString(), ccy);
       const fee = Money.fromStored(orig.feeReimbursed.toString(), ccy);
       const origBooked = Money.fromStored(orig.bookedAmount.toString(), ccy);
@@ -238,19 +347,43 @@ export class ReconcileEntriesUseCase {
       // (receivables out), the rest leaves the customer's balance, the fee goes back to the
       // reimbursement account and the booked amount to the bank
       const reversal = await this.ledger.post(tx, {
-        idempotencyKey: `reverse-credit:${orig.id}`, kind: 'credit_reversal',
+        idempotencyKey: `reverse-credit:${orig.id}`,
+        kind: 'credit_reversal',
         description: `remittance ${origEntry.bankReference ?? orig.id} returned${e.returnReasonCode ? ` (${e.returnReasonCode})` : ''}${repayments.length ? `; reopens ${repayments.length} bill(s)` : ''}`,
-        metadata: { remittanceId: orig.id, reversalEntryId: e.id, ...(repayments.length ? { bills: repayments.map((r) => ({ billId: r.billId, amount: Money.fromStored(r.amount.toString(), ccy).toString() })) } : {}) },
+        metadata: {
+          remittanceId: orig.id,
+          reversalEntryId: e.id,
+          ...(repayments.length
+            ? {
+                bills: repayments.map((r) => ({
+                  billId: r.billId,
+                  amount: Money.fromStored(r.amount.toString(), ccy).toString(),
+                })),
+              }
+            : {}),
+        },
         legs: [
-          ...(settledTotal.isPositive() ? [{ account: receivables(customer.id, ccy), amount: settledTotal.negated() }] : []),
+          ...(settledTotal.isPositive()
+            ? [{ account: receivables(customer.id, ccy), amount: settledTotal.negated() }]
+            : []),
           { account: cashAccount(customer.id, ccy), amount: settledTotal.minus(remitted) },
           ...(fee.isPositive() ? [{ account: feeExpense(ccy), amount: fee }] : []),
           { account: bankClearing(origEntry.collectionAccountId, ccy), amount: origBooked },
         ],
       });
       if (repayments.length) {
-        await this.repo.applyBillPayments(tx, repayments.map((r) => ({ billId: r.billId, delta: Money.fromStored(r.amount.toString(), ccy).negated().toString() })));
-        await this.repo.markRepaymentsReversed(tx, repayments.map((r) => r.id), reversal.journalEntryId);
+        await this.repo.applyBillPayments(
+          tx,
+          repayments.map((r) => ({
+            billId: r.billId,
+            delta: Money.fromStored(r.amount.toString(), ccy).negated().toString(),
+          })),
+        );
+        await this.repo.markRepaymentsReversed(
+          tx,
+          repayments.map((r) => r.id),
+          reversal.journalEntryId,
+        );
       }
       const balance = reversal.balances.get(cashAccount(customer.id, ccy).code);
       // repayments come newest bill first: the bills reopen newest first
@@ -262,13 +395,22 @@ export class ReconcileEntriesUseCase {
         recipient: customer.email,
         template: 'credit-returned',
         payload: {
-          customerName: customer.name, currency: ccy, amount: remitted.toString(), reasonCode: e.returnReasonCode ?? 'reversed',
+          customerName: customer.name,
+          currency: ccy,
+          amount: remitted.toString(),
+          reasonCode: e.returnReasonCode ?? 'reversed',
           returnedOn: e.valueDate ?? e.bookingDate ?? new Date().toISOString().slice(0, 10),
           ...(origEntry.valueDate ? { originalReceivedOn: origEntry.valueDate } : {}),
           ...(origEntry.bankReference ? { paymentReference: origEntry.bankReference } : {}),
           billsReopened: repayments.map((r) => {
             const b = byId.get(r.billId)!;
-            return { billReference: b.reference, cycle: b.billingCycle, amountDue: Money.fromStored(b.amount.toString(), ccy).minus(Money.fromStored(b.paid.toString(), ccy)).toString() };
+            return {
+              billReference: b.reference,
+              cycle: b.billingCycle,
+              amountDue: Money.fromStored(b.amount.toString(), ccy)
+                .minus(Money.fromStored(b.paid.toString(), ccy))
+                .toString(),
+            };
           }),
           ...(balance ? { balanceRemaining: balance.toString() } : {}),
         },
@@ -276,15 +418,30 @@ export class ReconcileEntriesUseCase {
       await this.repo.updateRemittance(tx, orig.id, { state: 'reversed', reversedByEntryId: e.id });
       explanation = `reverses the credit of ${origBooked.toString()} ${ccy} to ${customer.name} (remittance ${orig.id})${repayments.length ? `, reopening ${repayments.length} bill(s)` : ''}`;
     } else {
-      await this.ledger.post(tx, { idempotencyKey: `reverse-suspense:${orig.id}`, kind: 'unmatched_returned', description: `unmatched remittance ${origEntry.bankReference ?? orig.id} returned to sender`, metadata: { remittanceId: orig.id }, legs: transfer(suspense(ccy), bankClearing(origEntry.collectionAccountId, ccy), Money.fromStored(orig.bookedAmount.toString(), ccy)) });
+      await this.ledger.post(tx, {
+        idempotencyKey: `reverse-suspense:${orig.id}`,
+        kind: 'unmatched_returned',
+        description: `unmatched remittance ${origEntry.bankReference ?? orig.id} returned to sender`,
+        metadata: { remittanceId: orig.id },
+        legs: transfer(
+          suspense(ccy),
+          bankClearing(origEntry.collectionAccountId, ccy),
+          Money.fromStored(orig.bookedAmount.toString(), ccy),
+        ),
+      });
       await this.repo.updateRemittance(tx, orig.id, { state: 'returned', reversedByEntryId: e.id });
       explanation = `returns the unmatched remittance ${orig.id}, which is closed in the queue`;
     }
-    await this.repo.insertRemittances(tx, [{ ...own, state: 'reversal', customerId: orig.customerId, flags: [], explanation }]);
+    await this.repo.insertRemittances(tx, [
+      { ...own, state: 'reversal', customerId: orig.customerId, flags: [], explanation },
+    ]);
     await this.repo.dequeue(tx, [e.id]);
   }
 
-  private async loadLookups(tx: SqlTx | undefined, entries: PendingEntry[]): Promise<MatchLookups & { rows: Map<string, CustomerRow> }> {
+  private async loadLookups(
+    tx: SqlTx | undefined,
+    entries: PendingEntry[],
+  ): Promise<MatchLookups & { rows: Map<string, CustomerRow> }> {
     const credited = uniq(entries.map((e) => normalizeAccount(e.creditedAccount)));
     const remitters = uniq(entries.map((e) => normalizeAccount(e.remitterAccount)));
     const refs = entries.map((e) => referencesIn(e));
@@ -294,14 +451,28 @@ export class ReconcileEntriesUseCase {
       this.repo.customersByReference(tx, uniq(refs.flatMap((r) => r.customers))),
       this.repo.billsByReference(tx, uniq(refs.flatMap((r) => r.bills))),
     ]);
-    const ids = uniq([...vas.map((v) => v.customerId), ...known.map((k) => k.customerId), ...custRefs.map((c) => c.id), ...billRefs.map((b) => b.customerId)]);
+    const ids = uniq([
+      ...vas.map((v) => v.customerId),
+      ...known.map((k) => k.customerId),
+      ...custRefs.map((c) => c.id),
+      ...billRefs.map((b) => b.customerId),
+    ]);
     const rows = new Map((await this.repo.customers(tx, ids)).map((c) => [c.id, c]));
-    const facts = (c: CustomerRow): CustomerFacts => ({ id: c.id, name: c.name, reference: c.reference, currencies: c.currencies });
+    const facts = (c: CustomerRow): CustomerFacts => ({
+      id: c.id,
+      name: c.name,
+      reference: c.reference,
+      currencies: c.currencies,
+    });
     return {
       rows,
       virtualAccounts: new Map(vas.map((v) => [v.number, v])),
-      knownRemitters: new Map(known.map((k) => [k.account, { customerId: k.customerId, learnedAt: k.createdAt, learnedBy: k.learnedBy }])),
-      customersByReference: new Map(custRefs.filter((c) => rows.has(c.id)).map((c) => [c.reference, facts(rows.get(c.id)!)])),
+      knownRemitters: new Map(
+        known.map((k) => [k.account, { customerId: k.customerId, learnedAt: k.createdAt, learnedBy: k.learnedBy }]),
+      ),
+      customersByReference: new Map(
+        custRefs.filter((c) => rows.has(c.id)).map((c) => [c.reference, facts(rows.get(c.id)!)]),
+      ),
       billsByReference: new Map(billRefs.map((b) => [b.reference, b])),
       customers: new Map([...rows.values()].map((c) => [c.id, facts(c)])),
     };

@@ -116,7 +116,10 @@ export class ReconciliationRepository {
 
   /** For the dry run: entries of one file, without claiming anything. */
   entriesOfFile(fileId: string): Promise<PendingEntry[]> {
-    return this.prisma.$queryRawUnsafe<PendingEntry[]>(`SELECT ${ENTRY_SELECT} FROM statement_entries e WHERE e.file_id = $1::uuid ORDER BY e.created_at, e.id`, fileId);
+    return this.prisma.$queryRawUnsafe<PendingEntry[]>(
+      `SELECT ${ENTRY_SELECT} FROM statement_entries e WHERE e.file_id = $1::uuid ORDER BY e.created_at, e.id`,
+      fileId,
+    );
   }
 
   async virtualAccounts(tx: SqlTx | undefined, numbers: string[]) {
@@ -133,12 +136,16 @@ export class ReconciliationRepository {
 
   async customersByReference(tx: SqlTx | undefined, refs: string[]) {
     if (!refs.length) return [];
-    return this.db(tx).$queryRaw<{ id: string; reference: string }[]>`SELECT id::text, reference FROM customers WHERE reference = ANY(${refs}::text[])`;
+    return this.db(tx).$queryRaw<
+      { id: string; reference: string }[]
+    >`SELECT id::text, reference FROM customers WHERE reference = ANY(${refs}::text[])`;
   }
 
   async billsByReference(tx: SqlTx | undefined, refs: string[]) {
     if (!refs.length) return [];
-    return this.db(tx).$queryRaw<{ reference: string; customerId: string }[]>`SELECT reference, customer_id::text AS "customerId" FROM bills WHERE reference = ANY(${refs}::text[])`;
+    return this.db(tx).$queryRaw<
+      { reference: string; customerId: string }[]
+    >`SELECT reference, customer_id::text AS "customerId" FROM bills WHERE reference = ANY(${refs}::text[])`;
   }
 
   async customers(tx: SqlTx | undefined, ids: string[]): Promise<CustomerRow[]> {
@@ -164,7 +171,10 @@ export class ReconciliationRepository {
       ORDER BY id FOR UPDATE`;
   }
 
-  async applyBillPayments(tx: SqlTx, deltas: { billId: string; delta: string }[]): Promise<{ id: string; status: string; paid: string; amount: string }[]> {
+  async applyBillPayments(
+    tx: SqlTx,
+    deltas: { billId: string; delta: string }[],
+  ): Promise<{ id: string; status: string; paid: string; amount: string }[]> {
     if (!deltas.length) return [];
     return tx.$queryRaw`
       UPDATE bills b SET paid = b.paid + d.delta, updated_at = now(),
@@ -208,7 +218,10 @@ export class ReconciliationRepository {
   }
 
   /** The credit a reversal undoes: by the original reference, the bank reference, the end-to-end id, else remitter + amount. */
-  async findOriginal(tx: Tx, e: PendingEntry): Promise<{ remittanceId: string; entryId: string; state: string } | null> {
+  async findOriginal(
+    tx: Tx,
+    e: PendingEntry,
+  ): Promise<{ remittanceId: string; entryId: string; state: string } | null> {
     const rows = await tx.$queryRaw<{ remittanceId: string; entryId: string; state: string }[]>`
       SELECT r.id::text AS "remittanceId", o.id::text AS "entryId", r.state
       FROM statement_entries o JOIN remittances r ON r.entry_id = o.id
@@ -244,18 +257,28 @@ export class ReconciliationRepository {
   }
 
   activeRepaymentsOf(tx: Tx, remittanceId: string) {
-    return tx.repayment.findMany({ where: { remittanceId, reversedAt: null }, include: { bill: true }, orderBy: [{ bill: { issuedAt: 'desc' } }] });
+    return tx.repayment.findMany({
+      where: { remittanceId, reversedAt: null },
+      include: { bill: true },
+      orderBy: [{ bill: { issuedAt: 'desc' } }],
+    });
   }
 
   async markRepaymentsReversed(tx: Tx, ids: string[], journalId: string): Promise<void> {
-    await tx.repayment.updateMany({ where: { id: { in: ids } }, data: { reversedAt: new Date(), reversalJournalId: journalId } });
+    await tx.repayment.updateMany({
+      where: { id: { in: ids } },
+      data: { reversedAt: new Date(), reversalJournalId: journalId },
+    });
   }
 
   entry(tx: Tx | undefined, id: string) {
     return (tx ?? this.prisma).statementEntry.findUnique({ where: { id } });
   }
 
-  async rememberRemitter(tx: Tx, r: { account: string; customerId: string; remitterName: string | null; learnedFromId: string; learnedBy: string }) {
+  async rememberRemitter(
+    tx: Tx,
+    r: { account: string; customerId: string; remitterName: string | null; learnedFromId: string; learnedBy: string },
+  ) {
     const rows = await tx.$queryRaw<{ customerId: string }[]>`
       INSERT INTO known_remitter_accounts (id, account, customer_id, remitter_name, learned_from_id, learned_by)
       VALUES (gen_random_uuid(), ${r.account}, ${r.customerId}::uuid, ${r.remitterName}, ${r.learnedFromId}::uuid, ${r.learnedBy})

@@ -10,7 +10,13 @@ import { UnmatchedQueue } from './unmatched-queue.service';
 @Module({})
 export class SettlementModule {
   static forRoot(config: ReconciliationConfig): DynamicModule {
-    const providers = [ReconciliationRepository, CreditingService, ReconcileEntriesUseCase, UnmatchedQueue, DryRunReconciliation];
+    const providers = [
+      ReconciliationRepository,
+      CreditingService,
+      ReconcileEntriesUseCase,
+      UnmatchedQueue,
+      DryRunReconciliation,
+    ];
     return {
       module: SettlementModule,
       imports: [LedgerModule, OutboxModule],

@@ -15,8 +15,33 @@ export interface Suggestion {
   reason: string;
 }
 
-const LEGAL_SUFFIXES = new Set(['LTD', 'LIMITED', 'LLC', 'INC', 'GMBH', 'AG', 'SA', 'SAS', 'BV', 'NV', 'PLC', 'CO', 'CORP', 'KG', 'OY', 'AB', 'SRL', 'SPA', 'THE']);
-const tokens = (s: string) => s.toUpperCase().replace(/[^A-Z0-9 ]+/g, ' ').split(/\s+/).filter((t) => t.length > 1 && !LEGAL_SUFFIXES.has(t));
+const LEGAL_SUFFIXES = new Set([
+  'LTD',
+  'LIMITED',
+  'LLC',
+  'INC',
+  'GMBH',
+  'AG',
+  'SA',
+  'SAS',
+  'BV',
+  'NV',
+  'PLC',
+  'CO',
+  'CORP',
+  'KG',
+  'OY',
+  'AB',
+  'SRL',
+  'SPA',
+  'THE',
+]);
+const tokens = (s: string) =>
+  s
+    .toUpperCase()
+    .replace(/[^A-Z0-9 ]+/g, ' ')
+    .split(/\s+/)
+    .filter((t) => t.length > 1 && !LEGAL_SUFFIXES.has(t));
 
 /**
  * The unmatched queue for account managers: list, detail with ranked suggestions and the raw
@@ -35,23 +60,41 @@ export class UnmatchedQueue {
     @Inject(RECONCILIATION_CONFIG) private readonly config: ReconciliationConfig,
   ) {}
 
-  async list(filter: { state?: string; flag?: string; currency?: string; customerId?: string }, page: { after?: { createdAt: Date; id: string }; limit: number }) {
+  async list(
+    filter: { state?: string; flag?: string; currency?: string; customerId?: string },
+    page: { after?: { createdAt: Date; id: string }; limit: number },
+  ) {
     const rows = await this.prisma.remittance.findMany({
       where: {
         state: filter.state ?? 'unmatched',
         ...(filter.flag ? { flags: { has: filter.flag } } : {}),
         ...(filter.currency ? { currency: filter.currency } : {}),
         ...(filter.customerId ? { customerId: filter.customerId } : {}),
-        ...(page.after ? { OR: [{ createdAt: { gt: page.after.createdAt } }, { createdAt: page.after.createdAt, id: { gt: page.after.id } }] } : {}),
+        ...(page.after
+          ? {
+              OR: [
+                { createdAt: { gt: page.after.createdAt } },
+                { createdAt: page.after.createdAt, id: { gt: page.after.id } },
+              ],
+            }
+          : {}),
       },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       take: page.limit + 1,
     });
     const items = rows.slice(0, page.limit);
-    const entries = new Map((await this.prisma.statementEntry.findMany({ where: { id: { in: items.map((r) => r.entryId) } } })).map((e) => [e.id, e]));
+    const entries = new Map(
+      (await this.prisma.statementEntry.findMany({ where: { id: { in: items.map((r) => r.entryId) } } })).map((e) => [
+        e.id,
+        e,
+      ]),
+    );
     return {
       items: items.map((r) => view(r, entries.get(r.entryId))),
-      last: rows.length > page.limit ? { createdAt: items[items.length - 1].createdAt, id: items[items.length - 1].id } : null,
+      last:
+        rows.length > page.limit
+          ? { createdAt: items[items.length - 1].createdAt, id: items[items.length - 1].id }
+          : null,
     };
   }
 
@@ -60,90 +103,201 @@ export class UnmatchedQueue {
     if (!r) throw notFound('remittance', id);
     const entry = (await this.repo.entry(undefined, r.entryId))!;
     const file = await this.prisma.statementFile.findUnique({ where: { id: entry.fileId } });
-    const repayments = await this.prisma.repayment.findMany({ where: { remittanceId: id }, include: { bill: { select: { reference: true, billingCycle: true } } } });
+    const repayments = await this.prisma.repayment.findMany({
+      where: { remittanceId: id },
+      include: { bill: { select: { reference: true, billingCycle: true } } },
+    });
     return {
       ...view(r, entry),
-      entry: { ...entry, amount: entry.amount.toString(), instructedAmount: entry.instructedAmount?.toString() ?? null, chargesAmount: entry.chargesAmount?.toString() ?? null },
-      file: file ? { id: file.id, name: file.fileName, format: file.format, sourceId: file.sourceId, receivedAt: file.receivedAt } : null,
+      entry: {
+        ...entry,
+        amount: entry.amount.toString(),
+        instructedAmount: entry.instructedAmount?.toString() ?? null,
+        chargesAmount: entry.chargesAmount?.toString() ?? null,
+      },
+      file: file
+        ? {
+            id: file.id,
+            name: file.fileName,
+            format: file.format,
+            sourceId: file.sourceId,
+            receivedAt: file.receivedAt,
+          }
+        : null,
       rawExcerpt: file ? await rawExcerpt(file.storedPath, entry.location) : null,
       suggestions: r.state === 'unmatched' ? await this.suggestions(r.customerId, entry) : [],
-      repayments: repayments.map((p) => ({ billReference: p.bill.reference, cycle: p.bill.billingCycle, amount: p.amount.toString(), method: p.method, reversedAt: p.reversedAt })),
+      repayments: repayments.map((p) => ({
+        billReference: p.bill.reference,
+        cycle: p.bill.billingCycle,
+        amount: p.amount.toString(),
+        method: p.method,
+        reversedAt: p.reversedAt,
+      })),
     };
   }
 
   /** Ranked: the customer a rule pointed at, fuzzy remitter name, amount = one open bill, amount = a customer's oldest open bills. */
-  async suggestions(pointedAt: string | null, e: { remitterName: string | null; amount: { toString(): string }; currency: string }): Promise<Suggestion[]> {
+  async suggestions(
+    pointedAt: string | null,
+    e: { remitterName: string | null; amount: { toString(): string }; currency: string },
+  ): Promise<Suggestion[]> {
     const out = new Map<string, Suggestion>();
     const add = (s: Suggestion) => {
       const prev = out.get(s.customerId);
-      if (!prev || prev.score < s.score) out.set(s.customerId, prev ? { ...s, reason: `${s.reason}; ${prev.reason}` } : s);
+      if (!prev || prev.score < s.score)
+        out.set(s.customerId, prev ? { ...s, reason: `${s.reason}; ${prev.reason}` } : s);
     };
     if (pointedAt) {
       const c = await this.prisma.customer.findUnique({ where: { id: pointedAt } });
-      if (c) add({ customerId: c.id, customerName: c.name, score: 0.8, reason: 'a matching rule pointed at this customer' });
+      if (c)
+        add({ customerId: c.id, customerName: c.name, score: 0.8, reason: 'a matching rule pointed at this customer' });
     }
     const remitterTokens = e.remitterName ? tokens(e.remitterName) : [];
     const longest = [...remitterTokens].sort((a, b) => b.length - a.length)[0];
     if (longest) {
-      const candidates = await this.prisma.customer.findMany({ where: { name: { contains: longest, mode: 'insensitive' } }, take: 50, select: { id: true, name: true } });
+      const candidates = await this.prisma.customer.findMany({
+        where: { name: { contains: longest, mode: 'insensitive' } },
+        take: 50,
+        select: { id: true, name: true },
+      });
       for (const c of candidates) {
         const ct = new Set(tokens(c.name));
         const inter = remitterTokens.filter((t) => ct.has(t)).length;
         const score = inter / new Set([...remitterTokens, ...ct]).size;
-        if (score >= 0.3) add({ customerId: c.id, customerName: c.name, score: Math.round(score * 70) / 100, reason: `remitter name "${e.remitterName}" resembles "${c.name}"` });
+        if (score >= 0.3)
+          add({
+            customerId: c.id,
+            customerName: c.name,
+            score: Math.round(score * 70) / 100,
+            reason: `remitter name "${e.remitterName}" resembles "${c.name}"`,
+          });
       }
     }
     const amount = e.amount.toString();
     const single = await this.prisma.$queryRaw<{ customerId: string; name: string; reference: string }[]>`
       SELECT b.customer_id::text AS "customerId", c.name, b.reference FROM bills b JOIN customers c ON c.id = b.customer_id
       WHERE b.status IN ('unsettled', 'partly_paid', 'overdue') AND b.currency = ${e.currency} AND b.amount - b.paid = ${amount}::numeric LIMIT 5`;
-    for (const s of single) add({ customerId: s.customerId, customerName: s.name, score: 0.5, reason: `the amount equals open bill ${s.reference}` });
+    for (const s of single)
+      add({
+        customerId: s.customerId,
+        customerName: s.name,
+        score: 0.5,
+        reason: `the amount equals open bill ${s.reference}`,
+      });
     const sums = await this.prisma.$queryRaw<{ customerId: string; name: string; n: number }[]>`
       SELECT x."customerId", c.name, x.n::int FROM (
         SELECT customer_id::text AS "customerId", customer_id, SUM(amount - paid) OVER w AS cum, ROW_NUMBER() OVER w AS n
         FROM bills WHERE status IN ('unsettled', 'partly_paid', 'overdue') AND currency = ${e.currency}
         WINDOW w AS (PARTITION BY customer_id ORDER BY issued_at, id)) x JOIN customers c ON c.id = x.customer_id
       WHERE x.cum = ${amount}::numeric AND x.n > 1 LIMIT 5`;
-    for (const s of sums) add({ customerId: s.customerId, customerName: s.name, score: 0.6, reason: `the amount equals the customer's ${s.n} oldest open bills` });
+    for (const s of sums)
+      add({
+        customerId: s.customerId,
+        customerName: s.name,
+        score: 0.6,
+        reason: `the amount equals the customer's ${s.n} oldest open bills`,
+      });
     return [...out.values()].sort((a, b) => b.score - a.score).slice(0, 10);
   }
 
-  async assign(cmd: { actor: Actor; remittanceId: string; customerId: string; rememberRemitterAccount?: boolean; note?: string }) {
+  async assign(cmd: {
+    actor: Actor;
+    remittanceId: string;
+    customerId: string;
+    rememberRemitterAccount?: boolean;
+    note?: string;
+  }) {
     return this.tx.run(async (tx) => {
       const { r, entry } = await this.lockUnmatched(tx, cmd.remittanceId);
       const customer = await this.customer(tx, cmd.customerId, r.currency);
-      const item = this.itemFor(r, entry, customer, `assign:${r.id}`, Money.fromStored(r.bookedAmount.toString(), r.currency), Money.fromStored(r.remittedAmount.toString(), r.currency));
+      const item = this.itemFor(
+        r,
+        entry,
+        customer,
+        `assign:${r.id}`,
+        Money.fromStored(r.bookedAmount.toString(), r.currency),
+        Money.fromStored(r.remittedAmount.toString(), r.currency),
+      );
       const outcome = (await this.crediting.creditAndSettle(tx, [item])).get(item.key)!;
       if (cmd.rememberRemitterAccount) {
         const account = normalizeAccount(entry.remitterAccount);
-        if (!account) throw validationError('NO_REMITTER_ACCOUNT', 'rememberRemitterAccount: the remittance carries no remitter account', 'rememberRemitterAccount');
-        const owner = await this.repo.rememberRemitter(tx, { account, customerId: customer.id, remitterName: entry.remitterName, learnedFromId: r.id, learnedBy: cmd.actor.name ?? cmd.actor.id });
-        if (owner !== customer.id) throw conflict('REMITTER_ACCOUNT_KNOWN', `remitter account ${account} is already known for another customer (${owner})`);
+        if (!account)
+          throw validationError(
+            'NO_REMITTER_ACCOUNT',
+            'rememberRemitterAccount: the remittance carries no remitter account',
+            'rememberRemitterAccount',
+          );
+        const owner = await this.repo.rememberRemitter(tx, {
+          account,
+          customerId: customer.id,
+          remitterName: entry.remitterName,
+          learnedFromId: r.id,
+          learnedBy: cmd.actor.name ?? cmd.actor.id,
+        });
+        if (owner !== customer.id)
+          throw conflict(
+            'REMITTER_ACCOUNT_KNOWN',
+            `remitter account ${account} is already known for another customer (${owner})`,
+          );
       }
       const updated = await this.repo.updateRemittance(tx, r.id, {
-        state: 'credited', customerId: customer.id, rule: 'manual', confidence: '1',
+        state: 'credited',
+        customerId: customer.id,
+        rule: 'manual',
+        confidence: '1',
         explanation: `assigned to ${customer.name} by ${cmd.actor.name ?? cmd.actor.id}${cmd.note ? `: ${cmd.note}` : ''} (was: ${r.explanation})`,
-        feeReimbursed: item.fee.toString(), creditJournalId: outcome.creditJournalId, settlementJournalId: outcome.settlementJournalId,
-        resolvedBy: cmd.actor.id, resolvedAt: new Date(), note: cmd.note,
+        feeReimbursed: item.fee.toString(),
+        creditJournalId: outcome.creditJournalId,
+        settlementJournalId: outcome.settlementJournalId,
+        resolvedBy: cmd.actor.id,
+        resolvedAt: new Date(),
+        note: cmd.note,
       });
-      await this.audit.record(tx, { actor: cmd.actor, action: 'remittance.assign', entityType: 'remittance', entityId: r.id, payload: { customerId: customer.id, amount: item.remitted.toString(), currency: r.currency, rememberRemitterAccount: !!cmd.rememberRemitterAccount, billsSettled: outcome.settled.length } });
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'remittance.assign',
+        entityType: 'remittance',
+        entityId: r.id,
+        payload: {
+          customerId: customer.id,
+          amount: item.remitted.toString(),
+          currency: r.currency,
+          rememberRemitterAccount: !!cmd.rememberRemitterAccount,
+          billsSettled: outcome.settled.length,
+        },
+      });
       return { ...view(updated, entry), settled: outcome.settled, balanceAfter: outcome.balanceAfter.toString() };
     });
   }
 
-  async split(cmd: { actor: Actor; remittanceId: string; parts: { customerId: string; amount: string }[]; note?: string }) {
-    if (!cmd.parts?.length || cmd.parts.length < 2) throw validationError('SPLIT_NEEDS_PARTS', 'parts: a split needs at least two parts', 'parts');
+  async split(cmd: {
+    actor: Actor;
+    remittanceId: string;
+    parts: { customerId: string; amount: string }[];
+    note?: string;
+  }) {
+    if (!cmd.parts?.length || cmd.parts.length < 2)
+      throw validationError('SPLIT_NEEDS_PARTS', 'parts: a split needs at least two parts', 'parts');
     return this.tx.run(async (tx) => {
       const { r, entry } = await this.lockUnmatched(tx, cmd.remittanceId);
       const ccy = r.currency;
       const remitted = Money.fromStored(r.remittedAmount.toString(), ccy);
       const booked = Money.fromStored(r.bookedAmount.toString(), ccy);
       const parts = cmd.parts.map((p, n) => ({ ...p, money: Money.of(p.amount, ccy, `parts[${n}].amount`) }));
-      if (parts.some((p) => !p.money.isPositive())) throw validationError('SPLIT_PART_NOT_POSITIVE', 'parts: every part must be > 0', 'parts');
+      if (parts.some((p) => !p.money.isPositive()))
+        throw validationError('SPLIT_PART_NOT_POSITIVE', 'parts: every part must be > 0', 'parts');
       const total = parts.reduce((s, p) => s.plus(p.money), Money.zero(ccy));
-      if (!total.equals(remitted)) throw validationError('SPLIT_SUM_MISMATCH', `parts: they sum to ${total.toString()} but the remittance is ${remitted.toString()} ${ccy}`, 'parts');
+      if (!total.equals(remitted))
+        throw validationError(
+          'SPLIT_SUM_MISMATCH',
+          `parts: they sum to ${total.toString()} but the remittance is ${remitted.toString()} ${ccy}`,
+          'parts',
+        );
       // the booked money is shared in proportion to the parts; each part's difference is its share of the fee
-      const bookedParts = allocateByWeights(booked, parts.map((p) => p.money.toString()));
+      const bookedParts = allocateByWeights(
+        booked,
+        parts.map((p) => p.money.toString()),
+      );
       const items: CreditItem[] = [];
       for (const [n, p] of parts.entries()) {
         const customer = await this.customer(tx, p.customerId, ccy);
@@ -151,12 +305,30 @@ export class UnmatchedQueue {
       }
       const outcomes = await this.crediting.creditAndSettle(tx, items);
       const updated = await this.repo.updateRemittance(tx, r.id, {
-        state: 'split', rule: 'manual', confidence: '1', resolvedBy: cmd.actor.id, resolvedAt: new Date(), note: cmd.note,
+        state: 'split',
+        rule: 'manual',
+        confidence: '1',
+        resolvedBy: cmd.actor.id,
+        resolvedAt: new Date(),
+        note: cmd.note,
         feeReimbursed: remitted.minus(booked).toString(),
         explanation: `split by ${cmd.actor.name ?? cmd.actor.id} across ${items.map((i) => `${i.customer.name} ${i.remitted.toString()}`).join(', ')} (was: ${r.explanation})`,
       });
-      await this.audit.record(tx, { actor: cmd.actor, action: 'remittance.split', entityType: 'remittance', entityId: r.id, payload: { parts: cmd.parts, currency: ccy } });
-      return { ...view(updated, entry), parts: items.map((i) => ({ customerId: i.customer.id, amount: i.remitted.toString(), settled: outcomes.get(i.key)!.settled })) };
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'remittance.split',
+        entityType: 'remittance',
+        entityId: r.id,
+        payload: { parts: cmd.parts, currency: ccy },
+      });
+      return {
+        ...view(updated, entry),
+        parts: items.map((i) => ({
+          customerId: i.customer.id,
+          amount: i.remitted.toString(),
+          settled: outcomes.get(i.key)!.settled,
+        })),
+      };
     });
   }
 
@@ -165,8 +337,19 @@ export class UnmatchedQueue {
     return this.tx.run(async (tx) => {
       const { r, entry } = await this.lockUnmatched(tx, cmd.remittanceId);
       // the money stays in suspense until the bank's return shows up on a statement and closes it
-      const updated = await this.repo.updateRemittance(tx, r.id, { state: 'return_requested', resolvedBy: cmd.actor.id, resolvedAt: new Date(), note: cmd.reason });
-      await this.audit.record(tx, { actor: cmd.actor, action: 'remittance.return_requested', entityType: 'remittance', entityId: r.id, payload: { reason: cmd.reason, amount: r.bookedAmount.toString(), currency: r.currency } });
+      const updated = await this.repo.updateRemittance(tx, r.id, {
+        state: 'return_requested',
+        resolvedBy: cmd.actor.id,
+        resolvedAt: new Date(),
+        note: cmd.reason,
+      });
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'remittance.return_requested',
+        entityType: 'remittance',
+        entityId: r.id,
+        payload: { reason: cmd.reason, amount: r.bookedAmount.toString(), currency: r.currency },
+      });
       return view(updated, entry);
     });
   }
@@ -176,73 +359,201 @@ export class UnmatchedQueue {
    * difference is reimbursed (bounded by the cap) and settles bills like any credit.
    */
   async recordFeeReimbursement(cmd: { actor: Actor; remittanceId: string; amount: string; voucherReference: string }) {
-    if (!cmd.voucherReference?.trim()) throw validationError('VOUCHER_REQUIRED', 'voucherReference: required', 'voucherReference');
+    if (!cmd.voucherReference?.trim())
+      throw validationError('VOUCHER_REQUIRED', 'voucherReference: required', 'voucherReference');
     return this.tx.run(async (tx) => {
       const r = await this.repo.lockRemittance(tx, cmd.remittanceId);
       if (!r) throw notFound('remittance', cmd.remittanceId);
-      if (r.state !== 'credited' || !r.customerId) throw conflict('REMITTANCE_NOT_CREDITED', `remittance ${r.id} is ${r.state}: fees are reimbursed on credited remittances`);
+      if (r.state !== 'credited' || !r.customerId)
+        throw conflict(
+          'REMITTANCE_NOT_CREDITED',
+          `remittance ${r.id} is ${r.state}: fees are reimbursed on credited remittances`,
+        );
       const ccy = r.currency;
       const amount = Money.of(cmd.amount, ccy, 'amount');
       if (!amount.isPositive()) throw validationError('AMOUNT_NOT_POSITIVE', 'amount: must be > 0', 'amount');
-      const existing = await tx.feeReimbursement.findUnique({ where: { remittanceId_voucherReference: { remittanceId: r.id, voucherReference: cmd.voucherReference } } });
+      const existing = await tx.feeReimbursement.findUnique({
+        where: { remittanceId_voucherReference: { remittanceId: r.id, voucherReference: cmd.voucherReference } },
+      });
       if (existing) {
-        if (!Money.fromStored(existing.amount.toString(), ccy).equals(amount)) throw conflict('VOUCHER_ALREADY_USED', `voucher ${cmd.voucherReference} was recorded with ${existing.amount.toString()} ${ccy}`);
-        return { id: existing.id, remittanceId: r.id, amount: amount.toString(), currency: ccy, voucherReference: existing.voucherReference, journalEntryId: existing.journalEntryId, replayed: true };
+        if (!Money.fromStored(existing.amount.toString(), ccy).equals(amount))
+          throw conflict(
+            'VOUCHER_ALREADY_USED',
+            `voucher ${cmd.voucherReference} was recorded with ${existing.amount.toString()} ${ccy}`,
+          );
+        return {
+          id: existing.id,
+          remittanceId: r.id,
+          amount: amount.toString(),
+          currency: ccy,
+          voucherReference: existing.voucherReference,
+          journalEntryId: existing.journalEntryId,
+          replayed: true,
+        };
       }
       const cap = this.config.feeReimbursementCaps[ccy];
       const totalFee = Money.fromStored(r.feeReimbursed.toString(), ccy).plus(amount);
       if (cap === undefined || totalFee.gt(Money.of(cap, ccy))) {
-        throw new DomainError('FEE_ABOVE_CAP', `amount: fees reimbursed on this remittance would reach ${totalFee.toString()} ${ccy}, above the cap ${cap ?? '(none set for ' + ccy + ')'}`, 'unprocessable', 'amount');
+        throw new DomainError(
+          'FEE_ABOVE_CAP',
+          `amount: fees reimbursed on this remittance would reach ${totalFee.toString()} ${ccy}, above the cap ${cap ?? '(none set for ' + ccy + ')'}`,
+          'unprocessable',
+          'amount',
+        );
       }
       const entry = (await this.repo.entry(tx, r.entryId))!;
       const customer = await this.customer(tx, r.customerId, ccy);
       const item: CreditItem = {
         ...this.itemFor(r, entry, customer, `fee-voucher:${r.id}:${cmd.voucherReference}`, amount, amount),
-        source: feeExpense(ccy), fee: Money.zero(ccy), notify: false,
+        source: feeExpense(ccy),
+        fee: Money.zero(ccy),
+        notify: false,
         description: `bank fee reimbursed against voucher ${cmd.voucherReference}`,
       };
       const outcome = (await this.crediting.creditAndSettle(tx, [item])).get(item.key)!;
-      const row = await tx.feeReimbursement.create({ data: { remittanceId: r.id, voucherReference: cmd.voucherReference, amount: amount.toString(), currency: ccy, journalEntryId: outcome.creditJournalId, createdBy: cmd.actor.id } });
-      await this.repo.updateRemittance(tx, r.id, { feeReimbursed: totalFee.toString(), remittedAmount: Money.fromStored(r.remittedAmount.toString(), ccy).plus(amount).toString() });
-      await this.audit.record(tx, { actor: cmd.actor, action: 'remittance.fee_reimbursement', entityType: 'remittance', entityId: r.id, payload: { amount: amount.toString(), currency: ccy, voucherReference: cmd.voucherReference } });
-      return { id: row.id, remittanceId: r.id, amount: amount.toString(), currency: ccy, voucherReference: row.voucherReference, journalEntryId: row.journalEntryId, settled: outcome.settled, replayed: false };
+      const row = await tx.feeReimbursement.create({
+        data: {
+          remittanceId: r.id,
+          voucherReference: cmd.voucherReference,
+          amount: amount.toString(),
+          currency: ccy,
+          journalEntryId: outcome.creditJournalId,
+          createdBy: cmd.actor.id,
+        },
+      });
+      await this.repo.updateRemittance(tx, r.id, {
+        feeReimbursed: totalFee.toString(),
+        remittedAmount: Money.fromStored(r.remittedAmount.toString(), ccy).plus(amount).toString(),
+      });
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'remittance.fee_reimbursement',
+        entityType: 'remittance',
+        entityId: r.id,
+        payload: { amount: amount.toString(), currency: ccy, voucherReference: cmd.voucherReference },
+      });
+      return {
+        id: row.id,
+        remittanceId: r.id,
+        amount: amount.toString(),
+        currency: ccy,
+        voucherReference: row.voucherReference,
+        journalEntryId: row.journalEntryId,
+        settled: outcome.settled,
+        replayed: false,
+      };
     });
   }
 
-  private itemFor(r: { id: string; currency: string }, entry: { collectionAccountId: string | null; valueDate: string | null; bookingDate: string | null; endToEndId: string | null; bankReference: string | null; remitterName: string | null }, customer: CustomerRow, key: string, booked: Money, remitted: Money): CreditItem {
+  private itemFor(
+    r: { id: string; currency: string },
+    entry: {
+      collectionAccountId: string | null;
+      valueDate: string | null;
+      bookingDate: string | null;
+      endToEndId: string | null;
+      bankReference: string | null;
+      remitterName: string | null;
+    },
+    customer: CustomerRow,
+    key: string,
+    booked: Money,
+    remitted: Money,
+  ): CreditItem {
     return {
-      remittanceId: r.id, key, customer, booked, remitted, fee: remitted.minus(booked), source: suspense(r.currency),
+      remittanceId: r.id,
+      key,
+      customer,
+      booked,
+      remitted,
+      fee: remitted.minus(booked),
+      source: suspense(r.currency),
       receivedOn: entry.valueDate ?? entry.bookingDate ?? new Date().toISOString().slice(0, 10),
-      paymentReference: entry.endToEndId ?? entry.bankReference, description: `unmatched remittance ${entry.bankReference ?? r.id} from ${entry.remitterName ?? 'unknown remitter'} resolved`,
+      paymentReference: entry.endToEndId ?? entry.bankReference,
+      description: `unmatched remittance ${entry.bankReference ?? r.id} from ${entry.remitterName ?? 'unknown remitter'} resolved`,
     };
   }
 
   private async lockUnmatched(tx: Tx, id: string) {
     const r = await this.repo.lockRemittance(tx, id);
     if (!r) throw notFound('remittance', id);
-    if (r.state !== 'unmatched') throw conflict('REMITTANCE_NOT_UNMATCHED', `remittance ${id} is ${r.state}, not in the unmatched queue`);
-    if (r.flags.includes('return_without_original')) throw conflict('REMITTANCE_IS_A_RETURN', `remittance ${id} is money that left the account; it cannot be credited`);
+    if (r.state !== 'unmatched')
+      throw conflict('REMITTANCE_NOT_UNMATCHED', `remittance ${id} is ${r.state}, not in the unmatched queue`);
+    if (r.flags.includes('return_without_original'))
+      throw conflict(
+        'REMITTANCE_IS_A_RETURN',
+        `remittance ${id} is money that left the account; it cannot be credited`,
+      );
     return { r, entry: (await this.repo.entry(tx, r.entryId))! };
   }
 
   private async customer(tx: Tx, id: string, ccy: string): Promise<CustomerRow> {
     const [c] = await this.repo.customers(tx, [id]);
     if (!c) throw notFound('customer', id);
-    if (!c.currencies.includes(ccy)) throw new DomainError('CURRENCY_NOT_HELD', `customerId: ${c.name} holds no ${ccy} account`, 'unprocessable', 'customerId');
+    if (!c.currencies.includes(ccy))
+      throw new DomainError(
+        'CURRENCY_NOT_HELD',
+        `customerId: ${c.name} holds no ${ccy} account`,
+        'unprocessable',
+        'customerId',
+      );
     return c;
   }
 }
 
 function view(
-  r: { id: string; entryId: string; state: string; customerId: string | null; rule: string; confidence: { toString(): string }; explanation: string; flags: string[]; currency: string; bookedAmount: { toString(): string }; remittedAmount: { toString(): string }; feeReimbursed: { toString(): string }; createdAt: Date; resolvedBy: string | null; resolvedAt: Date | null; note: string | null },
-  e?: { remitterName: string | null; remitterAccount: string | null; bookingDate: string | null; valueDate: string | null; bankReference: string | null; remittanceUnstructured: string | null; remittanceStructured: string | null; rail: string } | null,
+  r: {
+    id: string;
+    entryId: string;
+    state: string;
+    customerId: string | null;
+    rule: string;
+    confidence: { toString(): string };
+    explanation: string;
+    flags: string[];
+    currency: string;
+    bookedAmount: { toString(): string };
+    remittedAmount: { toString(): string };
+    feeReimbursed: { toString(): string };
+    createdAt: Date;
+    resolvedBy: string | null;
+    resolvedAt: Date | null;
+    note: string | null;
+  },
+  e?: {
+    remitterName: string | null;
+    remitterAccount: string | null;
+    bookingDate: string | null;
+    valueDate: string | null;
+    bankReference: string | null;
+    remittanceUnstructured: string | null;
+    remittanceStructured: string | null;
+    rail: string;
+  } | null,
 ) {
   const m = (x: { toString(): string }) => Money.fromStored(x.toString(), r.currency).toString();
   return {
-    id: r.id, entryId: r.entryId, state: r.state, customerId: r.customerId, rule: r.rule, confidence: Number(r.confidence.toString()), explanation: r.explanation,
-    flags: r.flags, currency: r.currency, bookedAmount: m(r.bookedAmount), remittedAmount: m(r.remittedAmount), feeReimbursed: m(r.feeReimbursed),
-    remitterName: e?.remitterName ?? null, remitterAccount: e?.remitterAccount ?? null, bankReference: e?.bankReference ?? null, rail: e?.rail ?? null,
-    valueDate: e?.valueDate ?? e?.bookingDate ?? null, remittanceInformation: [e?.remittanceStructured, e?.remittanceUnstructured].filter(Boolean).join(' ') || null,
-    createdAt: r.createdAt.toISOString(), resolvedBy: r.resolvedBy, resolvedAt: r.resolvedAt?.toISOString() ?? null, note: r.note,
+    id: r.id,
+    entryId: r.entryId,
+    state: r.state,
+    customerId: r.customerId,
+    rule: r.rule,
+    confidence: Number(r.confidence.toString()),
+    explanation: r.explanation,
+    flags: r.flags,
+    currency: r.currency,
+    bookedAmount: m(r.bookedAmount),
+    remittedAmount: m(r.remittedAmount),
+    feeReimbursed: m(r.feeReimbursed),
+    remitterName: e?.remitterName ?? null,
+    remitterAccount: e?.remitterAccount ?? null,
+    bankReference: e?.bankReference ?? null,
+    rail: e?.rail ?? null,
+    valueDate: e?.valueDate ?? e?.bookingDate ?? null,
+    remittanceInformation: [e?.remittanceStructured, e?.remittanceUnstructured].filter(Boolean).join(' ') || null,
+    createdAt: r.createdAt.toISOString(),
+    resolvedBy: r.resolvedBy,
+    resolvedAt: r.resolvedAt?.toISOString() ?? null,
+    note: r.note,
   };
 }

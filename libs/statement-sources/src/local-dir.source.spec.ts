@@ -63,10 +63,12 @@ describe('LocalDirSource', () => {
 
   it('reports a file that vanished as NOT_FOUND', async () => {
     const src = new LocalDirSource({ id: 'drop', dir: inbox });
-    await expect(src.download({ sourceId: 'drop', name: 'gone.xml', size: 1, modifiedAt: null })).rejects.toMatchObject({
-      code: 'NOT_FOUND',
-      retryable: false,
-    });
+    await expect(src.download({ sourceId: 'drop', name: 'gone.xml', size: 1, modifiedAt: null })).rejects.toMatchObject(
+      {
+        code: 'NOT_FOUND',
+        retryable: false,
+      },
+    );
   });
 
   it('moves to processed/, idempotently, with a timestamp suffix on a name clash', async () => {
@@ -122,10 +124,12 @@ describe('LocalDirSource', () => {
 
   it('refuses files of other sources and path-like names', async () => {
     const src = new LocalDirSource({ id: 'drop', dir: inbox });
-    await expect(src.markProcessed({ sourceId: 'other', name: 'a.xml', size: 1, modifiedAt: null })).rejects.toBeInstanceOf(
-      SourceError,
-    );
-    await expect(src.download({ sourceId: 'drop', name: '../secret', size: 1, modifiedAt: null })).rejects.toMatchObject({
+    await expect(
+      src.markProcessed({ sourceId: 'other', name: 'a.xml', size: 1, modifiedAt: null }),
+    ).rejects.toBeInstanceOf(SourceError);
+    await expect(
+      src.download({ sourceId: 'drop', name: '../secret', size: 1, modifiedAt: null }),
+    ).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
     });
   });

@@ -37,7 +37,10 @@ export class LocalDirSource implements StatementSource {
   constructor(opts: LocalDirSourceOptions) {
     if (!opts.id) throw new SourceError('INVALID_CONFIG', 'local source needs an id', { retryable: false });
     if (!opts.dir) {
-      throw new SourceError('INVALID_CONFIG', `local source ${opts.id} needs a dir`, { retryable: false, sourceId: opts.id });
+      throw new SourceError('INVALID_CONFIG', `local source ${opts.id} needs a dir`, {
+        retryable: false,
+        sourceId: opts.id,
+      });
     }
     this.id = opts.id;
     this.dir = resolve(opts.dir);
@@ -152,7 +155,10 @@ export class LocalDirSource implements StatementSource {
       }
       return targetName;
     }
-    throw new SourceError('IO_ERROR', `no free name for ${name} in ${targetDir}`, { retryable: true, sourceId: this.id });
+    throw new SourceError('IO_ERROR', `no free name for ${name} in ${targetDir}`, {
+      retryable: true,
+      sourceId: this.id,
+    });
   }
 
   private ensureDirs(): Promise<void> {
@@ -173,7 +179,8 @@ export class LocalDirSource implements StatementSource {
     const detail = `${what}: ${e instanceof Error ? e.message : String(e)}`;
     const base = { sourceId: this.id, cause: e };
     if (code === 'ENOENT') return new SourceError('NOT_FOUND', detail, { ...base, retryable: false });
-    if (code === 'EACCES' || code === 'EPERM') return new SourceError('PERMISSION_DENIED', detail, { ...base, retryable: false });
+    if (code === 'EACCES' || code === 'EPERM')
+      return new SourceError('PERMISSION_DENIED', detail, { ...base, retryable: false });
     return new SourceError('IO_ERROR', detail, { ...base, retryable: true });
   }
 }

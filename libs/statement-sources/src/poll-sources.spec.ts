@@ -25,7 +25,7 @@ describe('forEachSource', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("keeps polling the other sources when one fails, and logs the failure", async () => {
+  it('keeps polling the other sources when one fails, and logs the failure', async () => {
     const healthy = new LocalDirSource({ id: 'local', dir });
     await healthy.list();
     await writeFile(join(dir, 'stmt.xml'), '<Document/>');

@@ -7,8 +7,7 @@ export interface SourceLogger {
 }
 
 export type SourceResult<T> =
-  | { sourceId: string; ok: true; value: T }
-  | { sourceId: string; ok: false; error: unknown };
+  { sourceId: string; ok: true; value: T } | { sourceId: string; ok: false; error: unknown };
 
 /**
  * Runs fn for every source, one after the other, in the given order. A source that throws is

@@ -66,14 +66,23 @@ export class PollStatementSourcesUseCase implements OnModuleDestroy {
     const base = { sourceId: source.id, name: file.name };
     try {
       const stored = await this.store(source, file);
-      const outcome = await this.ingest.execute({ sourceId: source.id, fileName: file.name, storedPath: stored.path, sha256: stored.sha256, size: stored.size });
+      const outcome = await this.ingest.execute({
+        sourceId: source.id,
+        fileName: file.name,
+        storedPath: stored.path,
+        sha256: stored.sha256,
+        size: stored.size,
+      });
       switch (outcome.status) {
         case 'ingested':
           await source.markProcessed(file);
           break;
         case 'duplicate':
-          this.logger.log(`${file.name} is a duplicate of ${outcome.of} (${outcome.previousStatus}); not ingested again`);
-          if (outcome.previousStatus === 'quarantined') await source.markFailed(file, `duplicate of quarantined file ${outcome.of}`);
+          this.logger.log(
+            `${file.name} is a duplicate of ${outcome.of} (${outcome.previousStatus}); not ingested again`,
+          );
+          if (outcome.previousStatus === 'quarantined')
+            await source.markFailed(file, `duplicate of quarantined file ${outcome.of}`);
           else await source.markProcessed(file);
           break;
         case 'quarantined':
@@ -82,7 +91,11 @@ export class PollStatementSourcesUseCase implements OnModuleDestroy {
         case 'busy':
           break; // another replica is ingesting it
       }
-      return { ...base, outcome: outcome.status, detail: outcome.status === 'quarantined' ? outcome.reason : undefined };
+      return {
+        ...base,
+        outcome: outcome.status,
+        detail: outcome.status === 'quarantined' ? outcome.reason : undefined,
+      };
     } catch (e) {
       this.logger.error(`${source.id}/${file.name}: ${(e as Error).message}; will retry`);
       return { ...base, outcome: 'error', detail: (e as Error).message };

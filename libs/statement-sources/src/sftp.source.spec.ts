@@ -19,7 +19,10 @@ let server: SftpServerHandle;
 const sources: SftpSource[] = [];
 const extraServers: { close(): Promise<void> }[] = [];
 
-function source(overrides: Partial<SftpSourceOptions> = {}, srv: { port: number; hostKeyFingerprint: string } = server) {
+function source(
+  overrides: Partial<SftpSourceOptions> = {},
+  srv: { port: number; hostKeyFingerprint: string } = server,
+) {
   const s = new SftpSource({
     id: 'bank-a',
     host: '127.0.0.1',
@@ -331,7 +334,9 @@ describe('SftpSource against a real SFTP server', () => {
         tmp.close(() => res(port));
       });
     });
-    const down = await caught(source({ retries: 2 }, { port: closedPort, hostKeyFingerprint: server.hostKeyFingerprint }).list());
+    const down = await caught(
+      source({ retries: 2 }, { port: closedPort, hostKeyFingerprint: server.hostKeyFingerprint }).list(),
+    );
     expect(down.code).toBe('SOURCE_UNREACHABLE');
     expect(down.message).toMatch(/3 attempt/);
   });

@@ -98,12 +98,16 @@ export class SftpSource implements StatementSource {
 
   constructor(opts: SftpSourceOptions) {
     const invalid = (msg: string) =>
-      new SourceError('INVALID_CONFIG', `sftp source ${opts.id || '?'}: ${msg}`, { retryable: false, sourceId: opts.id });
+      new SourceError('INVALID_CONFIG', `sftp source ${opts.id || '?'}: ${msg}`, {
+        retryable: false,
+        sourceId: opts.id,
+      });
     if (!opts.id) throw invalid('id is required');
     if (!opts.host) throw invalid('host is required');
     if (!opts.username) throw invalid('username is required');
     if (!opts.remoteDir) throw invalid('remoteDir is required');
-    if (opts.password === undefined && opts.privateKey === undefined) throw invalid('password or privateKey is required');
+    if (opts.password === undefined && opts.privateKey === undefined)
+      throw invalid('password or privateKey is required');
     if (opts.privateKey !== undefined) {
       const parsed = sshUtils.parseKey(opts.privateKey, opts.passphrase);
       const key = Array.isArray(parsed) ? (parsed[0] as unknown) : parsed;
@@ -136,14 +140,12 @@ export class SftpSource implements StatementSource {
       const entries = await client.list(this.remoteDir);
       return entries
         .filter((e) => e.type === '-' && isCandidate(e.name, this.pattern))
-        .map(
-          (e): RemoteFile => ({
-            sourceId: this.id,
-            name: e.name,
-            size: e.size,
-            modifiedAt: Number.isFinite(e.modifyTime) && e.modifyTime > 0 ? new Date(e.modifyTime) : null,
-          }),
-        )
+        .map((e): RemoteFile => ({
+          sourceId: this.id,
+          name: e.name,
+          size: e.size,
+          modifiedAt: Number.isFinite(e.modifyTime) && e.modifyTime > 0 ? new Date(e.modifyTime) : null,
+        }))
         .sort(compareOldestFirst);
     });
   }
@@ -180,7 +182,11 @@ export class SftpSource implements StatementSource {
           await finished(out);
           const size = (await stat(localPath)).size;
           if (size !== file.size) {
-            throw new SourceError('INCOMPLETE_DOWNLOAD', `${file.name}: received ${size} bytes but ${file.size} were listed`, { retryable: true, sourceId: this.id });
+            throw new SourceError(
+              'INCOMPLETE_DOWNLOAD',
+              `${file.name}: received ${size} bytes but ${file.size} were listed`,
+              { retryable: true, sourceId: this.id },
+            );
           }
         } catch (e) {
           // closed first: a file still being opened would otherwise appear after the unlink
@@ -205,8 +211,7 @@ export class SftpSource implements StatementSource {
     return this.run(`move ${file.name} to ${this.failedDir}`, async (client) => {
       const moved = await this.moveInto(client, file.name, this.failedDir);
       // Already gone (an earlier attempt moved it): write the reason only if it sits there under its own name.
-      const target =
-        moved ?? ((await client.exists(posix.join(this.failedDir, file.name))) === '-' ? file.name : null);
+      const target = moved ?? ((await client.exists(posix.join(this.failedDir, file.name))) === '-' ? file.name : null);
       if (target === null) return;
       const content = Buffer.from(reasonFileContent(file, reason, new Date()), 'utf8');
       await client.put(content, posix.join(this.failedDir, reasonFileName(target)));
@@ -384,7 +389,8 @@ export class SftpSource implements StatementSource {
     const base = { sourceId: this.id, cause: e };
     const msg = `${this.id}: ${what}: ${messageOf(e)}`;
     if (code === 2 || code === 'ENOENT') return new SourceError('NOT_FOUND', msg, { ...base, retryable: false });
-    if (code === 3 || code === 'EACCES') return new SourceError('PERMISSION_DENIED', msg, { ...base, retryable: false });
+    if (code === 3 || code === 'EACCES')
+      return new SourceError('PERMISSION_DENIED', msg, { ...base, retryable: false });
     return new SourceError('IO_ERROR', msg, { ...base, retryable: true });
   }
 
@@ -415,7 +421,10 @@ export class SftpSource implements StatementSource {
         throw e;
       }
     }
-    throw new SourceError('IO_ERROR', `${this.id}: no free name for ${name} in ${dir}`, { retryable: true, sourceId: this.id });
+    throw new SourceError('IO_ERROR', `${this.id}: no free name for ${name} in ${dir}`, {
+      retryable: true,
+      sourceId: this.id,
+    });
   }
 }
 

@@ -7,7 +7,10 @@ import type { StatementSource } from './statement-source';
 @Module({})
 export class StatementSourcesModule {
   static forRoot(opts: { dataDir: string; sources: readonly SourceConfig[] | StatementSource[] }): DynamicModule {
-    const sources = opts.sources.length && 'list' in opts.sources[0] ? (opts.sources as StatementSource[]) : sourcesFromConfig(opts.sources as SourceConfig[]);
+    const sources =
+      opts.sources.length && 'list' in opts.sources[0]
+        ? (opts.sources as StatementSource[])
+        : sourcesFromConfig(opts.sources as SourceConfig[]);
     return {
       module: StatementSourcesModule,
       imports: [StatementsModule.forRoot({ dataDir: opts.dataDir })],

@@ -123,7 +123,11 @@ export async function parseErrorOf(read: Promise<unknown>): Promise<StatementPar
  * `describe(title)` over the SOURCES.md rows of `folders`, starting with a check that every
  * table and file is there; a skipped block and a message saying why where the corpus is absent.
  */
-export function describeCorpus(title: string, folders: readonly string[], body: (rows: CorpusRow[], dir: string) => void): void {
+export function describeCorpus(
+  title: string,
+  folders: readonly string[],
+  body: (rows: CorpusRow[], dir: string) => void,
+): void {
   const dir = corpusDir();
   if (!folders.every((f) => corpusAvailable(dir, f))) {
     console.log(

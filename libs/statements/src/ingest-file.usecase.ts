@@ -19,7 +19,15 @@ export interface IngestInput {
 }
 
 export type IngestOutcome =
-  | { status: 'ingested'; fileId: string; format: StatementFormat; statements: number; entries: number; newEntries: number; alerts: number }
+  | {
+      status: 'ingested';
+      fileId: string;
+      format: StatementFormat;
+      statements: number;
+      entries: number;
+      newEntries: number;
+      alerts: number;
+    }
   | { status: 'duplicate'; fileId: string; of: string; previousStatus: string }
   | { status: 'quarantined'; fileId: string; reason: string; location: string | null }
   | { status: 'busy' };
@@ -89,10 +97,24 @@ export class IngestStatementFileUseCase {
     }
   }
 
-  private async quarantine(db: SqlTx, input: IngestInput, format: StatementFormat | null, failure: unknown): Promise<IngestOutcome> {
-    const reason = failure instanceof StatementParseError ? failure.message : `parser failed: ${(failure as Error)?.message ?? String(failure)}`;
+  private async quarantine(
+    db: SqlTx,
+    input: IngestInput,
+    format: StatementFormat | null,
+    failure: unknown,
+  ): Promise<IngestOutcome> {
+    const reason =
+      failure instanceof StatementParseError
+        ? failure.message
+        : `parser failed: ${(failure as Error)?.message ?? String(failure)}`;
     const location = failure instanceof StatementParseError ? failure.location : null;
-    const row = await this.repo.createFile(db, { ...input, format, status: 'quarantined', error: reason, errorLocation: location });
+    const row = await this.repo.createFile(db, {
+      ...input,
+      format,
+      status: 'quarantined',
+      error: reason,
+      errorLocation: location,
+    });
     this.logger.warn(`quarantined ${input.fileName} (${input.sha256.slice(0, 12)}): ${reason}`);
     return { status: 'quarantined', fileId: row.id, reason, location };
   }
@@ -101,13 +123,21 @@ export class IngestStatementFileUseCase {
     const file = await this.repo.createFile(tx, { ...input, format, status: 'ingested' });
     const collections = await this.repo.collectionAccountsByKey();
     const collectionIdFor = (key: string) =>
-      collections.find((c) => (c.iban && accountKey(c.iban) === key) || accountKey(c.accountNumber) === key)?.id ?? null;
+      collections.find((c) => (c.iban && accountKey(c.iban) === key) || accountKey(c.accountNumber) === key)?.id ??
+      null;
 
     let statements = 0;
     let entries = 0;
     let newEntries = 0;
     let alerts = 0;
-    let current: { id: string; header: StatementHeader; key: string; collectionAccountId: string | null; count: number; seen: Map<string, number> } | null = null;
+    let current: {
+      id: string;
+      header: StatementHeader;
+      key: string;
+      collectionAccountId: string | null;
+      count: number;
+      seen: Map<string, number>;
+    } | null = null;
     let batch: EntryRow[] = [];
     let inFlight: Promise<void> = Promise.resolve();
 
@@ -115,7 +145,13 @@ export class IngestStatementFileUseCase {
     const flush = async () => {
       if (!batch.length || !current) return;
       const rows = batch;
-      const ctx = { accountKey: current.key, collectionAccountId: current.collectionAccountId, fileId: file.id, statementId: current.id, format };
+      const ctx = {
+        accountKey: current.key,
+        collectionAccountId: current.collectionAccountId,
+        fileId: file.id,
+        statementId: current.id,
+        format,
+      };
       batch = [];
       await inFlight;
       inFlight = this.repo.insertEntries(tx, ctx, rows).then(
@@ -125,8 +161,18 @@ export class IngestStatementFileUseCase {
         (e) => {
           // data the database refuses (SQLSTATE class 22: out of range, bad encoding…) is the
           // file's fault: quarantine it rather than retry it forever
-          if (/\b22[0-9A-Z]{3}\b|out of range|invalid byte sequence|invalid input syntax/i.test(String((e as Error)?.message))) {
-            throw new ParseFailure(new StatementParseError(`the database refused a value: ${(e as Error).message.split('\n').pop()}`, `${rows[0].entry.location}…${rows[rows.length - 1].entry.location}`, input.fileName));
+          if (
+            /\b22[0-9A-Z]{3}\b|out of range|invalid byte sequence|invalid input syntax/i.test(
+              String((e as Error)?.message),
+            )
+          ) {
+            throw new ParseFailure(
+              new StatementParseError(
+                `the database refused a value: ${(e as Error).message.split('\n').pop()}`,
+                `${rows[0].entry.location}…${rows[rows.length - 1].entry.location}`,
+                input.fileName,
+              ),
+            );
           }
           throw e;
         },
@@ -154,11 +200,20 @@ export class IngestStatementFileUseCase {
         current = { id: row.id, header: ev.header, key, collectionAccountId, count: 0, seen: new Map() };
         statements++;
         if (!collectionAccountId) {
-          await this.repo.createAlert(tx, { kind: 'unknown_collection_account', accountKey: key, statementId: row.id, fileId: file.id, message: `statement for account ${ev.header.account}, which is not a configured collection account` });
+          await this.repo.createAlert(tx, {
+            kind: 'unknown_collection_account',
+            accountKey: key,
+            statementId: row.id,
+            fileId: file.id,
+            message: `statement for account ${ev.header.account}, which is not a configured collection account`,
+          });
           alerts++;
         }
       } else if (ev.type === 'entry') {
-        if (!current) throw new ParseFailure(new StatementParseError('entry outside a statement', ev.entry.location, input.fileName));
+        if (!current)
+          throw new ParseFailure(
+            new StatementParseError('entry outside a statement', ev.entry.location, input.fileName),
+          );
         batch.push(toRow(ev.entry, current.seen, input.fileName));
         current.count++;
         entries++;
@@ -176,35 +231,79 @@ export class IngestStatementFileUseCase {
           warnings: [...current.header.warnings, ...ev.warnings],
           currency: current.header.accountCurrency ?? closing?.currency ?? null,
         });
-        alerts += await this.checkContinuity(tx, file.id, current.id, current.key, current.header, closing?.signedAmount ?? null, ev.balanced);
+        alerts += await this.checkContinuity(
+          tx,
+          file.id,
+          current.id,
+          current.key,
+          current.header,
+          closing?.signedAmount ?? null,
+          ev.balanced,
+        );
         current = null;
       }
     }
     await flush();
     await inFlight;
     if (statements === 0) {
-      throw new ParseFailure(new StatementParseError('the file holds no statement, report or notification', null, input.fileName));
+      throw new ParseFailure(
+        new StatementParseError('the file holds no statement, report or notification', null, input.fileName),
+      );
     }
-    await this.repo.finishFile(tx, file.id, { statementCount: statements, entryCount: entries, newEntryCount: newEntries });
-    this.logger.log(`ingested ${input.fileName} (${format}): ${statements} statement(s), ${entries} entries, ${newEntries} new${alerts ? `, ${alerts} alert(s)` : ''}`);
+    await this.repo.finishFile(tx, file.id, {
+      statementCount: statements,
+      entryCount: entries,
+      newEntryCount: newEntries,
+    });
+    this.logger.log(
+      `ingested ${input.fileName} (${format}): ${statements} statement(s), ${entries} entries, ${newEntries} new${alerts ? `, ${alerts} alert(s)` : ''}`,
+    );
     return { status: 'ingested', fileId: file.id, format, statements, entries, newEntries, alerts };
   }
 
-  private async checkContinuity(tx: SqlTx, fileId: string, statementId: string, key: string, h: StatementHeader, closing: string | null, balanced: boolean | null): Promise<number> {
+  private async checkContinuity(
+    tx: SqlTx,
+    fileId: string,
+    statementId: string,
+    key: string,
+    h: StatementHeader,
+    closing: string | null,
+    balanced: boolean | null,
+  ): Promise<number> {
     let n = 0;
     if (balanced === false) {
-      await this.repo.createAlert(tx, { kind: 'unbalanced_statement', accountKey: key, statementId, fileId, message: `statement ${h.statementId ?? ''}: opening balance + entries ≠ closing balance ${closing ?? ''}` });
+      await this.repo.createAlert(tx, {
+        kind: 'unbalanced_statement',
+        accountKey: key,
+        statementId,
+        fileId,
+        message: `statement ${h.statementId ?? ''}: opening balance + entries ≠ closing balance ${closing ?? ''}`,
+      });
       n++;
     }
     if (!CONTINUITY_FORMATS.has(h.format) || !h.openingBalance) return n;
-    const prev = await this.repo.previousStatement(tx, key, h.accountCurrency ?? h.openingBalance.currency, statementId, h.openingBalance.date);
+    const prev = await this.repo.previousStatement(
+      tx,
+      key,
+      h.accountCurrency ?? h.openingBalance.currency,
+      statementId,
+      h.openingBalance.date,
+    );
     if (!prev) return n;
-    const prevClosing = prev.closingBalance === null ? null : Money.fromStored(prev.closingBalance, h.openingBalance.currency);
+    const prevClosing =
+      prev.closingBalance === null ? null : Money.fromStored(prev.closingBalance, h.openingBalance.currency);
     if (prevClosing && !prevClosing.amount.equals(h.openingBalance.signedAmount)) {
       await this.repo.createAlert(tx, {
-        kind: 'balance_break', accountKey: key, statementId, fileId,
+        kind: 'balance_break',
+        accountKey: key,
+        statementId,
+        fileId,
         message: `opening balance ${h.openingBalance.signedAmount} ≠ previous closing balance ${prevClosing.toString()} (statement ${prev.statementRef ?? prev.id})`,
-        details: { previousStatementId: prev.id, expected: prevClosing.toString(), actual: h.openingBalance.signedAmount },
+        details: {
+          previousStatementId: prev.id,
+          expected: prevClosing.toString(),
+          actual: h.openingBalance.signedAmount,
+        },
       });
       n++;
     }
@@ -212,7 +311,10 @@ export class IngestStatementFileUseCase {
     const b = Number(h.sequenceNumber?.split('/')[0]);
     if (Number.isInteger(a) && Number.isInteger(b) && b !== a + 1 && b !== a) {
       await this.repo.createAlert(tx, {
-        kind: 'sequence_gap', accountKey: key, statementId, fileId,
+        kind: 'sequence_gap',
+        accountKey: key,
+        statementId,
+        fileId,
         message: `statement sequence ${h.sequenceNumber} follows ${prev.sequenceNumber}: ${b > a ? `${b - a - 1} statement(s) missing` : 'out of order'}`,
         details: { previous: prev.sequenceNumber, current: h.sequenceNumber },
       });
@@ -230,12 +332,21 @@ function scaled(amount: string, currency: string, location: string, fileName: st
   try {
     const m = Money.fromStored(amount, currency);
     if (m.amount.abs().greaterThan(MAX_STORED)) {
-      throw new ParseFailure(new StatementParseError(`${what} ${amount} is larger than any amount remitd stores (16 integer digits)`, location, fileName));
+      throw new ParseFailure(
+        new StatementParseError(
+          `${what} ${amount} is larger than any amount remitd stores (16 integer digits)`,
+          location,
+          fileName,
+        ),
+      );
     }
     return m.toString();
   } catch (e) {
     if (e instanceof ParseFailure) throw e;
-    const reason = e instanceof DomainError && e.code === 'UNKNOWN_CURRENCY' ? `unknown currency "${currency}"` : `${what} ${amount} has more decimals than ${currency} allows`;
+    const reason =
+      e instanceof DomainError && e.code === 'UNKNOWN_CURRENCY'
+        ? `unknown currency "${currency}"`
+        : `${what} ${amount} has more decimals than ${currency} allows`;
     throw new ParseFailure(new StatementParseError(reason, location, fileName));
   }
 }
@@ -245,7 +356,9 @@ function toRow(e: ParsedEntry, seen: Map<string, number>, fileName: string): Ent
     naturalKey: naturalKey(e, seen),
     entry: e,
     amount: scaled(e.amount.amount, e.amount.currency, e.location, fileName, 'amount'),
-    instructedAmount: e.instructedAmount ? scaled(e.instructedAmount.amount, e.instructedAmount.currency, e.location, fileName, 'instructed amount') : null,
+    instructedAmount: e.instructedAmount
+      ? scaled(e.instructedAmount.amount, e.instructedAmount.currency, e.location, fileName, 'instructed amount')
+      : null,
     chargesAmount: e.charges ? scaled(e.charges.amount, e.charges.currency, e.location, fileName, 'charges') : null,
   };
 }

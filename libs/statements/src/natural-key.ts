@@ -17,8 +17,17 @@ export function naturalKey(e: ParsedEntry, seen?: Map<string, number>): string {
   }
   const h = createHash('sha256')
     .update(
-      [e.valueDate ?? e.bookingDate ?? '', e.amount.amount, e.amount.currency, kind, e.remitterAccount ?? '', e.remitterName ?? '',
-        e.endToEndId ?? '', e.remittanceStructured ?? '', e.remittanceUnstructured ?? ''].join('\u001f'),
+      [
+        e.valueDate ?? e.bookingDate ?? '',
+        e.amount.amount,
+        e.amount.currency,
+        kind,
+        e.remitterAccount ?? '',
+        e.remitterName ?? '',
+        e.endToEndId ?? '',
+        e.remittanceStructured ?? '',
+        e.remittanceUnstructured ?? '',
+      ].join('\u001f'),
     )
     .digest('hex')
     .slice(0, 40);

@@ -27,7 +27,11 @@ export function detectFormat(head: Buffer | string, fileName?: string): Statemen
  * Streams any supported bank file. Chunks should be small (64 KB): large chunks stall the
  * database writes behind parsing.
  */
-export function readStatements(input: ByteChunks, format: StatementFormat, fileName?: string): AsyncGenerator<StatementEvent> {
+export function readStatements(
+  input: ByteChunks,
+  format: StatementFormat,
+  fileName?: string,
+): AsyncGenerator<StatementEvent> {
   switch (format) {
     case 'camt.052':
     case 'camt.053':

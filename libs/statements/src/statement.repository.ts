@@ -13,13 +13,34 @@ export interface EntryRow {
 }
 
 const ENTRY_COLUMNS: [string, string][] = [
-  ['natural_key', 'text'], ['direction', 'text'], ['amount', 'numeric'], ['currency', 'text'], ['booking_date', 'text'],
-  ['value_date', 'text'], ['status', 'text'], ['bank_reference', 'text'], ['end_to_end_id', 'text'], ['uetr', 'text'],
-  ['remitter_name', 'text'], ['remitter_account', 'text'], ['remitter_bic', 'text'], ['credited_account', 'text'],
-  ['remittance_unstructured', 'text'], ['remittance_structured', 'text'], ['instructed_amount', 'numeric'],
-  ['instructed_currency', 'text'], ['charges_amount', 'numeric'], ['charges_currency', 'text'],
-  ['bank_transaction_code', 'text'], ['rail', 'text'], ['reversal', 'bool'], ['return_reason_code', 'text'],
-  ['original_reference', 'text'], ['change_code', 'text'], ['location', 'text'], ['additional_info', 'text'],
+  ['natural_key', 'text'],
+  ['direction', 'text'],
+  ['amount', 'numeric'],
+  ['currency', 'text'],
+  ['booking_date', 'text'],
+  ['value_date', 'text'],
+  ['status', 'text'],
+  ['bank_reference', 'text'],
+  ['end_to_end_id', 'text'],
+  ['uetr', 'text'],
+  ['remitter_name', 'text'],
+  ['remitter_account', 'text'],
+  ['remitter_bic', 'text'],
+  ['credited_account', 'text'],
+  ['remittance_unstructured', 'text'],
+  ['remittance_structured', 'text'],
+  ['instructed_amount', 'numeric'],
+  ['instructed_currency', 'text'],
+  ['charges_amount', 'numeric'],
+  ['charges_currency', 'text'],
+  ['bank_transaction_code', 'text'],
+  ['rail', 'text'],
+  ['reversal', 'bool'],
+  ['return_reason_code', 'text'],
+  ['original_reference', 'text'],
+  ['change_code', 'text'],
+  ['location', 'text'],
+  ['additional_info', 'text'],
 ];
 
 // Static SQL with positional array parameters: one round trip per batch, whatever its size.
@@ -57,71 +78,217 @@ export class StatementRepository {
     return this.prisma.statementFile.findUnique({ where: { sha256 } });
   }
 
-  createFile(db: SqlTx, f: { sha256: string; sourceId: string; fileName: string; size: number; format: string | null; storedPath: string; status: string; error?: string; errorLocation?: string | null }) {
-    return one<{ id: string }>(db, `
+  createFile(
+    db: SqlTx,
+    f: {
+      sha256: string;
+      sourceId: string;
+      fileName: string;
+      size: number;
+      format: string | null;
+      storedPath: string;
+      status: string;
+      error?: string;
+      errorLocation?: string | null;
+    },
+  ) {
+    return one<{ id: string }>(
+      db,
+      `
       INSERT INTO statement_files (id, sha256, source_id, file_name, size, format, status, error, error_location, stored_path, processed_at)
       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $6 = 'ingested' THEN NULL ELSE now() END) RETURNING id::text`,
-      [f.sha256, f.sourceId, f.fileName, f.size, f.format, f.status, f.error ?? null, f.errorLocation ?? null, f.storedPath]);
+      [
+        f.sha256,
+        f.sourceId,
+        f.fileName,
+        f.size,
+        f.format,
+        f.status,
+        f.error ?? null,
+        f.errorLocation ?? null,
+        f.storedPath,
+      ],
+    );
   }
 
-  async finishFile(db: SqlTx, id: string, c: { statementCount: number; entryCount: number; newEntryCount: number }): Promise<void> {
-    await db.$queryRawUnsafe(`UPDATE statement_files SET statement_count = $2, entry_count = $3, new_entry_count = $4, processed_at = now() WHERE id = $1::uuid`,
-      id, c.statementCount, c.entryCount, c.newEntryCount);
+  async finishFile(
+    db: SqlTx,
+    id: string,
+    c: { statementCount: number; entryCount: number; newEntryCount: number },
+  ): Promise<void> {
+    await db.$queryRawUnsafe(
+      `UPDATE statement_files SET statement_count = $2, entry_count = $3, new_entry_count = $4, processed_at = now() WHERE id = $1::uuid`,
+      id,
+      c.statementCount,
+      c.entryCount,
+      c.newEntryCount,
+    );
   }
 
-  createStatement(db: SqlTx, fileId: string, index: number, h: StatementHeader, accountKey: string, collectionAccountId: string | null) {
-    return one<{ id: string }>(db, `
+  createStatement(
+    db: SqlTx,
+    fileId: string,
+    index: number,
+    h: StatementHeader,
+    accountKey: string,
+    collectionAccountId: string | null,
+  ) {
+    return one<{ id: string }>(
+      db,
+      `
       INSERT INTO statements (id, file_id, index_in_file, format, account_key, collection_account_id, message_id, statement_ref, sequence_number,
                               currency, opening_balance, opening_date, entry_count)
       VALUES (gen_random_uuid(), $1::uuid, $2, $3, $4, $5::uuid, $6, $7, $8, $9, $10::numeric, $11, 0) RETURNING id::text`,
-      [fileId, index, h.format, accountKey, collectionAccountId, h.messageId, h.statementId, h.sequenceNumber,
-        h.accountCurrency ?? h.openingBalance?.currency ?? null, h.openingBalance?.signedAmount ?? null, h.openingBalance?.date ?? h.fromDate ?? null]);
+      [
+        fileId,
+        index,
+        h.format,
+        accountKey,
+        collectionAccountId,
+        h.messageId,
+        h.statementId,
+        h.sequenceNumber,
+        h.accountCurrency ?? h.openingBalance?.currency ?? null,
+        h.openingBalance?.signedAmount ?? null,
+        h.openingBalance?.date ?? h.fromDate ?? null,
+      ],
+    );
   }
 
-  async finishStatement(db: SqlTx, id: string, s: { closingBalance: string | null; closingDate: string | null; balanced: boolean | null; entryCount: number; warnings: string[]; currency: string | null }): Promise<void> {
-    await db.$queryRawUnsafe(`
+  async finishStatement(
+    db: SqlTx,
+    id: string,
+    s: {
+      closingBalance: string | null;
+      closingDate: string | null;
+      balanced: boolean | null;
+      entryCount: number;
+      warnings: string[];
+      currency: string | null;
+    },
+  ): Promise<void> {
+    await db.$queryRawUnsafe(
+      `
       UPDATE statements SET closing_balance = $2::numeric, closing_date = $3, balanced = $4, entry_count = $5, warnings = $6::jsonb, currency = COALESCE($7, currency)
       WHERE id = $1::uuid`,
-      id, s.closingBalance, s.closingDate, s.balanced, s.entryCount, JSON.stringify(s.warnings), s.currency);
+      id,
+      s.closingBalance,
+      s.closingDate,
+      s.balanced,
+      s.entryCount,
+      JSON.stringify(s.warnings),
+      s.currency,
+    );
   }
 
   /** The statement this one should continue from: the latest earlier end-of-day statement of the account. */
-  async previousStatement(db: SqlTx, accountKey: string, currency: string | null, beforeId: string, openingDate: string | null) {
-    const rows = await db.$queryRawUnsafe<{ id: string; closingBalance: string | null; closingDate: string | null; sequenceNumber: string | null; statementRef: string | null }[]>(`
+  async previousStatement(
+    db: SqlTx,
+    accountKey: string,
+    currency: string | null,
+    beforeId: string,
+    openingDate: string | null,
+  ) {
+    const rows = await db.$queryRawUnsafe<
+      {
+        id: string;
+        closingBalance: string | null;
+        closingDate: string | null;
+        sequenceNumber: string | null;
+        statementRef: string | null;
+      }[]
+    >(
+      `
       SELECT s.id::text, s.closing_balance::text AS "closingBalance", s.closing_date AS "closingDate", s.sequence_number AS "sequenceNumber", s.statement_ref AS "statementRef"
       FROM statements s
       WHERE s.account_key = $1 AND s.id <> $2::uuid AND s.format IN ('camt.053', 'mt940')
         AND s.closing_balance IS NOT NULL AND ($3::text IS NULL OR s.currency = $3)
         AND ($4::text IS NULL OR s.closing_date <= $4)
       ORDER BY s.closing_date DESC NULLS LAST, s.created_at DESC
-      LIMIT 1`, accountKey, beforeId, currency, openingDate);
+      LIMIT 1`,
+      accountKey,
+      beforeId,
+      currency,
+      openingDate,
+    );
     return rows[0] ?? null;
   }
 
   async insertEntries(
     db: SqlTx,
-    ctx: { accountKey: string; collectionAccountId: string | null; fileId: string; statementId: string; format: string },
+    ctx: {
+      accountKey: string;
+      collectionAccountId: string | null;
+      fileId: string;
+      statementId: string;
+      format: string;
+    },
     rows: readonly EntryRow[],
   ): Promise<{ inserted: number; upgraded: number }> {
     const col = <T>(f: (r: EntryRow) => T) => rows.map(f);
     const arrays = [
-      col((r) => r.naturalKey), col((r) => r.entry.direction), col((r) => r.amount), col((r) => r.entry.amount.currency),
-      col((r) => r.entry.bookingDate), col((r) => r.entry.valueDate), col((r) => r.entry.status), col((r) => r.entry.bankReference),
-      col((r) => r.entry.endToEndId), col((r) => r.entry.uetr), col((r) => r.entry.remitterName), col((r) => r.entry.remitterAccount),
-      col((r) => r.entry.remitterBic), col((r) => r.entry.creditedAccount), col((r) => r.entry.remittanceUnstructured),
-      col((r) => r.entry.remittanceStructured), col((r) => r.instructedAmount), col((r) => r.entry.instructedAmount?.currency ?? null),
-      col((r) => r.chargesAmount), col((r) => r.entry.charges?.currency ?? null), col((r) => r.entry.bankTransactionCode),
-      col((r) => r.entry.rail), col((r) => r.entry.reversal), col((r) => r.entry.returnReasonCode), col((r) => r.entry.originalReference),
-      col((r) => r.entry.changeCode), col((r) => r.entry.location), col((r) => r.entry.additionalInfo),
+      col((r) => r.naturalKey),
+      col((r) => r.entry.direction),
+      col((r) => r.amount),
+      col((r) => r.entry.amount.currency),
+      col((r) => r.entry.bookingDate),
+      col((r) => r.entry.valueDate),
+      col((r) => r.entry.status),
+      col((r) => r.entry.bankReference),
+      col((r) => r.entry.endToEndId),
+      col((r) => r.entry.uetr),
+      col((r) => r.entry.remitterName),
+      col((r) => r.entry.remitterAccount),
+      col((r) => r.entry.remitterBic),
+      col((r) => r.entry.creditedAccount),
+      col((r) => r.entry.remittanceUnstructured),
+      col((r) => r.entry.remittanceStructured),
+      col((r) => r.instructedAmount),
+      col((r) => r.entry.instructedAmount?.currency ?? null),
+      col((r) => r.chargesAmount),
+      col((r) => r.entry.charges?.currency ?? null),
+      col((r) => r.entry.bankTransactionCode),
+      col((r) => r.entry.rail),
+      col((r) => r.entry.reversal),
+      col((r) => r.entry.returnReasonCode),
+      col((r) => r.entry.originalReference),
+      col((r) => r.entry.changeCode),
+      col((r) => r.entry.location),
+      col((r) => r.entry.additionalInfo),
     ];
-    const result = await db.$queryRawUnsafe<{ inserted: boolean }[]>(INSERT_ENTRIES_SQL, ctx.accountKey, ctx.collectionAccountId, ctx.fileId, ctx.statementId, ctx.format, ...arrays);
+    const result = await db.$queryRawUnsafe<{ inserted: boolean }[]>(
+      INSERT_ENTRIES_SQL,
+      ctx.accountKey,
+      ctx.collectionAccountId,
+      ctx.fileId,
+      ctx.statementId,
+      ctx.format,
+      ...arrays,
+    );
     const inserted = result.filter((r) => r.inserted).length;
     return { inserted, upgraded: result.length - inserted };
   }
 
-  async createAlert(db: SqlTx, a: { kind: string; accountKey: string; statementId?: string | null; fileId?: string | null; message: string; details?: Record<string, unknown> }): Promise<void> {
-    await db.$queryRawUnsafe(`INSERT INTO statement_alerts (id, kind, account_key, statement_id, file_id, message, details) VALUES (gen_random_uuid(), $1, $2, $3::uuid, $4::uuid, $5, $6::jsonb)`,
-      a.kind, a.accountKey, a.statementId ?? null, a.fileId ?? null, a.message, JSON.stringify(a.details ?? {}));
+  async createAlert(
+    db: SqlTx,
+    a: {
+      kind: string;
+      accountKey: string;
+      statementId?: string | null;
+      fileId?: string | null;
+      message: string;
+      details?: Record<string, unknown>;
+    },
+  ): Promise<void> {
+    await db.$queryRawUnsafe(
+      `INSERT INTO statement_alerts (id, kind, account_key, statement_id, file_id, message, details) VALUES (gen_random_uuid(), $1, $2, $3::uuid, $4::uuid, $5, $6::jsonb)`,
+      a.kind,
+      a.accountKey,
+      a.statementId ?? null,
+      a.fileId ?? null,
+      a.message,
+      JSON.stringify(a.details ?? {}),
+    );
   }
 
   async analyzeEntries(): Promise<void> {
@@ -141,10 +308,17 @@ export class StatementRepository {
   }
 
   listAlerts(open: boolean, limit: number) {
-    return this.prisma.statementAlert.findMany({ where: open ? { acknowledgedAt: null } : {}, orderBy: { createdAt: 'desc' }, take: limit });
+    return this.prisma.statementAlert.findMany({
+      where: open ? { acknowledgedAt: null } : {},
+      orderBy: { createdAt: 'desc' },
+      take: limit,
+    });
   }
 
   acknowledgeAlert(id: string, by: string) {
-    return this.prisma.statementAlert.update({ where: { id }, data: { acknowledgedAt: new Date(), acknowledgedBy: by } });
+    return this.prisma.statementAlert.update({
+      where: { id },
+      data: { acknowledgedAt: new Date(), acknowledgedBy: by },
+    });
   }
 }

@@ -8,8 +8,14 @@ import { CurrentActor, Roles } from '../http/auth';
 export class CreateApiKeyRequest {
   @ApiProperty({ example: 'finance team laptop' }) @IsString() @IsNotEmpty() name!: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES as unknown as string[]) role!: RoleName;
-  @ApiPropertyOptional({ description: 'member keys only: the customer they belong to' }) @IsOptional() @IsUUID() customerId?: string;
-  @ApiPropertyOptional({ description: 'admins: the unified-settlement permission' }) @IsOptional() @IsBoolean() unifiedSettlement?: boolean;
+  @ApiPropertyOptional({ description: 'member keys only: the customer they belong to' })
+  @IsOptional()
+  @IsUUID()
+  customerId?: string;
+  @ApiPropertyOptional({ description: 'admins: the unified-settlement permission' })
+  @IsOptional()
+  @IsBoolean()
+  unifiedSettlement?: boolean;
 }
 
 @ApiTags('api keys')

@@ -2,7 +2,15 @@ import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res 
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { assertCustomerScope, STAFF } from '@remitd/access';
-import { BillDocumentService, BillingQueries, CustomerMoneyUseCases, ExplainUnsettled, IssueBillsUseCase, ManualPaymentUseCase, assertCycle } from '@remitd/billing';
+import {
+  BillDocumentService,
+  BillingQueries,
+  CustomerMoneyUseCases,
+  ExplainUnsettled,
+  IssueBillsUseCase,
+  ManualPaymentUseCase,
+  assertCycle,
+} from '@remitd/billing';
 import { notFound } from '@remitd/core';
 import type { Actor } from '@remitd/persistence';
 import { CurrentActor, Roles } from '../http/auth';
@@ -10,8 +18,18 @@ import { toCsv } from '../http/csv';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { decodeCursor, encodeCursor } from '../http/pagination';
 import {
-  ApplyCouponRequest, BillsQuery, CardRequest, ChargeRequest, CouponRequest, ManualPaymentRequest, RefundRequest, RelationshipRequest, RepaymentsQuery,
-  StatementQuery, TopUpRequest, TransferRequest,
+  ApplyCouponRequest,
+  BillsQuery,
+  CardRequest,
+  ChargeRequest,
+  CouponRequest,
+  ManualPaymentRequest,
+  RefundRequest,
+  RelationshipRequest,
+  RepaymentsQuery,
+  StatementQuery,
+  TopUpRequest,
+  TransferRequest,
 } from './billing.dto';
 
 const MONEY_MOVERS = ['super_admin', 'admin', 'finance'] as const;
@@ -40,7 +58,9 @@ export class BillingController {
   @Post('billing-runs/:cycle')
   @Roles('super_admin', 'admin', 'finance')
   @Idempotent()
-  @ApiOperation({ summary: 'Issue a cycle now (the reconciler does it at 12:00 on the 2nd of the next month); exactly once' })
+  @ApiOperation({
+    summary: 'Issue a cycle now (the reconciler does it at 12:00 on the 2nd of the next month); exactly once',
+  })
   run(@Param('cycle') cycle: string) {
     return this.issue.execute(assertCycle(cycle, 'cycle'), { force: false });
   }
@@ -52,7 +72,10 @@ export class BillingController {
     const customerId = actor.role === 'member' ? actor.customerId! : q.customerId;
     if (actor.role === 'member' && q.customerId) assertCustomerScope(actor, q.customerId);
     const after = decodeCursor<{ issuedAt: string; id: string }>(q.cursor);
-    const page = await this.queries.bills({ customerId, status: q.status, billingCycle: q.billingCycle }, { after: after ? { issuedAt: new Date(after.issuedAt), id: after.id } : undefined, limit: q.limit ?? 50 });
+    const page = await this.queries.bills(
+      { customerId, status: q.status, billingCycle: q.billingCycle },
+      { after: after ? { issuedAt: new Date(after.issuedAt), id: after.id } : undefined, limit: q.limit ?? 50 },
+    );
     return { items: page.items, nextCursor: page.last ? encodeCursor(page.last) : null };
   }
 
@@ -60,8 +83,30 @@ export class BillingController {
   @Roles(...STAFF)
   @ApiOperation({ summary: 'CSV of bills (same filters as the list, up to 100,000 rows)' })
   async billsCsv(@Query() q: BillsQuery, @Res() res: Response) {
-    const page = await this.queries.bills({ customerId: q.customerId, status: q.status, billingCycle: q.billingCycle }, { limit: 100_000 });
-    res.type('text/csv').attachment('bills.csv').send(toCsv(['reference', 'customerId', 'billingCycle', 'issuedAt', 'dueDate', 'currency', 'amount', 'paid', 'outstanding', 'status'], page.items));
+    const page = await this.queries.bills(
+      { customerId: q.customerId, status: q.status, billingCycle: q.billingCycle },
+      { limit: 100_000 },
+    );
+    res
+      .type('text/csv')
+      .attachment('bills.csv')
+      .send(
+        toCsv(
+          [
+            'reference',
+            'customerId',
+            'billingCycle',
+            'issuedAt',
+            'dueDate',
+            'currency',
+            'amount',
+            'paid',
+            'outstanding',
+            'status',
+          ],
+          page.items,
+        ),
+      );
   }
 
   @Get('bills/:id')
@@ -74,9 +119,14 @@ export class BillingController {
 
   @Get('bills/:id/pdf')
   @Roles(...STAFF, 'member')
-  @ApiOperation({ summary: "The bill as a PDF: charges, payments, and how to pay into the customer's exclusive account" })
+  @ApiOperation({
+    summary: "The bill as a PDF: charges, payments, and how to pay into the customer's exclusive account",
+  })
   @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'A4 PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({
+    description: 'A4 PDF',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
   async pdf(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
     const doc = await this.documents.pdf(id, actor.role === 'member' ? { customerId: actor.customerId ?? null } : {});
     res
@@ -88,7 +138,10 @@ export class BillingController {
 
   @Get('bills/:id/why-unsettled')
   @Roles(...STAFF, 'member')
-  @ApiOperation({ summary: 'Why is this bill still unsettled? (insufficient credit, not issued yet, card restrictions, write-off off…)' })
+  @ApiOperation({
+    summary:
+      'Why is this bill still unsettled? (insufficient credit, not issued yet, card restrictions, write-off off…)',
+  })
   async why(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     const r = await this.explain.explain(id);
     if (actor.role === 'member') assertCustomerScope(actor, (await this.queries.bill(id)).customerId);
@@ -98,8 +151,16 @@ export class BillingController {
   @Post('bills/:id/payments')
   @Roles('super_admin', 'admin', 'account_manager', 'finance', 'member')
   @Idempotent()
-  @ApiOperation({ summary: 'Manual payment: amount (default outstanding) from the balance and/or an external channel; pauses auto write-off meanwhile' })
-  pay(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ManualPaymentRequest, @Headers('idempotency-key') key: string) {
+  @ApiOperation({
+    summary:
+      'Manual payment: amount (default outstanding) from the balance and/or an external channel; pauses auto write-off meanwhile',
+  })
+  pay(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ManualPaymentRequest,
+    @Headers('idempotency-key') key: string,
+  ) {
     return this.manual.execute({ actor, billId: id, ...body, idempotencyKey: key });
   }
 
@@ -108,30 +169,66 @@ export class BillingController {
   @ApiOperation({ summary: 'Repayment records by method (from January 2023)' })
   async repayments(@CurrentActor() actor: Actor, @Query() q: RepaymentsQuery) {
     const customerId = actor.role === 'member' ? actor.customerId! : q.customerId;
-    const page = await this.queries.repayments({ ...q, customerId, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined }, { afterId: decodeCursor<string>(q.cursor), limit: q.limit ?? 50 });
+    const page = await this.queries.repayments(
+      { ...q, customerId, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined },
+      { afterId: decodeCursor<string>(q.cursor), limit: q.limit ?? 50 },
+    );
     return { items: page.items, nextCursor: page.nextId ? encodeCursor(page.nextId) : null };
   }
 
   @Get('repayments/export.csv')
   @Roles(...STAFF)
   async repaymentsCsv(@Query() q: RepaymentsQuery, @Res() res: Response) {
-    const page = await this.queries.repayments({ ...q, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined }, { limit: 100_000 });
-    res.type('text/csv').attachment('repayments.csv').send(toCsv(['createdAt', 'billReference', 'billingCycle', 'customerId', 'method', 'amount', 'currency', 'journalEntryId', 'reversedAt'], page.items));
+    const page = await this.queries.repayments(
+      { ...q, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined },
+      { limit: 100_000 },
+    );
+    res
+      .type('text/csv')
+      .attachment('repayments.csv')
+      .send(
+        toCsv(
+          [
+            'createdAt',
+            'billReference',
+            'billingCycle',
+            'customerId',
+            'method',
+            'amount',
+            'currency',
+            'journalEntryId',
+            'reversedAt',
+          ],
+          page.items,
+        ),
+      );
   }
 
   @Post('customers/:id/top-ups')
   @Roles(...MONEY_MOVERS)
   @Idempotent()
   @ApiOperation({ summary: 'Record a top-up (e.g. a bank transfer entered by finance); settles bills oldest first' })
-  topUp(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: TopUpRequest, @Headers('idempotency-key') key: string) {
+  topUp(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: TopUpRequest,
+    @Headers('idempotency-key') key: string,
+  ) {
     return this.money.topUp({ actor, customerId: id, ...body, idempotencyKey: key });
   }
 
   @Post('customers/:id/refunds')
   @Roles(...MONEY_MOVERS)
   @Idempotent()
-  @ApiOperation({ summary: "Credit-control refund into the refund balance (pays bills of the refund's cycle or later)" })
-  refund(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: RefundRequest, @Headers('idempotency-key') key: string) {
+  @ApiOperation({
+    summary: "Credit-control refund into the refund balance (pays bills of the refund's cycle or later)",
+  })
+  refund(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RefundRequest,
+    @Headers('idempotency-key') key: string,
+  ) {
     return this.money.refund({ actor, customerId: id, ...body, idempotencyKey: key });
   }
 
@@ -145,8 +242,13 @@ export class BillingController {
   @Post('customers/:id/stored-value-cards')
   @Roles(...MONEY_MOVERS)
   @Idempotent()
-  @ApiOperation({ summary: "Issue a stored-value card: pays only bills of its month" })
-  card(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CardRequest, @Headers('idempotency-key') key: string) {
+  @ApiOperation({ summary: 'Issue a stored-value card: pays only bills of its month' })
+  card(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CardRequest,
+    @Headers('idempotency-key') key: string,
+  ) {
     return this.money.issueCard({ actor, customerId: id, ...body, idempotencyKey: key });
   }
 
@@ -212,9 +314,17 @@ export class BillingController {
   @Get('customers/:id/statement')
   @Roles(...STAFF, 'member')
   @ApiOperation({ summary: 'Ledger movements of the cash balance with the running balance (JSON or CSV)' })
-  async statement(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: StatementQuery, @Res({ passthrough: true }) res: Response) {
+  async statement(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: StatementQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     assertCustomerScope(actor, id);
-    const s = await this.queries.statement(id, { from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined });
+    const s = await this.queries.statement(id, {
+      from: q.from ? new Date(q.from) : undefined,
+      to: q.to ? new Date(q.to) : undefined,
+    });
     if (q.format === 'csv') {
       res.type('text/csv').attachment(`statement-${id}.csv`);
       return toCsv(['at', 'kind', 'description', 'amount', 'runningBalance', 'journalEntryId'], s.movements);

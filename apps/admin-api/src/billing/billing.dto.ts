@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { PageQuery } from '../http/pagination';
 
 const DECIMAL = /^\d+(\.\d+)?$/;
@@ -8,7 +18,9 @@ const CYCLE = /^\d{4}-(0[1-9]|1[0-2])$/;
 const amount = (example: string) => ApiProperty({ example, description: 'decimal string in the customer currency' });
 
 export class ChargeRequest {
-  @ApiProperty({ example: '2026-10' }) @Matches(CYCLE, { message: 'billingCycle must look like 2026-10' }) billingCycle!: string;
+  @ApiProperty({ example: '2026-10' })
+  @Matches(CYCLE, { message: 'billingCycle must look like 2026-10' })
+  billingCycle!: string;
   @ApiProperty({ example: 'Compute · c6.large' }) @IsString() @IsNotEmpty() @MaxLength(200) product!: string;
   @ApiProperty({ example: '744 h' }) @IsString() @IsNotEmpty() @MaxLength(200) usage!: string;
   @amount('61.38') @Matches(DECIMAL, { message: 'amount must be a decimal string like "61.38"' }) amount!: string;
@@ -16,28 +28,52 @@ export class ChargeRequest {
 
 export class BillsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() customerId?: string;
-  @ApiPropertyOptional({ enum: ['open', 'unsettled', 'partly_paid', 'overdue', 'settled'] }) @IsOptional() @IsIn(['open', 'unsettled', 'partly_paid', 'overdue', 'settled']) status?: string;
-  @ApiPropertyOptional({ example: '2026-10' }) @IsOptional() @Matches(CYCLE, { message: 'billingCycle must look like 2026-10' }) billingCycle?: string;
+  @ApiPropertyOptional({ enum: ['open', 'unsettled', 'partly_paid', 'overdue', 'settled'] })
+  @IsOptional()
+  @IsIn(['open', 'unsettled', 'partly_paid', 'overdue', 'settled'])
+  status?: string;
+  @ApiPropertyOptional({ example: '2026-10' })
+  @IsOptional()
+  @Matches(CYCLE, { message: 'billingCycle must look like 2026-10' })
+  billingCycle?: string;
 }
 
 export class RepaymentsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() customerId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() billId?: string;
-  @ApiPropertyOptional({ enum: ['coupon', 'stored_value_card', 'balance', 'refund', 'external'] }) @IsOptional() @IsIn(['coupon', 'stored_value_card', 'balance', 'refund', 'external']) method?: string;
+  @ApiPropertyOptional({ enum: ['coupon', 'stored_value_card', 'balance', 'refund', 'external'] })
+  @IsOptional()
+  @IsIn(['coupon', 'stored_value_card', 'balance', 'refund', 'external'])
+  method?: string;
   @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @IsISO8601() from?: string;
   @ApiPropertyOptional({ example: '2026-12-31' }) @IsOptional() @IsISO8601() to?: string;
 }
 
 export class ExternalPart {
   @ApiProperty({ example: 'offline' }) @IsString() @IsNotEmpty() channel!: string;
-  @amount('40.00') @Matches(DECIMAL, { message: 'external.amount must be a decimal string like "40.00"' }) amount!: string;
+  @amount('40.00')
+  @Matches(DECIMAL, { message: 'external.amount must be a decimal string like "40.00"' })
+  amount!: string;
   @ApiPropertyOptional({ example: 'CHQ-00123' }) @IsOptional() @IsString() @MaxLength(200) reference?: string;
 }
 
 export class ManualPaymentRequest {
-  @ApiPropertyOptional({ example: '100.00', description: 'defaults to the outstanding amount' }) @IsOptional() @Matches(DECIMAL, { message: 'amount must be a decimal string like "100.00"' }) amount?: string;
-  @ApiPropertyOptional({ example: '60.00', description: 'part paid from the account balance (within available credit)' }) @IsOptional() @Matches(DECIMAL, { message: 'fromBalance must be a decimal string like "60.00"' }) fromBalance?: string;
-  @ApiPropertyOptional({ type: ExternalPart }) @IsOptional() @ValidateNested() @Type(() => ExternalPart) external?: ExternalPart;
+  @ApiPropertyOptional({ example: '100.00', description: 'defaults to the outstanding amount' })
+  @IsOptional()
+  @Matches(DECIMAL, { message: 'amount must be a decimal string like "100.00"' })
+  amount?: string;
+  @ApiPropertyOptional({
+    example: '60.00',
+    description: 'part paid from the account balance (within available credit)',
+  })
+  @IsOptional()
+  @Matches(DECIMAL, { message: 'fromBalance must be a decimal string like "60.00"' })
+  fromBalance?: string;
+  @ApiPropertyOptional({ type: ExternalPart })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExternalPart)
+  external?: ExternalPart;
 }
 
 export class TopUpRequest {
@@ -48,18 +84,28 @@ export class TopUpRequest {
 
 export class RefundRequest {
   @amount('25.00') @Matches(DECIMAL, { message: 'amount must be a decimal string like "25.00"' }) amount!: string;
-  @ApiProperty({ example: '2026-10', description: "the refund's billing cycle: it pays bills of this cycle or later" }) @Matches(CYCLE, { message: 'billingCycle must look like 2026-10' }) billingCycle!: string;
-  @ApiProperty({ example: 'SLA credit for the October outage' }) @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
+  @ApiProperty({ example: '2026-10', description: "the refund's billing cycle: it pays bills of this cycle or later" })
+  @Matches(CYCLE, { message: 'billingCycle must look like 2026-10' })
+  billingCycle!: string;
+  @ApiProperty({ example: 'SLA credit for the October outage' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
 }
 
 export class CardRequest {
   @amount('200.00') @Matches(DECIMAL, { message: 'amount must be a decimal string like "200.00"' }) amount!: string;
-  @ApiProperty({ example: '2026-11', description: 'the only month whose bills the card pays' }) @Matches(CYCLE, { message: 'validMonth must look like 2026-11' }) validMonth!: string;
+  @ApiProperty({ example: '2026-11', description: 'the only month whose bills the card pays' })
+  @Matches(CYCLE, { message: 'validMonth must look like 2026-11' })
+  validMonth!: string;
 }
 
 export class CouponRequest {
   @amount('10.00') @Matches(DECIMAL, { message: 'amount must be a decimal string like "10.00"' }) amount!: string;
-  @ApiProperty({ example: '2026-12', description: 'last billing cycle it may be applied to' }) @Matches(CYCLE, { message: 'validUntil must look like 2026-12' }) validUntil!: string;
+  @ApiProperty({ example: '2026-12', description: 'last billing cycle it may be applied to' })
+  @Matches(CYCLE, { message: 'validUntil must look like 2026-12' })
+  validUntil!: string;
   @ApiPropertyOptional({ example: 'WELCOME10' }) @IsOptional() @IsString() @MaxLength(50) code?: string;
 }
 

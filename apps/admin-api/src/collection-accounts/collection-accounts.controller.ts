@@ -9,9 +9,17 @@ import { CurrentActor, Roles } from '../http/auth';
 export class CreateCollectionAccountRequest {
   @ApiProperty({ example: 'Main USD collection account' }) @IsString() @IsNotEmpty() name!: string;
   @ApiPropertyOptional({ example: 'DE89370400440532013000' }) @IsOptional() @IsString() iban?: string;
-  @ApiPropertyOptional({ example: '0532013000', description: 'required without an IBAN (e.g. a US account)' }) @IsOptional() @IsString() accountNumber?: string;
+  @ApiPropertyOptional({ example: '0532013000', description: 'required without an IBAN (e.g. a US account)' })
+  @IsOptional()
+  @IsString()
+  accountNumber?: string;
   @ApiPropertyOptional({ example: 'COBADEFFXXX' }) @IsOptional() @IsString() bic?: string;
-  @ApiProperty({ example: ['USD', 'EUR'] }) @IsArray() @ArrayNotEmpty() @IsString({ each: true }) @Length(3, 3, { each: true }) currencies!: string[];
+  @ApiProperty({ example: ['USD', 'EUR'] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsString({ each: true })
+  @Length(3, 3, { each: true })
+  currencies!: string[];
 }
 
 @ApiTags('collection accounts')

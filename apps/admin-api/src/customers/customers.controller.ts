@@ -13,7 +13,13 @@ import type { Actor } from '@remitd/persistence';
 import { CurrentActor, Roles } from '../http/auth';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { decodeCursor, encodeCursor } from '../http/pagination';
-import { AllocateVirtualAccountRequest, CreateCustomerRequest, CustomerResponse, ListCustomersQuery, UpdateCustomerRequest } from './customers.dto';
+import {
+  AllocateVirtualAccountRequest,
+  CreateCustomerRequest,
+  CustomerResponse,
+  ListCustomersQuery,
+  UpdateCustomerRequest,
+} from './customers.dto';
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -69,7 +75,11 @@ export class CustomersController {
   @Roles('super_admin', 'admin', 'account_manager')
   @Idempotent()
   @ApiOperation({ summary: "Allocate the customer's exclusive virtual account (e-mails the details)" })
-  allocateVirtualAccount(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AllocateVirtualAccountRequest) {
+  allocateVirtualAccount(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AllocateVirtualAccountRequest,
+  ) {
     return this.allocate.execute({ actor, customerId: id, ...body });
   }
 

@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { PageQuery } from '../http/pagination';
 
 const DECIMAL = /^\d+(\.\d+)?$/;
@@ -98,7 +108,8 @@ export class CustomerResponse {
   @ApiProperty({ example: '5000.00' }) creditLimit!: string;
   @ApiProperty({ example: '0.00' }) frozenAmount!: string;
   @ApiProperty({ example: '120.00' }) cashBalance!: string;
-  @ApiProperty({ example: '5120.00', description: 'cash balance + credit limit − frozen amount' }) availableCredit!: string;
+  @ApiProperty({ example: '5120.00', description: 'cash balance + credit limit − frozen amount' })
+  availableCredit!: string;
   @ApiProperty() autoWriteOff!: boolean;
   @ApiProperty() partialLastBill!: boolean;
   @ApiProperty() writeOffPastBills!: boolean;

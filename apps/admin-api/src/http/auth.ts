@@ -31,14 +31,21 @@ export class ApiKeyGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const header = req.headers.authorization;
-    const key = header?.startsWith('Bearer ') ? header.slice(7).trim() : (req.headers['x-api-key'] as string | undefined);
-    if (!key) throw new DomainError('API_KEY_MISSING', 'send an API key: Authorization: Bearer <key>', 'unauthenticated');
+    const key = header?.startsWith('Bearer ')
+      ? header.slice(7).trim()
+      : (req.headers['x-api-key'] as string | undefined);
+    if (!key)
+      throw new DomainError('API_KEY_MISSING', 'send an API key: Authorization: Bearer <key>', 'unauthenticated');
     const actor = await this.keys.authenticate(key);
     if (!actor) throw new DomainError('API_KEY_INVALID', 'the API key is unknown or revoked', 'unauthenticated');
     req.actor = actor;
     const roles = this.reflector.getAllAndOverride<RoleName[]>(ROLES_KEY, targets) ?? ['super_admin'];
     if (!roles.includes(actor.role as RoleName)) {
-      throw new DomainError('ROLE_FORBIDDEN', `role ${actor.role} may not ${req.method} ${req.route?.path ?? req.path}; allowed: ${roles.join(', ')}`, 'forbidden');
+      throw new DomainError(
+        'ROLE_FORBIDDEN',
+        `role ${actor.role} may not ${req.method} ${req.route?.path ?? req.path}; allowed: ${roles.join(', ')}`,
+        'forbidden',
+      );
     }
     return true;
   }

@@ -20,7 +20,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(err: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     if (err instanceof DomainError) {
-      res.status(STATUS[err.kind]).json({ error: { code: err.code, message: err.message, field: err.field, details: err.details } });
+      res
+        .status(STATUS[err.kind])
+        .json({ error: { code: err.code, message: err.message, field: err.field, details: err.details } });
       return;
     }
     if (err instanceof HttpException) {
@@ -30,7 +32,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
         res.status(status).json(body);
         return;
       }
-      const message = typeof body === 'string' ? body : Array.isArray(body?.message) ? body.message.join('; ') : String(body?.message ?? err.message);
+      const message =
+        typeof body === 'string'
+          ? body
+          : Array.isArray(body?.message)
+            ? body.message.join('; ')
+            : String(body?.message ?? err.message);
       res.status(status).json({ error: { code: status === 404 ? 'ROUTE_NOT_FOUND' : 'HTTP_' + status, message } });
       return;
     }

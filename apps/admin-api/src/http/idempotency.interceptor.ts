@@ -24,20 +24,33 @@ export class IdempotencyInterceptor implements NestInterceptor {
   ) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (!this.reflector.getAllAndOverride<boolean>(IDEMPOTENT_KEY, [ctx.getHandler(), ctx.getClass()])) return next.handle();
+    if (!this.reflector.getAllAndOverride<boolean>(IDEMPOTENT_KEY, [ctx.getHandler(), ctx.getClass()]))
+      return next.handle();
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const res = ctx.switchToHttp().getResponse<Response>();
     const key = req.headers['idempotency-key'];
     if (typeof key !== 'string' || !key.trim() || key.length > 200) {
-      throw new DomainError('IDEMPOTENCY_KEY_REQUIRED', 'Idempotency-Key: this request changes money and needs a unique key (max 200 chars)', 'validation', 'Idempotency-Key');
+      throw new DomainError(
+        'IDEMPOTENCY_KEY_REQUIRED',
+        'Idempotency-Key: this request changes money and needs a unique key (max 200 chars)',
+        'validation',
+        'Idempotency-Key',
+      );
     }
     const scope = `${req.actor?.id ?? 'anonymous'}`;
-    const requestHash = createHash('sha256').update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? {})}`).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? {})}`)
+      .digest('hex');
     const replay = async () => {
       const prior = await this.repo.find(scope, key);
       if (!prior) return null;
       if (prior.requestHash !== requestHash) {
-        throw new DomainError('IDEMPOTENCY_KEY_REUSED', `Idempotency-Key "${key}" was used for a different request`, 'conflict', 'Idempotency-Key');
+        throw new DomainError(
+          'IDEMPOTENCY_KEY_REUSED',
+          `Idempotency-Key "${key}" was used for a different request`,
+          'conflict',
+          'Idempotency-Key',
+        );
       }
       res.status(prior.responseStatus).setHeader('Idempotent-Replayed', 'true');
       return prior.responseBody;

@@ -5,7 +5,10 @@ function first(errors: ValidationError[], prefix = ''): { field: string; message
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     if (e.constraints) {
       const msg = Object.values(e.constraints)[0];
-      return { field, message: msg.startsWith(e.property) ? `${field}${msg.slice(e.property.length)}` : `${field}: ${msg}` };
+      return {
+        field,
+        message: msg.startsWith(e.property) ? `${field}${msg.slice(e.property.length)}` : `${field}: ${msg}`,
+      };
     }
     const nested = first(e.children ?? [], field);
     if (nested) return nested;

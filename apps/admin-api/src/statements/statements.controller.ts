@@ -8,7 +8,10 @@ import { CurrentActor, Roles } from '../http/auth';
 import { PageQuery } from '../http/pagination';
 
 export class FilesQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['ingested', 'quarantined'] }) @IsOptional() @IsIn(['ingested', 'quarantined']) status?: string;
+  @ApiPropertyOptional({ enum: ['ingested', 'quarantined'] })
+  @IsOptional()
+  @IsIn(['ingested', 'quarantined'])
+  status?: string;
 }
 
 export class AlertsQuery extends PageQuery {

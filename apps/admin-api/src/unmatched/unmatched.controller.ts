@@ -1,7 +1,20 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { STAFF } from '@remitd/access';
 import type { Actor } from '@remitd/persistence';
 import { UnmatchedQueue } from '@remitd/settlement';
@@ -21,17 +34,33 @@ export class UnmatchedQuery extends PageQuery {
 
 export class AssignRequest {
   @ApiProperty() @IsUUID() customerId!: string;
-  @ApiPropertyOptional({ description: 'remember the remitter account so the next transfer from it matches automatically' }) @IsOptional() @IsBoolean() rememberRemitterAccount?: boolean;
-  @ApiPropertyOptional({ example: 'customer confirmed by phone' }) @IsOptional() @IsString() @MaxLength(500) note?: string;
+  @ApiPropertyOptional({
+    description: 'remember the remitter account so the next transfer from it matches automatically',
+  })
+  @IsOptional()
+  @IsBoolean()
+  rememberRemitterAccount?: boolean;
+  @ApiPropertyOptional({ example: 'customer confirmed by phone' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
 }
 
 export class SplitPart {
   @ApiProperty() @IsUUID() customerId!: string;
-  @ApiProperty({ example: '600.00' }) @Matches(DECIMAL, { message: 'amount must be a positive decimal string like "600.00"' }) amount!: string;
+  @ApiProperty({ example: '600.00' })
+  @Matches(DECIMAL, { message: 'amount must be a positive decimal string like "600.00"' })
+  amount!: string;
 }
 
 export class SplitRequest {
-  @ApiProperty({ type: [SplitPart] }) @IsArray() @ArrayMinSize(2) @ValidateNested({ each: true }) @Type(() => SplitPart) parts!: SplitPart[];
+  @ApiProperty({ type: [SplitPart] })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ValidateNested({ each: true })
+  @Type(() => SplitPart)
+  parts!: SplitPart[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
 }
 
@@ -40,8 +69,14 @@ export class ReturnRequest {
 }
 
 export class FeeReimbursementRequest {
-  @ApiProperty({ example: '15.00' }) @Matches(DECIMAL, { message: 'amount must be a positive decimal string like "15.00"' }) amount!: string;
-  @ApiProperty({ example: 'SWIFT-MT103-COPY-8812' }) @IsString() @IsNotEmpty() @MaxLength(200) voucherReference!: string;
+  @ApiProperty({ example: '15.00' })
+  @Matches(DECIMAL, { message: 'amount must be a positive decimal string like "15.00"' })
+  amount!: string;
+  @ApiProperty({ example: 'SWIFT-MT103-COPY-8812' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  voucherReference!: string;
 }
 
 @ApiTags('remittances')
@@ -55,7 +90,10 @@ export class UnmatchedController {
   @ApiOperation({ summary: 'The unmatched queue (state=unmatched by default) and other remittances, oldest first' })
   async list(@Query() q: UnmatchedQuery) {
     const after = decodeCursor<{ createdAt: string; id: string }>(q.cursor);
-    const page = await this.queue.list(q, { after: after ? { createdAt: new Date(after.createdAt), id: after.id } : undefined, limit: q.limit ?? 50 });
+    const page = await this.queue.list(q, {
+      after: after ? { createdAt: new Date(after.createdAt), id: after.id } : undefined,
+      limit: q.limit ?? 50,
+    });
     return { items: page.items, nextCursor: page.last ? encodeCursor(page.last) : null };
   }
 
@@ -69,7 +107,9 @@ export class UnmatchedController {
   @Post(':id/assign')
   @Roles('super_admin', 'admin', 'account_manager')
   @Idempotent()
-  @ApiOperation({ summary: 'Assign an unmatched remittance to a customer: credits and settles like an automatic match' })
+  @ApiOperation({
+    summary: 'Assign an unmatched remittance to a customer: credits and settles like an automatic match',
+  })
   assign(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AssignRequest) {
     return this.queue.assign({ actor, remittanceId: id, ...body });
   }
@@ -77,7 +117,9 @@ export class UnmatchedController {
   @Post(':id/split')
   @Roles('super_admin', 'admin', 'account_manager')
   @Idempotent()
-  @ApiOperation({ summary: 'Split an unmatched remittance across several customers (parts sum to the remitted amount)' })
+  @ApiOperation({
+    summary: 'Split an unmatched remittance across several customers (parts sum to the remitted amount)',
+  })
   split(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SplitRequest) {
     return this.queue.split({ actor, remittanceId: id, ...body });
   }
@@ -94,7 +136,11 @@ export class UnmatchedController {
   @Roles('super_admin', 'admin', 'account_manager')
   @Idempotent()
   @ApiOperation({ summary: "Reimburse bank fees shown on the customer's remittance voucher (bounded by the cap)" })
-  feeReimbursement(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: FeeReimbursementRequest) {
+  feeReimbursement(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: FeeReimbursementRequest,
+  ) {
     return this.queue.recordFeeReimbursement({ actor, remittanceId: id, ...body });
   }
 }

@@ -72,7 +72,8 @@ describeCorpus('camt public corpus (SOURCES.md)', FOLDERS, (rows, dir) => {
       const balanced = result.ends.map((e) => e.balanced);
       if (row.reconciles.startsWith('yes')) expect(balanced.every((b) => b === true)).toBe(true);
       if (row.reconciles.startsWith('no')) expect(balanced).toContain(false);
-      if (row.reconciles.startsWith('n/a') && row.folder !== 'camt052') expect(balanced.every((b) => b === null)).toBe(true);
+      if (row.reconciles.startsWith('n/a') && row.folder !== 'camt052')
+        expect(balanced.every((b) => b === null)).toBe(true);
     });
 
     it('gives every entry a valid amount, currency, direction and location', () => {

@@ -197,7 +197,9 @@ describe('readCamt: camt.053.001.02 statement with SWIFT credits, a virtual acco
     ]);
     expect(batch.map((e) => e.remitterName)).toEqual(['Maria Garcia', 'Pieter de Vries', 'Anna Kowalska']);
     expect(batch.map((e) => e.endToEndId)).toEqual(['E2E-MG-001', 'E2E-PV-002', 'E2E-AK-003']);
-    expect(batch.every((e) => e.bookingDate === '2025-01-15' && e.status === 'BOOK' && e.direction === 'CRDT')).toBe(true);
+    expect(batch.every((e) => e.bookingDate === '2025-01-15' && e.status === 'BOOK' && e.direction === 'CRDT')).toBe(
+      true,
+    );
     expect(batch.every((e) => e.additionalInfo === 'SAMMLER-GUTSCHRIFT 3 POSTEN')).toBe(true);
   });
 
@@ -268,7 +270,12 @@ describe('readCamt: camt.053.001.08 (Sts/Cd, Pty/Nm, BICFI, UETR, Chrgs records)
   });
 
   it('uses PRCD as the opening balance when there is no OPBD, with the date part of Dt/DtTm', () => {
-    expect(s.header.openingBalance).toEqual({ amount: '5000.00', currency: 'CHF', signedAmount: '5000.00', date: '2025-02-02' });
+    expect(s.header.openingBalance).toEqual({
+      amount: '5000.00',
+      currency: 'CHF',
+      signedAmount: '5000.00',
+      date: '2025-02-02',
+    });
   });
 
   it('reads <Sts><Cd>', () => {
@@ -357,7 +364,12 @@ describe('readCamt: camt.052.001.02 intraday report', () => {
   });
 
   it('uses ITBD as the closing balance of a report without CLBD and balances it', () => {
-    expect(s.end.closingBalance).toEqual({ amount: '11500.00', currency: 'GBP', signedAmount: '11500.00', date: '2025-02-10' });
+    expect(s.end.closingBalance).toEqual({
+      amount: '11500.00',
+      currency: 'GBP',
+      signedAmount: '11500.00',
+      date: '2025-02-10',
+    });
     expect(s.end.balanced).toBe(true);
   });
 
@@ -507,24 +519,34 @@ describe('readCamt: errors', () => {
   });
 
   it('rejects XML that is not a camt Document', async () => {
-    expect((await parseError('<html><body/></html>')).reason).toBe('not a camt document: root element is <html>, expected <Document>');
+    expect((await parseError('<html><body/></html>')).reason).toBe(
+      'not a camt document: root element is <html>, expected <Document>',
+    );
   });
 
   it('rejects a Document holding another ISO 20022 message', async () => {
     const err = await parseError(
       '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"><CstmrCdtTrfInitn><GrpHdr/></CstmrCdtTrfInitn></Document>',
     );
-    expect(err.reason).toBe('Document has no BkToCstmrStmt/BkToCstmrAcctRpt/BkToCstmrDbtCdtNtfctn (found <CstmrCdtTrfInitn>)');
+    expect(err.reason).toBe(
+      'Document has no BkToCstmrStmt/BkToCstmrAcctRpt/BkToCstmrDbtCdtNtfctn (found <CstmrCdtTrfInitn>)',
+    );
   });
 
   it('rejects an empty Document', async () => {
-    const err = await parseError('<?xml version="1.0"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.03">\n</Document>');
+    const err = await parseError(
+      '<?xml version="1.0"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.03">\n</Document>',
+    );
     expect(err.reason).toBe('Document has no BkToCstmrStmt/BkToCstmrAcctRpt/BkToCstmrDbtCdtNtfctn');
-    expect((await parseError('<Document/>')).reason).toBe('Document has no BkToCstmrStmt/BkToCstmrAcctRpt/BkToCstmrDbtCdtNtfctn');
+    expect((await parseError('<Document/>')).reason).toBe(
+      'Document has no BkToCstmrStmt/BkToCstmrAcctRpt/BkToCstmrDbtCdtNtfctn',
+    );
   });
 
   it('rejects a message without any statement, report or notification', async () => {
-    const err = await parseError('<Document><BkToCstmrStmt><GrpHdr><MsgId>X</MsgId></GrpHdr></BkToCstmrStmt></Document>');
+    const err = await parseError(
+      '<Document><BkToCstmrStmt><GrpHdr><MsgId>X</MsgId></GrpHdr></BkToCstmrStmt></Document>',
+    );
     expect(err.reason).toBe('BkToCstmrStmt has no Stmt: the document holds no statement');
     const err054 = await parseError('<Document><BkToCstmrDbtCdtNtfctn><GrpHdr/></BkToCstmrDbtCdtNtfctn></Document>');
     expect(err054.reason).toMatch(/^BkToCstmrDbtCdtNtfctn has no Ntfctn/);
@@ -542,11 +564,14 @@ describe('readCamt: errors', () => {
     expect(err.reason).toBe('Ntry without CdtDbtInd');
   });
 
-  it.each([['1,250.00'], ['-5.00'], ['12.'], ['.5'], ['1e3'], ['']])('rejects the amount %p naming the element path and line', async (amt) => {
-    const err = await parseError(stmt053(`\n${ntry(amt)}`));
-    expect(err.reason).toMatch(/^invalid amount/);
-    expect(err.location).toBe('Stmt[1]/Ntry[1]/Amt (line 3)');
-  });
+  it.each([['1,250.00'], ['-5.00'], ['12.'], ['.5'], ['1e3'], ['']])(
+    'rejects the amount %p naming the element path and line',
+    async (amt) => {
+      const err = await parseError(stmt053(`\n${ntry(amt)}`));
+      expect(err.reason).toMatch(/^invalid amount/);
+      expect(err.location).toBe('Stmt[1]/Ntry[1]/Amt (line 3)');
+    },
+  );
 
   it('rejects a bad balance amount too', async () => {
     const err = await parseError(stmt053(bal('OPBD', '10,00')));
@@ -598,7 +623,9 @@ describe('readCamt: tolerant reading with warnings', () => {
   });
 
   it('reads an Ntry without Sts as booked, folding repeated warnings into one line', async () => {
-    const s = await readOne(stmt053(ntry('1.00', 'CRDT', '', null) + ntry('2.00', 'CRDT', '', null) + ntry('3.00', 'CRDT', '', null)));
+    const s = await readOne(
+      stmt053(ntry('1.00', 'CRDT', '', null) + ntry('2.00', 'CRDT', '', null) + ntry('3.00', 'CRDT', '', null)),
+    );
     expect(s.entries.map((e) => e.status)).toEqual(['BOOK', 'BOOK', 'BOOK']);
     expect(s.end.warnings).toEqual(['Stmt[1]/Ntry[1]: Ntry without Sts; read as booked (BOOK) (and 2 more like it)']);
   });
@@ -620,7 +647,9 @@ describe('readCamt: tolerant reading with warnings', () => {
     const tx = (name: string, ref: string) =>
       `<TxDtls><Refs><EndToEndId>E2E-1</EndToEndId></Refs><RltdPties><Dbtr><Nm>${name}</Nm></Dbtr></RltdPties>` +
       `<RmtInf><Ustrd>${ref}</Ustrd><Strd><CdtrRefInf><Ref>${ref}</Ref></CdtrRefInf></Strd></RmtInf></TxDtls>`;
-    const s = await readOne(stmt053(ntry('90.00', 'CRDT', `<NtryDtls>${tx('A', 'R1')}${tx('B', 'R2')}${tx('A', 'R1')}</NtryDtls>`)));
+    const s = await readOne(
+      stmt053(ntry('90.00', 'CRDT', `<NtryDtls>${tx('A', 'R1')}${tx('B', 'R2')}${tx('A', 'R1')}</NtryDtls>`)),
+    );
     expect(s.entries).toHaveLength(1);
     expect(s.entries[0]).toMatchObject({
       amount: { amount: '90.00', currency: 'EUR' },
@@ -631,12 +660,17 @@ describe('readCamt: tolerant reading with warnings', () => {
       remittanceUnstructured: 'R1 R2',
       remittanceStructured: 'R1 R2',
     });
-    expect(s.end.warnings).toEqual(['Stmt[1]/Ntry[1]: 3 TxDtls without amounts of their own; reported as one entry with the Ntry amount']);
+    expect(s.end.warnings).toEqual([
+      'Stmt[1]/Ntry[1]: 3 TxDtls without amounts of their own; reported as one entry with the Ntry amount',
+    ]);
   });
 
   it('lets each TxDtls CdtDbtInd override the Ntry direction in a multi-detail entry', async () => {
-    const tx = (amt: string, ind: string) => `<TxDtls><Amt Ccy="EUR">${amt}</Amt><CdtDbtInd>${ind}</CdtDbtInd></TxDtls>`;
-    const s = await readOne(stmt053(ntry('70.00', 'CRDT', `<NtryDtls>${tx('100.00', 'CRDT')}${tx('30.00', 'DBIT')}</NtryDtls>`, 'INFO')));
+    const tx = (amt: string, ind: string) =>
+      `<TxDtls><Amt Ccy="EUR">${amt}</Amt><CdtDbtInd>${ind}</CdtDbtInd></TxDtls>`;
+    const s = await readOne(
+      stmt053(ntry('70.00', 'CRDT', `<NtryDtls>${tx('100.00', 'CRDT')}${tx('30.00', 'DBIT')}</NtryDtls>`, 'INFO')),
+    );
     expect(s.entries.map((e) => [e.direction, e.amount.amount, e.status])).toEqual([
       ['CRDT', '100.00', 'INFO'],
       ['DBIT', '30.00', 'INFO'],
@@ -648,16 +682,20 @@ describe('readCamt: tolerant reading with warnings', () => {
     const tx = (amt: string) => `<TxDtls><Amt Ccy="EUR">${amt}</Amt></TxDtls>`;
     const s = await readOne(stmt053(ntry('70.00', 'CRDT', `<NtryDtls>${tx('10.00')}${tx('20.00')}</NtryDtls>`)));
     expect(s.entries).toHaveLength(2);
-    expect(s.end.warnings).toEqual(['Stmt[1]/Ntry[1]: the 2 TxDtls amounts do not add up to the Ntry amount 70.00 EUR']);
+    expect(s.end.warnings).toEqual([
+      'Stmt[1]/Ntry[1]: the 2 TxDtls amounts do not add up to the Ntry amount 70.00 EUR',
+    ]);
   });
 
   it('keeps the booked Ntry amount and direction for a single TxDtls that disagrees, with warnings', async () => {
     const s = await readOne(
-      stmt053(ntry('8.85', 'CRDT', '<NtryDtls><TxDtls><Amt Ccy="SEK">0</Amt><CdtDbtInd>DBIT</CdtDbtInd></TxDtls></NtryDtls>')),
+      stmt053(
+        ntry('8.85', 'CRDT', '<NtryDtls><TxDtls><Amt Ccy="SEK">0</Amt><CdtDbtInd>DBIT</CdtDbtInd></TxDtls></NtryDtls>'),
+      ),
     );
     expect(s.entries[0]).toMatchObject({ amount: { amount: '8.85', currency: 'EUR' }, direction: 'CRDT' });
     expect(s.end.warnings).toEqual([
-      "Stmt[1]/Ntry[1]/TxDtls[1]: TxDtls amount 0 SEK differs from the Ntry amount 8.85 EUR; the Ntry amount is used",
+      'Stmt[1]/Ntry[1]/TxDtls[1]: TxDtls amount 0 SEK differs from the Ntry amount 8.85 EUR; the Ntry amount is used',
       "Stmt[1]/Ntry[1]/TxDtls[1]: TxDtls CdtDbtInd DBIT differs from the Ntry's CRDT; the Ntry's is used",
     ]);
   });
@@ -680,7 +718,9 @@ describe('readCamt: tolerant reading with warnings', () => {
     const s = await readOne(stmt053(ntry('5.00') + bal('OPBD', '10.00') + bal('CLBD', '15.00')));
     expect(s.header.openingBalance).toBeNull();
     expect(s.end.balanced).toBe(true);
-    expect(s.end.warnings).toEqual(['Stmt[1]: the opening balance appears after the entries; it is used for the balance check only']);
+    expect(s.end.warnings).toEqual([
+      'Stmt[1]: the opening balance appears after the entries; it is used for the balance check only',
+    ]);
   });
 
   it('falls back from OPBD to PRCD to OPAV for the opening balance', async () => {
@@ -730,7 +770,9 @@ describe('readCamt: tolerant reading with warnings', () => {
     const v01 = `<Document><BkToCstmrAcctRptV01><GrpHdr><MsgId>R1</MsgId></GrpHdr><Rpt><Id>1</Id><Acct><Id><PrtryAcct><Id>P-1</Id></PrtryAcct></Id></Acct>${ntry('1.00')}</Rpt></BkToCstmrAcctRptV01></Document>`;
     const s = await readOne(v01);
     expect(s.header).toMatchObject({ format: 'camt.052', account: 'P-1', messageId: 'R1' });
-    const bare = await readOne(`<BkToCstmrDbtCdtNtfctn><Ntfctn><Id>N</Id>${ACCT}${ntry('1.00')}</Ntfctn></BkToCstmrDbtCdtNtfctn>`);
+    const bare = await readOne(
+      `<BkToCstmrDbtCdtNtfctn><Ntfctn><Id>N</Id>${ACCT}${ntry('1.00')}</Ntfctn></BkToCstmrDbtCdtNtfctn>`,
+    );
     expect(bare.header.format).toBe('camt.054');
   });
 
@@ -804,7 +846,9 @@ describe('detectCamt', () => {
   it('returns null for other files', () => {
     expect(detectCamt(':20:STARTUMS\n:25:10020030/1234567\n:28C:00001/001')).toBeNull();
     expect(detectCamt('101 091000019 1234567891250101')).toBeNull();
-    expect(detectCamt('<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"><CstmrCdtTrfInitn>')).toBeNull();
+    expect(
+      detectCamt('<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"><CstmrCdtTrfInitn>'),
+    ).toBeNull();
     expect(detectCamt('')).toBeNull();
   });
 });

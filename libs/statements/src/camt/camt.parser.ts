@@ -539,8 +539,13 @@ class CamtReader {
     if (depth === 0) {
       this.rootSeen = true;
       if (name === 'Document') node = TREE;
-      else if (camtFormatOf(name)) node = TREE.kids.get(name) ?? null; // message without Document wrapper
-      else throw this.fail(`not a camt document: root element is <${name}>, expected <Document>`, `line ${this.parser.line}`);
+      else if (camtFormatOf(name))
+        node = TREE.kids.get(name) ?? null; // message without Document wrapper
+      else
+        throw this.fail(
+          `not a camt document: root element is <${name}>, expected <Document>`,
+          `line ${this.parser.line}`,
+        );
     } else {
       const parent = this.nodes[depth - 1];
       node = parent === null ? null : (parent.kids.get(name) ?? null);
@@ -584,7 +589,10 @@ class CamtReader {
     if (ccy === undefined || ccy === '') {
       const fallback = this.stmt?.accountCurrency;
       if (!fallback) throw this.fail('amount without Ccy attribute', this.where());
-      this.entryWarning('no-ccy', `${this.where()}: amount without Ccy attribute, using the account currency ${fallback}`);
+      this.entryWarning(
+        'no-ccy',
+        `${this.where()}: amount without Ccy attribute, using the account currency ${fallback}`,
+      );
       return { amount, currency: fallback };
     }
     return { amount, currency: this.currency(ccy) };
@@ -592,7 +600,8 @@ class CamtReader {
 
   currency(code: string): string {
     const c = code.trim();
-    if (!isCurrencyCode(c)) throw this.fail(`invalid currency code '${c}' (expected 3 uppercase letters)`, this.where());
+    if (!isCurrencyCode(c))
+      throw this.fail(`invalid currency code '${c}' (expected 3 uppercase letters)`, this.where());
     return c;
   }
 
@@ -650,7 +659,10 @@ class CamtReader {
   endMessage(): void {
     if (this.containerCount === 0) {
       const expected = this.format === 'camt.053' ? 'Stmt' : this.format === 'camt.052' ? 'Rpt' : 'Ntfctn';
-      throw this.fail(`${this.rootName} has no ${expected}: the document holds no statement`, `line ${this.parser.line}`);
+      throw this.fail(
+        `${this.rootName} has no ${expected}: the document holds no statement`,
+        `line ${this.parser.line}`,
+      );
     }
   }
 
@@ -690,7 +702,11 @@ class CamtReader {
 
   private emitHeader(st: StatementState): void {
     if (st.header) return;
-    if (!st.account) throw this.fail('statement has no account id (Acct/Id/IBAN or Acct/Id/Othr/Id)', `${st.label} (line ${this.parser.line})`);
+    if (!st.account)
+      throw this.fail(
+        'statement has no account id (Acct/Id/IBAN or Acct/Id/Othr/Id)',
+        `${st.label} (line ${this.parser.line})`,
+      );
     st.headerOpening = this.opening(st);
     st.header = {
       format: this.format!,
@@ -717,7 +733,9 @@ class CamtReader {
     const opening = this.opening(st);
     const closing = this.closing(st);
     if (opening !== st.headerOpening) {
-      st.warnings.push(`${st.label}: the opening balance appears after the entries; it is used for the balance check only`);
+      st.warnings.push(
+        `${st.label}: the opening balance appears after the entries; it is used for the balance check only`,
+      );
     }
     let balanced: boolean | null = null;
     if (opening && closing) {
@@ -769,7 +787,12 @@ class CamtReader {
       st.warnings.push(`${st.label}: ${b.type} balance has no CdtDbtInd; read as a credit balance`);
     }
     const signed = direction === 'DBIT' && !isZero(b.amount.amount) ? `-${b.amount.amount}` : b.amount.amount;
-    st.balances.set(b.type, { amount: b.amount.amount, currency: b.amount.currency, signedAmount: signed, date: b.date });
+    st.balances.set(b.type, {
+      amount: b.amount.amount,
+      currency: b.amount.currency,
+      signedAmount: signed,
+      date: b.date,
+    });
   }
 
   startEntry(): void {
@@ -819,7 +842,8 @@ class CamtReader {
     const direction = n.direction;
 
     const status = this.status(n);
-    if (status === 'BOOK') st.booked = direction === 'CRDT' ? st.booked.plus(amount.amount) : st.booked.minus(amount.amount);
+    if (status === 'BOOK')
+      st.booked = direction === 'CRDT' ? st.booked.plus(amount.amount) : st.booked.minus(amount.amount);
 
     const ntryRef = n.acctSvcrRef ?? n.ntryRef;
     const details = n.details;
@@ -950,7 +974,10 @@ class CamtReader {
     let scale = 0;
     for (const part of amounts) {
       if (part.currency !== currency) {
-        this.entryWarning('charges-ccy', `${location}: charges in several currencies; only ${currency} charges are summed`);
+        this.entryWarning(
+          'charges-ccy',
+          `${location}: charges in several currencies; only ${currency} charges are summed`,
+        );
         continue;
       }
       sum = sum.plus(part.amount);
@@ -1038,7 +1065,13 @@ function isIsoDate(s: string): boolean {
       if (c !== 45) return false;
     } else if (c < 48 || c > 57) return false;
   }
-  return s.length === 10 || s.charCodeAt(10) === 84 /* T */ || s.charCodeAt(10) === 43 || s.charCodeAt(10) === 45 || s.charCodeAt(10) === 90;
+  return (
+    s.length === 10 ||
+    s.charCodeAt(10) === 84 /* T */ ||
+    s.charCodeAt(10) === 43 ||
+    s.charCodeAt(10) === 45 ||
+    s.charCodeAt(10) === 90
+  );
 }
 
 function isZero(s: string): boolean {

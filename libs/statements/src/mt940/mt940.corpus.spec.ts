@@ -1,5 +1,13 @@
 import * as path from 'node:path';
-import { countIn, describeCorpus, parseErrorOf, readCorpusFile, splitRows, type CorpusRead, type CorpusRow } from '../corpus.test-util';
+import {
+  countIn,
+  describeCorpus,
+  parseErrorOf,
+  readCorpusFile,
+  splitRows,
+  type CorpusRead,
+  type CorpusRow,
+} from '../corpus.test-util';
 import { readMt940 } from './mt940.parser';
 
 /**
@@ -69,7 +77,8 @@ describeCorpus('MT940 public corpus (SOURCES.md)', [FOLDER], (rows, dir) => {
       const reversals = result.entries.filter((e) => e.reversal);
       expect(reversals).toHaveLength(want.reversals);
       // SOURCES.md counts by the C/D letter of the mark: RC (a reversed credit) is counted as C
-      const byMark = (e: (typeof result.entries)[number]) => (e.reversal ? (e.direction === 'DBIT' ? 'C' : 'D') : e.direction === 'CRDT' ? 'C' : 'D');
+      const byMark = (e: (typeof result.entries)[number]) =>
+        e.reversal ? (e.direction === 'DBIT' ? 'C' : 'D') : e.direction === 'CRDT' ? 'C' : 'D';
       expect(result.entries.filter((e) => byMark(e) === 'C')).toHaveLength(want.credits);
       expect(result.entries.filter((e) => byMark(e) === 'D')).toHaveLength(want.debits);
     });

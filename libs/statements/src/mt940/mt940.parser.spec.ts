@@ -274,7 +274,12 @@ describe('readMt940', () => {
     });
 
     it('keeps the digits given: "1000," → "1000", "000000000025,5" → "25.5"', () => {
-      expect(stmts[0].header.openingBalance).toEqual({ amount: '1000', currency: 'EUR', signedAmount: '1000', date: '2024-04-01' });
+      expect(stmts[0].header.openingBalance).toEqual({
+        amount: '1000',
+        currency: 'EUR',
+        signedAmount: '1000',
+        date: '2024-04-01',
+      });
       expect(stmts[0].entries.map((e) => e.amount.amount)).toEqual(['100', '25.5']);
     });
 
@@ -332,7 +337,10 @@ describe('readMt940', () => {
     });
 
     it('notes a switch to Latin-1 after UTF-8 text was already read', async () => {
-      const head = Buffer.from(lines(':20:X', ':25:DE25100200300123456789', ':60F:C240301EUR0,', ':61:240301C1,NTRF', ':86:Grüße'), 'utf8');
+      const head = Buffer.from(
+        lines(':20:X', ':25:DE25100200300123456789', ':60F:C240301EUR0,', ':61:240301C1,NTRF', ':86:Grüße'),
+        'utf8',
+      );
       const tail = Buffer.from(lines(':61:240301C1,NTRF', ':86:Gr\xfc\xdfe', ':62F:C240301EUR2,'), 'latin1');
       const out: StatementEvent[] = [];
       async function* two(): AsyncGenerator<Buffer> {
@@ -343,11 +351,20 @@ describe('readMt940', () => {
       const entries = out.filter((e) => e.type === 'entry').map((e) => (e as { entry: ParsedEntry }).entry);
       expect(entries.map((e) => e.remittanceUnstructured)).toEqual(['Grüße', 'Grüße']);
       const end = out.find((e) => e.type === 'statement-end') as Extract<StatementEvent, { type: 'statement-end' }>;
-      expect(end.warnings).toEqual([`invalid UTF-8 at byte ${head.length}: the rest of the file was read as Latin-1 (text before it as UTF-8)`]);
+      expect(end.warnings).toEqual([
+        `invalid UTF-8 at byte ${head.length}: the rest of the file was read as Latin-1 (text before it as UTF-8)`,
+      ]);
     });
 
     it('decodes Latin-2 when asked', async () => {
-      const text = lines(':20:HU', ':25:HU123', ':60F:C240301HUF0,', ':61:240301C5,NTRF', ':86:Árvíztűrő tükörfúrógép', ':62F:C240301HUF5,');
+      const text = lines(
+        ':20:HU',
+        ':25:HU123',
+        ':60F:C240301HUF0,',
+        ':61:240301C5,NTRF',
+        ':86:Árvíztűrő tükörfúrógép',
+        ':62F:C240301HUF5,',
+      );
       const bytes = Buffer.from(text.replace('ű', '\xfb').replace('ő', '\xf5'), 'latin1');
       const [stmt] = await parse(bytes, { encoding: 'latin2' });
       expect(stmt.entries[0].remittanceUnstructured).toBe('Árvíztűrő tükörfúrógép');
@@ -392,7 +409,9 @@ describe('readMt940', () => {
     });
 
     it('recognises MT942 from its tags without SWIFT blocks', async () => {
-      const [s] = await parse(lines(':20:R1', ':25:ACC', ':28C:1', ':34F:EUR0,', ':13D:2403051415+0000', ':61:240305C1,NTRF'));
+      const [s] = await parse(
+        lines(':20:R1', ':25:ACC', ':28C:1', ':34F:EUR0,', ':13D:2403051415+0000', ':61:240305C1,NTRF'),
+      );
       expect(s.header.format).toBe('mt942');
       expect(s.entries[0].amount).toEqual({ amount: '1', currency: 'EUR' });
     });
@@ -404,7 +423,11 @@ describe('readMt940', () => {
 
     it('reads /REMI/STRD/CUR/ as a structured reference and /UETR/', async () => {
       const [s] = await parse(
-        base(':61:240301C10,00NTRFNONREF//B1', ':86:/EREF/E1//REMI/STRD/CUR/RF18539007547034//UETR/8a562c67-ca16-48ba-b074-65581be6f001/', ':62F:C240301EUR10,00'),
+        base(
+          ':61:240301C10,00NTRFNONREF//B1',
+          ':86:/EREF/E1//REMI/STRD/CUR/RF18539007547034//UETR/8a562c67-ca16-48ba-b074-65581be6f001/',
+          ':62F:C240301EUR10,00',
+        ),
       );
       expect(s.entries[0]).toMatchObject({
         remittanceStructured: 'RF18539007547034',
@@ -416,7 +439,11 @@ describe('readMt940', () => {
 
     it('reads ING /CNTP/ (account/BIC/name) and an RD line as a reversed debit', async () => {
       const [s] = await parse(
-        base(':61:2403010301RD5,NDDTEREF//B2', ':86:/RTRN/MD06//EREF/X1//CNTP/NL20INGB0001234567/INGBNL2A/J. Example///REMI/USTD//Refund/', ':62F:C240301EUR5,'),
+        base(
+          ':61:2403010301RD5,NDDTEREF//B2',
+          ':86:/RTRN/MD06//EREF/X1//CNTP/NL20INGB0001234567/INGBNL2A/J. Example///REMI/USTD//Refund/',
+          ':62F:C240301EUR5,',
+        ),
       );
       expect(s.entries[0]).toMatchObject({
         direction: 'CRDT',
@@ -441,13 +468,21 @@ describe('readMt940', () => {
 
     it('uses the customer reference as bankReference only once per statement', async () => {
       const [s] = await parse(
-        base(':61:240301C1,NTRFINV-7', ':61:240301C1,NTRFINV-7', ':61:240301C1,NTRFN', ':61:240301C1,NTRFINV-8', ':62F:C240301EUR4,'),
+        base(
+          ':61:240301C1,NTRFINV-7',
+          ':61:240301C1,NTRFINV-7',
+          ':61:240301C1,NTRFN',
+          ':61:240301C1,NTRFINV-8',
+          ':62F:C240301EUR4,',
+        ),
       );
       expect(s.entries.map((e) => e.bankReference)).toEqual(['INV-7', null, null, 'INV-8']);
     });
 
     it('keeps a "-" line that a field tag follows as :86: text', async () => {
-      const [s] = await parse(base(':61:240301C1,00NTRFNONREF', ':86:/REMI/ORDER 12', '-7', ':62F:C240301EUR1,00', '-'));
+      const [s] = await parse(
+        base(':61:240301C1,00NTRFNONREF', ':86:/REMI/ORDER 12', '-7', ':62F:C240301EUR1,00', '-'),
+      );
       expect(s.entries[0].remittanceUnstructured).toBe('ORDER 12-7');
       expect(s.end.balanced).toBe(true);
     });
@@ -495,8 +530,13 @@ describe('readMt940', () => {
 
     it('reads the next message when "-}" and its blocks share a line', async () => {
       const stmts = await parse(
-        lines('{1:F01EXMPNL2AAXXX0000000000}{2:O940EXMPNL2AXXXXN}{4:', ':20:A', ':25:X', ':60F:C240301EUR0,', ':62F:C240301EUR0,') +
-          lines('-}{5:}{1:F01EXMPDEFFAXXX0000000000}{2:O942EXMPDEFFXXXXN}{4:', ':20:B', ':25:Y', ':34F:EUR0,', '-}'),
+        lines(
+          '{1:F01EXMPNL2AAXXX0000000000}{2:O940EXMPNL2AXXXXN}{4:',
+          ':20:A',
+          ':25:X',
+          ':60F:C240301EUR0,',
+          ':62F:C240301EUR0,',
+        ) + lines('-}{5:}{1:F01EXMPDEFFAXXX0000000000}{2:O942EXMPDEFFXXXXN}{4:', ':20:B', ':25:Y', ':34F:EUR0,', '-}'),
       );
       expect(stmts.map((s) => [s.header.messageId, s.header.format, s.header.servicerBic])).toEqual([
         ['A', 'mt940', 'EXMPNL2A'],
@@ -505,7 +545,9 @@ describe('readMt940', () => {
     });
 
     it('accepts string chunks and CR-only line ends', async () => {
-      const [s] = await parse(base(':61:240301C1,00NTRFNONREF', ':86:hello', ':62F:C240301EUR1,00').replace(/\n/g, '\r'));
+      const [s] = await parse(
+        base(':61:240301C1,00NTRFNONREF', ':86:hello', ':62F:C240301EUR1,00').replace(/\n/g, '\r'),
+      );
       expect(s.entries[0].remittanceUnstructured).toBe('hello');
       expect(s.end.balanced).toBe(true);
     });
@@ -544,7 +586,9 @@ describe('readMt940', () => {
     });
 
     it('rejects a second :25: in one statement', async () => {
-      const err = await parseError(lines(':20:X', ':25:A', ':60F:C240301EUR0,', ':61:240301C1,NTRF', ':25:166?00GUTSCHRIFT'));
+      const err = await parseError(
+        lines(':20:X', ':25:A', ':60F:C240301EUR0,', ':61:240301C1,NTRF', ':25:166?00GUTSCHRIFT'),
+      );
       expect(err.location).toBe('line 5');
     });
   });

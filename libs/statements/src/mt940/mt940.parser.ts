@@ -39,8 +39,25 @@ export type Mt940Options = DecodeOptions;
 
 /** Tags we read; any other `:xx:` line is text (inside :86:) or an ignored header line. */
 const KNOWN_TAGS = new Set([
-  '20', '21', '25', '28', '28C', '60F', '60M', '61', '62F', '62M', '64', '65', '86', 'NS',
-  '13', '13D', '34F', '90D', '90C',
+  '20',
+  '21',
+  '25',
+  '28',
+  '28C',
+  '60F',
+  '60M',
+  '61',
+  '62F',
+  '62M',
+  '64',
+  '65',
+  '86',
+  'NS',
+  '13',
+  '13D',
+  '34F',
+  '90D',
+  '90C',
 ]);
 const TAG_LINE_RE = /^:([0-9]{2}[A-Z]?|NS):/;
 /** any tag-shaped line, known or not (":12:", ":9401:") */
@@ -141,7 +158,8 @@ function entryDate(mmdd: string, valueYymmdd: string): string | null {
   const valueMonth = Number(valueYymmdd.slice(2, 4));
   const month = Number(mmdd.slice(0, 2));
   let year = valueYear;
-  if (month - valueMonth > 6) year -= 1; // value 0102, booked 1231 of the year before
+  if (month - valueMonth > 6)
+    year -= 1; // value 0102, booked 1231 of the year before
   else if (valueMonth - month > 6) year += 1; // value 1231, booked 0102 of the next year
   return isoDate(year, month, Number(mmdd.slice(2, 4)));
 }
@@ -285,7 +303,8 @@ class Mt940Reader {
       // header lines before a statement ("ABNANL2A", "940", ":940:", "0000 01INGBNL2AXXXX00001", free text)
       if (looksLikeBic(trimmed)) this.bicHint = trimmed;
       else if (/^:?94[02]:?$/.test(trimmed)) this.formatHint = trimmed.includes('942') ? 'mt942' : 'mt940';
-      else if (ANY_TAG_RE.test(trimmed)) this.warn(`line ${this.lineNo}: ignored unknown tag line "${trimmed.slice(0, 40)}" outside a statement`);
+      else if (ANY_TAG_RE.test(trimmed))
+        this.warn(`line ${this.lineNo}: ignored unknown tag line "${trimmed.slice(0, 40)}" outside a statement`);
       return;
     }
     // text after a field that takes no continuation (e.g. a wrapped :28C:): ignored
@@ -334,7 +353,9 @@ class Mt940Reader {
         const s = this.requireStatement(tag);
         this.finishEntry();
         if (s.account !== null || s.entryCount > 0) {
-          this.fail(`second :25: in the statement opened by :20: at line ${s.line} (previous :25: at line ${s.accountLine ?? '?'})`);
+          this.fail(
+            `second :25: in the statement opened by :20: at line ${s.line} (previous :25: at line ${s.accountLine ?? '?'})`,
+          );
         }
         const acc = parseAccount(v);
         s.account = acc.account;
@@ -558,7 +579,9 @@ class Mt940Reader {
     const reversal = e.mark === 'RC' || e.mark === 'RD';
     const currency = s.accountCurrency ?? 'XXX';
     if (!s.accountCurrency && s.entryCount === 0) {
-      s.warnings.push(`line ${e.line}: statement currency unknown before the first :61: (no :60F:/:34F:); entries use XXX`);
+      s.warnings.push(
+        `line ${e.line}: statement currency unknown before the first :61: (no :60F:/:34F:); entries use XXX`,
+      );
     }
     const amount: AmountValue = { amount: e.amount, currency };
     const typeKey = e.typeCode && e.typeCode.length === 4 ? e.typeCode.slice(1) : '';
@@ -643,7 +666,10 @@ class Mt940Reader {
         );
       }
     }
-    for (const [mark, actual] of [['D', s.debits], ['C', s.credits]] as const) {
+    for (const [mark, actual] of [
+      ['D', s.debits],
+      ['C', s.credits],
+    ] as const) {
       const total = s.totals90[mark];
       if (!total) continue;
       if (total.count !== actual.count || !sameTotal(actual.sum, total.amount)) {

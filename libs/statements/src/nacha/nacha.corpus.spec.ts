@@ -1,6 +1,14 @@
 import * as path from 'node:path';
 import Decimal from 'decimal.js';
-import { countIn, describeCorpus, parseErrorOf, readCorpusFile, splitRows, type CorpusRead, type CorpusRow } from '../corpus.test-util';
+import {
+  countIn,
+  describeCorpus,
+  parseErrorOf,
+  readCorpusFile,
+  splitRows,
+  type CorpusRead,
+  type CorpusRow,
+} from '../corpus.test-util';
 import { readNacha } from './nacha.parser';
 
 /**
@@ -68,7 +76,8 @@ describeCorpus('NACHA public corpus (SOURCES.md)', [FOLDER], (rows, dir) => {
       for (const code of want.returnCodes) expect(text).toContain(code);
       const returned = result.entries.filter((e) => e.returnReasonCode !== null);
       if (want.returnCodes.length === 0) expect(returned).toHaveLength(0);
-      for (const e of returned) expect(e).toMatchObject({ reversal: true, originalReference: expect.stringMatching(/^\d{15}$/) });
+      for (const e of returned)
+        expect(e).toMatchObject({ reversal: true, originalReference: expect.stringMatching(/^\d{15}$/) });
       expect(result.entries.flatMap((e) => (e.changeCode ? [e.changeCode] : []))).toEqual(want.changeCodes);
     });
 

@@ -80,7 +80,13 @@ describe('readNacha', () => {
         closingBalance: null,
         warnings: [],
       });
-      expect(file.end).toEqual({ type: 'statement-end', closingBalance: null, balanced: null, entryCount: 3, warnings: [] });
+      expect(file.end).toEqual({
+        type: 'statement-end',
+        closingBalance: null,
+        balanced: null,
+        entryCount: 3,
+        warnings: [],
+      });
     });
 
     it('maps an entry detail record and its addenda 05', () => {
@@ -219,7 +225,11 @@ describe('readNacha', () => {
     });
 
     it('keeps the code of a contested dishonored return (R71) and reads its own layout', () => {
-      expect(file.entries[2]).toMatchObject({ reversal: true, returnReasonCode: 'R71', originalReference: '112233440000079' });
+      expect(file.entries[2]).toMatchObject({
+        reversal: true,
+        returnReasonCode: 'R71',
+        originalReference: '112233440000079',
+      });
       expect(file.entries[2].additionalInfo).toContain(
         'Contested dishonored return R71 (original trace 112233440000079, return trace 987654320000098, return reason R02, ' +
           'dishonored return trace 112233440000098, dishonored return reason R69, original RDFI 98765432)',
@@ -270,10 +280,15 @@ describe('readNacha', () => {
     });
 
     it('warns about missing controls but keeps the entries', async () => {
-      const recs = ccd().split('\n').filter((r) => !r.startsWith('8') && !r.startsWith('9'));
+      const recs = ccd()
+        .split('\n')
+        .filter((r) => !r.startsWith('8') && !r.startsWith('9'));
       const file = await parse(recs.join('\n'));
       expect(file.entries).toHaveLength(3);
-      expect(file.end.warnings).toEqual(['line 8: batch 1 (line 2) has no batch control (8) record', 'file has no file control (9) record']);
+      expect(file.end.warnings).toEqual([
+        'line 8: batch 1 (line 2) has no batch control (8) record',
+        'file has no file control (9) record',
+      ]);
     });
   });
 
@@ -282,7 +297,9 @@ describe('readNacha', () => {
       const text = ccd94Trimmed();
       const file = await parse(text);
       expect(file.entries.map((e) => e.amount.amount)).toEqual(['1250.50', '49.99', '1000.00']);
-      expect(file.end.warnings).toEqual(['2 record(s) shorter than 94 characters were padded with spaces (first at line 1)']);
+      expect(file.end.warnings).toEqual([
+        '2 record(s) shorter than 94 characters were padded with spaces (first at line 1)',
+      ]);
     });
 
     it('ignores blank lines and a DOS end-of-file character', async () => {

@@ -1,11 +1,6 @@
 import { StatementParseError, type Direction, type ParsedEntry } from '../statement.model';
 import type { ByteChunks, StatementEvent, StatementHeader } from '../statement-events';
-import {
-  decodeText,
-  encodingSwitchWarning,
-  type DecodeOptions,
-  type DecodeReport,
-} from '../mt940/text-decoding';
+import { decodeText, encodingSwitchWarning, type DecodeOptions, type DecodeReport } from '../mt940/text-decoding';
 
 /**
  * NACHA ACH file reader (94-character records): 1 file header, 5 batch header, 6 entry detail,
@@ -29,7 +24,22 @@ const RECORD = 94;
 
 /** Transaction codes by the side of the receiver's account they post to. */
 const CREDIT_CODES = new Set([
-  '21', '22', '23', '24', '31', '32', '33', '34', '41', '42', '43', '44', '51', '52', '53', '54',
+  '21',
+  '22',
+  '23',
+  '24',
+  '31',
+  '32',
+  '33',
+  '34',
+  '41',
+  '42',
+  '43',
+  '44',
+  '51',
+  '52',
+  '53',
+  '54',
 ]);
 const DEBIT_CODES = new Set(['26', '27', '28', '29', '36', '37', '38', '39', '46', '47', '48', '49', '55', '56']);
 /** zero-dollar prenotifications */
@@ -258,8 +268,7 @@ class NachaReader {
     if (!day) this.warn(`unreadable file creation date "${date}"`);
     const createdAt = day && /^\d{4}$/.test(time) ? `${day}T${time.slice(0, 2)}:${time.slice(2)}:00` : day;
     const fileId = [origin, date.trim(), modifier].filter((p) => p.length > 0).join('-');
-    const account =
-      this.options.account ?? (this.options.accountFrom === 'immediate-origin' ? origin : destination);
+    const account = this.options.account ?? (this.options.accountFrom === 'immediate-origin' ? origin : destination);
     const header: StatementHeader = {
       format: 'nacha',
       messageId: fileId,
@@ -288,7 +297,10 @@ class NachaReader {
     const iat = sec === 'IAT';
     const effective = rec.slice(69, 75);
     const effectiveDate = yymmdd(effective);
-    const batchNumber = rec.slice(87, 94).trim().replace(/^0+(?=\d)/, '');
+    const batchNumber = rec
+      .slice(87, 94)
+      .trim()
+      .replace(/^0+(?=\d)/, '');
     if (!effectiveDate && effective.trim() !== '' && effective !== '000000') {
       this.warn(`batch ${batchNumber}: unreadable effective entry date "${effective}"`);
     }
@@ -539,7 +551,8 @@ class NachaReader {
     if (records !== BigInt(f.records)) {
       this.warn(`file control says ${records} entry/addenda records, read ${f.records}`);
     }
-    if (hash !== f.hash % HASH_MODULUS) this.warn(`file control entry hash ${hash} ≠ ${f.hash % HASH_MODULUS} computed`);
+    if (hash !== f.hash % HASH_MODULUS)
+      this.warn(`file control entry hash ${hash} ≠ ${f.hash % HASH_MODULUS} computed`);
     if (debit !== f.debit) this.warn(`file control total debits ${dollars(debit)} ≠ ${dollars(f.debit)} read`);
     if (credit !== f.credit) this.warn(`file control total credits ${dollars(credit)} ≠ ${dollars(f.credit)} read`);
   }
