@@ -17,7 +17,7 @@ import { Client } from 'pg';
 import { virtualAccountNumber } from '@remitd/customers';
 import { customerAccounts, LedgerVerifier, LedgerModule } from '@remitd/ledger';
 import { PersistenceModule } from '@remitd/persistence';
-import { ReconcileEntriesUseCase, SettlementModule } from '@remitd/settlement';
+import { ReconcileEntriesUseCase, ReconciliationModule } from '@remitd/reconciliation';
 import { IngestStatementFileUseCase, RawFileStore, StatementsModule } from '@remitd/statements';
 import { camtEntryXml, camtHead, camtTail, type CamtEntrySpec } from '../test/support/camt-builder';
 import { decimal, int, prng, randomIban, remitterName, StreamingWriter } from './generators/realistic';
@@ -136,7 +136,7 @@ async function main() {
         PersistenceModule.forRoot({ url: url, poolSize: WORKERS * 2 + 2 }),
         LedgerModule,
         StatementsModule.forRoot({ dataDir: dir }),
-        SettlementModule.forRoot({ minAutoCreditConfidence: 0.9, feeReimbursementCaps: { EUR: '50.00' } }),
+        ReconciliationModule.forRoot({ minAutoCreditConfidence: 0.9, feeReimbursementCaps: { EUR: '50.00' } }),
       ],
     })
     class BenchModule {}

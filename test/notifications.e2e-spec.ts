@@ -10,7 +10,7 @@ import {
   type OutboundMessage,
   type SendResult,
 } from '@remitd/notifications';
-import { ReconcileEntriesUseCase } from '@remitd/settlement';
+import { ReconcileEntriesUseCase } from '@remitd/reconciliation';
 import { PollStatementSourcesUseCase } from '@remitd/statement-sources';
 import type { ParsedMail } from 'mailparser';
 import { startReconciler } from '../apps/reconciler/src/main';

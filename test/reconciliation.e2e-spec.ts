@@ -376,7 +376,7 @@ describe('reconciliation: from a statement file in the inbox to balances, bills,
     }));
     sys.drop('race.xml', statement(entries));
     await sys.reconciler.ctx.get((await import('@remitd/statement-sources')).PollStatementSourcesUseCase).execute();
-    const { ReconcileEntriesUseCase } = await import('@remitd/settlement');
+    const { ReconcileEntriesUseCase } = await import('@remitd/reconciliation');
     const use = sys.reconciler.ctx.get(ReconcileEntriesUseCase);
     const results = await Promise.all([use.drain(50), use.drain(50), use.drain(50)]);
     expect(results.reduce((s, r) => s + r.credited, 0)).toBe(400);
@@ -394,7 +394,7 @@ describe('reconciliation: from a statement file in the inbox to balances, bills,
       ]),
     );
     await sys.reconciler.ctx.get((await import('@remitd/statement-sources')).PollStatementSourcesUseCase).execute();
-    const { ReconcileEntriesUseCase } = await import('@remitd/settlement');
+    const { ReconcileEntriesUseCase } = await import('@remitd/reconciliation');
     const use = sys.reconciler.ctx.get(ReconcileEntriesUseCase);
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));

@@ -21,7 +21,7 @@ import {
   type SendResult,
 } from '@remitd/notifications';
 import { PrismaService } from '@remitd/persistence';
-import { ReconcileEntriesUseCase } from '@remitd/settlement';
+import { ReconcileEntriesUseCase } from '@remitd/reconciliation';
 import { startReconciler } from '../../apps/reconciler/src/main';
 
 export interface WorkerArgs {

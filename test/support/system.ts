@@ -8,7 +8,7 @@ import { loadConfig, type RemitdConfig } from '@remitd/config';
 import { LedgerVerifier } from '@remitd/ledger';
 import { DispatchNotificationsUseCase, SmtpEmailChannel } from '@remitd/notifications';
 import { PrismaService } from '@remitd/persistence';
-import { ReconcileEntriesUseCase } from '@remitd/settlement';
+import { ReconcileEntriesUseCase } from '@remitd/reconciliation';
 import { LocalDirSource, PollStatementSourcesUseCase, type StatementSource } from '@remitd/statement-sources';
 import { createAdminApi } from '../../apps/admin-api/src/main';
 import { startReconciler } from '../../apps/reconciler/src/main';

@@ -6,7 +6,7 @@ import type { RemitdConfig } from '@remitd/config';
 import { CustomersModule } from '@remitd/customers';
 import { LedgerModule } from '@remitd/ledger';
 import { PersistenceModule } from '@remitd/persistence';
-import { SettlementModule } from '@remitd/settlement';
+import { ReconciliationModule } from '@remitd/reconciliation';
 import { StatementsModule } from '@remitd/statements';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuditController } from './audit/audit.controller';
@@ -33,7 +33,7 @@ export class AdminApiModule {
         AccessModule,
         LedgerModule,
         CustomersModule,
-        SettlementModule.forRoot(config),
+        ReconciliationModule.forRoot(config),
         StatementsModule.forRoot({ dataDir: config.dataDir }),
         BillingModule.forRoot({ timeZone: config.timeZone, reconciliation: config }),
       ],

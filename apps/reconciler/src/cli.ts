@@ -17,7 +17,7 @@ import { Client } from 'pg';
 import { loadConfig } from '@remitd/config';
 import { PersistenceModule, startEmbeddedPostgres } from '@remitd/persistence';
 import { migrateDeploy } from '@remitd/persistence/migrator';
-import { DryRunReconciliation, SettlementModule, type DryRunLine } from '@remitd/settlement';
+import { DryRunReconciliation, ReconciliationModule, type DryRunLine } from '@remitd/reconciliation';
 import { FORMATS, parseStatementFile, StatementParseError, type StatementFormat } from '@remitd/statements';
 
 const USAGE = `usage: npm run remitd -- parse FILE [--format ${FORMATS.join('|')}]
@@ -119,7 +119,9 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
     const db = await database();
     try {
       const config = loadConfig({ ...process.env, DATABASE_URL: db.url });
-      @Module({ imports: [PersistenceModule.forRoot({ url: db.url, poolSize: 2 }), SettlementModule.forRoot(config)] })
+      @Module({
+        imports: [PersistenceModule.forRoot({ url: db.url, poolSize: 2 }), ReconciliationModule.forRoot(config)],
+      })
       class DryRunModule {}
       const ctx = await NestFactory.createApplicationContext(DryRunModule, { logger: false });
       try {

@@ -5,7 +5,7 @@ import type { RemitdConfig } from '@remitd/config';
 import { LedgerModule } from '@remitd/ledger';
 import { channelsFromConfig, NotificationsModule, type NotificationChannel } from '@remitd/notifications';
 import { PersistenceModule } from '@remitd/persistence';
-import { SettlementModule } from '@remitd/settlement';
+import { ReconciliationModule } from '@remitd/reconciliation';
 import { StatementSourcesModule } from '@remitd/statement-sources';
 import type { StatementSource } from '@remitd/statement-sources';
 import { BillingScheduler } from './billing.scheduler';
@@ -35,7 +35,7 @@ export class ReconcilerModule {
         LedgerModule,
         NotificationsModule.forRoot({ channels: opts.channels ?? channelsFromConfig(config.mail) }),
         StatementSourcesModule.forRoot({ dataDir: config.dataDir, sources: opts.sources ?? config.sources }),
-        SettlementModule.forRoot(config),
+        ReconciliationModule.forRoot(config),
         BillingModule.forRoot({ timeZone: config.timeZone, reconciliation: config }),
       ],
       providers: [

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import type { RemitdConfig } from '@remitd/config';
-import { ReconcileEntriesUseCase } from '@remitd/settlement';
+import { ReconcileEntriesUseCase } from '@remitd/reconciliation';
 import { PollStatementSourcesUseCase } from '@remitd/statement-sources';
 import { Metrics } from './metrics';
 import { RECONCILER_CONFIG } from './tokens';

@@ -1,9 +1,9 @@
+import { CustomerRepository } from '@remitd/customers';
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { LedgerRepository } from '@remitd/ledger';
+import { LedgerRepository, cashAccount } from '@remitd/ledger';
 import { Money } from '@remitd/money';
 import { TransactionRunner, type Tx } from '@remitd/persistence';
-import { cashAccount } from '@remitd/settlement';
 import { BillPaymentService, type BillPayment } from './bill-payment.service';
 import { BillingRepository } from './billing.repository';
 import { writeOffSources } from './funding-sources';
@@ -27,6 +27,7 @@ export class AutoWriteOffUseCase {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly repo: BillingRepository,
+    private readonly customers: CustomerRepository,
     private readonly ledger: LedgerRepository,
     private readonly payments: BillPaymentService,
   ) {}
@@ -45,7 +46,7 @@ export class AutoWriteOffUseCase {
 
   /** Inside the caller's transaction (e.g. right after issuing bills or a top-up). */
   async inTx(tx: Tx, customerIds: string[], reason: string): Promise<WriteOffOutcome[]> {
-    const payers = await this.repo.lockPayers(tx, [...new Set(customerIds)].sort());
+    const payers = await this.customers.byIds(tx, [...new Set(customerIds)].sort(), { lock: true });
     const out: WriteOffOutcome[] = [];
     const active = [];
     const free = await this.repo.tryCustomerPaymentLocks(

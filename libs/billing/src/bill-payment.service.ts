@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AccountCodes, LedgerService, type AccountRef, type BalanceGuard, type Leg } from '@remitd/ledger';
+import {
+  LedgerService,
+  ReceivablesRepository,
+  receivables,
+  type AccountRef,
+  type BalanceGuard,
+  type Leg,
+  type RepaymentInsert,
+} from '@remitd/ledger';
 import { Money } from '@remitd/money';
 import type { Tx } from '@remitd/persistence';
-import { receivables, ReconciliationRepository, type RepaymentInsert } from '@remitd/settlement';
 import { BillingRepository } from './billing.repository';
 import type { SourceAllocation, SourceKind } from './pay-bills';
 
@@ -43,7 +50,7 @@ export interface PaymentResult {
 export class BillPaymentService {
   constructor(
     private readonly ledger: LedgerService,
-    private readonly bills: ReconciliationRepository,
+    private readonly bills: ReceivablesRepository,
     private readonly repo: BillingRepository,
   ) {}
 
@@ -126,21 +133,3 @@ export class BillPaymentService {
     });
   }
 }
-
-export const cardAccount = (customerId: string, cardId: string, ccy: string): AccountRef => ({
-  code: AccountCodes.customerCard(customerId, cardId, ccy),
-  kind: 'customer_card',
-  currency: ccy,
-  customerId,
-});
-export const refundAccount = (customerId: string, ccy: string): AccountRef => ({
-  code: AccountCodes.customerRefund(customerId, ccy),
-  kind: 'customer_refund',
-  currency: ccy,
-  customerId,
-});
-export const externalAccount = (channel: string, ccy: string): AccountRef => ({
-  code: AccountCodes.external(channel, ccy),
-  kind: 'external',
-  currency: ccy,
-});

@@ -1,7 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CustomersModule } from '@remitd/customers';
 import { LedgerModule } from '@remitd/ledger';
 import { OutboxModule } from '@remitd/notifications';
-import { SettlementModule, type ReconciliationConfig } from '@remitd/settlement';
+import { ReconciliationModule, type ReconciliationConfig } from '@remitd/reconciliation';
 import { AutoWriteOffUseCase } from './auto-write-off.usecase';
 import { BILL_PROVIDER_NAME, BillDocumentService } from './bill-document.service';
 import { BillPaymentService } from './bill-payment.service';
@@ -36,7 +37,7 @@ export class BillingModule {
     ];
     return {
       module: BillingModule,
-      imports: [LedgerModule, OutboxModule, SettlementModule.forRoot(opts.reconciliation)],
+      imports: [LedgerModule, OutboxModule, CustomersModule, ReconciliationModule.forRoot(opts.reconciliation)],
       providers: [
         ...providers,
         { provide: BILLING_TIME_ZONE, useValue: opts.timeZone },

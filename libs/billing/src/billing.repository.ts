@@ -14,37 +14,12 @@ export interface BillRow {
   status: string;
 }
 
-export interface PayerRow {
-  id: string;
-  name: string;
-  email: string;
-  reference: string;
-  currency: string;
-  creditLimit: string;
-  frozenAmount: string;
-  autoWriteOff: boolean;
-  partialLastBill: boolean;
-  writeOffPastBills: boolean;
-  paymentTermDays: number;
-  paymentTermKind: string;
-}
-
 const BILL_COLUMNS = `id::text, customer_id::text AS "customerId", reference, billing_cycle AS "billingCycle", issued_at AS "issuedAt", due_date AS "dueDate",
   currency, amount::text, paid::text, status`;
 
 @Injectable()
 export class BillingRepository {
   constructor(private readonly prisma: PrismaService) {}
-
-  /** Locks the customers (id order) for a payment: callers serialize per customer. */
-  async lockPayers(tx: Tx, ids: string[]): Promise<PayerRow[]> {
-    if (!ids.length) return [];
-    return tx.$queryRaw<PayerRow[]>`
-      SELECT id::text, name, email, reference, currency, credit_limit::text AS "creditLimit", frozen_amount::text AS "frozenAmount",
-             auto_write_off AS "autoWriteOff", partial_last_bill AS "partialLastBill", write_off_past_bills AS "writeOffPastBills",
-             payment_term_days AS "paymentTermDays", payment_term_kind AS "paymentTermKind"
-      FROM customers WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
-  }
 
   /** Issued, unpaid bills (locked) of these customers. */
   lockOpenBills(tx: Tx, customerIds: string[], onlyBillIds?: string[]): Promise<BillRow[]> {

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, notFound, validationError } from '@remitd/core';
-import { LedgerService, transfer } from '@remitd/ledger';
+import { LedgerService, cardAccount, cashAccount, externalAccount, refundAccount, transfer } from '@remitd/ledger';
 import { Money } from '@remitd/money';
 import { AuditRepository, PrismaService, TransactionRunner, type Actor, type Tx } from '@remitd/persistence';
-import { bankClearing, cashAccount, CreditingService, ReconciliationRepository } from '@remitd/settlement';
+import { CustomerRepository } from '@remitd/customers';
+import { CreditFundsPort } from '@remitd/reconciliation';
 import { AutoWriteOffUseCase } from './auto-write-off.usecase';
-import { cardAccount, externalAccount, refundAccount } from './bill-payment.service';
 import { BillPaymentService } from './bill-payment.service';
 import { BillingRepository } from './billing.repository';
 import { assertCycle } from './cycles';
@@ -23,8 +23,8 @@ export class CustomerMoneyUseCases {
     private readonly tx: TransactionRunner,
     private readonly prisma: PrismaService,
     private readonly ledger: LedgerService,
-    private readonly crediting: CreditingService,
-    private readonly recon: ReconciliationRepository,
+    private readonly credits: CreditFundsPort,
+    private readonly customers: CustomerRepository,
     private readonly repo: BillingRepository,
     private readonly payments: BillPaymentService,
     private readonly writeOff: AutoWriteOffUseCase,
@@ -43,27 +43,19 @@ export class CustomerMoneyUseCases {
     if (!cmd.reference?.trim())
       throw validationError('REFERENCE_REQUIRED', 'reference: the bank reference of the transfer', 'reference');
     return this.tx.run(async (tx) => {
-      const [customer] = await this.recon.customers(tx, [cmd.customerId]);
+      const [customer] = await this.customers.byIds(tx, [cmd.customerId], { lock: true });
       if (!customer) throw notFound('customer', cmd.customerId);
       const amount = Money.of(cmd.amount, customer.currency, 'amount');
       if (!amount.isPositive()) throw validationError('AMOUNT_NOT_POSITIVE', 'amount: must be > 0', 'amount');
       const key = `top-up:${cmd.actor.id}:${cmd.idempotencyKey}`;
-      const outcome = (
-        await this.crediting.creditAndSettle(tx, [
-          {
-            remittanceId: null,
-            key,
-            customer,
-            booked: amount,
-            remitted: amount,
-            fee: Money.zero(customer.currency),
-            source: bankClearing(cmd.collectionAccountId ?? null, customer.currency),
-            receivedOn: new Date().toISOString().slice(0, 10),
-            paymentReference: cmd.reference,
-            description: `top-up recorded by ${cmd.actor.name ?? cmd.actor.id}: ${cmd.reference}`,
-          },
-        ])
-      ).get(key)!;
+      const outcome = await this.credits.credit(tx, {
+        customer,
+        amount,
+        collectionAccountId: cmd.collectionAccountId ?? null,
+        key,
+        reference: cmd.reference,
+        description: `top-up recorded by ${cmd.actor.name ?? cmd.actor.id}: ${cmd.reference}`,
+      });
       await this.audit.record(tx, {
         actor: cmd.actor,
         action: 'customer.top_up',
@@ -86,7 +78,7 @@ export class CustomerMoneyUseCases {
     if (cmd.mainCustomerId === cmd.memberCustomerId)
       throw validationError('SAME_CUSTOMER', 'memberCustomerId: a customer cannot manage itself', 'memberCustomerId');
     return this.tx.run(async (tx) => {
-      const both = await this.repo.lockPayers(tx, [cmd.mainCustomerId, cmd.memberCustomerId]);
+      const both = await this.customers.byIds(tx, [cmd.mainCustomerId, cmd.memberCustomerId], { lock: true });
       if (both.length !== 2)
         throw notFound(
           'customer',
@@ -168,7 +160,7 @@ export class CustomerMoneyUseCases {
           'fromCustomerId',
         );
       const [from, to] = [cmd.fromCustomerId, cmd.toCustomerId].map((id) => id);
-      const payers = await this.repo.lockPayers(tx, [from, to]);
+      const payers = await this.customers.byIds(tx, [from, to], { lock: true });
       const payer = payers.find((p) => p.id === from)!;
       const payee = payers.find((p) => p.id === to)!;
       if (payer.currency !== payee.currency)
@@ -228,7 +220,7 @@ export class CustomerMoneyUseCases {
     assertCycle(cmd.billingCycle);
     if (!cmd.reason?.trim()) throw validationError('REASON_REQUIRED', 'reason: why the customer is refunded', 'reason');
     return this.tx.run(async (tx) => {
-      const [payer] = await this.repo.lockPayers(tx, [cmd.customerId]);
+      const [payer] = await this.customers.byIds(tx, [cmd.customerId], { lock: true });
       if (!payer) throw notFound('customer', cmd.customerId);
       const amount = Money.of(cmd.amount, payer.currency, 'amount');
       if (!amount.isPositive()) throw validationError('AMOUNT_NOT_POSITIVE', 'amount: must be > 0', 'amount');
@@ -334,7 +326,7 @@ export class CustomerMoneyUseCases {
   }) {
     assertCycle(cmd.validMonth, 'validMonth');
     return this.tx.run(async (tx) => {
-      const [payer] = await this.repo.lockPayers(tx, [cmd.customerId]);
+      const [payer] = await this.customers.byIds(tx, [cmd.customerId], { lock: true });
       if (!payer) throw notFound('customer', cmd.customerId);
       const amount = Money.of(cmd.amount, payer.currency, 'amount');
       if (!amount.isPositive()) throw validationError('AMOUNT_NOT_POSITIVE', 'amount: must be > 0', 'amount');
@@ -372,7 +364,7 @@ export class CustomerMoneyUseCases {
   async issueCoupon(cmd: { actor: Actor; customerId: string; amount: string; validUntil: string; code?: string }) {
     assertCycle(cmd.validUntil, 'validUntil');
     return this.tx.run(async (tx) => {
-      const [payer] = await this.repo.lockPayers(tx, [cmd.customerId]);
+      const [payer] = await this.customers.byIds(tx, [cmd.customerId], { lock: true });
       if (!payer) throw notFound('customer', cmd.customerId);
       const amount = Money.of(cmd.amount, payer.currency, 'amount');
       if (!amount.isPositive()) throw validationError('AMOUNT_NOT_POSITIVE', 'amount: must be > 0', 'amount');

@@ -1,3 +1,4 @@
+import { CustomerRepository } from '@remitd/customers';
 import { Injectable } from '@nestjs/common';
 import { notFound } from '@remitd/core';
 import { AccountCodes, LedgerRepository } from '@remitd/ledger';
@@ -28,6 +29,7 @@ export class ExplainUnsettled {
   constructor(
     private readonly prisma: PrismaService,
     private readonly ledger: LedgerRepository,
+    private readonly customers: CustomerRepository,
   ) {}
 
   async explain(billId: string): Promise<{
@@ -40,7 +42,7 @@ export class ExplainUnsettled {
   }> {
     const bill = await this.prisma.bill.findUnique({ where: { id: billId } });
     if (!bill) throw notFound('bill', billId);
-    const c = (await this.prisma.customer.findUnique({ where: { id: bill.customerId } }))!;
+    const c = (await this.customers.findById(bill.customerId))!;
     const ccy = bill.currency;
     const outstanding = Money.fromStored(bill.amount.toString(), ccy).minus(
       Money.fromStored(bill.paid.toString(), ccy),
@@ -69,23 +71,7 @@ export class ExplainUnsettled {
         message: 'automatic write-off is off for this customer: bills wait for a payment or a manual payment',
       });
     const cash = (await this.ledger.balanceOf(AccountCodes.customerCash(c.id, ccy))) ?? '0';
-    const credit = availableCredit(
-      {
-        id: c.id,
-        name: c.name,
-        email: c.email,
-        reference: c.reference,
-        currency: ccy,
-        creditLimit: c.creditLimit.toString(),
-        frozenAmount: c.frozenAmount.toString(),
-        autoWriteOff: c.autoWriteOff,
-        partialLastBill: c.partialLastBill,
-        writeOffPastBills: c.writeOffPastBills,
-        paymentTermDays: c.paymentTermDays,
-        paymentTermKind: c.paymentTermKind,
-      },
-      cash,
-    );
+    const credit = availableCredit(c, cash);
     if (!credit.isPositive()) {
       reasons.push({
         code: 'insufficient_credit',

@@ -1,7 +1,7 @@
+import { cardAccount, cashAccount, refundAccount } from '@remitd/ledger';
 import { Money } from '@remitd/money';
-import { cashAccount } from '@remitd/settlement';
-import { cardAccount, refundAccount, type SourceAccount } from './bill-payment.service';
-import type { PayerRow } from './billing.repository';
+import type { SourceAccount } from './bill-payment.service';
+import type { CustomerRecord } from '@remitd/customers';
 import type { FundSource, PayableBill } from './pay-bills';
 
 export interface CustomerFunds {
@@ -12,7 +12,7 @@ export interface CustomerFunds {
 }
 
 /** seed 000: available credit = cash balance + credit limit − frozen amount */
-export function availableCredit(payer: PayerRow, cash: string): Money {
+export function availableCredit(payer: CustomerRecord, cash: string): Money {
   const ccy = payer.currency;
   return Money.fromStored(cash, ccy)
     .plus(Money.fromStored(payer.creditLimit, ccy))
@@ -25,7 +25,7 @@ export function availableCredit(payer: PayerRow, cash: string): Money {
  * "write off past bills" is on) → account balance, as far as available credit goes.
  */
 export function writeOffSources(
-  payer: PayerRow,
+  payer: CustomerRecord,
   funds: CustomerFunds,
 ): { sources: FundSource[]; accounts: SourceAccount[] } {
   const ccy = payer.currency;

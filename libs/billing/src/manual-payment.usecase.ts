@@ -1,10 +1,10 @@
+import { CustomerRepository } from '@remitd/customers';
 import { Inject, Injectable } from '@nestjs/common';
 import { conflict, notFound, validationError } from '@remitd/core';
-import { LedgerRepository } from '@remitd/ledger';
+import { LedgerRepository, cashAccount, externalAccount } from '@remitd/ledger';
 import { Money } from '@remitd/money';
 import { AuditRepository, TransactionRunner, type Actor } from '@remitd/persistence';
-import { cashAccount } from '@remitd/settlement';
-import { externalAccount, BillPaymentService, type SourceAccount } from './bill-payment.service';
+import { BillPaymentService, type SourceAccount } from './bill-payment.service';
 import { BillingRepository } from './billing.repository';
 import { availableCredit } from './funding-sources';
 import type { SourceAllocation } from './pay-bills';
@@ -33,6 +33,7 @@ export class ManualPaymentUseCase {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly repo: BillingRepository,
+    private readonly customers: CustomerRepository,
     private readonly ledger: LedgerRepository,
     private readonly payments: BillPaymentService,
     private readonly audit: AuditRepository,
@@ -55,7 +56,7 @@ export class ManualPaymentUseCase {
     return this.tx.run(async (tx) => {
       // pause automatic write-off for this customer for as long as this transaction runs
       await this.repo.customerPaymentLock(tx, bill0.customerId);
-      const [payer] = await this.repo.lockPayers(tx, [bill0.customerId]);
+      const [payer] = await this.customers.byIds(tx, [bill0.customerId], { lock: true });
       const [bill] = await this.repo.lockOpenBills(tx, [bill0.customerId], [bill0.id]);
       if (!bill)
         throw conflict(

@@ -1,52 +1,100 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Tx } from '@remitd/persistence';
+import { PrismaService, type SqlTx, type Tx } from '@remitd/persistence';
 
-export interface CustomerRow {
+/**
+ * The one read model of a customer, shared by crediting, billing and the API. Amounts are
+ * decimal strings (scale them with Money at the edge); `currencies` are the customer's own plus
+ * those of its active virtual accounts.
+ */
+export interface CustomerRecord {
   id: string;
   reference: string;
   name: string;
   email: string;
   currency: string;
+  currencies: string[];
   creditControl: boolean;
-  creditLimit: { toString(): string };
-  frozenAmount: { toString(): string };
+  creditLimit: string;
+  frozenAmount: string;
   autoWriteOff: boolean;
   partialLastBill: boolean;
   writeOffPastBills: boolean;
+  paymentTermDays: number;
+  paymentTermKind: string;
   createdAt: Date;
 }
+
+export type CustomerWrite = Pick<
+  CustomerRecord,
+  | 'reference'
+  | 'name'
+  | 'email'
+  | 'currency'
+  | 'creditControl'
+  | 'autoWriteOff'
+  | 'partialLastBill'
+  | 'writeOffPastBills'
+> & { creditLimit: string; frozenAmount: string };
 
 @Injectable()
 export class CustomerRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  create(
-    tx: Tx,
-    data: Omit<CustomerRow, 'id' | 'createdAt' | 'creditLimit' | 'frozenAmount'> & {
-      creditLimit: string;
-      frozenAmount: string;
-    },
-  ) {
-    return tx.customer.create({ data });
+  async create(tx: Tx, data: CustomerWrite): Promise<CustomerRecord> {
+    const { id } = await tx.customer.create({ data, select: { id: true } });
+    return (await this.byIds(tx, [id]))[0];
   }
 
-  findById(id: string, tx?: Tx): Promise<CustomerRow | null> {
-    return (tx ?? this.prisma).customer.findUnique({ where: { id } });
+  /**
+   * The customers with these ids, in id order; `lock` takes their rows FOR UPDATE (id order:
+   * no deadlocks between payments). Runs on a Prisma transaction or a plain SqlTx (the
+   * reconciliation batch), so every context reads a customer through this one query.
+   */
+  async byIds(tx: SqlTx | undefined, ids: string[], opts: { lock?: boolean } = {}): Promise<CustomerRecord[]> {
+    if (!ids.length) return [];
+    // currencies: an indexed subquery per customer, not a join and GROUP BY over every virtual account
+    const rows = await (tx ?? this.prisma).$queryRawUnsafe<CustomerRecord[]>(
+      `SELECT c.id::text, c.reference, c.name, c.email, c.currency,
+              ARRAY(SELECT v.currency::text FROM virtual_accounts v
+                    WHERE v.customer_id = c.id AND v.status = 'active') AS currencies,
+              c.credit_control AS "creditControl", c.credit_limit::text AS "creditLimit",
+              c.frozen_amount::text AS "frozenAmount", c.auto_write_off AS "autoWriteOff",
+              c.partial_last_bill AS "partialLastBill", c.write_off_past_bills AS "writeOffPastBills",
+              c.payment_term_days AS "paymentTermDays", c.payment_term_kind AS "paymentTermKind",
+              c.created_at AS "createdAt"
+       FROM customers c
+       WHERE c.id = ANY($1::uuid[])
+       ORDER BY c.id${opts.lock ? ' FOR UPDATE OF c' : ''}`,
+      ids,
+    );
+    for (const r of rows) {
+      r.currencies = [...new Set([r.currency, ...r.currencies])];
+      // node-postgres returns timestamps as Date already; Prisma too
+      if (!(r.createdAt instanceof Date)) r.createdAt = new Date(r.createdAt);
+    }
+    return rows;
   }
 
-  async lockById(tx: Tx, id: string): Promise<CustomerRow | null> {
-    await tx.$queryRaw`SELECT id FROM customers WHERE id = ${id}::uuid FOR UPDATE`;
-    return tx.customer.findUnique({ where: { id } });
+  async findById(id: string, tx?: Tx): Promise<CustomerRecord | null> {
+    return (await this.byIds(tx, [id]))[0] ?? null;
   }
 
-  update(
+  async lockById(tx: SqlTx, id: string): Promise<CustomerRecord | null> {
+    return (await this.byIds(tx, [id], { lock: true }))[0] ?? null;
+  }
+
+  async update(
     tx: Tx,
     id: string,
     data: Partial<
-      Pick<CustomerRow, 'name' | 'email' | 'creditControl' | 'autoWriteOff' | 'partialLastBill' | 'writeOffPastBills'>
+      Pick<
+        CustomerRecord,
+        'name' | 'email' | 'creditControl' | 'autoWriteOff' | 'partialLastBill' | 'writeOffPastBills'
+      >
     > & { creditLimit?: string; frozenAmount?: string },
-  ) {
-    return tx.customer.update({ where: { id }, data });
+  ): Promise<CustomerRecord> {
+    await tx.customer.update({ where: { id }, data, select: { id: true } });
+    return (await this.byIds(tx, [id]))[0];
   }
 
   /** Keyset pagination on (created_at, id): stable under concurrent inserts. */
@@ -77,7 +125,10 @@ export class CustomerRepository {
       },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       take: page.limit + 1,
+      select: { id: true },
     });
-    return { items: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
+    const ids = rows.slice(0, page.limit).map((r) => r.id);
+    const byId = new Map((await this.byIds(undefined, ids)).map((c) => [c.id, c]));
+    return { items: ids.map((id) => byId.get(id)!), hasMore: rows.length > page.limit };
   }
 }

@@ -1,5 +1,5 @@
 import { Money } from '@remitd/money';
-import type { CustomerRow } from './customer.repository';
+import type { CustomerRecord } from './customer.repository';
 
 export interface CustomerView {
   id: string;
@@ -23,7 +23,7 @@ export function availableCredit(cash: Money, creditLimit: Money, frozen: Money):
   return cash.plus(creditLimit).minus(frozen);
 }
 
-export function toCustomerView(c: CustomerRow, cashBalance: string | null): CustomerView {
+export function toCustomerView(c: CustomerRecord, cashBalance: string | null): CustomerView {
   const cash = cashBalance === null ? Money.zero(c.currency) : Money.fromStored(cashBalance, c.currency);
   const limit = Money.fromStored(c.creditLimit.toString(), c.currency);
   const frozen = Money.fromStored(c.frozenAmount.toString(), c.currency);

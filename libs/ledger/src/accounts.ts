@@ -51,3 +51,42 @@ export const customerAccounts = (customerId: string, ccy: string): AccountRef[] 
   cashAccount(customerId, ccy),
   receivables(customerId, ccy),
 ];
+
+/** Where remitted money enters: one clearing account per collection account and currency. */
+export const bankClearing = (collectionAccountId: string | null, ccy: string): AccountRef => ({
+  code: AccountCodes.bankClearing(collectionAccountId ?? 'unknown', ccy),
+  kind: 'bank_clearing',
+  currency: ccy,
+});
+/** Money received but not yet attributed to a customer (the unmatched queue). */
+export const suspense = (ccy: string): AccountRef => ({
+  code: AccountCodes.suspense(ccy),
+  kind: 'suspense',
+  currency: ccy,
+});
+/** The provider's expense for the bank fees it reimburses. */
+export const feeExpense = (ccy: string): AccountRef => ({
+  code: AccountCodes.feeReimbursement(ccy),
+  kind: 'fee_reimbursement',
+  currency: ccy,
+});
+/** Money that came from outside remitd through a payment channel (offline, card gateway, PayPal). */
+export const externalAccount = (channel: string, ccy: string): AccountRef => ({
+  code: AccountCodes.external(channel, ccy),
+  kind: 'external',
+  currency: ccy,
+});
+/** A stored-value card's remaining value (seed 000: cards pay bills of the same month only). */
+export const cardAccount = (customerId: string, cardId: string, ccy: string): AccountRef => ({
+  code: AccountCodes.customerCard(customerId, cardId, ccy),
+  kind: 'customer_card',
+  currency: ccy,
+  customerId,
+});
+/** Credit-control refunds, kept apart from cash: they pay only bills of their cycle or later. */
+export const refundAccount = (customerId: string, ccy: string): AccountRef => ({
+  code: AccountCodes.customerRefund(customerId, ccy),
+  kind: 'customer_refund',
+  currency: ccy,
+  customerId,
+});

@@ -3,3 +3,4 @@ export * from './ledger-verifier';
 export * from './ledger.module';
 export * from './ledger.repository';
 export * from './ledger.service';
+export * from './receivables.repository';

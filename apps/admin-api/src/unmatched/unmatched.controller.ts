@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { STAFF } from '@remitd/access';
 import type { Actor } from '@remitd/persistence';
-import { UnmatchedQueue } from '@remitd/settlement';
+import { UnmatchedQueue } from '@remitd/reconciliation';
 import { CurrentActor, Roles } from '../http/auth';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { decodeCursor, encodeCursor, PageQuery } from '../http/pagination';

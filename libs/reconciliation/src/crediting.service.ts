@@ -1,30 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
-  AccountCodes,
   cashAccount,
+  feeExpense,
   LedgerRepository,
   LedgerService,
+  ReceivablesRepository,
   receivables,
   type AccountRef,
   type JournalRequest,
+  type OpenBillRow,
+  type RepaymentInsert,
 } from '@remitd/ledger';
+import type { CustomerRecord } from '@remitd/customers';
 import { Money } from '@remitd/money';
 import { OutboxRepository, type OutboxMessage } from '@remitd/notifications';
 import type { SqlTx } from '@remitd/persistence';
 import { allocateOldestFirst, type OpenBill } from './allocate-oldest-first';
-import {
-  ReconciliationRepository,
-  type CustomerRow,
-  type OpenBillRow,
-  type RepaymentInsert,
-} from './reconciliation.repository';
 
 export interface CreditItem {
   remittanceId: string | null;
   /** unique per crediting: makes the journal key (credit:<key>), the e-mail dedupe key and the result key */
   key: string;
-  customer: CustomerRow;
+  customer: CustomerRecord;
   booked: Money;
   remitted: Money;
   fee: Money;
@@ -54,23 +52,6 @@ export interface CreditOutcome {
   balanceAfter: Money;
 }
 
-export { cashAccount, receivables } from '@remitd/ledger';
-export const bankClearing = (collectionAccountId: string | null, ccy: string): AccountRef => ({
-  code: AccountCodes.bankClearing(collectionAccountId ?? 'unknown', ccy),
-  kind: 'bank_clearing',
-  currency: ccy,
-});
-export const suspense = (ccy: string): AccountRef => ({
-  code: AccountCodes.suspense(ccy),
-  kind: 'suspense',
-  currency: ccy,
-});
-export const feeExpense = (ccy: string): AccountRef => ({
-  code: AccountCodes.feeReimbursement(ccy),
-  kind: 'fee_reimbursement',
-  currency: ccy,
-});
-
 export interface CreditPlan {
   journals: JournalRequest[];
   outcomes: Map<string, CreditOutcome>;
@@ -96,7 +77,7 @@ export class CreditingService {
   constructor(
     private readonly ledger: LedgerService,
     private readonly ledgerRepo: LedgerRepository,
-    private readonly repo: ReconciliationRepository,
+    private readonly repo: ReceivablesRepository,
     private readonly outbox: OutboxRepository,
   ) {}
 

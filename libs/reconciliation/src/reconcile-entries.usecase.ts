@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { RemitdConfig } from '@remitd/config';
-import { LedgerService, transfer, type JournalRequest } from '@remitd/ledger';
+import {
+  bankClearing,
+  cashAccount,
+  feeExpense,
+  LedgerService,
+  ReceivablesRepository,
+  receivables,
+  suspense,
+  transfer,
+  type JournalRequest,
+} from '@remitd/ledger';
+import { CustomerRepository, type CustomerRecord } from '@remitd/customers';
 import {
   decide,
   normalizeAccount,
@@ -15,21 +26,8 @@ import {
 import { Money } from '@remitd/money';
 import { OutboxRepository } from '@remitd/notifications';
 import { SqlTransactions, TransactionRunner, type SqlTx, type Tx } from '@remitd/persistence';
-import {
-  bankClearing,
-  cashAccount,
-  CreditingService,
-  feeExpense,
-  receivables,
-  suspense,
-  type CreditItem,
-} from './crediting.service';
-import {
-  ReconciliationRepository,
-  type CustomerRow,
-  type PendingEntry,
-  type RemittanceInsert,
-} from './reconciliation.repository';
+import { CreditingService, type CreditItem } from './crediting.service';
+import { ReconciliationRepository, type PendingEntry, type RemittanceInsert } from './reconciliation.repository';
 
 export const RECONCILIATION_CONFIG = Symbol('RECONCILIATION_CONFIG');
 export type ReconciliationConfig = Pick<RemitdConfig, 'minAutoCreditConfidence' | 'feeReimbursementCaps'> &
@@ -57,7 +55,7 @@ const emptyResult = (): BatchResult => ({
 export interface PlannedDecision {
   entry: PendingEntry;
   decision: Decision;
-  customer: CustomerRow | null;
+  customer: CustomerRecord | null;
   booked: Money;
   remitted: Money;
   fee: Money;
@@ -83,6 +81,8 @@ export class ReconcileEntriesUseCase {
     private readonly tx: TransactionRunner,
     private readonly sql: SqlTransactions,
     private readonly repo: ReconciliationRepository,
+    private readonly customers: CustomerRepository,
+    private readonly receivables: ReceivablesRepository,
     private readonly ledger: LedgerService,
     private readonly crediting: CreditingService,
     private readonly outbox: OutboxRepository,
@@ -334,7 +334,7 @@ export class ReconcileEntriesUseCase {
     const ccy = orig.currency;
     let explanation: string;
     if (orig.state === 'credited' && orig.customerId) {
-      const customer = (await this.repo.customers(tx, [orig.customerId]))[0];
+      const customer = (await this.customers.byIds(tx, [orig.customerId]))[0];
       const repayments = await this.repo.activeRepaymentsOf(tx, orig.id);
       const settledTotal = repayments.reduce(
         (s, r) => s.plus(Money.fromStored(r.amount.toString(), ccy)),
@@ -372,7 +372,7 @@ export class ReconcileEntriesUseCase {
         ],
       });
       if (repayments.length) {
-        await this.repo.applyBillPayments(
+        await this.receivables.applyBillPayments(
           tx,
           repayments.map((r) => ({
             billId: r.billId,
@@ -441,7 +441,7 @@ export class ReconcileEntriesUseCase {
   private async loadLookups(
     tx: SqlTx | undefined,
     entries: PendingEntry[],
-  ): Promise<MatchLookups & { rows: Map<string, CustomerRow> }> {
+  ): Promise<MatchLookups & { rows: Map<string, CustomerRecord> }> {
     const credited = uniq(entries.map((e) => normalizeAccount(e.creditedAccount)));
     const remitters = uniq(entries.map((e) => normalizeAccount(e.remitterAccount)));
     const refs = entries.map((e) => referencesIn(e));
@@ -457,8 +457,8 @@ export class ReconcileEntriesUseCase {
       ...custRefs.map((c) => c.id),
       ...billRefs.map((b) => b.customerId),
     ]);
-    const rows = new Map((await this.repo.customers(tx, ids)).map((c) => [c.id, c]));
-    const facts = (c: CustomerRow): CustomerFacts => ({
+    const rows = new Map((await this.customers.byIds(tx, ids)).map((c) => [c.id, c]));
+    const facts = (c: CustomerRecord): CustomerFacts => ({
       id: c.id,
       name: c.name,
       reference: c.reference,

@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CustomersModule } from '@remitd/customers';
 import { LedgerModule } from '@remitd/ledger';
 import { OutboxModule } from '@remitd/notifications';
+import { CreditFundsPort } from './credit-funds.port';
 import { CreditingService } from './crediting.service';
 import { DryRunReconciliation } from './dry-run';
 import { ReconcileEntriesUseCase, RECONCILIATION_CONFIG, type ReconciliationConfig } from './reconcile-entries.usecase';
@@ -8,18 +10,19 @@ import { ReconciliationRepository } from './reconciliation.repository';
 import { UnmatchedQueue } from './unmatched-queue.service';
 
 @Module({})
-export class SettlementModule {
+export class ReconciliationModule {
   static forRoot(config: ReconciliationConfig): DynamicModule {
     const providers = [
       ReconciliationRepository,
       CreditingService,
+      CreditFundsPort,
       ReconcileEntriesUseCase,
       UnmatchedQueue,
       DryRunReconciliation,
     ];
     return {
-      module: SettlementModule,
-      imports: [LedgerModule, OutboxModule],
+      module: ReconciliationModule,
+      imports: [LedgerModule, OutboxModule, CustomersModule],
       providers: [...providers, { provide: RECONCILIATION_CONFIG, useValue: config }],
       exports: providers,
     };

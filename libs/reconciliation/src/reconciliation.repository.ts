@@ -29,27 +29,6 @@ export interface PendingEntry {
   additionalInfo: string | null;
 }
 
-export interface OpenBillRow {
-  id: string;
-  customerId: string;
-  reference: string;
-  billingCycle: string;
-  issuedAt: Date;
-  currency: string;
-  /** amount − paid */
-  open: string;
-}
-
-export interface CustomerRow {
-  id: string;
-  name: string;
-  email: string;
-  reference: string;
-  currency: string;
-  partialLastBill: boolean;
-  currencies: string[];
-}
-
 export interface RemittanceInsert {
   id: string;
   entryId: string;
@@ -65,16 +44,6 @@ export interface RemittanceInsert {
   feeReimbursed: string;
   creditJournalId: string | null;
   settlementJournalId: string | null;
-}
-
-export interface RepaymentInsert {
-  billId: string;
-  customerId: string;
-  method: string;
-  amount: string;
-  currency: string;
-  journalEntryId: string;
-  remittanceId: string | null;
 }
 
 // `x.id = ANY(ids)` next to the join on unnest(): gives the planner an index condition, so
@@ -146,54 +115,6 @@ export class ReconciliationRepository {
     return this.db(tx).$queryRaw<
       { reference: string; customerId: string }[]
     >`SELECT reference, customer_id::text AS "customerId" FROM bills WHERE reference = ANY(${refs}::text[])`;
-  }
-
-  async customers(tx: SqlTx | undefined, ids: string[]): Promise<CustomerRow[]> {
-    if (!ids.length) return [];
-    // currencies: the customer's own plus those of its active virtual accounts (an indexed
-    // subquery per customer, not a join and GROUP BY over every virtual account; merged here)
-    const rows = await this.db(tx).$queryRaw<CustomerRow[]>`
-      SELECT c.id::text, c.name, c.email, c.reference, c.currency, c.partial_last_bill AS "partialLastBill",
-             ARRAY(SELECT v.currency::text FROM virtual_accounts v WHERE v.customer_id = c.id AND v.status = 'active') AS currencies
-      FROM customers c
-      WHERE c.id = ANY(${ids}::uuid[])`;
-    for (const r of rows) r.currencies = [...new Set([r.currency, ...r.currencies])];
-    return rows;
-  }
-
-  /** Open bills of these customers, locked in id order (no deadlocks between replicas). */
-  async lockOpenBills(tx: SqlTx, customerIds: string[]): Promise<OpenBillRow[]> {
-    if (!customerIds.length) return [];
-    return tx.$queryRaw<OpenBillRow[]>`
-      SELECT id::text, customer_id::text AS "customerId", reference, billing_cycle AS "billingCycle", issued_at AS "issuedAt", currency,
-             (amount - paid)::text AS open
-      FROM bills WHERE customer_id = ANY(${customerIds}::uuid[]) AND status IN ('unsettled', 'partly_paid', 'overdue') AND issued_at <= now()
-      ORDER BY id FOR UPDATE`;
-  }
-
-  async applyBillPayments(
-    tx: SqlTx,
-    deltas: { billId: string; delta: string }[],
-  ): Promise<{ id: string; status: string; paid: string; amount: string }[]> {
-    if (!deltas.length) return [];
-    return tx.$queryRaw`
-      UPDATE bills b SET paid = b.paid + d.delta, updated_at = now(),
-        status = CASE WHEN b.paid + d.delta >= b.amount THEN 'settled'
-                      WHEN b.due_date IS NOT NULL AND b.due_date < to_char(now(), 'YYYY-MM-DD') THEN 'overdue'
-                      WHEN b.paid + d.delta > 0 THEN 'partly_paid' ELSE 'unsettled' END
-      FROM unnest(${deltas.map((d) => d.billId)}::uuid[], ${deltas.map((d) => d.delta)}::numeric[]) AS d(id, delta)
-      WHERE b.id = d.id AND b.id = ANY(${deltas.map((d) => d.billId)}::uuid[])
-      RETURNING b.id::text, b.status, b.paid::text, b.amount::text`;
-  }
-
-  async insertRepayments(tx: SqlTx, rows: RepaymentInsert[]): Promise<void> {
-    if (!rows.length) return;
-    await tx.$executeRaw`
-      INSERT INTO repayments (id, bill_id, customer_id, method, amount, currency, journal_entry_id, remittance_id)
-      SELECT gen_random_uuid(), b, c, m, a, cur, j, r
-      FROM unnest(${rows.map((r) => r.billId)}::uuid[], ${rows.map((r) => r.customerId)}::uuid[], ${rows.map((r) => r.method)}::text[],
-                  ${rows.map((r) => r.amount)}::numeric[], ${rows.map((r) => r.currency)}::text[], ${rows.map((r) => r.journalEntryId)}::uuid[],
-                  ${rows.map((r) => r.remittanceId)}::uuid[]) AS t(b, c, m, a, cur, j, r)`;
   }
 
   async insertRemittances(tx: SqlTx, rows: RemittanceInsert[]): Promise<void> {

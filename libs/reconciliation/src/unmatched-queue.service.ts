@@ -3,10 +3,12 @@ import { conflict, DomainError, notFound, validationError } from '@remitd/core';
 import { normalizeAccount } from '@remitd/matching';
 import { allocateByWeights, Money } from '@remitd/money';
 import { AuditRepository, PrismaService, TransactionRunner, type Actor, type Tx } from '@remitd/persistence';
-import { CreditingService, feeExpense, suspense, type CreditItem } from './crediting.service';
+import { CustomerRepository, type CustomerRecord } from '@remitd/customers';
+import { feeExpense, suspense } from '@remitd/ledger';
+import { CreditingService, type CreditItem } from './crediting.service';
 import { rawExcerpt } from './raw-excerpt';
 import { RECONCILIATION_CONFIG, type ReconciliationConfig } from './reconcile-entries.usecase';
-import { ReconciliationRepository, type CustomerRow } from './reconciliation.repository';
+import { ReconciliationRepository } from './reconciliation.repository';
 
 export interface Suggestion {
   customerId: string;
@@ -55,6 +57,7 @@ export class UnmatchedQueue {
     private readonly prisma: PrismaService,
     private readonly tx: TransactionRunner,
     private readonly repo: ReconciliationRepository,
+    private readonly customers: CustomerRepository,
     private readonly crediting: CreditingService,
     private readonly audit: AuditRepository,
     @Inject(RECONCILIATION_CONFIG) private readonly config: ReconciliationConfig,
@@ -455,7 +458,7 @@ export class UnmatchedQueue {
       bankReference: string | null;
       remitterName: string | null;
     },
-    customer: CustomerRow,
+    customer: CustomerRecord,
     key: string,
     booked: Money,
     remitted: Money,
@@ -487,8 +490,8 @@ export class UnmatchedQueue {
     return { r, entry: (await this.repo.entry(tx, r.entryId))! };
   }
 
-  private async customer(tx: Tx, id: string, ccy: string): Promise<CustomerRow> {
-    const [c] = await this.repo.customers(tx, [id]);
+  private async customer(tx: Tx, id: string, ccy: string): Promise<CustomerRecord> {
+    const [c] = await this.customers.byIds(tx, [id]);
     if (!c) throw notFound('customer', id);
     if (!c.currencies.includes(ccy))
       throw new DomainError(
