@@ -19,7 +19,11 @@ const base = { rootDir: __dirname, transform: { '^.+\\.(t|j)s$': swc }, moduleNa
 
 module.exports = {
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+    },
     {
       ...base,
       displayName: 'integration',
