@@ -54,7 +54,9 @@ export class CustomerMoneyUseCases {
         collectionAccountId: cmd.collectionAccountId ?? null,
         key,
         reference: cmd.reference,
-        description: `top-up recorded by ${cmd.actor.name ?? cmd.actor.id}: ${cmd.reference}`,
+        // members read this line in their statement: the role, never a person (issue 11 item 12)
+        description: `top-up recorded by ${roleLabel(cmd.actor.role)}: ${cmd.reference}`,
+        recordedBy: { id: cmd.actor.id, role: cmd.actor.role, name: cmd.actor.name ?? null },
       });
       await this.audit.record(tx, {
         actor: cmd.actor,
@@ -433,5 +435,22 @@ export class CustomerMoneyUseCases {
         journalEntryId: r.journalEntryId,
       };
     });
+  }
+}
+
+/** How a member's statement names staff: by role (issue 11 item 12). */
+export function roleLabel(role: string): string {
+  switch (role) {
+    case 'finance':
+      return 'finance';
+    case 'account_manager':
+      return 'your account manager';
+    case 'admin':
+    case 'super_admin':
+      return 'an administrator';
+    case 'system':
+      return 'the system';
+    default:
+      return 'staff';
   }
 }
