@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { AccessModule } from '@remitd/access';
+import { AccessModule, ApprovalsModule } from '@remitd/access';
 import { BillingModule } from '@remitd/billing';
 import type { RemitdConfig } from '@remitd/config';
 import { CustomersModule } from '@remitd/customers';
@@ -9,6 +9,7 @@ import { PersistenceModule } from '@remitd/persistence';
 import { ReconciliationModule } from '@remitd/reconciliation';
 import { StatementsModule } from '@remitd/statements';
 import { ApiKeysController } from './api-keys/api-keys.controller';
+import { ApprovalsController } from './approvals/approvals.controller';
 import { AuditController } from './audit/audit.controller';
 import { BillingController } from './billing/billing.controller';
 import { CollectionAccountsController } from './collection-accounts/collection-accounts.controller';
@@ -31,6 +32,7 @@ export class AdminApiModule {
       imports: [
         PersistenceModule.forRoot({ url: config.databaseUrl, poolSize: config.dbPoolSize }),
         AccessModule,
+        ApprovalsModule.forRoot({ caps: config.approvalCaps }),
         LedgerModule,
         CustomersModule,
         ReconciliationModule.forRoot(config),
@@ -42,6 +44,7 @@ export class AdminApiModule {
         CustomersController,
         CollectionAccountsController,
         ApiKeysController,
+        ApprovalsController,
         AuditController,
         LedgerController,
         UnmatchedController,

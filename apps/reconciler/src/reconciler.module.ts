@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { ApprovalsModule } from '@remitd/access';
 import { BillingModule } from '@remitd/billing';
 import type { RemitdConfig } from '@remitd/config';
 import { LedgerModule } from '@remitd/ledger';
@@ -33,6 +34,7 @@ export class ReconcilerModule {
         PersistenceModule.forRoot({ url: config.databaseUrl, poolSize: config.dbPoolSize }),
         ScheduleModule.forRoot(),
         LedgerModule,
+        ApprovalsModule.forRoot({ caps: config.approvalCaps }),
         NotificationsModule.forRoot({ channels: opts.channels ?? channelsFromConfig(config.mail) }),
         StatementSourcesModule.forRoot({ dataDir: config.dataDir, sources: opts.sources ?? config.sources }),
         ReconciliationModule.forRoot(config),

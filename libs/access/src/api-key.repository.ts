@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { PrismaService, type Tx } from '@remitd/persistence';
+import { Client } from 'pg';
 import type { RoleName } from './roles';
 
 @Injectable()
@@ -20,8 +21,15 @@ export class ApiKeyRepository {
     return tx.apiKey.create({ data });
   }
 
+  /** An active key; a member key only while its customer exists (issue 11 item 11). */
   findActiveByHash(keyHash: string) {
-    return this.prisma.apiKey.findFirst({ where: { keyHash, revokedAt: null } });
+    return this.prisma.apiKey.findFirst({
+      where: { keyHash, revokedAt: null, OR: [{ role: { not: 'member' } }, { customer: { isNot: null } }] },
+    });
+  }
+
+  async customerExists(id: string): Promise<boolean> {
+    return (await this.prisma.customer.count({ where: { id } })) > 0;
   }
 
   countActiveSuperAdmins(tx: Tx) {
@@ -51,4 +59,59 @@ export class ApiKeyRepository {
   async advisoryLock(tx: Tx, key: string): Promise<void> {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
   }
+
+  /**
+   * Key changes anywhere, as they commit: a trigger NOTIFYs the id of every key updated
+   * (revoked) or deleted (with its customer). `onUp` when listening starts, `onDown` when the
+   * connection is lost (changes may then be missed: the caller must stop trusting what it
+   * cached). Reconnects until `stop()`.
+   */
+  watchKeyChanges(handlers: { onChange(keyId: string): void; onUp(): void; onDown(): void }): {
+    stop(): Promise<void>;
+  } {
+    let client: Client | null = null;
+    let stopped = false;
+    let retry: NodeJS.Timeout | undefined;
+    const connect = async () => {
+      const c = new Client({ connectionString: this.prisma.url });
+      client = c;
+      const lost = (why: string) => {
+        if (client !== c) return;
+        client = null;
+        handlers.onDown();
+        c.end().catch(() => undefined);
+        if (stopped) return;
+        ApiKeyRepository.logger.warn(`API key change notifications lost (${why}); reconnecting`);
+        retry = setTimeout(() => void connect(), 500);
+        retry.unref();
+      };
+      c.on('notification', (n) => {
+        if (n.channel === KEY_CHANGES_CHANNEL && n.payload) handlers.onChange(n.payload);
+      });
+      c.on('error', (e) => lost(e.message));
+      c.on('end', () => lost('connection ended'));
+      try {
+        await c.connect();
+        await c.query(`LISTEN ${KEY_CHANGES_CHANNEL}`);
+        if (client === c) handlers.onUp();
+      } catch (e) {
+        lost((e as Error).message);
+      }
+    };
+    void connect();
+    return {
+      stop: async () => {
+        stopped = true;
+        clearTimeout(retry);
+        const c = client;
+        client = null;
+        await c?.end().catch(() => undefined);
+      },
+    };
+  }
+
+  private static readonly logger = new Logger('ApiKeyRepository');
 }
+
+/** the channel the api_keys trigger notifies (migration *_item11_member_keys_need_a_customer) */
+const KEY_CHANGES_CHANNEL = 'remitd_api_key_revoked';

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { validationError } from '@remitd/core';
 import { AuditRepository, TransactionRunner, type Actor } from '@remitd/persistence';
 import { ApiKeyRepository } from './api-key.repository';
@@ -17,7 +17,7 @@ export interface CreateApiKeyCommand {
 
 /** API keys: random 32 bytes shown once; only their SHA-256 is stored. */
 @Injectable()
-export class ApiKeysService {
+export class ApiKeysService implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly repo: ApiKeyRepository,
@@ -31,6 +31,12 @@ export class ApiKeysService {
       throw validationError('CUSTOMER_REQUIRED', 'customerId: a member key belongs to one customer', 'customerId');
     if (cmd.role !== 'member' && cmd.customerId)
       throw validationError('CUSTOMER_NOT_ALLOWED', 'customerId: only member keys belong to a customer', 'customerId');
+    if (cmd.customerId && !(await this.repo.customerExists(cmd.customerId)))
+      throw validationError(
+        'CUSTOMER_NOT_FOUND',
+        `customerId: customer ${cmd.customerId} does not exist`,
+        'customerId',
+      );
     const plaintext = `rmd_${randomBytes(32).toString('base64url')}`;
     const row = await this.tx.run(async (tx) => {
       const r = await this.repo.create(tx, {
@@ -61,18 +67,52 @@ export class ApiKeysService {
   }
 
   /**
-   * Valid keys are remembered for a few seconds: one query less per request. A revocation takes
-   * effect at once on the replica that revoked it and within CACHE_MS on the others.
+   * Valid keys are remembered for a few seconds: one query less per request. Every replica
+   * LISTENs for key changes (a trigger on api_keys NOTIFYs each revoked, changed or deleted
+   * key on commit) and forgets the key at once; while that connection is down nothing is
+   * served from the cache (issue 11 item 11: a revocation takes effect everywhere within a
+   * second). A key not found is never cached.
    */
   private readonly cache = new Map<string, { actor: Actor; until: number }>();
   private static readonly CACHE_MS = 10_000;
+  private listening = false;
+  /** bumped by every change heard: a key read before a change is not cached after it */
+  private changesHeard = 0;
+  private watcher?: { stop(): Promise<void> };
+
+  onModuleInit(): void {
+    this.watcher = this.repo.watchKeyChanges({
+      onChange: (keyId) => this.forget(keyId),
+      onUp: () => {
+        this.cache.clear();
+        this.listening = true;
+      },
+      onDown: () => {
+        this.listening = false;
+        this.changesHeard++;
+        this.cache.clear();
+      },
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.listening = false;
+    await this.watcher?.stop();
+  }
+
+  private forget(keyId: string): void {
+    this.changesHeard++;
+    for (const [hash, e] of this.cache) if (e.actor.id === `apikey:${keyId}`) this.cache.delete(hash);
+  }
 
   async authenticate(plaintext: string): Promise<Actor | null> {
     const hash = hashKey(plaintext);
     const hit = this.cache.get(hash);
-    if (hit && hit.until > Date.now()) return hit.actor;
+    if (hit && hit.until > Date.now() && this.listening) return hit.actor;
+    const heardBefore = this.changesHeard;
     const row = await this.repo.findActiveByHash(hash);
-    if (!row) {
+    // a member key acts only for its customer: without one it is no key at all
+    if (!row || (row.role === 'member' && !row.customerId)) {
       this.cache.delete(hash);
       return null;
     }
@@ -83,6 +123,7 @@ export class ApiKeysService {
       customerId: row.customerId,
       unifiedSettlement: row.unifiedSettlement,
     } as Actor;
+    if (!this.listening || heardBefore !== this.changesHeard) return actor;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(hash, { actor, until: Date.now() + ApiKeysService.CACHE_MS });
     return actor;
@@ -120,7 +161,7 @@ export class ApiKeysService {
   async revoke(actor: Actor, id: string) {
     return this.tx.run(async (tx) => {
       const n = await this.repo.revoke(tx, id);
-      for (const [hash, e] of this.cache) if (e.actor.id === `apikey:${id}`) this.cache.delete(hash);
+      this.forget(id);
       await this.audit.record(tx, {
         actor,
         action: 'api_key.revoke',

@@ -12,3 +12,11 @@ export function assertCustomerScope(actor: Actor, customerId: string): void {
     throw new DomainError('FORBIDDEN_CUSTOMER', 'members may only access their own customer', 'forbidden');
   }
 }
+
+/**
+ * Who may check (approve or reject) another person's request: a second pair of eyes from
+ * finance or administration (issue 11 items 2 and 10).
+ */
+export const CHECKERS: RoleName[] = ['super_admin', 'admin', 'finance'];
+
+export const isRole = (role: string): role is RoleName => (ROLES as readonly string[]).includes(role);

@@ -172,8 +172,12 @@ export class BillingQueries {
     return { items, nextId: rows.length > page.limit ? items[items.length - 1].id : null };
   }
 
-  /** Ledger movements of the customer's cash account with the running balance, for a date range. */
-  async statement(customerId: string, range: { from?: Date; to?: Date }) {
+  /**
+   * Ledger movements of the customer's cash account with the running balance, for a date range.
+   * Who recorded a movement by hand (`recordedBy`) is shown to staff only; a member's statement
+   * names a role, never a person (issue 11 item 12).
+   */
+  async statement(customerId: string, range: { from?: Date; to?: Date }, view: { staff: boolean } = { staff: false }) {
     const c = await this.prisma.customer.findUnique({ where: { id: customerId } });
     if (!c) throw notFound('customer', customerId);
     const code = AccountCodes.customerCash(c.id, c.currency);
@@ -186,10 +190,12 @@ export class BillingQueries {
         amount: string;
         createdAt: Date;
         runningBalance: string;
+        recordedBy: string | null;
       }[]
     >`
       SELECT * FROM (
         SELECT p.id, p.journal_entry_id::text AS "journalEntryId", j.kind, j.description, p.amount::text AS amount, p.created_at AS "createdAt",
+               COALESCE(j.metadata->'recordedBy'->>'name', j.metadata->'recordedBy'->>'id') AS "recordedBy",
                (SUM(p.amount) OVER (ORDER BY p.id))::text AS "runningBalance"
         FROM postings p JOIN ledger_accounts a ON a.id = p.ledger_account_id JOIN journal_entries j ON j.id = p.journal_entry_id
         WHERE a.code = ${code}) m
@@ -200,10 +206,11 @@ export class BillingQueries {
     const movements = rows.map((r) => ({
       at: r.createdAt.toISOString(),
       kind: r.kind,
-      description: r.description,
+      description: view.staff ? r.description : withoutStaffNames(r.description),
       amount: m(r.amount),
       runningBalance: m(r.runningBalance),
       journalEntryId: r.journalEntryId,
+      ...(view.staff ? { recordedBy: r.recordedBy } : {}),
     }));
     const opening = movements.length
       ? Money.fromStored(rows[0].runningBalance, c.currency)
@@ -238,4 +245,12 @@ export class BillingQueries {
   coupons(customerId: string) {
     return this.prisma.coupon.findMany({ where: { customerId }, orderBy: { createdAt: 'asc' } });
   }
+}
+
+/** Journals written before issue 11 item 12 named the staff key in the description. */
+function withoutStaffNames(description: string): string {
+  return description.replace(
+    /^top-up recorded by (?!finance:|your account manager:|an administrator:|staff:)[^:]*:/,
+    'top-up recorded by staff:',
+  );
 }

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ApprovalsService, makerOf, type ApprovalExecutor, type ApprovalRequestView } from '@remitd/access';
 import { conflict, notFound, validationError } from '@remitd/core';
 import { LedgerService, cardAccount, cashAccount, externalAccount, refundAccount, transfer } from '@remitd/ledger';
 import { Money } from '@remitd/money';
@@ -18,7 +19,7 @@ import { payBills } from './pay-bills';
  * and new funds go to the customer's bills the same way remitted funds do.
  */
 @Injectable()
-export class CustomerMoneyUseCases {
+export class CustomerMoneyUseCases implements OnModuleInit {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly prisma: PrismaService,
@@ -29,7 +30,18 @@ export class CustomerMoneyUseCases {
     private readonly payments: BillPaymentService,
     private readonly writeOff: AutoWriteOffUseCase,
     private readonly audit: AuditRepository,
+    private readonly approvals: ApprovalsService,
   ) {}
+
+  onModuleInit(): void {
+    const coupons: ApprovalExecutor = {
+      executeApproved: (tx, request) => {
+        const p = request.payload as { customerId: string; amount: string; validUntil: string; code?: string };
+        return this.issueCouponInTx(tx, { ...p, actor: makerOf(request) }, request);
+      },
+    };
+    this.approvals.register('coupon', coupons);
+  }
 
   /** A bank transfer entered by finance (e.g. received on another account): credited and settled like a remittance. */
   async topUp(cmd: {
@@ -54,7 +66,9 @@ export class CustomerMoneyUseCases {
         collectionAccountId: cmd.collectionAccountId ?? null,
         key,
         reference: cmd.reference,
-        description: `top-up recorded by ${cmd.actor.name ?? cmd.actor.id}: ${cmd.reference}`,
+        // members read this line in their statement: the role, never a person (issue 11 item 12)
+        description: `top-up recorded by ${roleLabel(cmd.actor.role)}: ${cmd.reference}`,
+        recordedBy: { id: cmd.actor.id, role: cmd.actor.role, name: cmd.actor.name ?? null },
       });
       await this.audit.record(tx, {
         actor: cmd.actor,
@@ -361,32 +375,57 @@ export class CustomerMoneyUseCases {
     });
   }
 
+  /**
+   * A coupon above the issuer's cap (REMITD_APPROVAL_CAPS) waits for a second approver from
+   * finance or administration (issue 11 item 10).
+   */
   async issueCoupon(cmd: { actor: Actor; customerId: string; amount: string; validUntil: string; code?: string }) {
     assertCycle(cmd.validUntil, 'validUntil');
-    return this.tx.run(async (tx) => {
-      const [payer] = await this.customers.byIds(tx, [cmd.customerId], { lock: true });
-      if (!payer) throw notFound('customer', cmd.customerId);
-      const amount = Money.of(cmd.amount, payer.currency, 'amount');
-      if (!amount.isPositive()) throw validationError('AMOUNT_NOT_POSITIVE', 'amount: must be > 0', 'amount');
-      const code = cmd.code?.trim() || `CPN-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-      const coupon = await tx.coupon.create({
-        data: {
-          customerId: payer.id,
-          code,
-          currency: payer.currency,
-          amount: amount.toString(),
-          validUntil: cmd.validUntil,
-        },
+    return this.tx.run((tx) => this.issueCouponInTx(tx, cmd));
+  }
+
+  private async issueCouponInTx(
+    tx: Tx,
+    cmd: { actor: Actor; customerId: string; amount: string; validUntil: string; code?: string },
+    approval?: ApprovalRequestView,
+  ) {
+    const [payer] = await this.customers.byIds(tx, [cmd.customerId], { lock: true });
+    if (!payer) throw notFound('customer', cmd.customerId);
+    const amount = Money.of(cmd.amount, payer.currency, 'amount');
+    if (!amount.isPositive()) throw validationError('AMOUNT_NOT_POSITIVE', 'amount: must be > 0', 'amount');
+    if (!approval && this.approvals.needsSecondApprover(cmd.actor, amount)) {
+      const approvalRequest = await this.approvals.request(tx, {
+        maker: cmd.actor,
+        kind: 'coupon',
+        customerId: payer.id,
+        payload: { customerId: payer.id, amount: amount.toString(), validUntil: cmd.validUntil, code: cmd.code },
+        summary: `coupon of ${amount.toString()} ${amount.currency} for ${payer.name}, valid until ${cmd.validUntil}`,
       });
-      await this.audit.record(tx, {
-        actor: cmd.actor,
-        action: 'coupon.issue',
-        entityType: 'coupon',
-        entityId: coupon.id,
-        payload: { customerId: payer.id, amount: amount.toString(), code },
-      });
-      return { ...coupon, amount: amount.toString() };
+      return { state: 'pending_approval' as const, approvalRequest };
+    }
+    const code = cmd.code?.trim() || `CPN-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
+    const coupon = await tx.coupon.create({
+      data: {
+        customerId: payer.id,
+        code,
+        currency: payer.currency,
+        amount: amount.toString(),
+        validUntil: cmd.validUntil,
+      },
     });
+    await this.audit.record(tx, {
+      actor: cmd.actor,
+      action: 'coupon.issue',
+      entityType: 'coupon',
+      entityId: coupon.id,
+      payload: {
+        customerId: payer.id,
+        amount: amount.toString(),
+        code,
+        ...(approval ? { approvalRequestId: approval.id } : {}),
+      },
+    });
+    return { ...coupon, amount: amount.toString() };
   }
 
   /** A coupon deduction on a bill: a repayment of method "coupon" (the provider bears it). */
@@ -433,5 +472,22 @@ export class CustomerMoneyUseCases {
         journalEntryId: r.journalEntryId,
       };
     });
+  }
+}
+
+/** How a member's statement names staff: by role (issue 11 item 12). */
+export function roleLabel(role: string): string {
+  switch (role) {
+    case 'finance':
+      return 'finance';
+    case 'account_manager':
+      return 'your account manager';
+    case 'admin':
+    case 'super_admin':
+      return 'an administrator';
+    case 'system':
+      return 'the system';
+    default:
+      return 'staff';
   }
 }

@@ -14,6 +14,16 @@ export interface ExternalCharge {
  */
 export interface PaymentChannel {
   readonly name: string;
+  /**
+   * Roles that may pay through the channel (issue 11 item 2). A channel whose charge the server
+   * itself confirms with the gateway may list members; a channel that only records what a
+   * person says was received must not.
+   */
+  readonly roles: readonly string[];
+  /** Roles that may only ask for a payment through the channel: it runs when a checker approves. */
+  readonly requestRoles?: readonly string[];
+  /** Rejects input the channel can never charge, before anything is asked or approved. */
+  validate?(input: { reference?: string }): void;
   /** Takes (or records) the money; must be idempotent on `idempotencyKey`. */
   charge(input: {
     customerId: string;
@@ -27,15 +37,23 @@ export interface PaymentChannel {
 @Injectable()
 export class OfflinePaymentChannel implements PaymentChannel {
   readonly name = 'offline';
+  /** nobody confirms offline money but the people who handle it: finance and administrators */
+  readonly roles = ['super_admin', 'admin', 'finance'];
+  /** account managers record what a customer says it paid; finance approves it */
+  readonly requestRoles = ['account_manager'];
 
-  async charge(input: { amount: Money; reference?: string }): Promise<ExternalCharge> {
+  validate(input: { reference?: string }): void {
     if (!input.reference?.trim())
       throw validationError(
         'EXTERNAL_REFERENCE_REQUIRED',
         'external.reference: the offline channel records the payment reference',
         'external.reference',
       );
-    return { reference: input.reference.trim(), channel: this.name };
+  }
+
+  async charge(input: { amount: Money; reference?: string }): Promise<ExternalCharge> {
+    this.validate(input);
+    return { reference: input.reference!.trim(), channel: this.name };
   }
 }
 

@@ -45,6 +45,12 @@ export interface RemitdConfig {
   /** entries per reconciliation batch (one transaction) */
   reconcileBatchSize: number;
   providerName: string;
+  /**
+   * Separation of duties (issue 11 item 10): per staff role, per currency ("*" for any other),
+   * the largest coupon or credit-limit increase the role makes alone; above it a second person
+   * (finance, admin) approves. A role not listed has no cap.
+   */
+  approvalCaps: Record<string, Record<string, string>>;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +109,37 @@ function parseSources(env: Env, dataDir: string): SourceConfig[] {
   });
 }
 
+const CAPPED_ROLES = ['super_admin', 'admin', 'account_manager', 'finance'];
+
+/** REMITD_APPROVAL_CAPS: {"account_manager":{"*":"0"},"finance":{"EUR":"5000.00"}} */
+function parseApprovalCaps(env: Env): Record<string, Record<string, string>> {
+  const raw = env.REMITD_APPROVAL_CAPS;
+  if (raw === undefined) return { account_manager: { '*': '0' } };
+  const fail = (why: string) => new ConfigError('REMITD_APPROVAL_CAPS', why);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw fail('must be JSON like {"account_manager":{"*":"0"},"finance":{"EUR":"5000.00"}}');
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw fail('must be a JSON object of roles');
+  const caps: Record<string, Record<string, string>> = {};
+  for (const [role, byCurrency] of Object.entries(parsed)) {
+    if (!CAPPED_ROLES.includes(role)) throw fail(`"${role}" is not one of ${CAPPED_ROLES.join(', ')}`);
+    if (!byCurrency || typeof byCurrency !== 'object' || Array.isArray(byCurrency))
+      throw fail(`"${role}" must map currencies to amounts, e.g. {"EUR":"500.00","*":"0"}`);
+    caps[role] = {};
+    for (const [currency, amount] of Object.entries(byCurrency as Record<string, unknown>)) {
+      if (currency !== '*' && !/^[A-Z]{3}$/.test(currency))
+        throw fail(`${role}: "${currency}" is not an ISO 4217 currency code or "*"`);
+      if (typeof amount !== 'string' || !/^\d{1,16}(\.\d{1,4})?$/.test(amount))
+        throw fail(`${role}.${currency}: must be a decimal string ≥ 0 such as "500.00"`);
+      caps[role][currency] = amount;
+    }
+  }
+  return caps;
+}
+
 export function loadConfig(env: Env = process.env): RemitdConfig {
   const databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) throw new ConfigError('DATABASE_URL', 'is required (npm start sets it for the embedded database)');
@@ -152,5 +189,6 @@ export function loadConfig(env: Env = process.env): RemitdConfig {
     reconcileConcurrency: int(env, 'REMITD_RECONCILE_CONCURRENCY', 3, 1, 32),
     reconcileBatchSize: int(env, 'REMITD_RECONCILE_BATCH_SIZE', 2000, 1, 20_000),
     providerName: env.REMITD_PROVIDER_NAME ?? 'remitd Cloud',
+    approvalCaps: parseApprovalCaps(env),
   };
 }

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { ApprovalsService, type ApprovalRequestView } from '@remitd/access';
 import { DomainError, validationError } from '@remitd/core';
 import { currency, Money } from '@remitd/money';
 import { AuditRepository, isUniqueViolation, TransactionRunner, type Actor } from '@remitd/persistence';
@@ -49,11 +50,17 @@ export class CreateCustomerUseCase {
     private readonly tx: TransactionRunner,
     private readonly customers: CustomerRepository,
     private readonly audit: AuditRepository,
+    private readonly approvals: ApprovalsService,
   ) {}
 
-  async execute(cmd: CreateCustomerCommand): Promise<CustomerView> {
+  /**
+   * A credit limit above the creator's cap (issue 11 item 10) is not granted with the customer:
+   * the customer starts at 0 and the limit waits for a second approver (`approvalRequest`).
+   */
+  async execute(cmd: CreateCustomerCommand): Promise<CustomerView & { approvalRequest?: ApprovalRequestView }> {
     const ccy = currency(cmd.currency, 'currency');
     const { limit, frozen } = validateCustomerFields(cmd, ccy);
+    const held = !!limit?.isPositive() && this.approvals.needsSecondApprover(cmd.actor, limit);
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
         return await this.tx.run(async (tx) => {
@@ -63,7 +70,7 @@ export class CreateCustomerUseCase {
             email: cmd.email.trim(),
             currency: ccy,
             creditControl: cmd.creditControl ?? false,
-            creditLimit: (limit ?? Money.zero(ccy)).toString(),
+            creditLimit: (held ? Money.zero(ccy) : (limit ?? Money.zero(ccy))).toString(),
             frozenAmount: (frozen ?? Money.zero(ccy)).toString(),
             autoWriteOff: cmd.autoWriteOff ?? true,
             partialLastBill: cmd.partialLastBill ?? true,
@@ -76,7 +83,15 @@ export class CreateCustomerUseCase {
             entityId: c.id,
             payload: { reference: c.reference, name: c.name, currency: ccy },
           });
-          return toCustomerView(c, null);
+          if (!held) return toCustomerView(c, null);
+          const approvalRequest = await this.approvals.request(tx, {
+            maker: cmd.actor,
+            kind: 'credit_limit',
+            customerId: c.id,
+            payload: { customerId: c.id, creditLimit: limit!.toString() },
+            summary: `credit limit of new customer ${c.name}: ${limit!.toString()} ${ccy}`,
+          });
+          return { ...toCustomerView(c, null), approvalRequest };
         });
       } catch (e) {
         if (!isUniqueViolation(e, 'reference')) throw e; // a reference collision: draw again

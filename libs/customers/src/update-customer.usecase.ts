@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ApprovalsService, makerOf, type ApprovalRequestView } from '@remitd/access';
 import { notFound } from '@remitd/core';
-import { AuditRepository, TransactionRunner, type Actor } from '@remitd/persistence';
+import { Money } from '@remitd/money';
+import { AuditRepository, TransactionRunner, type Actor, type Tx } from '@remitd/persistence';
 import { CustomerRepository } from './customer.repository';
 import { validateCustomerFields } from './create-customer.usecase';
 import { CustomerQueries } from './customer-queries';
@@ -19,44 +21,84 @@ export interface UpdateCustomerCommand {
   writeOffPastBills?: boolean;
 }
 
-/** Credit control settings: limit, frozen amount, write-off flags. Audited with before/after. */
+export interface PendingCustomerUpdate {
+  state: 'pending_approval';
+  approvalRequest: ApprovalRequestView;
+}
+
+/**
+ * Credit control settings: limit, frozen amount, write-off flags. Audited with before/after.
+ * Raising a credit limit by more than the actor's cap (REMITD_APPROVAL_CAPS) waits, with the
+ * rest of the change, for a second approver from finance or administration (issue 11 item 10).
+ */
 @Injectable()
-export class UpdateCustomerUseCase {
+export class UpdateCustomerUseCase implements OnModuleInit {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly customers: CustomerRepository,
     private readonly audit: AuditRepository,
     private readonly queries: CustomerQueries,
+    private readonly approvals: ApprovalsService,
   ) {}
 
-  async execute(cmd: UpdateCustomerCommand): Promise<CustomerView> {
-    await this.tx.run(async (tx) => {
-      const before = await this.customers.lockById(tx, cmd.customerId);
-      if (!before) throw notFound('customer', cmd.customerId);
-      const { limit, frozen } = validateCustomerFields(cmd, before.currency);
-      const { actor: _a, customerId: _c, ...changes } = cmd;
-      await this.customers.update(tx, cmd.customerId, {
-        ...changes,
-        name: cmd.name?.trim(),
-        email: cmd.email?.trim(),
-        creditLimit: limit?.toString(),
-        frozenAmount: frozen?.toString(),
-      });
-      await this.audit.record(tx, {
-        actor: cmd.actor,
-        action: 'customer.update',
-        entityType: 'customer',
-        entityId: cmd.customerId,
-        payload: {
-          changes: { ...changes },
-          before: {
-            creditLimit: before.creditLimit.toString(),
-            frozenAmount: before.frozenAmount.toString(),
-            autoWriteOff: before.autoWriteOff,
-          },
-        },
-      });
+  onModuleInit(): void {
+    this.approvals.register('credit_limit', {
+      executeApproved: async (tx, request) => {
+        const changes = request.payload as Omit<UpdateCustomerCommand, 'actor'>;
+        await this.update(tx, { ...changes, actor: makerOf(request) }, request);
+        return { customerId: changes.customerId, creditLimit: changes.creditLimit ?? null };
+      },
     });
-    return this.queries.get(cmd.customerId);
+  }
+
+  async execute(cmd: UpdateCustomerCommand): Promise<CustomerView | PendingCustomerUpdate> {
+    const pending = await this.tx.run((tx) => this.update(tx, cmd));
+    return pending ?? this.queries.get(cmd.customerId);
+  }
+
+  private async update(
+    tx: Tx,
+    cmd: UpdateCustomerCommand,
+    approval?: ApprovalRequestView,
+  ): Promise<PendingCustomerUpdate | null> {
+    const before = await this.customers.lockById(tx, cmd.customerId);
+    if (!before) throw notFound('customer', cmd.customerId);
+    const { limit, frozen } = validateCustomerFields(cmd, before.currency);
+    const { actor: _a, ...command } = cmd;
+    const { customerId: _c, ...changes } = command;
+    const increase = limit?.minus(Money.fromStored(before.creditLimit, before.currency));
+    if (!approval && increase?.isPositive() && this.approvals.needsSecondApprover(cmd.actor, increase)) {
+      const approvalRequest = await this.approvals.request(tx, {
+        maker: cmd.actor,
+        kind: 'credit_limit',
+        customerId: before.id,
+        payload: command,
+        summary: `credit limit of ${before.name} from ${Money.fromStored(before.creditLimit, before.currency).toString()} to ${limit!.toString()} ${before.currency}`,
+      });
+      return { state: 'pending_approval', approvalRequest };
+    }
+    await this.customers.update(tx, cmd.customerId, {
+      ...changes,
+      name: cmd.name?.trim(),
+      email: cmd.email?.trim(),
+      creditLimit: limit?.toString(),
+      frozenAmount: frozen?.toString(),
+    });
+    await this.audit.record(tx, {
+      actor: cmd.actor,
+      action: 'customer.update',
+      entityType: 'customer',
+      entityId: cmd.customerId,
+      payload: {
+        changes: { ...changes },
+        before: {
+          creditLimit: before.creditLimit.toString(),
+          frozenAmount: before.frozenAmount.toString(),
+          autoWriteOff: before.autoWriteOff,
+        },
+        ...(approval ? { approvalRequestId: approval.id } : {}),
+      },
+    });
+    return null;
   }
 }

@@ -14,6 +14,8 @@ export interface CreditFundsCommand {
   key: string;
   reference: string;
   description: string;
+  /** the person who recorded it: kept in the journal for staff, never in the description members read */
+  recordedBy?: { id: string; role: string; name: string | null };
 }
 
 /**
@@ -39,6 +41,7 @@ export class CreditFundsPort {
         receivedOn: new Date().toISOString().slice(0, 10),
         paymentReference: cmd.reference,
         description: cmd.description,
+        recordedBy: cmd.recordedBy,
       },
     ]);
     return outcomes.get(cmd.key)!;

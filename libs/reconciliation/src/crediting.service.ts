@@ -33,6 +33,8 @@ export interface CreditItem {
   description: string;
   /** e-mail the customer "funds received" (default true) */
   notify?: boolean;
+  /** who recorded the money by hand (a top-up): journal metadata, shown to staff only */
+  recordedBy?: { id: string; role: string; name: string | null };
 }
 
 export interface SettledBill {
@@ -160,6 +162,7 @@ export class CreditingService {
           customerId: i.customer.id,
           booked: i.booked.toString(),
           fee: i.fee.toString(),
+          ...(i.recordedBy ? { recordedBy: i.recordedBy } : {}),
           ...(total.isPositive()
             ? { bills: allocations.map((a) => ({ billId: a.billId, amount: a.amount.toString() })) }
             : {}),

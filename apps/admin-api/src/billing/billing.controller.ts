@@ -321,10 +321,11 @@ export class BillingController {
     @Res({ passthrough: true }) res: Response,
   ) {
     assertCustomerScope(actor, id);
-    const s = await this.queries.statement(id, {
-      from: q.from ? new Date(q.from) : undefined,
-      to: q.to ? new Date(q.to) : undefined,
-    });
+    const s = await this.queries.statement(
+      id,
+      { from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined },
+      { staff: actor.role !== 'member' },
+    );
     if (q.format === 'csv') {
       res.type('text/csv').attachment(`statement-${id}.csv`);
       return toCsv(['at', 'kind', 'description', 'amount', 'runningBalance', 'journalEntryId'], s.movements);

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCustomerScope, STAFF } from '@remitd/access';
 import {
@@ -65,10 +66,20 @@ export class CustomersController {
 
   @Patch(':id')
   @Roles('super_admin', 'admin', 'account_manager', 'finance')
-  @ApiOperation({ summary: 'Credit control: limit, frozen amount, write-off flags' })
+  @ApiOperation({
+    summary:
+      "Credit control: limit, frozen amount, write-off flags. A credit-limit increase above the caller's cap answers 202 with the approval request it waits on",
+  })
   @ApiOkResponse({ type: CustomerResponse })
-  patch(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCustomerRequest) {
-    return this.update.execute({ actor, customerId: id, ...body });
+  async patch(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateCustomerRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const out = await this.update.execute({ actor, customerId: id, ...body });
+    if ('state' in out && out.state === 'pending_approval') res.status(HttpStatus.ACCEPTED);
+    return out;
   }
 
   @Post(':id/virtual-accounts')

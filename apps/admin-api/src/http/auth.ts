@@ -37,7 +37,9 @@ export class ApiKeyGuard implements CanActivate {
     if (!key)
       throw new DomainError('API_KEY_MISSING', 'send an API key: Authorization: Bearer <key>', 'unauthenticated');
     const actor = await this.keys.authenticate(key);
-    if (!actor) throw new DomainError('API_KEY_INVALID', 'the API key is unknown or revoked', 'unauthenticated');
+    // a member key without its customer would be scoped to nobody, i.e. to everybody: refuse it
+    if (!actor || (actor.role === 'member' && !actor.customerId))
+      throw new DomainError('API_KEY_INVALID', 'the API key is unknown or revoked', 'unauthenticated');
     req.actor = actor;
     const roles = this.reflector.getAllAndOverride<RoleName[]>(ROLES_KEY, targets) ?? ['super_admin'];
     if (!roles.includes(actor.role as RoleName)) {

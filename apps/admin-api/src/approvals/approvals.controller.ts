@@ -1,0 +1,77 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ApprovalsService, CHECKERS, approvalRequestNotFound, type ApprovalState } from '@remitd/access';
+import { validationError } from '@remitd/core';
+import type { Actor } from '@remitd/persistence';
+import { CurrentActor, Roles } from '../http/auth';
+import { Idempotent } from '../http/idempotency.interceptor';
+import { decodeCursor, encodeCursor, PageQuery } from '../http/pagination';
+
+const STATES: ApprovalState[] = ['pending', 'approved', 'rejected'];
+
+export class ApprovalRequestsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: STATES }) @IsOptional() @IsIn(STATES) state?: ApprovalState;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() customerId?: string;
+}
+
+export class RejectApprovalRequest {
+  @ApiPropertyOptional({ description: 'why the request is rejected (shown to the maker)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+}
+
+/**
+ * Maker-checker (issue 11 items 2 and 10): offline payments recorded by account managers,
+ * coupons and credit-limit increases above the maker's cap wait here for a checker.
+ */
+@ApiTags('approvals')
+@ApiBearerAuth()
+@Controller('approval-requests')
+export class ApprovalsController {
+  constructor(private readonly approvals: ApprovalsService) {}
+
+  @Get()
+  @Roles(...CHECKERS, 'account_manager')
+  @ApiOperation({ summary: 'Approval requests, oldest first (account managers see their own)' })
+  async list(@CurrentActor() actor: Actor, @Query() q: ApprovalRequestsQuery) {
+    const after = decodeCursor<{ createdAt: string; id: string }>(q.cursor);
+    if (after !== undefined && (typeof after?.createdAt !== 'string' || typeof after?.id !== 'string'))
+      throw validationError('INVALID_CURSOR', 'cursor: not a cursor returned by this API', 'cursor');
+    const page = await this.approvals.list(
+      {
+        state: q.state,
+        customerId: q.customerId,
+        makerId: actor.role === 'account_manager' ? actor.id : undefined,
+      },
+      { after, limit: q.limit ?? 50 },
+    );
+    return { items: page.items, nextCursor: page.last ? encodeCursor(page.last) : null };
+  }
+
+  @Get(':id')
+  @Roles(...CHECKERS, 'account_manager')
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    const request = await this.approvals.get(id);
+    if (actor.role === 'account_manager' && request.maker.id !== actor.id) throw approvalRequestNotFound(id);
+    return request;
+  }
+
+  @Post(':id/approve')
+  @Roles(...CHECKERS)
+  @Idempotent()
+  @ApiOperation({ summary: 'Approve: the request runs now, in this transaction, exactly once; never by its maker' })
+  approve(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.approvals.approve(actor, id);
+  }
+
+  @Post(':id/reject')
+  @Roles(...CHECKERS)
+  @Idempotent()
+  @ApiOperation({ summary: 'Reject: nothing runs; never by its maker' })
+  reject(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: RejectApprovalRequest) {
+    return this.approvals.reject(actor, id, body.reason?.trim() || null);
+  }
+}
