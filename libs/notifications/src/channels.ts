@@ -100,7 +100,7 @@ function isPermanentSmtpReply(responseCode: number): boolean {
  * Retryable: connection refused/reset/closed, DNS failures, timeouts, every 4xx reply
  * (421 service unavailable, 450/451/452), 503, and problems of our own configuration that an
  * operator can fix while the message waits (authentication, TLS, sender address rejected).
- * Unknown errors are retryable too; maxAttempts bounds them.
+ * Unknown errors are retryable too; the retry window (retry-policy.ts) bounds them.
  */
 export function isPermanentSendError(err: unknown): boolean {
   if (err instanceof NotificationSendError) return err.permanent;
