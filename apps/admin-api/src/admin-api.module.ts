@@ -5,6 +5,7 @@ import { BillingModule } from '@remitd/billing';
 import type { RemitdConfig } from '@remitd/config';
 import { CustomersModule } from '@remitd/customers';
 import { LedgerModule } from '@remitd/ledger';
+import { OutboxModule } from '@remitd/notifications';
 import { PersistenceModule } from '@remitd/persistence';
 import { ReconciliationModule } from '@remitd/reconciliation';
 import { StatementsModule } from '@remitd/statements';
@@ -19,6 +20,7 @@ import { ApiKeyGuard } from './http/auth';
 import { ApiExceptionFilter } from './http/exception.filter';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { LedgerController } from './ledger/ledger.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 import { StatementsController } from './statements/statements.controller';
 import { UnmatchedController } from './unmatched/unmatched.controller';
 
@@ -38,6 +40,7 @@ export class AdminApiModule {
         ReconciliationModule.forRoot(config),
         StatementsModule.forRoot({ dataDir: config.dataDir }),
         BillingModule.forRoot({ timeZone: config.timeZone, reconciliation: config }),
+        OutboxModule,
       ],
       controllers: [
         HealthController,
@@ -50,6 +53,7 @@ export class AdminApiModule {
         UnmatchedController,
         StatementsController,
         BillingController,
+        NotificationsController,
       ],
       providers: [
         { provide: REMITD_CONFIG, useValue: config },

@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { dueCycle, IssueBillsUseCase, MarkOverdueUseCase } from '@remitd/billing';
+import { IssueBillsUseCase, MarkOverdueUseCase } from '@remitd/billing';
 import type { RemitdConfig } from '@remitd/config';
 import { Metrics } from './metrics';
 import { RECONCILER_CONFIG } from './tokens';
 
 /**
  * Decides when: once a minute, issue the latest cycle whose issuance time (12:00 on the 2nd of
- * the next month, billing time zone) has passed, and mark overdue bills. Issuance is exactly once
+ * the next month, billing time zone) has passed (and any earlier one still holding unbilled
+ * charges), and mark overdue bills. Issuance is exactly once
  * per cycle whatever the number of replicas (see IssueBillsUseCase).
  */
 @Injectable()
@@ -35,8 +36,8 @@ export class BillingScheduler implements OnApplicationBootstrap, OnApplicationSh
     if (this.running) return this.running;
     this.running = (async () => {
       try {
-        const r = await this.issue.execute(dueCycle(now, this.config.timeZone), { now });
-        if (!r.skipped) this.metrics.inc('bills_issued_total', r.billsIssued);
+        for (const r of await this.issue.issueDue(now))
+          if (!r.skipped) this.metrics.inc('bills_issued_total', r.billsIssued);
         this.metrics.inc('bills_overdue_total', await this.overdue.execute(now.toISOString().slice(0, 10)));
       } catch (e) {
         this.logger.error(`billing run failed: ${(e as Error).message}`);

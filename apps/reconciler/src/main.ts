@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig, type RemitdConfig } from '@remitd/config';
+import { OutboxRepository } from '@remitd/notifications';
 import { PrismaService } from '@remitd/persistence';
 import { Metrics } from './metrics';
 import { ReconcilerModule, type ReconcilerOptions } from './reconciler.module';
@@ -40,7 +41,16 @@ function healthServer(ctx: INestApplicationContext): Server {
             .end(JSON.stringify({ status: 'error', error: (e as Error).message }));
         }
       } else if (req.url === '/metrics') {
-        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(ctx.get(Metrics).render());
+        const metrics = ctx.get(Metrics);
+        // issue 11 item 16: given-up e-mails are visible (alert on remitd_notifications_failed > 0)
+        try {
+          const outbox = await ctx.get(OutboxRepository).statusCounts();
+          metrics.set('notifications_failed', outbox.failed);
+          metrics.set('notifications_pending', outbox.pending);
+        } catch {
+          // the database is down: /health says so; the counters are still worth scraping
+        }
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(metrics.render());
       } else {
         res.writeHead(404).end();
       }

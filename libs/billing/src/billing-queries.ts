@@ -3,6 +3,7 @@ import { notFound, validationError } from '@remitd/core';
 import { AccountCodes } from '@remitd/ledger';
 import { Money } from '@remitd/money';
 import { AuditRepository, PrismaService, TransactionRunner, type Actor, type Prisma } from '@remitd/persistence';
+import { ChargesRepository } from './charges.repository';
 import { assertCycle } from './cycles';
 
 const OPEN = ['unsettled', 'partly_paid', 'overdue'];
@@ -42,9 +43,14 @@ export class BillingQueries {
     private readonly prisma: PrismaService,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditRepository,
+    private readonly charges: ChargesRepository,
   ) {}
 
-  /** Usage to bill: gathered into the cycle's bill when it is issued. */
+  /**
+   * Usage to bill: gathered into the cycle's bill when it is issued. A charge for a cycle already
+   * issued is late and goes to the next cycle not yet issued (`billingCycle` in the answer;
+   * `deferredFromCycle` is the cycle asked for): never nowhere (issue 11 item 4, see IssueBillsUseCase).
+   */
   async addCharge(cmd: {
     actor: Actor;
     customerId: string;
@@ -59,24 +65,30 @@ export class BillingQueries {
       if (!c) throw notFound('customer', cmd.customerId);
       const amount = Money.of(cmd.amount, c.currency, 'amount');
       if (amount.isNegative()) throw validationError('AMOUNT_NEGATIVE', 'amount: must be ≥ 0', 'amount');
-      const row = await tx.charge.create({
-        data: {
-          customerId: c.id,
-          billingCycle: cmd.billingCycle,
-          product: cmd.product,
-          usage: cmd.usage,
-          amount: amount.toString(),
-          currency: c.currency,
-        },
+      // holds the cycle's charge lock (shared) until commit: issuance of that cycle waits for this charge
+      const billingCycle = await this.charges.openCycleFrom(tx, cmd.billingCycle);
+      const row = await this.charges.insert(tx, {
+        customerId: c.id,
+        billingCycle,
+        deferredFromCycle: billingCycle === cmd.billingCycle ? null : cmd.billingCycle,
+        product: cmd.product,
+        usage: cmd.usage,
+        amount: amount.toString(),
+        currency: c.currency,
       });
       await this.audit.record(tx, {
         actor: cmd.actor,
         action: 'charge.create',
         entityType: 'customer',
         entityId: c.id,
-        payload: { chargeId: row.id, amount: amount.toString(), billingCycle: cmd.billingCycle },
+        payload: {
+          chargeId: row.id,
+          amount: amount.toString(),
+          billingCycle,
+          ...(row.deferredFromCycle ? { deferredFromCycle: row.deferredFromCycle } : {}),
+        },
       });
-      return { ...row, amount: amount.toString() };
+      return { ...row, billId: null, amount: amount.toString() };
     });
   }
 

@@ -8,6 +8,7 @@ import { BILL_PROVIDER_NAME, BillDocumentService } from './bill-document.service
 import { BillPaymentService } from './bill-payment.service';
 import { BillingQueries } from './billing-queries';
 import { BillingRepository } from './billing.repository';
+import { ChargesRepository } from './charges.repository';
 import { CustomerMoneyUseCases } from './customer-money.usecase';
 import { ExplainUnsettled } from './explain-unsettled';
 import { BILLING_TIME_ZONE, IssueBillsUseCase } from './issue-bills.usecase';
@@ -25,6 +26,7 @@ export class BillingModule {
   }): DynamicModule {
     const providers = [
       BillingRepository,
+      ChargesRepository,
       BillPaymentService,
       AutoWriteOffUseCase,
       IssueBillsUseCase,

@@ -5,6 +5,7 @@ export * from './bill-payment.service';
 export * from './billing-queries';
 export * from './billing.module';
 export * from './billing.repository';
+export * from './charges.repository';
 export * from './customer-money.usecase';
 export * from './cycles';
 export * from './explain-unsettled';

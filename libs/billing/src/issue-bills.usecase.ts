@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AdvisoryLocks, idempotencyStorage, PrismaService, TransactionRunner } from '@remitd/persistence';
 import { AutoWriteOffUseCase } from './auto-write-off.usecase';
-import { assertCycle, dueDate, issuanceInstant } from './cycles';
+import { ChargesRepository } from './charges.repository';
+import { assertCycle, dueCycle, dueDate, issuanceInstant, nextCycle } from './cycles';
 
 export const BILLING_TIME_ZONE = Symbol('BILLING_TIME_ZONE');
 
@@ -20,6 +21,15 @@ export interface IssueResult {
  * date from the customer's payment terms, then automatic write-off runs for those who have it on.
  * Exactly once per cycle: bills are unique per customer, cycle and currency, and replicas take
  * an advisory lock.
+ *
+ * No charge escapes billing (issue 11 item 4). Issuance holds the cycle's charge lock exclusively
+ * (ChargesRepository) and builds each bill's amount and its lines from one locked read of the
+ * charges, so a charge committed while a cycle is issued is either on its bill, amount and line
+ * alike, or not in that cycle at all. A charge recorded for a cycle already issued is late: it is
+ * billed on the customer's bill of the next cycle not yet issued, its line unchanged and the
+ * charge remembering the cycle it was recorded for (`deferredFromCycle`). We chose the next
+ * cycle's bill over a supplementary bill: bills stay one per customer, cycle and currency, and the
+ * customer is not sent an extra bill (and due date) for a late line.
  */
 @Injectable()
 export class IssueBillsUseCase {
@@ -30,8 +40,36 @@ export class IssueBillsUseCase {
     private readonly tx: TransactionRunner,
     private readonly locks: AdvisoryLocks,
     private readonly writeOff: AutoWriteOffUseCase,
+    private readonly charges: ChargesRepository,
     @Inject(BILLING_TIME_ZONE) private readonly timeZone: string,
   ) {}
+
+  /**
+   * What the scheduler runs: first moves charges stranded on issued cycles to the next open
+   * cycle, then issues every cycle due at `now` that has unbilled charges (oldest first; a cycle
+   * missed while no reconciler ran is not left behind), and the latest due cycle in any case.
+   */
+  async issueDue(now: Date): Promise<IssueResult[]> {
+    await this.deferStranded();
+    const latest = dueCycle(now, this.timeZone);
+    const cycles = await this.tx.run((tx) => this.charges.unissuedCyclesWithCharges(tx, latest));
+    const results: IssueResult[] = [];
+    for (const cycle of [...new Set([...cycles, latest])].sort()) results.push(await this.execute(cycle, { now }));
+    return results;
+  }
+
+  /** Unbilled charges of issued cycles (recorded before charges and issuance shared a lock) go to the next open cycle. */
+  async deferStranded(): Promise<number> {
+    let moved = 0;
+    for (const cycle of await this.tx.run((tx) => this.charges.strandedCycles(tx))) {
+      const count = await this.tx.run(async (tx) =>
+        this.charges.defer(tx, cycle, await this.charges.openCycleFrom(tx, nextCycle(cycle))),
+      );
+      if (count) this.logger.warn(`${count} unbilled charge(s) of issued cycle ${cycle} moved to the next open cycle`);
+      moved += count;
+    }
+    return moved;
+  }
 
   async execute(cycle: string, opts: { now?: Date; force?: boolean } = {}): Promise<IssueResult> {
     assertCycle(cycle);
@@ -56,23 +94,22 @@ export class IssueBillsUseCase {
       const issued = await idempotencyStorage.exit(() =>
         this.tx.run(
           async (tx) => {
+            // waits for every charge transaction of the cycle under way; charges arriving from now
+            // on find the cycle issued and go to the next open one (see ChargesRepository)
+            await this.charges.lockCycleForIssuance(tx, cycle);
             await tx.billingRun.upsert({ where: { billingCycle: cycle }, create: { billingCycle: cycle }, update: {} });
             // due dates from each customer's payment terms (computed per distinct term), set as the bills are inserted
             const allTerms = await tx.$queryRaw<{ days: number; kind: string }[]>`
           SELECT DISTINCT payment_term_days AS days, payment_term_kind AS kind FROM customers`;
-            const bills = await tx.$queryRaw<{ id: string; customerId: string }[]>`
-          INSERT INTO bills (id, customer_id, reference, billing_cycle, issued_at, due_date, currency, amount)
-          SELECT gen_random_uuid(), c.customer_id,
-                 'B-' || replace(${cycle}, '-', '') || '-' || cu.reference || CASE WHEN c.currency <> cu.currency THEN '-' || c.currency ELSE '' END,
-                 ${cycle}, ${issuedAt}, t.due, c.currency, SUM(c.amount)
-          FROM charges c JOIN customers cu ON cu.id = c.customer_id
-          LEFT JOIN unnest(${allTerms.map((t) => t.days)}::int[], ${allTerms.map((t) => t.kind)}::text[],
-                           ${allTerms.map((t) => dueDate(cycle, t.days, t.kind === 'business' ? 'business' : 'calendar'))}::text[]) AS t(days, kind, due)
-            ON t.days = cu.payment_term_days AND t.kind = cu.payment_term_kind
-          WHERE c.billing_cycle = ${cycle} AND c.bill_id IS NULL
-          GROUP BY c.customer_id, cu.reference, cu.currency, c.currency, t.due
-          ON CONFLICT (customer_id, billing_cycle, currency) DO NOTHING
-          RETURNING id::text, customer_id::text AS "customerId"`;
+            const bills = await this.charges.issueCycle(
+              tx,
+              cycle,
+              issuedAt,
+              allTerms.map((t) => ({
+                ...t,
+                due: dueDate(cycle, t.days, t.kind === 'business' ? 'business' : 'calendar'),
+              })),
+            );
             // bills left without a due date (terms changed meanwhile, or bills of an interrupted run)
             const terms = await tx.$queryRaw<{ days: number; kind: string }[]>`
           SELECT DISTINCT cu.payment_term_days AS days, cu.payment_term_kind AS kind
@@ -84,12 +121,9 @@ export class IssueBillsUseCase {
                                      ${terms.map((t) => dueDate(cycle, t.days, t.kind === 'business' ? 'business' : 'calendar'))}::text[]) AS t(days, kind, due)
             WHERE b.billing_cycle = ${cycle} AND b.due_date IS NULL AND cu.id = b.customer_id AND cu.payment_term_days = t.days AND cu.payment_term_kind = t.kind`;
             }
-            await tx.$executeRaw`
-          WITH lines AS (
-            UPDATE charges c SET bill_id = b.id FROM bills b
-            WHERE c.billing_cycle = ${cycle} AND c.bill_id IS NULL AND b.customer_id = c.customer_id AND b.billing_cycle = c.billing_cycle AND b.currency = c.currency
-            RETURNING c.bill_id, c.product, c.usage, c.amount)
-          INSERT INTO bill_lines (id, bill_id, product, usage, amount) SELECT gen_random_uuid(), bill_id, product, usage, amount FROM lines`;
+            // charges whose bill already existed (a forced re-run over older data) go to the next open cycle
+            if ((await this.charges.strandedCycles(tx)).includes(cycle))
+              await this.charges.defer(tx, cycle, await this.charges.openCycleFrom(tx, nextCycle(cycle)));
             await tx.billingRun.update({
               where: { billingCycle: cycle },
               data: { billsIssued: { increment: bills.length } },

@@ -33,7 +33,17 @@ export interface RemitdConfig {
   sources: SourceConfig[];
   pollIntervalMs: number;
   mail:
-    | { kind: 'smtp'; host: string; port: number; secure: boolean; user?: string; pass?: string; from: string }
+    | {
+        kind: 'smtp';
+        host: string;
+        port: number;
+        secure: boolean;
+        /** refuse to send unless STARTTLS upgrades the connection (SMTP_REQUIRE_TLS) */
+        requireTls: boolean;
+        user?: string;
+        pass?: string;
+        from: string;
+      }
     | { kind: 'file'; dir: string; from: string };
   timeZone: string;
   /** below this, a match is never auto-credited */
@@ -169,6 +179,9 @@ export function loadConfig(env: Env = process.env): RemitdConfig {
         host: env.SMTP_HOST,
         port: int(env, 'SMTP_PORT', 587, 1, 65535),
         secure: bool(env, 'SMTP_SECURE', false),
+        // issue 11 item 9: with credentials, a server (or a man in the middle) that does not offer
+        // STARTTLS must not get them, nor the e-mails, in clear; without credentials it stays opt-in
+        requireTls: bool(env, 'SMTP_REQUIRE_TLS', Boolean(env.SMTP_USER || env.SMTP_PASS)),
         user: env.SMTP_USER,
         pass: env.SMTP_PASS,
         from,

@@ -100,7 +100,7 @@ function isPermanentSmtpReply(responseCode: number): boolean {
  * Retryable: connection refused/reset/closed, DNS failures, timeouts, every 4xx reply
  * (421 service unavailable, 450/451/452), 503, and problems of our own configuration that an
  * operator can fix while the message waits (authentication, TLS, sender address rejected).
- * Unknown errors are retryable too; maxAttempts bounds them.
+ * Unknown errors are retryable too; the retry window (retry-policy.ts) bounds them.
  */
 export function isPermanentSendError(err: unknown): boolean {
   if (err instanceof NotificationSendError) return err.permanent;
@@ -264,8 +264,24 @@ export class SmtpEmailChannel implements NotificationChannel {
       const info = await this.transport.sendMail(mail);
       return { providerMessageId: info.messageId || (mail.messageId as string) };
     } catch (err) {
-      throw toSendError(this.name, err);
+      throw toSendError(this.name, this.explainTls(err));
     }
+  }
+
+  /**
+   * A server that offers no STARTTLS (or a man in the middle who stripped it) while TLS is
+   * required: nothing, credentials included, was sent. Retryable: an operator fixes the server
+   * or the setting while the message waits.
+   */
+  private explainTls(err: unknown): unknown {
+    const e = err as { code?: unknown; message?: unknown } | null;
+    if (!this.config.requireTls || this.config.secure || e?.code !== 'ETLS') return err;
+    return Object.assign(
+      new Error(
+        `the SMTP server did not upgrade the connection with STARTTLS and SMTP_REQUIRE_TLS is on, so nothing was sent in clear (${String(e.message)})`,
+      ),
+      { code: 'ETLS' },
+    );
   }
 
   /** Connects (and authenticates) once, to check the configuration at startup. */
@@ -273,7 +289,7 @@ export class SmtpEmailChannel implements NotificationChannel {
     try {
       await this.transport.verify();
     } catch (err) {
-      throw toSendError(this.name, err);
+      throw toSendError(this.name, this.explainTls(err));
     }
   }
 

@@ -46,7 +46,9 @@ export class DispatchNotificationsUseCase {
         result.sent++;
       } catch (e) {
         const msg = e instanceof Error ? e.message : String(e);
-        const next = isPermanentSendError(e) ? null : nextAttemptAt(new Date(), n.attempts, Math.random, this.policy);
+        const next = isPermanentSendError(e)
+          ? null
+          : nextAttemptAt(new Date(), n.attempts, new Date(n.retryingSince), Math.random, this.policy);
         if (next) {
           await this.outbox.markRetry(n, msg, next);
           result.retrying++;
@@ -56,7 +58,11 @@ export class DispatchNotificationsUseCase {
         } else {
           await this.outbox.markFailed(n, msg);
           result.failed++;
-          this.logger.error(`${n.template} to ${n.recipient} given up after ${n.attempts} attempt(s): ${msg}`);
+          // the alert: an operator finds it with GET /notifications?status=failed (and the failed gauge on /metrics)
+          this.logger.error(
+            `notification ${n.id} (${n.template} to ${n.recipient}) failed after ${n.attempts} attempt(s) and needs a person ` +
+              `(GET /notifications?status=failed, POST /notifications/${n.id}/requeue): ${msg}`,
+          );
         }
       }
     }

@@ -4,6 +4,7 @@ export * from './return-reasons';
 export * from './channels';
 export * from './retry-policy';
 export * from './outbox.repository';
+export * from './requeue-notification.usecase';
 export * from './dispatch-notifications.usecase';
 export * from './notifications.module';
 export * from './outbox.module';

@@ -16,6 +16,7 @@ export function channelsFromConfig(mail: RemitdConfig['mail']): NotificationChan
           host: mail.host,
           port: mail.port,
           secure: mail.secure,
+          requireTls: mail.requireTls,
           user: mail.user,
           pass: mail.pass,
           from: mail.from,

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { OutboxRepository } from './outbox.repository';
+import { RequeueNotificationUseCase } from './requeue-notification.usecase';
 
-/** Writing to the outbox (any app); sending is NotificationsModule's (the reconciler). */
-@Module({ providers: [OutboxRepository], exports: [OutboxRepository] })
+/** Writing to the outbox and requeueing failed messages (any app); sending is NotificationsModule's (the reconciler). */
+@Module({
+  providers: [OutboxRepository, RequeueNotificationUseCase],
+  exports: [OutboxRepository, RequeueNotificationUseCase],
+})
 export class OutboxModule {}

@@ -18,7 +18,36 @@ export interface ClaimedNotification {
   template: string;
   payload: Record<string, unknown>;
   attempts: number;
+  /** when it was queued, or last requeued by staff: the retry window starts here */
+  retryingSince: Date;
 }
+
+export type NotificationStatus = 'pending' | 'sent' | 'failed';
+
+export interface NotificationRow {
+  id: string;
+  dedupeKey: string;
+  channel: string;
+  recipient: string;
+  template: string;
+  status: NotificationStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  sentAt: Date | null;
+  failedAt: Date | null;
+  requeuedAt: Date | null;
+  lastError: string | null;
+  createdAt: Date;
+}
+
+/** Position after a row in the list: its id (the query compares (created_at, id) at full precision). */
+export interface NotificationCursor {
+  id: string;
+}
+
+const ROW_COLUMNS = `id::text, dedupe_key AS "dedupeKey", channel, recipient, template, status, attempts,
+  next_attempt_at AS "nextAttemptAt", sent_at AS "sentAt", failed_at AS "failedAt", requeued_at AS "requeuedAt",
+  last_error AS "lastError", created_at AS "createdAt"`;
 
 /** The notifications outbox: written in the business transaction, sent later by the reconciler. */
 @Injectable()
@@ -49,7 +78,8 @@ export class OutboxRepository {
       FROM (SELECT id FROM notifications WHERE status = 'pending' AND next_attempt_at <= now()
             ORDER BY next_attempt_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED) due
       WHERE n.id = due.id
-      RETURNING n.id::text, n.dedupe_key AS "dedupeKey", n.channel, n.recipient, n.template, n.payload, n.attempts`;
+      RETURNING n.id::text, n.dedupe_key AS "dedupeKey", n.channel, n.recipient, n.template, n.payload, n.attempts,
+                COALESCE(n.requeued_at, n.created_at) AS "retryingSince"`;
   }
 
   // The outcome of an attempt is recorded only while this sender's claim is the latest
@@ -71,8 +101,57 @@ export class OutboxRepository {
   async markFailed(n: { id: string; attempts: number }, error: string): Promise<void> {
     await this.prisma.notification.updateMany({
       where: { id: n.id, attempts: n.attempts, status: 'pending' },
-      data: { status: 'failed', lastError: error.slice(0, 2000) },
+      data: { status: 'failed', lastError: error.slice(0, 2000), failedAt: new Date() },
     });
+  }
+
+  /** One page of notifications in a status, oldest first, by exact keyset (created_at, id). */
+  async page(
+    filter: { status?: NotificationStatus; recipient?: string },
+    page: { after?: NotificationCursor; limit: number },
+  ): Promise<{ items: NotificationRow[]; next: NotificationCursor | null }> {
+    const rows = await this.prisma.$queryRawUnsafe<NotificationRow[]>(
+      `SELECT ${ROW_COLUMNS}
+       FROM notifications
+       WHERE ($1::text IS NULL OR status = $1)
+         AND ($2::text IS NULL OR recipient = $2)
+         AND ($3::uuid IS NULL OR (created_at, id) > (SELECT a.created_at, a.id FROM notifications a WHERE a.id = $3::uuid))
+       ORDER BY created_at, id
+       LIMIT $4`,
+      filter.status ?? null,
+      filter.recipient ?? null,
+      page.after?.id ?? null,
+      page.limit + 1,
+    );
+    const items = rows.slice(0, page.limit);
+    return { items, next: rows.length > page.limit ? { id: items[items.length - 1].id } : null };
+  }
+
+  async byId(tx: SqlTx, id: string): Promise<NotificationRow | null> {
+    const rows = await tx.$queryRawUnsafe<NotificationRow[]>(
+      `SELECT ${ROW_COLUMNS} FROM notifications WHERE id = $1::uuid FOR UPDATE`,
+      id,
+    );
+    return rows[0] ?? null;
+  }
+
+  /** A failed message back to pending, due now, with a new retry window; attempts keep counting. */
+  async requeue(tx: SqlTx, id: string): Promise<NotificationRow> {
+    const rows = await tx.$queryRawUnsafe<NotificationRow[]>(
+      `UPDATE notifications SET status = 'pending', next_attempt_at = now(), requeued_at = now(), failed_at = NULL
+       WHERE id = $1::uuid AND status = 'failed'
+       RETURNING ${ROW_COLUMNS}`,
+      id,
+    );
+    return rows[0];
+  }
+
+  /** How many messages wait to be sent and how many were given up (for /metrics). */
+  async statusCounts(): Promise<{ pending: number; failed: number }> {
+    const rows = await this.prisma.$queryRaw<{ status: string; n: number }[]>`
+      SELECT status, count(*)::int AS n FROM notifications WHERE status IN ('pending', 'failed') GROUP BY status`;
+    const of = (status: string) => rows.find((r) => r.status === status)?.n ?? 0;
+    return { pending: of('pending'), failed: of('failed') };
   }
 
   list(filter: { recipient?: string; template?: string; status?: string }, limit = 50) {

@@ -1,11 +1,13 @@
 import {
   DEFAULT_RETRY_POLICY,
-  hasAttemptsLeft,
-  maxAttempts,
   nextAttemptAt,
   nextAttemptDelayMs,
   nominalDelayMs,
+  withinRetryWindow,
 } from './retry-policy';
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
 
 describe('retry policy', () => {
   it('doubles the nominal delay per attempt up to the cap', () => {
@@ -30,18 +32,41 @@ describe('retry policy', () => {
   });
 
   it('takes a custom policy', () => {
-    const policy = { baseDelayMs: 100, maxDelayMs: 250, maxAttempts: 3 };
+    const policy = { baseDelayMs: 100, maxDelayMs: 250, retryForMs: 1000 };
     expect([1, 2, 3].map((a) => nextAttemptDelayMs(a, () => 1, policy))).toEqual([100, 200, 250]);
-    expect(hasAttemptsLeft(2, policy)).toBe(true);
-    expect(hasAttemptsLeft(3, policy)).toBe(false);
+    expect(withinRetryWindow(new Date(999), new Date(0), policy)).toBe(true);
+    expect(withinRetryWindow(new Date(1000), new Date(0), policy)).toBe(false);
   });
 
-  it('gives up after maxAttempts', () => {
-    const now = new Date('2025-01-01T00:00:00Z');
-    expect(nextAttemptAt(now, 1, () => 0)).toEqual(new Date('2025-01-01T00:00:15Z'));
-    expect(nextAttemptAt(now, maxAttempts - 1, () => 1)).not.toBeNull();
-    expect(nextAttemptAt(now, maxAttempts, () => 1)).toBeNull();
-    expect(hasAttemptsLeft(maxAttempts)).toBe(false);
+  describe('issue 11 item 16: the outbox never gives up silently — transient failures are retried for at least 3 days', () => {
+    const queued = new Date('2026-01-01T00:00:00Z');
+
+    it('an outage of 3 days is retried through, at most hourly once backed off, and given up only after it', () => {
+      // walk the schedule a failing message follows, with the slowest and the fastest jitter
+      for (const random of [() => 0, () => 0.999999]) {
+        let now = queued;
+        let attempts = 1;
+        const delays: number[] = [];
+        for (;;) {
+          const next = nextAttemptAt(now, attempts, queued, random);
+          if (!next) break;
+          delays.push(next.getTime() - now.getTime());
+          now = next;
+          attempts++;
+        }
+        // the last (failed) attempt was made 3 days or more after the message was queued
+        expect(now.getTime() - queued.getTime()).toBeGreaterThanOrEqual(3 * DAY);
+        expect(now.getTime() - queued.getTime()).toBeLessThan(3 * DAY + HOUR);
+        expect(Math.max(...delays)).toBeLessThanOrEqual(HOUR);
+        expect(attempts).toBeGreaterThan(70);
+      }
+    });
+
+    it('a requeued message gets a whole new window from its requeue', () => {
+      const requeued = new Date(queued.getTime() + 10 * DAY);
+      expect(nextAttemptAt(new Date(requeued.getTime() + DAY), 90, queued)).toBeNull();
+      expect(nextAttemptAt(new Date(requeued.getTime() + DAY), 90, requeued)).not.toBeNull();
+    });
   });
 
   it('rejects invalid attempt counts', () => {

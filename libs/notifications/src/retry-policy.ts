@@ -5,8 +5,16 @@
  * random source is injectable for tests.
  *
  * With the defaults the nominal delays after attempt 1, 2, 3... are
- * 30 s, 1 min, 2 min, 4 min, 8 min, 16 min, 32 min, then 1 h (cap), and a notification is
- * given up after `maxAttempts` attempts (at most about 5 hours after the first attempt).
+ * 30 s, 1 min, 2 min, 4 min, 8 min, 16 min, 32 min, then 1 h (cap): hourly after the first hour.
+ *
+ * The outbox never gives up silently (issue 11 item 16). A transient failure (connection,
+ * timeout, 4xx reply, TLS or authentication trouble an operator can fix) is retried for at least
+ * `retryForMs` (3 days by default) from when the message was queued or last requeued: it is given
+ * up only when an attempt made after that window fails. A permanent failure (a 5xx refusal of the
+ * recipient or the message, an invalid message, a template error: see isPermanentSendError) fails
+ * at once, since sending the same message again cannot succeed. Either way the message is then
+ * `failed`, counted on the reconciler's /metrics, logged at error, listed by
+ * `GET /notifications?status=failed`, and staff can requeue it.
  */
 
 export interface RetryPolicy {
@@ -14,17 +22,14 @@ export interface RetryPolicy {
   readonly baseDelayMs: number;
   /** Upper bound of the nominal delay. */
   readonly maxDelayMs: number;
-  /** Attempts after which the notification is marked failed for good. */
-  readonly maxAttempts: number;
+  /** How long transient failures are retried, from when the message was queued (or requeued). */
+  readonly retryForMs: number;
 }
-
-/** Attempts (including the first) after which a notification is not retried any more. */
-export const maxAttempts = 12;
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
   baseDelayMs: 30_000,
   maxDelayMs: 60 * 60_000,
-  maxAttempts,
+  retryForMs: 3 * 24 * 3600_000,
 });
 
 function checkAttempts(attempts: number): void {
@@ -57,19 +62,23 @@ export function nextAttemptDelayMs(
   return half + Math.round(r * (nominal - half));
 }
 
-/** When the next attempt is due, or null when the notification should be given up. */
+/** True while a message queued (or requeued) at `retryingSince` is still retried at `now`. */
+export function withinRetryWindow(now: Date, retryingSince: Date, policy: RetryPolicy = DEFAULT_RETRY_POLICY): boolean {
+  return now.getTime() - retryingSince.getTime() < policy.retryForMs;
+}
+
+/**
+ * When the next attempt is due after a transient failure at `now`, or null when the message is
+ * given up: the failed attempt was made once the retry window had passed.
+ */
 export function nextAttemptAt(
   now: Date,
   attempts: number,
+  retryingSince: Date,
   random: () => number = Math.random,
   policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): Date | null {
-  if (!hasAttemptsLeft(attempts, policy)) return null;
-  return new Date(now.getTime() + nextAttemptDelayMs(attempts, random, policy));
-}
-
-/** True while another attempt is allowed after `attempts` attempts. */
-export function hasAttemptsLeft(attempts: number, policy: RetryPolicy = DEFAULT_RETRY_POLICY): boolean {
   checkAttempts(attempts);
-  return attempts < policy.maxAttempts;
+  if (!withinRetryWindow(now, retryingSince, policy)) return null;
+  return new Date(now.getTime() + nextAttemptDelayMs(attempts, random, policy));
 }

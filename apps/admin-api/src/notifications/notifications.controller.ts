@@ -1,0 +1,96 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { STAFF } from '@remitd/access';
+import { validationError } from '@remitd/core';
+import { OutboxRepository, RequeueNotificationUseCase, type NotificationRow } from '@remitd/notifications';
+import type { Actor } from '@remitd/persistence';
+import { CurrentActor, Roles } from '../http/auth';
+import { decodeCursor, encodeCursor, PageQuery } from '../http/pagination';
+
+const STATUSES = ['pending', 'sent', 'failed'] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class NotificationsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: STATUSES, description: 'failed: given up, waiting for a person to requeue them' })
+  @IsOptional()
+  @IsIn(STATUSES)
+  status?: (typeof STATUSES)[number];
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(320) recipient?: string;
+}
+
+export class NotificationResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() dedupeKey!: string;
+  @ApiProperty({ enum: ['email', 'sms'] }) channel!: string;
+  @ApiProperty() recipient!: string;
+  @ApiProperty() template!: string;
+  @ApiProperty({ enum: STATUSES }) status!: string;
+  @ApiProperty() attempts!: number;
+  @ApiProperty() nextAttemptAt!: string;
+  @ApiProperty({ nullable: true, type: String }) sentAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) failedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) requeuedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) lastError!: string | null;
+  @ApiProperty() createdAt!: string;
+}
+
+export class NotificationsPage {
+  @ApiProperty({ type: [NotificationResponse] }) items!: NotificationResponse[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}
+
+export class RequeueResponse {
+  @ApiProperty({ type: NotificationResponse }) notification!: NotificationResponse;
+  @ApiProperty({ description: 'false when it was already pending: nothing changed' }) requeued!: boolean;
+}
+
+function view(n: NotificationRow): NotificationResponse {
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  return {
+    ...n,
+    nextAttemptAt: n.nextAttemptAt.toISOString(),
+    sentAt: iso(n.sentAt),
+    failedAt: iso(n.failedAt),
+    requeuedAt: iso(n.requeuedAt),
+    createdAt: n.createdAt.toISOString(),
+  };
+}
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly requeueUseCase: RequeueNotificationUseCase,
+  ) {}
+
+  @Get()
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'Outbox messages, oldest first; status=failed lists those given up (requeue them)' })
+  @ApiOkResponse({ type: NotificationsPage })
+  async list(@Query() q: NotificationsQuery): Promise<NotificationsPage> {
+    const after = decodeCursor<{ id?: unknown }>(q.cursor);
+    if (after !== undefined && (typeof after?.id !== 'string' || !UUID.test(after.id)))
+      throw validationError('INVALID_CURSOR', 'cursor: not a cursor returned by this API', 'cursor');
+    const page = await this.outbox.page(
+      { status: q.status, recipient: q.recipient },
+      { after: after ? { id: after.id as string } : undefined, limit: q.limit ?? 50 },
+    );
+    return { items: page.items.map(view), nextCursor: page.next ? encodeCursor(page.next) : null };
+  }
+
+  @Post(':id/requeue')
+  @HttpCode(200)
+  @Roles(...STAFF)
+  @ApiOperation({
+    summary: 'Send a failed message again (pending now, new retry window); idempotent: a pending one is left as it is',
+  })
+  @ApiOkResponse({ type: RequeueResponse })
+  async requeue(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RequeueResponse> {
+    const r = await this.requeueUseCase.execute({ actor, id });
+    return { notification: view(r.notification), requeued: r.requeued };
+  }
+}

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import type { SqlTx } from '@remitd/persistence';
+import { nextCycle } from './cycles';
+
+/**
+ * The lock between recording charges and issuing a cycle (issue 11 item 4). Both are
+ * transaction-scoped advisory locks named after the cycle: recording a charge takes it shared
+ * (charges of one cycle never wait for each other), issuance takes it exclusive. So issuance
+ * starts only once every charge transaction of the cycle already under way has committed or
+ * rolled back, and a charge arriving meanwhile waits until issuance has committed, then finds the
+ * cycle issued and goes to the next open cycle.
+ */
+const chargesOfCycle = (cycle: string) => `charges:${cycle}`;
+
+export interface NewCharge {
+  customerId: string;
+  billingCycle: string;
+  deferredFromCycle: string | null;
+  product: string;
+  usage: string;
+  amount: string;
+  currency: string;
+}
+
+export interface ChargeRow extends NewCharge {
+  id: string;
+  createdAt: Date;
+}
+
+export interface IssuedBill {
+  id: string;
+  customerId: string;
+}
+
+@Injectable()
+export class ChargesRepository {
+  /** Shared: charges may be recorded for `cycle` while this transaction lasts; issuance waits. */
+  async lockCycleForCharges(tx: SqlTx, cycle: string): Promise<void> {
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock_shared(hashtext(${chargesOfCycle(cycle)}))::text`;
+  }
+
+  /** Exclusive: no charge of `cycle` is being recorded while this transaction lasts. */
+  async lockCycleForIssuance(tx: SqlTx, cycle: string): Promise<void> {
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${chargesOfCycle(cycle)}))::text`;
+  }
+
+  /** Whether issuance of `cycle` has begun (committed): its bills are then fixed. */
+  async cycleIssued(tx: SqlTx, cycle: string): Promise<boolean> {
+    const rows = await tx.$queryRaw<
+      { one: number }[]
+    >`SELECT 1 AS one FROM billing_runs WHERE billing_cycle = ${cycle}`;
+    return rows.length > 0;
+  }
+
+  /**
+   * The first cycle from `cycle` on whose issuance has not begun, holding its shared lock until
+   * the transaction ends (so it cannot be issued before the caller's charges are committed).
+   */
+  async openCycleFrom(tx: SqlTx, cycle: string): Promise<string> {
+    for (let candidate = cycle; ; candidate = nextCycle(candidate)) {
+      await this.lockCycleForCharges(tx, candidate);
+      if (!(await this.cycleIssued(tx, candidate))) return candidate;
+    }
+  }
+
+  async insert(tx: SqlTx, charge: NewCharge): Promise<ChargeRow> {
+    const rows = await tx.$queryRaw<ChargeRow[]>`
+      INSERT INTO charges (id, customer_id, billing_cycle, deferred_from_cycle, product, usage, amount, currency)
+      VALUES (gen_random_uuid(), ${charge.customerId}::uuid, ${charge.billingCycle}, ${charge.deferredFromCycle},
+              ${charge.product}, ${charge.usage}, ${charge.amount}::numeric, ${charge.currency})
+      RETURNING id::text, customer_id::text AS "customerId", billing_cycle AS "billingCycle",
+                deferred_from_cycle AS "deferredFromCycle", product, usage, amount::text, currency, created_at AS "createdAt"`;
+    return rows[0];
+  }
+
+  /**
+   * Turns the unbilled charges of `cycle` into bills and bill lines in one statement: the charges
+   * are read once (FOR UPDATE), and both each bill's amount and its lines come from that one set,
+   * so a bill's amount is always the sum of its lines. Call under lockCycleForIssuance.
+   * `dueDates` maps "days:kind" payment terms to the due date.
+   */
+  async issueCycle(
+    tx: SqlTx,
+    cycle: string,
+    issuedAt: Date,
+    dueDates: { days: number; kind: string; due: string }[],
+  ): Promise<IssuedBill[]> {
+    return tx.$queryRaw<IssuedBill[]>`
+      WITH pending AS (
+        SELECT c.id, c.customer_id, c.currency, c.product, c.usage, c.amount
+        FROM charges c
+        WHERE c.billing_cycle = ${cycle} AND c.bill_id IS NULL
+        FOR UPDATE),
+      new_bills AS (
+        INSERT INTO bills (id, customer_id, reference, billing_cycle, issued_at, due_date, currency, amount)
+        SELECT gen_random_uuid(), p.customer_id,
+               'B-' || replace(${cycle}, '-', '') || '-' || cu.reference || CASE WHEN p.currency <> cu.currency THEN '-' || p.currency ELSE '' END,
+               ${cycle}, ${issuedAt}, t.due, p.currency, SUM(p.amount)
+        FROM pending p
+        JOIN customers cu ON cu.id = p.customer_id
+        LEFT JOIN unnest(${dueDates.map((d) => d.days)}::int[], ${dueDates.map((d) => d.kind)}::text[], ${dueDates.map((d) => d.due)}::text[]) AS t(days, kind, due)
+          ON t.days = cu.payment_term_days AND t.kind = cu.payment_term_kind
+        GROUP BY p.customer_id, cu.reference, cu.currency, p.currency, t.due
+        ON CONFLICT (customer_id, billing_cycle, currency) DO NOTHING
+        RETURNING id, customer_id, currency),
+      billed AS (
+        UPDATE charges c SET bill_id = b.id
+        FROM pending p
+        JOIN new_bills b ON b.customer_id = p.customer_id AND b.currency = p.currency
+        WHERE c.id = p.id
+        RETURNING c.bill_id, c.product, c.usage, c.amount),
+      lines AS (
+        INSERT INTO bill_lines (id, bill_id, product, usage, amount)
+        SELECT gen_random_uuid(), bill_id, product, usage, amount
+        FROM billed)
+      SELECT id::text, customer_id::text AS "customerId" FROM new_bills`;
+  }
+
+  /**
+   * Unbilled charges of cycles whose issuance has begun: charges recorded for an issued cycle
+   * before the lock existed, or whose bill was already there when the cycle was issued again.
+   * With the lock, none appear any more.
+   */
+  async strandedCycles(tx: SqlTx): Promise<string[]> {
+    const rows = await tx.$queryRaw<{ cycle: string }[]>`
+      SELECT DISTINCT c.billing_cycle AS cycle
+      FROM charges c
+      JOIN billing_runs r ON r.billing_cycle = c.billing_cycle
+      WHERE c.bill_id IS NULL
+      ORDER BY 1`;
+    return rows.map((r) => r.cycle);
+  }
+
+  /** Moves the unbilled charges of issued cycle `from` into `to`, remembering where they came from. */
+  async defer(tx: SqlTx, from: string, to: string): Promise<number> {
+    return tx.$executeRaw`
+      UPDATE charges SET billing_cycle = ${to}, deferred_from_cycle = COALESCE(deferred_from_cycle, ${from})
+      WHERE billing_cycle = ${from} AND bill_id IS NULL`;
+  }
+
+  /** Cycles up to `upTo` (inclusive) with unbilled charges and no billing run yet, oldest first. */
+  async unissuedCyclesWithCharges(tx: SqlTx, upTo: string): Promise<string[]> {
+    const rows = await tx.$queryRaw<{ cycle: string }[]>`
+      SELECT DISTINCT c.billing_cycle AS cycle
+      FROM charges c
+      WHERE c.bill_id IS NULL AND c.billing_cycle <= ${upTo}
+        AND NOT EXISTS (SELECT 1 FROM billing_runs r WHERE r.billing_cycle = c.billing_cycle)
+      ORDER BY 1`;
+    return rows.map((r) => r.cycle);
+  }
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "charges" ADD COLUMN     "deferred_from_cycle" TEXT;
