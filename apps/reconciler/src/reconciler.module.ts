@@ -34,7 +34,11 @@ export class ReconcilerModule {
         ScheduleModule.forRoot(),
         LedgerModule,
         NotificationsModule.forRoot({ channels: opts.channels ?? channelsFromConfig(config.mail) }),
-        StatementSourcesModule.forRoot({ dataDir: config.dataDir, sources: opts.sources ?? config.sources }),
+        StatementSourcesModule.forRoot({
+          dataDir: config.dataDir,
+          sources: opts.sources ?? config.sources,
+          limits: config.parserLimits,
+        }),
         ReconciliationModule.forRoot(config),
         BillingModule.forRoot({ timeZone: config.timeZone, reconciliation: config }),
       ],

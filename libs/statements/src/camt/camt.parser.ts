@@ -10,6 +10,7 @@ import {
   type ParsedEntry,
   type StatementFormat,
 } from '../statement.model';
+import { DEFAULT_PARSER_LIMITS, XmlLimitGuard, type ParserLimits } from '../parser-limits';
 import { CAMT_ROOTS, camtFormatOf } from './camt.detect';
 import { railFor, type BankTransactionCode } from './camt.rail';
 
@@ -21,8 +22,12 @@ import { railFor, type BankTransactionCode } from './camt.rail';
  * current statement header and the current Ntry (with its TxDtls) only; everything else is
  * dropped as soon as it has been read, so memory does not grow with the file.
  */
-export async function* readCamt(input: ByteChunks, fileName?: string): AsyncGenerator<StatementEvent> {
-  const reader = new CamtReader(fileName ?? null);
+export async function* readCamt(
+  input: ByteChunks,
+  fileName?: string,
+  limits: ParserLimits = DEFAULT_PARSER_LIMITS,
+): AsyncGenerator<StatementEvent> {
+  const reader = new CamtReader(fileName ?? null, limits);
   const decoder = new TextDecoder('utf-8');
   let failure: unknown = null;
   try {
@@ -416,6 +421,7 @@ class CamtReader {
   messageCreatedAt: string | null = null;
 
   private readonly parser: SaxesParser<{ xmlns: false; position: true }>;
+  private readonly guard: XmlLimitGuard;
   private readonly fileName: string | null;
   /** element path (local names) and the tree node of each element (null = skipped) */
   private readonly names: string[] = [];
@@ -436,9 +442,10 @@ class CamtReader {
   private detail: TxState | null = null;
   private balance: BalanceState | null = null;
 
-  constructor(fileName: string | null) {
+  constructor(fileName: string | null, limits: ParserLimits) {
     this.fileName = fileName;
     this.parser = new SaxesParser({ xmlns: false, position: true });
+    this.guard = new XmlLimitGuard(this.parser, limits, fileName);
     this.parser.on('opentag', (tag) => this.onOpenTag(tag));
     this.parser.on('closetag', (tag) => this.onCloseTag(tag));
     this.parser.on('text', (t) => {
@@ -467,7 +474,7 @@ class CamtReader {
       this.checkFirstCharacter(text);
     }
     try {
-      this.parser.write(text);
+      this.guard.write(text);
     } catch (err) {
       throw this.wrap(err);
     }
