@@ -71,7 +71,7 @@ export class XmlLimitGuard {
     const state = this.parser as unknown as SaxesState;
     const depth = state.tags?.length ?? 0;
     if (depth > this.limits.maxXmlDepth) {
-      throw this.fail(`elements nested ${depth} deep, more than the ${this.limits.maxXmlDepth} accepted`);
+      throw this.fail(`elements nested more than ${this.limits.maxXmlDepth} deep`);
     }
     const pending = Math.max(state.text?.length ?? 0, state.name?.length ?? 0);
     if (pending > this.limits.maxTextLength) {
