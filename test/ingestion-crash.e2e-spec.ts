@@ -396,7 +396,8 @@ describe('ingestion survives kill -9 at random points', () => {
       let completedRuns = 0;
       for (let attempt = 0; kills.length < MIN_KILLS; attempt++) {
         if (attempt > 200) throw new Error(`only ${kills.length} kills landed in 200 attempts`);
-        const pending = await regularFiles(A.inbox);
+        // files a killed run had claimed (renamed into work/) come first, as the inbox hands them out
+        const pending = [...(await regularFiles(path.join(A.inbox, 'work'))), ...(await regularFiles(A.inbox))];
         const committedBefore = await committedShas(A.url);
         const commitAhead = pending.some((f) => !committedBefore.has(shaOf.get(f)!));
         const plan = pick(expectedRun(pending, committedBefore), kills.length, commitAhead);
@@ -466,6 +467,7 @@ describe('ingestion survives kill -9 at random points', () => {
       // the inboxes are empty, processed/ holds the files, the raw copies are there
       for (const site of [A, B]) {
         expect(await regularFiles(site.inbox)).toEqual([]);
+        expect(await regularFiles(path.join(site.inbox, 'work'))).toEqual([]);
         expect(await regularFiles(path.join(site.inbox, 'processed'))).toEqual([...FILES].sort());
         expect(await regularFiles(path.join(site.inbox, 'failed'))).toEqual([]);
         for (const f of filesA)

@@ -38,7 +38,7 @@ export class AdminApiModule {
         LedgerModule,
         CustomersModule,
         ReconciliationModule.forRoot(config),
-        StatementsModule.forRoot({ dataDir: config.dataDir }),
+        StatementsModule.forRoot({ dataDir: config.dataDir, limits: config.parserLimits }),
         BillingModule.forRoot({ timeZone: config.timeZone, reconciliation: config }),
         OutboxModule,
       ],

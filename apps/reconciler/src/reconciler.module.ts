@@ -36,7 +36,11 @@ export class ReconcilerModule {
         LedgerModule,
         ApprovalsModule.forRoot({ caps: config.approvalCaps }),
         NotificationsModule.forRoot({ channels: opts.channels ?? channelsFromConfig(config.mail) }),
-        StatementSourcesModule.forRoot({ dataDir: config.dataDir, sources: opts.sources ?? config.sources }),
+        StatementSourcesModule.forRoot({
+          dataDir: config.dataDir,
+          sources: opts.sources ?? config.sources,
+          limits: config.parserLimits,
+        }),
         ReconciliationModule.forRoot(config),
         BillingModule.forRoot({ timeZone: config.timeZone, reconciliation: config }),
       ],

@@ -21,6 +21,10 @@ export interface LocalSourceConfig {
   type: 'local';
   dir: string;
   pattern?: string;
+  /** a file is claimed once its size and mtime held still over two polls at least this long apart */
+  minAgeMs?: number;
+  /** an empty file is left alone this long (its writer has not started), then quarantined */
+  emptyGraceMs?: number;
 }
 export type SourceConfig = SftpSourceConfig | LocalSourceConfig;
 
@@ -61,6 +65,8 @@ export interface RemitdConfig {
    * (finance, admin) approves. A role not listed has no cap.
    */
   approvalCaps: Record<string, Record<string, string>>;
+  /** what a parser accepts before it quarantines the file (resource limits) */
+  parserLimits: { maxFileBytes: number; maxXmlDepth: number; maxTextLength: number; maxLineLength: number };
 }
 
 export class ConfigError extends Error {
@@ -92,8 +98,13 @@ function bool(env: Env, name: string, dflt: boolean): boolean {
 }
 
 function parseSources(env: Env, dataDir: string): SourceConfig[] {
+  const settle = {
+    minAgeMs: int(env, 'REMITD_INBOX_MIN_AGE_MS', 5_000, 0, 24 * 3_600_000),
+    emptyGraceMs: int(env, 'REMITD_INBOX_EMPTY_GRACE_MS', 600_000, 0, 7 * 24 * 3_600_000),
+  };
   const raw = env.REMITD_SOURCES;
-  if (!raw) return [{ id: 'inbox', type: 'local', dir: env.REMITD_INBOX_DIR ?? path.join(dataDir, 'inbox') }];
+  if (!raw)
+    return [{ id: 'inbox', type: 'local', dir: env.REMITD_INBOX_DIR ?? path.join(dataDir, 'inbox'), ...settle }];
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
@@ -106,7 +117,7 @@ function parseSources(env: Env, dataDir: string): SourceConfig[] {
     if (typeof s.id !== 'string' || !s.id) throw new ConfigError(where, '"id" is required');
     if (s.type === 'local') {
       if (typeof s.dir !== 'string') throw new ConfigError(where, '"dir" is required for a local source');
-      return { id: s.id, type: 'local', dir: s.dir, pattern: s.pattern as string | undefined };
+      return { id: s.id, type: 'local', dir: s.dir, pattern: s.pattern as string | undefined, ...settle };
     }
     if (s.type === 'sftp') {
       for (const k of ['host', 'username', 'hostKeySha256', 'remoteDir']) {
@@ -203,5 +214,11 @@ export function loadConfig(env: Env = process.env): RemitdConfig {
     reconcileBatchSize: int(env, 'REMITD_RECONCILE_BATCH_SIZE', 2000, 1, 20_000),
     providerName: env.REMITD_PROVIDER_NAME ?? 'remitd Cloud',
     approvalCaps: parseApprovalCaps(env),
+    parserLimits: {
+      maxFileBytes: int(env, 'REMITD_MAX_FILE_BYTES', 2 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
+      maxXmlDepth: int(env, 'REMITD_MAX_XML_DEPTH', 64, 16, 10_000),
+      maxTextLength: int(env, 'REMITD_MAX_TEXT_LENGTH', 1024 * 1024, 1024, 256 * 1024 * 1024),
+      maxLineLength: int(env, 'REMITD_MAX_LINE_LENGTH', 64 * 1024, 128, 256 * 1024 * 1024),
+    },
   };
 }

@@ -13,7 +13,7 @@ export function isPartialUpload(name: string): boolean {
   return name.startsWith('.') || name.endsWith('~') || PARTIAL_UPLOAD.test(name);
 }
 
-/** A bare, harmless file name: no path separators, not `.`/`..`, no NUL. */
+/** A bare, harmless file name: no path separators, not `.`/`..`, no control characters (NUL, line breaks, escapes). */
 export function isSafeFileName(name: string): boolean {
   return (
     name.length > 0 &&
@@ -21,7 +21,22 @@ export function isSafeFileName(name: string): boolean {
     name !== '..' &&
     !name.includes('/') &&
     !name.includes('\\') &&
-    !name.includes('\0')
+    !hasControlCharacters(name)
+  );
+}
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** C0/C1 controls and DEL: in a file name they forge log lines, break reason files and PostgreSQL text (NUL). */
+export function hasControlCharacters(name: string): boolean {
+  return CONTROL.test(name);
+}
+
+/** The name with each control character written as `%XX`, for keeping a refused file where a person sees it. */
+export function printableName(name: string): string {
+  return name.replace(
+    /[\u0000-\u001f\u007f-\u009f%]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`,
   );
 }
 

@@ -9,3 +9,4 @@ export type { SourceLogger, SourceResult } from './poll-sources';
 export { forEachSource } from './poll-sources';
 export * from './poll-statement-sources.usecase';
 export * from './statement-sources.module';
+export * from './source-file-receipt.repository';

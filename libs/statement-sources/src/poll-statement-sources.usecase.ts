@@ -1,10 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import type { SourceConfig } from '@remitd/config';
-import { IngestStatementFileUseCase, RawFileStore, type IngestOutcome } from '@remitd/statements';
+import {
+  DEFAULT_PARSER_LIMITS,
+  fileTooLarge,
+  IngestStatementFileUseCase,
+  PARSER_LIMITS,
+  RawFileStore,
+  type IngestOutcome,
+  type ParserLimits,
+} from '@remitd/statements';
 import { LocalDirSource } from './local-dir.source';
 import { forEachSource } from './poll-sources';
 import { SftpSource } from './sftp.source';
+import { SourceFileReceiptRepository } from './source-file-receipt.repository';
 import type { RemoteFile, StatementSource } from './statement-source';
 
 export const STATEMENT_SOURCES = Symbol('STATEMENT_SOURCES');
@@ -12,7 +21,13 @@ export const STATEMENT_SOURCES = Symbol('STATEMENT_SOURCES');
 export function sourcesFromConfig(configs: readonly SourceConfig[]): StatementSource[] {
   return configs.map((c) =>
     c.type === 'local'
-      ? new LocalDirSource({ id: c.id, dir: c.dir, pattern: c.pattern ? new RegExp(c.pattern) : undefined })
+      ? new LocalDirSource({
+          id: c.id,
+          dir: c.dir,
+          pattern: c.pattern ? new RegExp(c.pattern) : undefined,
+          settle:
+            c.minAgeMs === undefined ? undefined : { minAgeMs: c.minAgeMs, emptyGraceMs: c.emptyGraceMs ?? 600_000 },
+        })
       : new SftpSource({
           id: c.id,
           host: c.host,
@@ -30,7 +45,8 @@ export function sourcesFromConfig(configs: readonly SourceConfig[]): StatementSo
 export interface PolledFile {
   sourceId: string;
   name: string;
-  outcome: IngestOutcome['status'] | 'error';
+  /** `moved`: taken in on an earlier poll whose move failed; only moved this time */
+  outcome: IngestOutcome['status'] | 'moved' | 'error';
   detail?: string;
 }
 
@@ -48,6 +64,8 @@ export class PollStatementSourcesUseCase implements OnModuleDestroy {
     @Inject(STATEMENT_SOURCES) private readonly sources: StatementSource[],
     private readonly raw: RawFileStore,
     private readonly ingest: IngestStatementFileUseCase,
+    private readonly receipts: SourceFileReceiptRepository,
+    @Optional() @Inject(PARSER_LIMITS) private readonly limits: ParserLimits = DEFAULT_PARSER_LIMITS,
   ) {}
 
   async execute(): Promise<PolledFile[]> {
@@ -65,6 +83,8 @@ export class PollStatementSourcesUseCase implements OnModuleDestroy {
   private async one(source: StatementSource, file: RemoteFile): Promise<PolledFile> {
     const base = { sourceId: source.id, name: file.name };
     try {
+      const refused = await this.refuseBeforeReading(source, file);
+      if (refused) return { ...base, ...refused };
       const stored = await this.store(source, file);
       const outcome = await this.ingest.execute({
         sourceId: source.id,
@@ -73,6 +93,7 @@ export class PollStatementSourcesUseCase implements OnModuleDestroy {
         sha256: stored.sha256,
         size: stored.size,
       });
+      if (outcome.status !== 'busy' && !source.localPath) await this.receipts.remember(file, outcome.fileId);
       switch (outcome.status) {
         case 'ingested':
           await source.markProcessed(file);
@@ -100,6 +121,30 @@ export class PollStatementSourcesUseCase implements OnModuleDestroy {
       this.logger.error(`${source.id}/${file.name}: ${(e as Error).message}; will retry`);
       return { ...base, outcome: 'error', detail: (e as Error).message };
     }
+  }
+
+  /**
+   * Before a byte is read: a file larger than the limit goes to failed/ (never downloaded, never
+   * on the disk twice); a remote file already taken in (same name, size and mtime) whose move
+   * failed on an earlier poll is only moved, not downloaded and hashed again.
+   */
+  private async refuseBeforeReading(
+    source: StatementSource,
+    file: RemoteFile,
+  ): Promise<Pick<PolledFile, 'outcome' | 'detail'> | null> {
+    const tooLarge = fileTooLarge(file.size, this.limits, file.name);
+    if (tooLarge) {
+      this.logger.warn(`${source.id}/${tooLarge.message}`);
+      await source.markFailed(file, tooLarge.message);
+      return { outcome: 'quarantined', detail: tooLarge.message };
+    }
+    if (source.localPath) return null; // claimed into the work folder: hashing it again is cheap and exact
+    const receipt = await this.receipts.find(file);
+    if (!receipt) return null;
+    if (receipt.status === 'quarantined') await source.markFailed(file, receipt.error ?? 'quarantined');
+    else await source.markProcessed(file);
+    this.logger.log(`${source.id}/${file.name} was taken in before (${receipt.status}); moved, not downloaded again`);
+    return { outcome: 'moved', detail: `already ${receipt.status} as file ${receipt.fileId}` };
   }
 
   /** The raw copy first, never the whole file in memory where the source can stream. */

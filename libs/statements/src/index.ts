@@ -1,5 +1,6 @@
 export * from './ingest-file.usecase';
 export * from './natural-key';
+export * from './parser-limits';
 export * from './raw-file-store';
 export * from './read-statements';
 export * from './statement-events';

@@ -1,8 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DomainError } from '@remitd/core';
 import { Money } from '@remitd/money';
 import { trySessionClaim, PrismaService, type SqlTx } from '@remitd/persistence';
 import { accountKey, naturalKey } from './natural-key';
+import { DEFAULT_PARSER_LIMITS, fileTooLarge, PARSER_LIMITS, type ParserLimits } from './parser-limits';
 import { detectFormat, fileChunks, readHead, readStatements } from './read-statements';
 import type { StatementEvent, StatementHeader } from './statement-events';
 import { StatementParseError, type ParsedEntry, type StatementFormat } from './statement.model';
@@ -56,6 +57,7 @@ export class IngestStatementFileUseCase {
   constructor(
     private readonly repo: StatementRepository,
     private readonly prisma: PrismaService,
+    @Optional() @Inject(PARSER_LIMITS) private readonly limits: ParserLimits = DEFAULT_PARSER_LIMITS,
   ) {}
 
   async execute(input: IngestInput): Promise<IngestOutcome> {
@@ -68,6 +70,8 @@ export class IngestStatementFileUseCase {
       if (again) return { status: 'duplicate', fileId: again.id, of: again.fileName, previousStatus: again.status };
       let format: StatementFormat | undefined = input.format;
       try {
+        const tooLarge = fileTooLarge(input.size, this.limits, input.fileName);
+        if (tooLarge) throw tooLarge;
         format ??= detectFormat(await readHead(input.storedPath), input.fileName);
         const outcome = await this.inTransaction(claim.sql, () => this.ingest(claim.sql, input, format!));
         // A large file changes the table a lot at once: fresh statistics keep the reconciler's
@@ -180,7 +184,7 @@ export class IngestStatementFileUseCase {
       inFlight.catch(() => undefined); // rethrown where awaited; a failed insert while parsing goes on must not be an unhandled rejection (it kills the process)
     };
 
-    const events = readStatements(fileChunks(input.storedPath), format, input.fileName);
+    const events = readStatements(fileChunks(input.storedPath), format, input.fileName, this.limits);
     for (;;) {
       let next: IteratorResult<StatementEvent>;
       try {

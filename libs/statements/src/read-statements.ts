@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { detectCamt, readCamt } from './camt';
 import { detectMt940, readMt940 } from './mt940/mt940.parser';
 import { detectNacha, readNacha } from './nacha/nacha.parser';
+import { DEFAULT_PARSER_LIMITS, type ParserLimits } from './parser-limits';
 import type { ByteChunks, StatementEvent, StatementHeader } from './statement-events';
 import { StatementParseError, type ParsedEntry, type ParsedStatement, type StatementFormat } from './statement.model';
 
@@ -25,21 +26,23 @@ export function detectFormat(head: Buffer | string, fileName?: string): Statemen
 
 /**
  * Streams any supported bank file. Chunks should be small (64 KB): large chunks stall the
- * database writes behind parsing.
+ * database writes behind parsing. NACHA needs no line limit: its reader cuts an overlong line
+ * into 94-character records.
  */
 export function readStatements(
   input: ByteChunks,
   format: StatementFormat,
   fileName?: string,
+  limits: ParserLimits = DEFAULT_PARSER_LIMITS,
 ): AsyncGenerator<StatementEvent> {
   switch (format) {
     case 'camt.052':
     case 'camt.053':
     case 'camt.054':
-      return readCamt(input, fileName);
+      return readCamt(input, fileName, limits);
     case 'mt940':
     case 'mt942':
-      return readMt940(input, fileName);
+      return readMt940(input, fileName, { limits });
     case 'nacha':
       return readNacha(input, fileName);
   }

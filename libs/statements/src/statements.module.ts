@@ -1,14 +1,16 @@
 import path from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
 import { IngestStatementFileUseCase } from './ingest-file.usecase';
+import { DEFAULT_PARSER_LIMITS, PARSER_LIMITS, type ParserLimits } from './parser-limits';
 import { RawFileStore } from './raw-file-store';
 import { StatementRepository } from './statement.repository';
 
 @Module({})
 export class StatementsModule {
-  static forRoot(opts: { dataDir: string }): DynamicModule {
+  static forRoot(opts: { dataDir: string; limits?: ParserLimits }): DynamicModule {
     const providers = [
       { provide: RawFileStore, useValue: new RawFileStore(path.join(opts.dataDir, 'raw')) },
+      { provide: PARSER_LIMITS, useValue: opts.limits ?? DEFAULT_PARSER_LIMITS },
       StatementRepository,
       IngestStatementFileUseCase,
     ];

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { XmlLimitGuard, type ParserLimits } from '../parser-limits';
 import type { StatementEvent } from '../statement-events';
 import { StatementParseError, type AmountValue, type Direction, type StatementFormat } from '../statement.model';
 import { camtFormatOf } from './camt.detect';
@@ -22,6 +23,7 @@ export class CamtReader {
   messageCreatedAt: string | null = null;
 
   private readonly parser: SaxesParser<{ xmlns: false; position: true }>;
+  private readonly guard: XmlLimitGuard;
   private readonly tree: PathNode;
   private readonly fileName: string | null;
   /** element path (local names) and the tree node of each element (null = skipped) */
@@ -43,10 +45,11 @@ export class CamtReader {
   detail: TxState | null = null;
   balance: BalanceState | null = null;
 
-  constructor(tree: PathNode, fileName: string | null) {
+  constructor(tree: PathNode, fileName: string | null, limits: ParserLimits) {
     this.tree = tree;
     this.fileName = fileName;
     this.parser = new SaxesParser({ xmlns: false, position: true });
+    this.guard = new XmlLimitGuard(this.parser, limits, fileName);
     this.parser.on('opentag', (tag) => this.onOpenTag(tag));
     this.parser.on('closetag', (tag) => this.onCloseTag(tag));
     this.parser.on('text', (t) => {
@@ -75,7 +78,7 @@ export class CamtReader {
       this.checkFirstCharacter(text);
     }
     try {
-      this.parser.write(text);
+      this.guard.write(text);
     } catch (err) {
       throw this.wrap(err);
     }

@@ -1,4 +1,5 @@
 import { TextDecoder } from 'node:util';
+import { DEFAULT_PARSER_LIMITS, type ParserLimits } from '../parser-limits';
 import type { ByteChunks, StatementEvent } from '../statement-events';
 import { CAMT_ROOTS } from './camt.detect';
 import { balanceTree } from './camt-balances';
@@ -20,8 +21,12 @@ import { transactionDetailsTree } from './camt-transaction-details';
  * header and end), camt-balances (Bal), camt-entry (Ntry), camt-transaction-details (TxDtls),
  * camt-entry-parts (BkTxCd and Chrgs of both); camt-reader is the SAX side.
  */
-export async function* readCamt(input: ByteChunks, fileName?: string): AsyncGenerator<StatementEvent> {
-  const reader = new CamtReader(TREE, fileName ?? null);
+export async function* readCamt(
+  input: ByteChunks,
+  fileName?: string,
+  limits: ParserLimits = DEFAULT_PARSER_LIMITS,
+): AsyncGenerator<StatementEvent> {
+  const reader = new CamtReader(TREE, fileName ?? null, limits);
   const decoder = new TextDecoder('utf-8');
   let failure: unknown = null;
   try {

@@ -7,6 +7,7 @@ import {
   type ParsedEntry,
   type Rail,
 } from '../statement.model';
+import { DEFAULT_PARSER_LIMITS, type ParserLimits } from '../parser-limits';
 import type { ByteChunks, StatementEvent, StatementHeader } from '../statement-events';
 import {
   emptyDetails,
@@ -35,7 +36,7 @@ import {
  * before the first tag, `:NS:` fields, CRLF/LF/CR, blank lines, `-` separator lines, several
  * statements per file (each `:20:` opens one), UTF-8 or Latin-1/Latin-2 text.
  */
-export type Mt940Options = DecodeOptions;
+export type Mt940Options = DecodeOptions & { limits?: ParserLimits };
 
 /** Tags we read; any other `:xx:` line is text (inside :86:) or an ignored header line. */
 const KNOWN_TAGS = new Set([
@@ -706,7 +707,7 @@ export async function* readMt940(
   options: Mt940Options = {},
 ): AsyncGenerator<StatementEvent> {
   const reader = new Mt940Reader(fileName ?? null);
-  const splitter = new LineSplitter();
+  const splitter = new LineSplitter((options.limits ?? DEFAULT_PARSER_LIMITS).maxLineLength, fileName ?? null);
   const report: DecodeReport = { encoding: 'utf8', switchedAt: null };
   const out = reader.out;
   let switchNoted = false;

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { ByteChunks } from '../statement-events';
+import { StatementParseError } from '../statement.model';
 
 /**
  * Byte → text decoding shared by the line-based readers (MT940/MT942, NACHA).
@@ -141,6 +142,13 @@ export async function* decodeText(
 export class LineSplitter {
   private partial = '';
   private pendingCr = false;
+  private lines = 0;
+
+  /** A line longer than maxLength fails the file (StatementParseError) before it is held whole. */
+  constructor(
+    private readonly maxLength = Number.POSITIVE_INFINITY,
+    private readonly fileName: string | null = null,
+  ) {}
 
   /** Complete lines found in this piece of text (terminators removed). */
   push(text: string): string[] {
@@ -156,6 +164,8 @@ export class LineSplitter {
       const c = s.charCodeAt(i);
       if (c === 10 || c === 13) {
         const piece = s.slice(start, i);
+        this.lines++;
+        if (this.partial.length + piece.length > this.maxLength) this.tooLong();
         lines.push(this.partial ? this.partial + piece : piece);
         this.partial = '';
         if (c === 13) {
@@ -168,8 +178,22 @@ export class LineSplitter {
         start = i + 1;
       }
     }
-    if (start < n) this.partial = this.partial ? this.partial + s.slice(start) : s.slice(start);
+    if (start < n) {
+      if (this.partial.length + n - start > this.maxLength) {
+        this.lines++;
+        this.tooLong();
+      }
+      this.partial = this.partial ? this.partial + s.slice(start) : s.slice(start);
+    }
     return lines;
+  }
+
+  private tooLong(): never {
+    throw new StatementParseError(
+      `resource limit: a line longer than the ${this.maxLength} characters accepted`,
+      `line ${this.lines}`,
+      this.fileName,
+    );
   }
 
   /** The last line when the text does not end with a line break. */

@@ -1,0 +1,99 @@
+import type { SaxesParser } from 'saxes';
+import { StatementParseError } from './statement.model';
+
+/**
+ * How much of a bank file a reader accepts before it refuses the file. Beyond any of them the
+ * file is quarantined with the reason, instead of the process running out of memory (a 1 GB
+ * text node or a line without a break is held whole) or recursing into a billion-level tree.
+ */
+export interface ParserLimits {
+  /** largest file accepted, in bytes (REMITD_MAX_FILE_BYTES) */
+  maxFileBytes: number;
+  /** deepest element nesting in an XML file; camt needs about 12 */
+  maxXmlDepth: number;
+  /** longest run of text, attribute value, comment or CDATA in an XML file, in characters */
+  maxTextLength: number;
+  /** longest line of a line-based file (MT940/MT942), in characters; SWIFT lines are at most 65 */
+  maxLineLength: number;
+}
+
+/** Nest token: the limits configured at boot (REMITD_MAX_FILE_BYTES, …); the defaults without it. */
+export const PARSER_LIMITS = Symbol('PARSER_LIMITS');
+
+export const DEFAULT_PARSER_LIMITS: ParserLimits = {
+  maxFileBytes: 2 * 1024 ** 3,
+  maxXmlDepth: 64,
+  maxTextLength: 1024 * 1024,
+  maxLineLength: 64 * 1024,
+};
+
+export function fileTooLarge(size: number, limits: ParserLimits, fileName: string | null): StatementParseError | null {
+  if (size <= limits.maxFileBytes) return null;
+  return new StatementParseError(
+    `the file is ${size} bytes, more than the ${limits.maxFileBytes} bytes accepted (REMITD_MAX_FILE_BYTES)`,
+    null,
+    fileName,
+  );
+}
+
+/** The parts of a saxes parser's state that grow with the input (private in its typings). */
+interface SaxesState {
+  text?: string;
+  name?: string;
+  tags?: unknown[];
+  attribList?: unknown[];
+  line: number;
+}
+
+/** Text is handed to saxes in slices of this size, so the state is checked before it can grow far. */
+const SLICE = 16 * 1024;
+
+/**
+ * Feeds a saxes parser and, after every slice, checks what it holds: the open element depth
+ * and the text (or name, attribute value, comment, CDATA) it is accumulating. Saxes buffers a
+ * text node whole until the next tag, so a check in a text handler would come too late.
+ */
+export class XmlLimitGuard {
+  constructor(
+    private readonly parser: SaxesParser<{ xmlns: false; position: true }>,
+    private readonly limits: ParserLimits,
+    private readonly fileName: string | null,
+  ) {}
+
+  write(text: string): void {
+    for (let i = 0; i < text.length; i += SLICE) {
+      this.parser.write(i === 0 && text.length <= SLICE ? text : text.slice(i, i + SLICE));
+      this.check();
+    }
+  }
+
+  private check(): void {
+    const state = this.parser as unknown as SaxesState;
+    const depth = state.tags?.length ?? 0;
+    if (depth > this.limits.maxXmlDepth) {
+      throw this.fail(`elements nested more than ${this.limits.maxXmlDepth} deep`);
+    }
+    const pending = Math.max(state.text?.length ?? 0, state.name?.length ?? 0);
+    if (pending > this.limits.maxTextLength) {
+      throw this.fail(
+        `a text, name or attribute value longer than the ${this.limits.maxTextLength} characters accepted`,
+      );
+    }
+    if ((state.attribList?.length ?? 0) > this.limits.maxTextLength / 16) {
+      throw this.fail(`an element with more than ${Math.floor(this.limits.maxTextLength / 16)} attributes`);
+    }
+  }
+
+  private fail(reason: string): StatementParseError {
+    return new StatementParseError(`resource limit: ${reason}`, `line ${this.parser.line}`, this.fileName);
+  }
+}
+
+/** For line-based readers: refuses a line longer than the limit while it is still being collected. */
+export function lineTooLong(limits: ParserLimits, lineNumber: number, fileName: string | null): StatementParseError {
+  return new StatementParseError(
+    `resource limit: a line longer than the ${limits.maxLineLength} characters accepted`,
+    `line ${lineNumber}`,
+    fileName,
+  );
+}
