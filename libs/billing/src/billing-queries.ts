@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { notFound, validationError } from '@remitd/core';
 import { AccountCodes } from '@remitd/ledger';
 import { Money } from '@remitd/money';
-import { AuditRepository, PrismaService, TransactionRunner, type Actor, type Prisma } from '@remitd/persistence';
+import {
+  AuditRepository,
+  PrismaService,
+  TransactionRunner,
+  type Actor,
+  type KeysetPosition,
+} from '@remitd/persistence';
+import { BillingRepository } from './billing.repository';
 import { ChargesRepository } from './charges.repository';
 import { assertCycle } from './cycles';
 
@@ -44,6 +51,7 @@ export class BillingQueries {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditRepository,
     private readonly charges: ChargesRepository,
+    private readonly billing: BillingRepository,
   ) {}
 
   /**
@@ -94,34 +102,17 @@ export class BillingQueries {
 
   async bills(
     filter: { customerId?: string; status?: string; billingCycle?: string },
-    page: { after?: { issuedAt: Date; id: string }; limit: number },
+    page: { after?: KeysetPosition; limit: number },
   ) {
-    const where: Prisma.BillWhereInput = {
-      customerId: filter.customerId,
-      billingCycle: filter.billingCycle,
-      ...(filter.status === 'open' ? { status: { in: OPEN } } : filter.status ? { status: filter.status } : {}),
-      ...(page.after
-        ? {
-            OR: [
-              { issuedAt: { gt: page.after.issuedAt } },
-              { issuedAt: page.after.issuedAt, id: { gt: page.after.id } },
-            ],
-          }
-        : {}),
-    };
-    const rows = await this.prisma.bill.findMany({
-      where,
-      orderBy: [{ issuedAt: 'asc' }, { id: 'asc' }],
-      take: page.limit + 1,
-    });
-    const items = rows.slice(0, page.limit);
-    return {
-      items: items.map(billView),
-      last:
-        rows.length > page.limit
-          ? { issuedAt: items[items.length - 1].issuedAt, id: items[items.length - 1].id }
-          : null,
-    };
+    const { items, next } = await this.billing.billPage(
+      {
+        customerId: filter.customerId,
+        billingCycle: filter.billingCycle,
+        statuses: filter.status === 'open' ? OPEN : filter.status ? [filter.status] : undefined,
+      },
+      page,
+    );
+    return { items: items.map(billView), next };
   }
 
   async bill(id: string) {
@@ -149,39 +140,36 @@ export class BillingQueries {
   /** Repayment records (seed 000: from January 2023 onwards), by method. */
   async repayments(
     filter: { customerId?: string; billId?: string; method?: string; from?: Date; to?: Date },
-    page: { afterId?: string; limit: number },
+    page: { after?: KeysetPosition; limit: number },
   ) {
     const since = new Date('2023-01-01T00:00:00Z');
-    const rows = await this.prisma.repayment.findMany({
-      where: {
+    const { items, next } = await this.billing.repaymentPage(
+      {
         customerId: filter.customerId,
         billId: filter.billId,
         method: filter.method,
-        createdAt: {
-          gte: filter.from && filter.from > since ? filter.from : since,
-          ...(filter.to ? { lt: filter.to } : {}),
-        },
-        ...(page.afterId ? { id: { gt: page.afterId } } : {}),
+        from: filter.from && filter.from > since ? filter.from : since,
+        to: filter.to,
       },
-      include: { bill: { select: { reference: true, billingCycle: true } } },
-      orderBy: { id: 'asc' },
-      take: page.limit + 1,
-    });
-    const items = rows.slice(0, page.limit).map((r) => ({
-      id: r.id,
-      billId: r.billId,
-      billReference: r.bill.reference,
-      billingCycle: r.bill.billingCycle,
-      customerId: r.customerId,
-      method: r.method,
-      amount: Money.fromStored(r.amount.toString(), r.currency).toString(),
-      currency: r.currency,
-      journalEntryId: r.journalEntryId,
-      remittanceId: r.remittanceId,
-      createdAt: r.createdAt.toISOString(),
-      reversedAt: r.reversedAt?.toISOString() ?? null,
-    }));
-    return { items, nextId: rows.length > page.limit ? items[items.length - 1].id : null };
+      page,
+    );
+    return {
+      items: items.map((r) => ({
+        id: r.id,
+        billId: r.billId,
+        billReference: r.bill.reference,
+        billingCycle: r.bill.billingCycle,
+        customerId: r.customerId,
+        method: r.method,
+        amount: Money.fromStored(r.amount.toString(), r.currency).toString(),
+        currency: r.currency,
+        journalEntryId: r.journalEntryId,
+        remittanceId: r.remittanceId,
+        createdAt: r.createdAt.toISOString(),
+        reversedAt: r.reversedAt?.toISOString() ?? null,
+      })),
+      next,
+    };
   }
 
   /**

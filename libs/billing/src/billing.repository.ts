@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Tx } from '@remitd/persistence';
+import { inListOrder, keysetPage, Prisma, PrismaService, type KeysetPosition, type Tx } from '@remitd/persistence';
 
 export interface BillRow {
   id: string;
@@ -20,6 +20,48 @@ const BILL_COLUMNS = `id::text, customer_id::text AS "customerId", reference, bi
 @Injectable()
 export class BillingRepository {
   constructor(private readonly prisma: PrismaService) {}
+
+  /** A page of bills, oldest issued first (exact keyset on issued_at, id). */
+  async billPage(
+    filter: { customerId?: string; statuses?: string[]; billingCycle?: string },
+    page: { after?: KeysetPosition; limit: number },
+  ) {
+    const where: Prisma.Sql[] = [];
+    if (filter.customerId) where.push(Prisma.sql`customer_id = ${filter.customerId}::uuid`);
+    if (filter.billingCycle) where.push(Prisma.sql`billing_cycle = ${filter.billingCycle}`);
+    if (filter.statuses) where.push(Prisma.sql`status = ANY(${filter.statuses}::text[])`);
+    const { ids, next } = await keysetPage(
+      this.prisma,
+      { table: 'bills', sortColumn: 'issued_at', order: 'asc', where },
+      page,
+    );
+    const rows = ids.length ? await this.prisma.bill.findMany({ where: { id: { in: ids } } }) : [];
+    return { items: inListOrder(ids, rows), next };
+  }
+
+  /** A page of repayment records, oldest first (exact keyset on created_at, id). */
+  async repaymentPage(
+    filter: { customerId?: string; billId?: string; method?: string; from: Date; to?: Date },
+    page: { after?: KeysetPosition; limit: number },
+  ) {
+    const where: Prisma.Sql[] = [Prisma.sql`created_at >= ${filter.from}`];
+    if (filter.to) where.push(Prisma.sql`created_at < ${filter.to}`);
+    if (filter.customerId) where.push(Prisma.sql`customer_id = ${filter.customerId}::uuid`);
+    if (filter.billId) where.push(Prisma.sql`bill_id = ${filter.billId}::uuid`);
+    if (filter.method) where.push(Prisma.sql`method = ${filter.method}`);
+    const { ids, next } = await keysetPage(
+      this.prisma,
+      { table: 'repayments', sortColumn: 'created_at', order: 'asc', where },
+      page,
+    );
+    const rows = ids.length
+      ? await this.prisma.repayment.findMany({
+          where: { id: { in: ids } },
+          include: { bill: { select: { reference: true, billingCycle: true } } },
+        })
+      : [];
+    return { items: inListOrder(ids, rows), next };
+  }
 
   /** Issued, unpaid bills (locked) of these customers. */
   lockOpenBills(tx: Tx, customerIds: string[], onlyBillIds?: string[]): Promise<BillRow[]> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { validationError } from '@remitd/core';
+import { conflict, validationError } from '@remitd/core';
 import { currency } from '@remitd/money';
-import { AuditRepository, TransactionRunner, type Actor } from '@remitd/persistence';
+import { AuditRepository, isUniqueViolation, TransactionRunner, type Actor } from '@remitd/persistence';
 import { isValidIban, normalizeIban } from './check-digits';
 import { VirtualAccountRepository } from './virtual-account.repository';
 
@@ -38,22 +38,30 @@ export class CreateCollectionAccountUseCase {
       throw validationError('INVALID_BIC', `bic: "${cmd.bic}" is not a BIC`, 'bic');
     if (!cmd.currencies?.length) throw validationError('CURRENCIES_REQUIRED', 'currencies: at least one', 'currencies');
     const currencies = cmd.currencies.map((c, i) => currency(c, `currencies[${i}]`));
-    return this.tx.run(async (tx) => {
-      const row = await this.repo.createCollectionAccount(tx, {
-        name: cmd.name,
-        iban,
-        accountNumber,
-        bic: cmd.bic ?? null,
-        currencies,
+    return this.tx
+      .run(async (tx) => {
+        const row = await this.repo.createCollectionAccount(tx, {
+          name: cmd.name,
+          iban,
+          accountNumber,
+          bic: cmd.bic ?? null,
+          currencies,
+        });
+        await this.audit.record(tx, {
+          actor: cmd.actor,
+          action: 'collection_account.create',
+          entityType: 'collection_account',
+          entityId: row.id,
+          payload: { iban, accountNumber },
+        });
+        return row;
+      })
+      .catch((err: unknown) => {
+        if (!isUniqueViolation(err)) throw err;
+        throw conflict(
+          'COLLECTION_ACCOUNT_EXISTS',
+          `a collection account with IBAN or account number ${iban ?? accountNumber} already exists`,
+        );
       });
-      await this.audit.record(tx, {
-        actor: cmd.actor,
-        action: 'collection_account.create',
-        entityType: 'collection_account',
-        entityId: row.id,
-        payload: { iban, accountNumber },
-      });
-      return row;
-    });
   }
 }

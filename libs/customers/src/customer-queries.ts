@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { notFound } from '@remitd/core';
 import { AccountCodes, LedgerRepository } from '@remitd/ledger';
-import { PrismaService } from '@remitd/persistence';
+import { PrismaService, type KeysetPosition } from '@remitd/persistence';
 import { CustomerRepository } from './customer.repository';
 import { toCustomerView, type CustomerView } from './customer.view';
 
@@ -19,11 +19,8 @@ export class CustomerQueries {
     return toCustomerView(c, await this.ledger.balanceOf(AccountCodes.customerCash(c.id, c.currency)));
   }
 
-  async list(
-    filter: { search?: string; ids?: string[] },
-    page: { after?: { createdAt: Date; id: string }; limit: number },
-  ) {
-    const { items, hasMore } = await this.customers.list(filter, page);
+  async list(filter: { search?: string; ids?: string[] }, page: { after?: KeysetPosition; limit: number }) {
+    const { items, next } = await this.customers.list(filter, page);
     const codes = items.map((c) => AccountCodes.customerCash(c.id, c.currency));
     const balances = new Map(
       (
@@ -35,8 +32,7 @@ export class CustomerQueries {
     );
     return {
       items: items.map((c) => toCustomerView(c, balances.get(AccountCodes.customerCash(c.id, c.currency)) ?? null)),
-      hasMore,
-      last: items.length ? { createdAt: items[items.length - 1].createdAt, id: items[items.length - 1].id } : null,
+      next,
     };
   }
 }

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type SqlTx, type Tx } from '@remitd/persistence';
+import {
+  inListOrder,
+  keysetPage,
+  Prisma,
+  PrismaService,
+  type KeysetPosition,
+  type SqlTx,
+  type Tx,
+} from '@remitd/persistence';
 
 /**
  * The one read model of a customer, shared by crediting, billing and the API. Amounts are
@@ -98,37 +106,20 @@ export class CustomerRepository {
   }
 
   /** Keyset pagination on (created_at, id): stable under concurrent inserts. */
-  async list(
-    filter: { search?: string; ids?: string[] },
-    page: { after?: { createdAt: Date; id: string }; limit: number },
-  ) {
-    const rows = await this.prisma.customer.findMany({
-      where: {
-        ...(filter.ids ? { id: { in: filter.ids } } : {}),
-        ...(filter.search
-          ? {
-              OR: [
-                { name: { contains: filter.search, mode: 'insensitive' } },
-                { reference: filter.search.toUpperCase() },
-                { email: filter.search },
-              ],
-            }
-          : {}),
-        ...(page.after
-          ? {
-              OR: [
-                { createdAt: { gt: page.after.createdAt } },
-                { createdAt: page.after.createdAt, id: { gt: page.after.id } },
-              ],
-            }
-          : {}),
-      },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      take: page.limit + 1,
-      select: { id: true },
-    });
-    const ids = rows.slice(0, page.limit).map((r) => r.id);
-    const byId = new Map((await this.byIds(undefined, ids)).map((c) => [c.id, c]));
-    return { items: ids.map((id) => byId.get(id)!), hasMore: rows.length > page.limit };
+  async list(filter: { search?: string; ids?: string[] }, page: { after?: KeysetPosition; limit: number }) {
+    const where: Prisma.Sql[] = [];
+    if (filter.ids) where.push(Prisma.sql`id = ANY(${filter.ids}::uuid[])`);
+    if (filter.search) {
+      const contains = '%' + filter.search.replace(/[\\%_]/g, '\\$&') + '%';
+      where.push(
+        Prisma.sql`(name ILIKE ${contains} OR reference = ${filter.search.toUpperCase()} OR email = ${filter.search})`,
+      );
+    }
+    const { ids, next } = await keysetPage(
+      this.prisma,
+      { table: 'customers', sortColumn: 'created_at', order: 'asc', where },
+      page,
+    );
+    return { items: inListOrder(ids, await this.byIds(undefined, ids)), next };
   }
 }

@@ -18,6 +18,19 @@ describe('Money', () => {
     }
   });
 
+  it('api item 14: an amount with more integer digits than numeric(20,4) holds is a validation error naming the field', () => {
+    expect(Money.of('9999999999999999.99', 'USD', 'amount').toString()).toBe('9999999999999999.99');
+    for (const amount of ['10000000000000000', '123456789012345678901234567890.00', '-10000000000000000.00']) {
+      try {
+        Money.of(amount, 'USD', 'external.amount');
+        throw new Error('accepted ' + amount);
+      } catch (e) {
+        expect(e).toBeInstanceOf(DomainError);
+        expect(e).toMatchObject({ code: 'AMOUNT_TOO_LARGE', kind: 'validation', field: 'external.amount' });
+      }
+    }
+  });
+
   it('accepts trailing zeros within scale and JPY without decimals', () => {
     expect(Money.of('10.10', 'USD').toString()).toBe('10.10');
     expect(Money.of('1000', 'JPY').toString()).toBe('1000');

@@ -8,6 +8,9 @@ export type DecimalValue = InstanceType<typeof D>;
 export { D as Dec };
 
 const DECIMAL_STRING = /^-?\d+(\.\d+)?$/;
+/** Amounts are stored as numeric(20,4): at most 16 digits before the decimal point. */
+export const MAX_INTEGER_DIGITS = 16;
+const TOO_LARGE = new D(10).pow(MAX_INTEGER_DIGITS);
 /** +0 (Decimals are immutable, so one instance serves every zero) */
 const ZERO = new D(0);
 
@@ -42,6 +45,14 @@ export class Money {
       throw new DomainError(
         'INVALID_AMOUNT',
         `${field}: amounts must be decimal strings, not ${typeof amount}`,
+        'validation',
+        field,
+      );
+    }
+    if (value.abs().gte(TOO_LARGE)) {
+      throw new DomainError(
+        'AMOUNT_TOO_LARGE',
+        `${field}: at most ${MAX_INTEGER_DIGITS} digits before the decimal point, got "${amount.toString()}"`,
         'validation',
         field,
       );

@@ -1,5 +1,6 @@
 export * from './audit.repository';
 export * from './idempotency.repository';
+export * from './keyset';
 export * from './persistence.module';
 export * from './prisma.service';
 export * from './sql';

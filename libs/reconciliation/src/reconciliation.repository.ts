@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Prisma, type SqlTx, type Tx } from '@remitd/persistence';
+import {
+  inListOrder,
+  keysetPage,
+  Prisma,
+  PrismaService,
+  type KeysetPosition,
+  type SqlTx,
+  type Tx,
+} from '@remitd/persistence';
 
 export interface PendingEntry {
   id: string;
@@ -59,6 +67,24 @@ const ENTRY_SELECT = `e.id::text, e.account_key AS "accountKey", e.collection_ac
 @Injectable()
 export class ReconciliationRepository {
   constructor(private readonly prisma: PrismaService) {}
+
+  /** A page of remittances in one state, oldest first (exact keyset on created_at, id). */
+  async remittancePage(
+    filter: { state: string; flag?: string; currency?: string; customerId?: string },
+    page: { after?: KeysetPosition; limit: number },
+  ) {
+    const where = [Prisma.sql`state = ${filter.state}`];
+    if (filter.flag) where.push(Prisma.sql`${filter.flag} = ANY(flags)`);
+    if (filter.currency) where.push(Prisma.sql`currency = ${filter.currency}`);
+    if (filter.customerId) where.push(Prisma.sql`customer_id = ${filter.customerId}::uuid`);
+    const { ids, next } = await keysetPage(
+      this.prisma,
+      { table: 'remittances', sortColumn: 'created_at', order: 'asc', where },
+      page,
+    );
+    const rows = ids.length ? await this.prisma.remittance.findMany({ where: { id: { in: ids } } }) : [];
+    return { items: inListOrder(ids, rows), next };
+  }
 
   private db(tx: SqlTx | undefined): SqlTx {
     return tx ?? this.prisma;

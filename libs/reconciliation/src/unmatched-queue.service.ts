@@ -2,7 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { conflict, DomainError, notFound, validationError } from '@remitd/core';
 import { normalizeAccount } from '@remitd/matching';
 import { allocateByWeights, Money } from '@remitd/money';
-import { AuditRepository, PrismaService, TransactionRunner, type Actor, type Tx } from '@remitd/persistence';
+import {
+  AuditRepository,
+  PrismaService,
+  TransactionRunner,
+  type Actor,
+  type KeysetPosition,
+  type Tx,
+} from '@remitd/persistence';
 import { CustomerRepository, type CustomerRecord } from '@remitd/customers';
 import { feeExpense, suspense } from '@remitd/ledger';
 import { CreditingService, type CreditItem } from './crediting.service';
@@ -65,40 +72,16 @@ export class UnmatchedQueue {
 
   async list(
     filter: { state?: string; flag?: string; currency?: string; customerId?: string },
-    page: { after?: { createdAt: Date; id: string }; limit: number },
+    page: { after?: KeysetPosition; limit: number },
   ) {
-    const rows = await this.prisma.remittance.findMany({
-      where: {
-        state: filter.state ?? 'unmatched',
-        ...(filter.flag ? { flags: { has: filter.flag } } : {}),
-        ...(filter.currency ? { currency: filter.currency } : {}),
-        ...(filter.customerId ? { customerId: filter.customerId } : {}),
-        ...(page.after
-          ? {
-              OR: [
-                { createdAt: { gt: page.after.createdAt } },
-                { createdAt: page.after.createdAt, id: { gt: page.after.id } },
-              ],
-            }
-          : {}),
-      },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      take: page.limit + 1,
-    });
-    const items = rows.slice(0, page.limit);
+    const { items, next } = await this.repo.remittancePage({ ...filter, state: filter.state ?? 'unmatched' }, page);
     const entries = new Map(
       (await this.prisma.statementEntry.findMany({ where: { id: { in: items.map((r) => r.entryId) } } })).map((e) => [
         e.id,
         e,
       ]),
     );
-    return {
-      items: items.map((r) => view(r, entries.get(r.entryId))),
-      last:
-        rows.length > page.limit
-          ? { createdAt: items[items.length - 1].createdAt, id: items[items.length - 1].id }
-          : null,
-    };
+    return { items: items.map((r) => view(r, entries.get(r.entryId))), next };
   }
 
   async detail(id: string) {

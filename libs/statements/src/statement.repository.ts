@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type SqlTx } from '@remitd/persistence';
+import { notFound } from '@remitd/core';
+import { inListOrder, keysetPage, Prisma, PrismaService, type KeysetPosition, type SqlTx } from '@remitd/persistence';
 import type { StatementHeader } from './statement-events';
 import type { ParsedEntry } from './statement.model';
 
@@ -299,26 +300,37 @@ export class StatementRepository {
     return this.prisma.collectionAccount.findMany({ select: { id: true, iban: true, accountNumber: true } });
   }
 
-  listFiles(filter: { status?: string }, limit: number, cursor?: string) {
-    return this.prisma.statementFile.findMany({
-      where: { status: filter.status, ...(cursor ? { receivedAt: { lt: new Date(cursor) } } : {}) },
-      orderBy: { receivedAt: 'desc' },
-      take: limit,
-    });
+  /** Bank files, newest first (exact keyset on received_at, id). */
+  async listFiles(filter: { status?: string }, page: { after?: KeysetPosition; limit: number }) {
+    const where = filter.status ? [Prisma.sql`status = ${filter.status}`] : [];
+    const { ids, next } = await keysetPage(
+      this.prisma,
+      { table: 'statement_files', sortColumn: 'received_at', order: 'desc', where },
+      page,
+    );
+    const rows = ids.length ? await this.prisma.statementFile.findMany({ where: { id: { in: ids } } }) : [];
+    return { items: inListOrder(ids, rows), next };
   }
 
-  listAlerts(open: boolean, limit: number) {
-    return this.prisma.statementAlert.findMany({
-      where: open ? { acknowledgedAt: null } : {},
-      orderBy: { createdAt: 'desc' },
-      take: limit,
-    });
+  /** Statement alerts, newest first (exact keyset on created_at, id). */
+  async listAlerts(filter: { open: boolean }, page: { after?: KeysetPosition; limit: number }) {
+    const where = filter.open ? [Prisma.sql`acknowledged_at IS NULL`] : [];
+    const { ids, next } = await keysetPage(
+      this.prisma,
+      { table: 'statement_alerts', sortColumn: 'created_at', order: 'desc', where },
+      page,
+    );
+    const rows = ids.length ? await this.prisma.statementAlert.findMany({ where: { id: { in: ids } } }) : [];
+    return { items: inListOrder(ids, rows), next };
   }
 
-  acknowledgeAlert(id: string, by: string) {
-    return this.prisma.statementAlert.update({
+  /** An unknown alert is a 404, not a failed update. */
+  async acknowledgeAlert(id: string, by: string) {
+    const acknowledged = await this.prisma.statementAlert.updateMany({
       where: { id },
       data: { acknowledgedAt: new Date(), acknowledgedBy: by },
     });
+    if (acknowledged.count === 0) throw notFound('statement alert', id);
+    return (await this.prisma.statementAlert.findUnique({ where: { id } }))!;
   }
 }

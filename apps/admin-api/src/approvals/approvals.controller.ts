@@ -2,11 +2,16 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestj
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ApprovalsService, CHECKERS, approvalRequestNotFound, type ApprovalState } from '@remitd/access';
-import { validationError } from '@remitd/core';
 import type { Actor } from '@remitd/persistence';
 import { CurrentActor, Roles } from '../http/auth';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { decodeCursor, encodeCursor, PageQuery } from '../http/pagination';
+import {
+  CURSOR_PG_TIMESTAMP,
+  CURSOR_UUID,
+  decodeFieldsCursor,
+  encodeFieldsCursor,
+  PageQuery,
+} from '../http/pagination';
 
 const STATES: ApprovalState[] = ['pending', 'approved', 'rejected'];
 
@@ -37,9 +42,10 @@ export class ApprovalsController {
   @Roles(...CHECKERS, 'account_manager')
   @ApiOperation({ summary: 'Approval requests, oldest first (account managers see their own)' })
   async list(@CurrentActor() actor: Actor, @Query() q: ApprovalRequestsQuery) {
-    const after = decodeCursor<{ createdAt: string; id: string }>(q.cursor);
-    if (after !== undefined && (typeof after?.createdAt !== 'string' || typeof after?.id !== 'string'))
-      throw validationError('INVALID_CURSOR', 'cursor: not a cursor returned by this API', 'cursor');
+    const after = decodeFieldsCursor('approval-requests', q.cursor, {
+      createdAt: CURSOR_PG_TIMESTAMP,
+      id: CURSOR_UUID,
+    });
     const page = await this.approvals.list(
       {
         state: q.state,
@@ -48,7 +54,7 @@ export class ApprovalsController {
       },
       { after, limit: q.limit ?? 50 },
     );
-    return { items: page.items, nextCursor: page.last ? encodeCursor(page.last) : null };
+    return { items: page.items, nextCursor: encodeFieldsCursor('approval-requests', page.last) };
   }
 
   @Get(':id')

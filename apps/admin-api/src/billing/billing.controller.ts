@@ -71,12 +71,11 @@ export class BillingController {
   async bills(@CurrentActor() actor: Actor, @Query() q: BillsQuery) {
     const customerId = actor.role === 'member' ? actor.customerId! : q.customerId;
     if (actor.role === 'member' && q.customerId) assertCustomerScope(actor, q.customerId);
-    const after = decodeCursor<{ issuedAt: string; id: string }>(q.cursor);
     const page = await this.queries.bills(
       { customerId, status: q.status, billingCycle: q.billingCycle },
-      { after: after ? { issuedAt: new Date(after.issuedAt), id: after.id } : undefined, limit: q.limit ?? 50 },
+      { after: decodeCursor('bills', q.cursor), limit: q.limit ?? 50 },
     );
-    return { items: page.items, nextCursor: page.last ? encodeCursor(page.last) : null };
+    return { items: page.items, nextCursor: encodeCursor('bills', page.next) };
   }
 
   @Get('bills/export.csv')
@@ -171,9 +170,9 @@ export class BillingController {
     const customerId = actor.role === 'member' ? actor.customerId! : q.customerId;
     const page = await this.queries.repayments(
       { ...q, customerId, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined },
-      { afterId: decodeCursor<string>(q.cursor), limit: q.limit ?? 50 },
+      { after: decodeCursor('repayments', q.cursor), limit: q.limit ?? 50 },
     );
-    return { items: page.items, nextCursor: page.nextId ? encodeCursor(page.nextId) : null };
+    return { items: page.items, nextCursor: encodeCursor('repayments', page.next) };
   }
 
   @Get('repayments/export.csv')

@@ -1,17 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { PageQuery } from '../http/pagination';
+import { IsCalendarDate } from '../http/validation';
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 const CYCLE = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -45,8 +36,8 @@ export class RepaymentsQuery extends PageQuery {
   @IsOptional()
   @IsIn(['coupon', 'stored_value_card', 'balance', 'refund', 'external'])
   method?: string;
-  @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @IsISO8601() from?: string;
-  @ApiPropertyOptional({ example: '2026-12-31' }) @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @IsCalendarDate() from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31' }) @IsOptional() @IsCalendarDate() to?: string;
 }
 
 export class ExternalPart {
@@ -125,7 +116,7 @@ export class TransferRequest {
 }
 
 export class StatementQuery {
-  @ApiPropertyOptional({ example: '2026-10-01' }) @IsOptional() @IsISO8601() from?: string;
-  @ApiPropertyOptional({ example: '2026-11-01' }) @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional({ example: '2026-10-01' }) @IsOptional() @IsCalendarDate() from?: string;
+  @ApiPropertyOptional({ example: '2026-11-01' }) @IsOptional() @IsCalendarDate() to?: string;
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' }) @IsOptional() @IsIn(['json', 'csv']) format?: string;
 }

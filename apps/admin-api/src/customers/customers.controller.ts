@@ -47,12 +47,11 @@ export class CustomersController {
   @Roles(...STAFF, 'member')
   @ApiOperation({ summary: 'List customers (members see only their own)' })
   async list(@CurrentActor() actor: Actor, @Query() q: ListCustomersQuery) {
-    const after = decodeCursor<{ createdAt: string; id: string }>(q.cursor);
     const page = await this.queries.list(
       { search: q.search, ids: actor.role === 'member' ? [actor.customerId!] : undefined },
-      { after: after ? { createdAt: new Date(after.createdAt), id: after.id } : undefined, limit: q.limit ?? 50 },
+      { after: decodeCursor('customers', q.cursor), limit: q.limit ?? 50 },
     );
-    return { items: page.items, nextCursor: page.hasMore && page.last ? encodeCursor(page.last) : null };
+    return { items: page.items, nextCursor: encodeCursor('customers', page.next) };
   }
 
   @Get(':id')

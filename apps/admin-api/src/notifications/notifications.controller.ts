@@ -2,14 +2,12 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@n
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { STAFF } from '@remitd/access';
-import { validationError } from '@remitd/core';
 import { OutboxRepository, RequeueNotificationUseCase, type NotificationRow } from '@remitd/notifications';
 import type { Actor } from '@remitd/persistence';
 import { CurrentActor, Roles } from '../http/auth';
-import { decodeCursor, encodeCursor, PageQuery } from '../http/pagination';
+import { CURSOR_UUID, decodeFieldsCursor, encodeFieldsCursor, PageQuery } from '../http/pagination';
 
 const STATUSES = ['pending', 'sent', 'failed'] as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class NotificationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: STATUSES, description: 'failed: given up, waiting for a person to requeue them' })
@@ -72,14 +70,12 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Outbox messages, oldest first; status=failed lists those given up (requeue them)' })
   @ApiOkResponse({ type: NotificationsPage })
   async list(@Query() q: NotificationsQuery): Promise<NotificationsPage> {
-    const after = decodeCursor<{ id?: unknown }>(q.cursor);
-    if (after !== undefined && (typeof after?.id !== 'string' || !UUID.test(after.id)))
-      throw validationError('INVALID_CURSOR', 'cursor: not a cursor returned by this API', 'cursor');
-    const page = await this.outbox.page(
-      { status: q.status, recipient: q.recipient },
-      { after: after ? { id: after.id as string } : undefined, limit: q.limit ?? 50 },
-    );
-    return { items: page.items.map(view), nextCursor: page.next ? encodeCursor(page.next) : null };
+    const after = decodeFieldsCursor('notifications', q.cursor, { id: CURSOR_UUID });
+    const page = await this.outbox.page({ status: q.status, recipient: q.recipient }, { after, limit: q.limit ?? 50 });
+    return {
+      items: page.items.map(view),
+      nextCursor: encodeFieldsCursor('notifications', page.next && { id: page.next.id }),
+    };
   }
 
   @Post(':id/requeue')

@@ -5,7 +5,7 @@ import { STAFF } from '@remitd/access';
 import type { Actor } from '@remitd/persistence';
 import { StatementRepository } from '@remitd/statements';
 import { CurrentActor, Roles } from '../http/auth';
-import { PageQuery } from '../http/pagination';
+import { decodeCursor, encodeCursor, PageQuery } from '../http/pagination';
 
 export class FilesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['ingested', 'quarantined'] })
@@ -28,17 +28,25 @@ export class StatementsController {
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Bank files received, newest first; quarantined ones carry the parser reason' })
   async files(@Query() q: FilesQuery) {
-    const limit = q.limit ?? 50;
-    const rows = await this.repo.listFiles({ status: q.status }, limit + 1, q.cursor);
-    const items = rows.slice(0, limit).map((f) => ({ ...f, size: f.size.toString() }));
-    return { items, nextCursor: rows.length > limit ? items[items.length - 1].receivedAt.toISOString() : null };
+    const page = await this.repo.listFiles(
+      { status: q.status },
+      { after: decodeCursor('statement-files', q.cursor), limit: q.limit ?? 50 },
+    );
+    return {
+      items: page.items.map((f) => ({ ...f, size: f.size.toString() })),
+      nextCursor: encodeCursor('statement-files', page.next),
+    };
   }
 
   @Get('statement-alerts')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Continuity breaks (balance, sequence), unbalanced statements, unknown accounts' })
   async alerts(@Query() q: AlertsQuery) {
-    return { items: await this.repo.listAlerts(q.show !== 'all', q.limit ?? 50) };
+    const page = await this.repo.listAlerts(
+      { open: q.show !== 'all' },
+      { after: decodeCursor('statement-alerts', q.cursor), limit: q.limit ?? 50 },
+    );
+    return { items: page.items, nextCursor: encodeCursor('statement-alerts', page.next) };
   }
 
   @Post('statement-alerts/:id/acknowledge')

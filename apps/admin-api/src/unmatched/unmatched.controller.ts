@@ -89,12 +89,8 @@ export class UnmatchedController {
   @Roles(...STAFF)
   @ApiOperation({ summary: 'The unmatched queue (state=unmatched by default) and other remittances, oldest first' })
   async list(@Query() q: UnmatchedQuery) {
-    const after = decodeCursor<{ createdAt: string; id: string }>(q.cursor);
-    const page = await this.queue.list(q, {
-      after: after ? { createdAt: new Date(after.createdAt), id: after.id } : undefined,
-      limit: q.limit ?? 50,
-    });
-    return { items: page.items, nextCursor: page.last ? encodeCursor(page.last) : null };
+    const page = await this.queue.list(q, { after: decodeCursor('remittances', q.cursor), limit: q.limit ?? 50 });
+    return { items: page.items, nextCursor: encodeCursor('remittances', page.next) };
   }
 
   @Get(':id')
