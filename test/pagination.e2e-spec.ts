@@ -50,6 +50,12 @@ describe('api item 17: lists that neither repeat nor skip', () => {
       `INSERT INTO statement_alerts (id, kind, account_key, message, created_at)
        SELECT gen_random_uuid(), 'balance_break', 'DE00PAGING', 'alert ' || n, ${stampOf('n')}
        FROM ${series}`,
+      `INSERT INTO approval_requests (id, kind, payload, summary, maker_id, maker_role, created_at)
+       SELECT gen_random_uuid(), 'coupon', '{}', 'paging ' || n, 'paging-maker', 'account_manager', ${stampOf('n')}
+       FROM ${series}`,
+      `INSERT INTO notifications (id, dedupe_key, channel, recipient, template, payload, status, created_at)
+       SELECT gen_random_uuid(), 'paging:' || n, 'email', 'paging@example.test', 'funds-received', '{}', 'failed', ${stampOf('n')}
+       FROM ${series}`,
       `INSERT INTO audit_log (actor, action, entity_type, entity_id, payload, created_at)
        SELECT 'paging', 'paging.test', 'paging', n::text, '{}', ${stampOf('n')}
        FROM ${series}`,
@@ -88,6 +94,8 @@ describe('api item 17: lists that neither repeat nor skip', () => {
     ['/statement-alerts'],
     ['/customers?search=Paging customer'],
     ['/audit-log?actor=paging'],
+    ['/approval-requests?state=pending'],
+    ['/notifications?status=failed'],
   ])('GET %s returns every row exactly once though they share one microsecond timestamp', async (path) => {
     expectEachOnce(await pageThrough(path), total);
   });
