@@ -18,6 +18,7 @@ import { ApiKeyGuard } from './http/auth';
 import { ApiExceptionFilter } from './http/exception.filter';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { LedgerController } from './ledger/ledger.controller';
+import { StatementAccountsController } from './statements/statement-accounts.controller';
 import { StatementsController } from './statements/statements.controller';
 import { UnmatchedController } from './unmatched/unmatched.controller';
 
@@ -46,6 +47,7 @@ export class AdminApiModule {
         LedgerController,
         UnmatchedController,
         StatementsController,
+        StatementAccountsController,
         BillingController,
       ],
       providers: [

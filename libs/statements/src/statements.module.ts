@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
+import { AssignStatementAccountUseCase } from './assign-statement-account.usecase';
 import { IngestStatementFileUseCase } from './ingest-file.usecase';
 import { RawFileStore } from './raw-file-store';
+import { RejectStatementFileUseCase } from './reject-statement-file.usecase';
 import { StatementRepository } from './statement.repository';
 
 @Module({})
@@ -11,6 +13,8 @@ export class StatementsModule {
       { provide: RawFileStore, useValue: new RawFileStore(path.join(opts.dataDir, 'raw')) },
       StatementRepository,
       IngestStatementFileUseCase,
+      AssignStatementAccountUseCase,
+      RejectStatementFileUseCase,
     ];
     return { module: StatementsModule, providers, exports: providers };
   }
