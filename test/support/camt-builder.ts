@@ -1,6 +1,9 @@
 /** Builds camt.052/053/054 documents for tests and benchmarks (the project's own fixtures). */
 export interface CamtEntrySpec {
+  /** NtryRef and, unless acctSvcrRef says otherwise, AcctSvcrRef */
   ref?: string | null;
+  /** the bank-wide AcctSvcrRef; null: the entry has only the per-statement NtryRef */
+  acctSvcrRef?: string | null;
   amount: string;
   currency?: string;
   direction?: 'CRDT' | 'DBIT';
@@ -39,12 +42,13 @@ export function camtEntryXml(e: CamtEntrySpec, ccy: string, date: string): strin
   const [domn, fmly, sub] = (e.btc ?? 'PMNT/RCDT/XBCT').split('/');
   const direction = e.direction ?? 'CRDT';
   const amt = `<Amt Ccy="${e.currency ?? ccy}">${e.amount}</Amt>`;
+  const servicerRef = e.acctSvcrRef === undefined ? e.ref : e.acctSvcrRef;
   return (
     `<Ntry>${e.ref ? `<NtryRef>${esc(e.ref)}</NtryRef>` : ''}${amt}<CdtDbtInd>${direction}</CdtDbtInd>${e.reversal ? '<RvslInd>true</RvslInd>' : ''}<Sts>${e.status ?? 'BOOK'}</Sts>` +
-    `<BookgDt><Dt>${d}</Dt></BookgDt><ValDt><Dt>${d}</Dt></ValDt>${e.ref ? `<AcctSvcrRef>${esc(e.ref)}</AcctSvcrRef>` : ''}` +
+    `<BookgDt><Dt>${d}</Dt></BookgDt><ValDt><Dt>${d}</Dt></ValDt>${servicerRef ? `<AcctSvcrRef>${esc(servicerRef)}</AcctSvcrRef>` : ''}` +
     `<BkTxCd><Domn><Cd>${domn}</Cd><Fmly><Cd>${fmly}</Cd><SubFmlyCd>${sub}</SubFmlyCd></Fmly></Domn></BkTxCd>` +
     (e.charges ? `<Chrgs><TtlChrgsAndTaxAmt Ccy="${ccy}">${e.charges}</TtlChrgsAndTaxAmt></Chrgs>` : '') +
-    `<NtryDtls><TxDtls><Refs>${e.ref ? `<AcctSvcrRef>${esc(e.ref)}</AcctSvcrRef>` : ''}${e.endToEndId ? `<EndToEndId>${esc(e.endToEndId)}</EndToEndId>` : ''}</Refs>` +
+    `<NtryDtls><TxDtls><Refs>${servicerRef ? `<AcctSvcrRef>${esc(servicerRef)}</AcctSvcrRef>` : ''}${e.endToEndId ? `<EndToEndId>${esc(e.endToEndId)}</EndToEndId>` : ''}</Refs>` +
     `<AmtDtls>${e.instructed ? `<InstdAmt><Amt Ccy="${e.instructed.currency}">${e.instructed.amount}</Amt></InstdAmt>` : ''}<TxAmt>${amt}</TxAmt></AmtDtls>` +
     `<RltdPties>${e.remitterName ? `<Dbtr><Nm>${esc(e.remitterName)}</Nm></Dbtr>` : ''}${e.remitterIban ? `<DbtrAcct><Id><IBAN>${e.remitterIban}</IBAN></Id></DbtrAcct>` : ''}` +
     `${e.creditedAccount ? `<CdtrAcct><Id><IBAN>${e.creditedAccount}</IBAN></Id></CdtrAcct>` : ''}</RltdPties>` +

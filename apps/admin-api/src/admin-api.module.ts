@@ -21,6 +21,7 @@ import { ApiExceptionFilter } from './http/exception.filter';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { LedgerController } from './ledger/ledger.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { StatementAccountsController } from './statements/statement-accounts.controller';
 import { StatementsController } from './statements/statements.controller';
 import { UnmatchedController } from './unmatched/unmatched.controller';
 
@@ -52,6 +53,7 @@ export class AdminApiModule {
         LedgerController,
         UnmatchedController,
         StatementsController,
+        StatementAccountsController,
         BillingController,
         NotificationsController,
       ],

@@ -11,6 +11,8 @@ export interface EntryFacts {
   rail: string;
   currency: string;
   amount: string;
+  /** the collection account the statement is for; null when it is none of ours */
+  collectionAccountId: string | null;
   creditedAccount: string | null;
   remitterAccount: string | null;
   remitterName: string | null;
@@ -28,7 +30,10 @@ export interface CustomerFacts {
 }
 
 export interface MatchLookups {
-  virtualAccounts: ReadonlyMap<string, { customerId: string; currency: string; number: string }>;
+  virtualAccounts: ReadonlyMap<
+    string,
+    { customerId: string; currency: string; number: string; collectionAccountId: string }
+  >;
   knownRemitters: ReadonlyMap<string, { customerId: string; learnedAt: Date; learnedBy: string }>;
   customersByReference: ReadonlyMap<string, CustomerFacts>;
   billsByReference: ReadonlyMap<string, { customerId: string; reference: string }>;
@@ -43,7 +48,8 @@ export type Flag =
   | 'ambiguous_reference'
   | 'no_rule_matched'
   | 'fee_above_cap'
-  | 'return_without_original';
+  | 'return_without_original'
+  | 'unknown_collection_account';
 
 export type Decision =
   | { kind: 'debit'; rule: 'debit_entry'; confidence: 1; explanation: string }
@@ -87,6 +93,18 @@ export function referencesIn(
 }
 
 export function decide(e: EntryFacts, l: MatchLookups, minConfidence: number): Decision {
+  if (e.collectionAccountId === null) {
+    // issue 11 item 3: money on an account that is not ours is nobody's until finance says so
+    return {
+      kind: 'unmatched',
+      customerId: null,
+      rule: 'none',
+      confidence: 0,
+      explanation:
+        'the statement is for an account that is not a known collection account: held until finance assigns the account or rejects the file',
+      flags: ['unknown_collection_account'],
+    };
+  }
   if (e.reversal || (e.returnReasonCode && /^R\d\d$/.test(e.returnReasonCode))) {
     return {
       kind: 'reversal',
@@ -116,13 +134,15 @@ export function decide(e: EntryFacts, l: MatchLookups, minConfidence: number): D
   }
   const candidate = findCandidate(e, l);
   if (!candidate) {
+    const elsewhere = foreignVirtualAccount(e, l);
     return {
       kind: 'unmatched',
       customerId: null,
       rule: 'none',
       confidence: 0,
-      explanation:
-        'no rule matched: the credited account, the remitter account and the remittance information name no customer',
+      explanation: elsewhere
+        ? `no rule matched: credited account ${elsewhere.number} is a virtual account of another collection account than the one the statement is for`
+        : 'no rule matched: the credited account, the remitter account and the remittance information name no customer',
       flags: ['no_rule_matched'],
     };
   }
@@ -170,12 +190,20 @@ type Candidate =
   | { customerId: string; rule: MatchRule; confidence: number; explanation: string }
   | { ambiguous: true; rule: MatchRule; explanation: string };
 
-function findCandidate(e: EntryFacts, l: MatchLookups): Candidate | null {
-  const name = (id: string) => l.customers.get(id)?.name ?? id;
-  // 1. the credited account is a customer's exclusive virtual account
+/** The credited account is a virtual account, but of another collection account. */
+function foreignVirtualAccount(e: EntryFacts, l: MatchLookups) {
   const credited = normalizeAccount(e.creditedAccount);
   const va = credited ? l.virtualAccounts.get(credited) : undefined;
-  if (va) {
+  return va && va.collectionAccountId !== e.collectionAccountId ? va : null;
+}
+
+function findCandidate(e: EntryFacts, l: MatchLookups): Candidate | null {
+  const name = (id: string) => l.customers.get(id)?.name ?? id;
+  // 1. the credited account is a customer's exclusive virtual account, allocated under the
+  // collection account the money arrived on (a number under another account is not the customer's)
+  const credited = normalizeAccount(e.creditedAccount);
+  const va = credited ? l.virtualAccounts.get(credited) : undefined;
+  if (va && va.collectionAccountId === e.collectionAccountId) {
     if (va.currency !== e.currency) {
       return {
         customerId: va.customerId,

@@ -119,8 +119,11 @@ export class ReconciliationRepository {
 
   async virtualAccounts(tx: SqlTx | undefined, numbers: string[]) {
     if (!numbers.length) return [];
-    return this.db(tx).$queryRaw<{ number: string; customerId: string; currency: string }[]>`
-      SELECT number, customer_id::text AS "customerId", currency FROM virtual_accounts WHERE number = ANY(${numbers}::text[])`;
+    return this.db(tx).$queryRaw<
+      { number: string; customerId: string; currency: string; collectionAccountId: string }[]
+    >`
+      SELECT number, customer_id::text AS "customerId", currency, collection_account_id::text AS "collectionAccountId"
+      FROM virtual_accounts WHERE number = ANY(${numbers}::text[])`;
   }
 
   async knownRemitters(tx: SqlTx | undefined, accounts: string[]) {

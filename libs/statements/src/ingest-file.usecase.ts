@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DomainError } from '@remitd/core';
-import { Money } from '@remitd/money';
+import { Dec, Money } from '@remitd/money';
 import { trySessionClaim, PrismaService, type SqlTx } from '@remitd/persistence';
-import { accountKey, naturalKey } from './natural-key';
+import { accountKey, distinctKey, entryKey } from './natural-key';
 import { DEFAULT_PARSER_LIMITS, fileTooLarge, PARSER_LIMITS, type ParserLimits } from './parser-limits';
 import { detectFormat, fileChunks, readHead, readStatements } from './read-statements';
 import type { StatementEvent, StatementHeader } from './statement-events';
@@ -126,8 +126,10 @@ export class IngestStatementFileUseCase {
   private async ingest(tx: SqlTx, input: IngestInput, format: StatementFormat): Promise<IngestOutcome> {
     const file = await this.repo.createFile(tx, { ...input, format, status: 'ingested' });
     const collections = await this.repo.collectionAccountsByKey();
+    const aliases = await this.repo.collectionAccountAliases();
     const collectionIdFor = (key: string) =>
       collections.find((c) => (c.iban && accountKey(c.iban) === key) || accountKey(c.accountNumber) === key)?.id ??
+      aliases.get(key) ??
       null;
 
     let statements = 0;
@@ -142,7 +144,7 @@ export class IngestStatementFileUseCase {
       count: number;
       seen: Map<string, number>;
     } | null = null;
-    let batch: EntryRow[] = [];
+    let batch: KeyedRow[] = [];
     let inFlight: Promise<void> = Promise.resolve();
 
     // Parsing of the next batch overlaps the database write of the previous one.
@@ -158,9 +160,10 @@ export class IngestStatementFileUseCase {
       };
       batch = [];
       await inFlight;
-      inFlight = this.repo.insertEntries(tx, ctx, rows).then(
+      inFlight = this.writeEntries(tx, ctx, rows).then(
         (r) => {
           newEntries += r.inserted;
+          alerts += r.alerts;
         },
         (e) => {
           // data the database refuses (SQLSTATE class 22: out of range, bad encoding…) is the
@@ -199,7 +202,12 @@ export class IngestStatementFileUseCase {
         await flush();
         await inFlight;
         const key = accountKey(ev.header.account);
-        const collectionAccountId = collectionIdFor(key);
+        let collectionAccountId = collectionIdFor(key);
+        if (!collectionAccountId) {
+          // finance may be assigning this account right now: wait for it, then read again
+          await this.repo.lockAccountKey(tx, key, 'shared');
+          collectionAccountId = await this.repo.aliasOf(tx, key);
+        }
         const row = await this.repo.createStatement(tx, file.id, statements, ev.header, key, collectionAccountId);
         current = { id: row.id, header: ev.header, key, collectionAccountId, count: 0, seen: new Map() };
         statements++;
@@ -209,7 +217,7 @@ export class IngestStatementFileUseCase {
             accountKey: key,
             statementId: row.id,
             fileId: file.id,
-            message: `statement for account ${ev.header.account}, which is not a configured collection account`,
+            message: `statement for account ${ev.header.account}, which is not a configured collection account: its entries are held (not credited) until finance assigns the account to a collection account or rejects the file`,
           });
           alerts++;
         }
@@ -263,6 +271,86 @@ export class IngestStatementFileUseCase {
       `ingested ${input.fileName} (${format}): ${statements} statement(s), ${entries} entries, ${newEntries} new${alerts ? `, ${alerts} alert(s)` : ''}`,
     );
     return { status: 'ingested', fileId: file.id, format, statements, entries, newEntries, alerts };
+  }
+
+  /**
+   * Writes a batch of one statement's entries. A key already taken by an entry that differs in
+   * amount, direction or date is a different transfer the bank filed under the same reference:
+   * it is kept as its own entry and a person is told (issue 11 item 1), never dropped as a
+   * duplicate. So is a bank-wide reference the statement itself repeats.
+   */
+  private async writeEntries(
+    tx: SqlTx,
+    ctx: {
+      accountKey: string;
+      collectionAccountId: string | null;
+      fileId: string;
+      statementId: string;
+      format: string;
+    },
+    rows: KeyedRow[],
+  ): Promise<{ inserted: number; alerts: number }> {
+    const existing = new Map(
+      (
+        await this.repo.existingEntries(
+          tx,
+          ctx.accountKey,
+          rows.map((r) => r.naturalKey),
+        )
+      ).map((e) => [e.naturalKey, e]),
+    );
+    const collisions: { row: KeyedRow; key: string; other: NonNullable<ReturnType<typeof existing.get>> }[] = [];
+    for (const row of rows) {
+      const other = existing.get(row.naturalKey);
+      const date = row.entry.valueDate ?? row.entry.bookingDate;
+      if (
+        other &&
+        (other.direction !== row.entry.direction ||
+          other.currency !== row.entry.amount.currency ||
+          !new Dec(other.amount).equals(row.amount) ||
+          (other.valueDate !== null && date !== null && other.valueDate !== date))
+      ) {
+        const key = row.naturalKey;
+        row.naturalKey = distinctKey(key, {
+          direction: row.entry.direction,
+          amount: row.amount,
+          currency: row.entry.amount.currency,
+          date,
+        });
+        collisions.push({ row, key, other });
+      }
+    }
+    const written = await this.repo.insertEntries(tx, ctx, rows);
+    let alerts = 0;
+    const base = {
+      kind: 'entry_key_collision',
+      accountKey: ctx.accountKey,
+      statementId: ctx.statementId,
+      fileId: ctx.fileId,
+    };
+    for (const { row, key, other } of collisions) {
+      const id = written.insertedKeys.get(row.naturalKey);
+      if (!id) continue; // seen before: alerted then
+      const e = row.entry;
+      await this.repo.createAlert(tx, {
+        ...base,
+        message: `${e.location}: reference ${e.bankReference ?? key} was already used by another entry (${other.direction} ${other.amount} ${other.currency}, value date ${other.valueDate ?? 'none'}); this ${e.direction} ${row.amount} ${e.amount.currency} of ${e.valueDate ?? e.bookingDate ?? 'no date'} is kept as its own entry`,
+        details: { entryId: id, otherEntryId: other.id, naturalKey: key, location: e.location },
+      });
+      alerts++;
+    }
+    for (const row of rows) {
+      if (!row.repeated) continue;
+      const id = written.insertedKeys.get(row.naturalKey);
+      if (!id) continue;
+      await this.repo.createAlert(tx, {
+        ...base,
+        message: `${row.entry.location}: the statement lists reference ${row.entry.bankReference ?? row.naturalKey} more than once; each is kept as its own entry`,
+        details: { entryId: id, naturalKey: row.naturalKey, location: row.entry.location },
+      });
+      alerts++;
+    }
+    return { inserted: written.inserted, alerts };
   }
 
   private async checkContinuity(
@@ -355,9 +443,14 @@ function scaled(amount: string, currency: string, location: string, fileName: st
   }
 }
 
-function toRow(e: ParsedEntry, seen: Map<string, number>, fileName: string): EntryRow {
+/** A row and whether its bank-wide reference was already used earlier in the same statement. */
+type KeyedRow = EntryRow & { repeated: boolean };
+
+function toRow(e: ParsedEntry, seen: Map<string, number>, fileName: string): KeyedRow {
+  const key = entryKey(e, seen);
   return {
-    naturalKey: naturalKey(e, seen),
+    naturalKey: key.key,
+    repeated: key.strong && key.occurrence > 1,
     entry: e,
     amount: scaled(e.amount.amount, e.amount.currency, e.location, fileName, 'amount'),
     instructedAmount: e.instructedAmount

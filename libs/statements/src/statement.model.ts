@@ -36,6 +36,13 @@ export interface ParsedEntry {
   status: 'BOOK' | 'PDNG' | 'INFO';
   /** the bank's own reference for the entry (camt AcctSvcrRef / NtryRef, MT940 bank ref, NACHA trace number) */
   bankReference: string | null;
+  /**
+   * the entry's identity at the bank when the bank gives one that is unique bank-wide: camt
+   * AcctSvcrRef, MT940 bank reference after "//", NACHA trace number qualified by the batch's
+   * effective date and batch number. Null when only a per-statement reference exists (camt
+   * NtryRef, MT940 customer reference): see natural-key.ts
+   */
+  strongReference: string | null;
   endToEndId: string | null;
   /** SWIFT UETR when present */
   uetr: string | null;

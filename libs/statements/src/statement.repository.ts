@@ -46,21 +46,22 @@ const ENTRY_COLUMNS: [string, string][] = [
 
 // Static SQL with positional array parameters: one round trip per batch, whatever its size.
 // The same transfer seen again (camt.052 pending → camt.053 booked) only moves forward to BOOK.
-// Every entry that is (now) booked joins the reconciliation queue in the same statement.
+// Every entry that is (now) booked joins the reconciliation queue in the same statement, unless
+// it is held: an entry of an account that is no collection account waits for finance.
 const INSERT_ENTRIES_SQL = `
   WITH upserted AS (
-  INSERT INTO statement_entries (id, account_key, collection_account_id, file_id, statement_id, format, ${ENTRY_COLUMNS.map((c) => c[0]).join(', ')})
-  SELECT gen_random_uuid(), $1, $2::uuid, $3::uuid, $4::uuid, $5, t.*
+  INSERT INTO statement_entries (id, account_key, collection_account_id, file_id, statement_id, format, hold, ${ENTRY_COLUMNS.map((c) => c[0]).join(', ')})
+  SELECT gen_random_uuid(), $1, $2::uuid, $3::uuid, $4::uuid, $5, CASE WHEN $2::uuid IS NULL THEN 'unknown_account' END, t.*
   FROM unnest(${ENTRY_COLUMNS.map((c, i) => `$${i + 6}::${c[1]}[]`).join(', ')}) AS t(${ENTRY_COLUMNS.map((c) => c[0]).join(', ')})
   ON CONFLICT (account_key, natural_key) DO UPDATE
     SET status = EXCLUDED.status, booking_date = EXCLUDED.booking_date, value_date = COALESCE(EXCLUDED.value_date, statement_entries.value_date),
         updated_at = now()
     WHERE statement_entries.status <> 'BOOK' AND EXCLUDED.status = 'BOOK'
-  RETURNING id, status, (xmax = 0) AS inserted
+  RETURNING id, natural_key, status, hold, (xmax = 0) AS inserted
   ), queued AS (
-    INSERT INTO reconcile_queue (entry_id) SELECT id FROM upserted WHERE status = 'BOOK'
+    INSERT INTO reconcile_queue (entry_id) SELECT id FROM upserted WHERE status = 'BOOK' AND hold IS NULL
   )
-  SELECT inserted FROM upserted`;
+  SELECT id::text, natural_key AS "naturalKey", inserted FROM upserted`;
 
 // The ingestion transaction runs on the file's claim connection with node-postgres directly
 // (SqlTx): the whole file is one transaction on the connection whose death also releases the
@@ -225,7 +226,7 @@ export class StatementRepository {
       format: string;
     },
     rows: readonly EntryRow[],
-  ): Promise<{ inserted: number; upgraded: number }> {
+  ): Promise<{ inserted: number; upgraded: number; insertedKeys: Map<string, string> }> {
     const col = <T>(f: (r: EntryRow) => T) => rows.map(f);
     const arrays = [
       col((r) => r.naturalKey),
@@ -257,7 +258,7 @@ export class StatementRepository {
       col((r) => r.entry.location),
       col((r) => r.entry.additionalInfo),
     ];
-    const result = await db.$queryRawUnsafe<{ inserted: boolean }[]>(
+    const result = await db.$queryRawUnsafe<{ id: string; naturalKey: string; inserted: boolean }[]>(
       INSERT_ENTRIES_SQL,
       ctx.accountKey,
       ctx.collectionAccountId,
@@ -266,8 +267,31 @@ export class StatementRepository {
       ctx.format,
       ...arrays,
     );
-    const inserted = result.filter((r) => r.inserted).length;
-    return { inserted, upgraded: result.length - inserted };
+    const inserted = result.filter((r) => r.inserted);
+    return {
+      inserted: inserted.length,
+      upgraded: result.length - inserted.length,
+      insertedKeys: new Map(inserted.map((r) => [r.naturalKey, r.id])),
+    };
+  }
+
+  /** Entries already stored under these keys: what a new entry with the same key must agree with. */
+  existingEntries(db: SqlTx, accountKey: string, keys: string[]) {
+    return db.$queryRawUnsafe<
+      {
+        id: string;
+        naturalKey: string;
+        direction: string;
+        amount: string;
+        currency: string;
+        valueDate: string | null;
+      }[]
+    >(
+      `SELECT id::text, natural_key AS "naturalKey", direction, amount::text, currency, value_date AS "valueDate"
+       FROM statement_entries WHERE account_key = $1 AND natural_key = ANY($2::text[])`,
+      accountKey,
+      keys,
+    );
   }
 
   async createAlert(
@@ -298,6 +322,153 @@ export class StatementRepository {
 
   collectionAccountsByKey() {
     return this.prisma.collectionAccount.findMany({ select: { id: true, iban: true, accountNumber: true } });
+  }
+
+  /**
+   * Ingestion of an unknown account's statement (shared) and finance assigning that account
+   * (exclusive) take turns: entries are never held after their account was assigned.
+   */
+  async lockAccountKey(db: SqlTx, accountKey: string, mode: 'shared' | 'exclusive'): Promise<void> {
+    const fn = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
+    await db.$queryRawUnsafe(`SELECT true AS locked FROM ${fn}(hashtext($1))`, `statement-account:${accountKey}`);
+  }
+
+  async aliasOf(db: SqlTx, accountKey: string): Promise<string | null> {
+    const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT collection_account_id::text AS id FROM collection_account_aliases WHERE account_key = $1`,
+      accountKey,
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async createAlias(db: SqlTx, a: { accountKey: string; collectionAccountId: string; assignedBy: string }) {
+    await db.$queryRawUnsafe(
+      `INSERT INTO collection_account_aliases (account_key, collection_account_id, assigned_by) VALUES ($1, $2::uuid, $3)
+       ON CONFLICT (account_key) DO NOTHING`,
+      a.accountKey,
+      a.collectionAccountId,
+      a.assignedBy,
+    );
+  }
+
+  async collectionAccount(db: SqlTx, id: string) {
+    const rows = await db.$queryRawUnsafe<{ id: string; iban: string | null; accountNumber: string }[]>(
+      `SELECT id::text, iban, account_number AS "accountNumber" FROM collection_accounts WHERE id = $1::uuid`,
+      id,
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Whether statements of this account were ever received. */
+  async accountSeen(db: SqlTx, accountKey: string): Promise<boolean> {
+    const rows = await db.$queryRawUnsafe<unknown[]>(
+      `SELECT 1 FROM statements WHERE account_key = $1 LIMIT 1`,
+      accountKey,
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * The held entries of an assigned account become the collection account's: booked ones join the
+   * reconciliation queue (reconciled like any other), pending ones when they are booked.
+   */
+  async releaseHeldEntries(
+    db: SqlTx,
+    accountKey: string,
+    collectionAccountId: string,
+    by: string,
+  ): Promise<{ released: number; queued: number }> {
+    const rows = await db.$queryRawUnsafe<{ released: number; queued: number }[]>(
+      `
+      WITH released AS (
+        UPDATE statement_entries SET collection_account_id = $2::uuid, hold = NULL, updated_at = now()
+        WHERE account_key = $1 AND hold = 'unknown_account'
+        RETURNING id, status
+      ), queued AS (
+        INSERT INTO reconcile_queue (entry_id) SELECT id FROM released WHERE status = 'BOOK' ORDER BY id
+        ON CONFLICT (entry_id) DO NOTHING
+        RETURNING entry_id
+      ), statements AS (
+        UPDATE statements SET collection_account_id = $2::uuid WHERE account_key = $1 AND collection_account_id IS NULL
+      ), alerts AS (
+        UPDATE statement_alerts SET acknowledged_at = now(), acknowledged_by = $3
+        WHERE account_key = $1 AND kind = 'unknown_collection_account' AND acknowledged_at IS NULL
+      )
+      SELECT (SELECT count(*) FROM released)::int AS released, (SELECT count(*) FROM queued)::int AS queued`,
+      accountKey,
+      collectionAccountId,
+      by,
+    );
+    return rows[0];
+  }
+
+  async fileForUpdate(db: SqlTx, id: string) {
+    const rows = await db.$queryRawUnsafe<
+      { id: string; fileName: string; status: string; rejectedAt: Date | null; rejectionReason: string | null }[]
+    >(
+      `SELECT id::text, file_name AS "fileName", status, rejected_at AS "rejectedAt", rejection_reason AS "rejectionReason"
+       FROM statement_files WHERE id = $1::uuid FOR UPDATE`,
+      id,
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The file's held entries are never credited; the file says who rejected it and why. */
+  async rejectHeldEntries(db: SqlTx, fileId: string, by: string, reason: string): Promise<number> {
+    const rows = await db.$queryRawUnsafe<{ rejected: number }[]>(
+      `
+      WITH rejected AS (
+        UPDATE statement_entries SET hold = 'rejected', updated_at = now()
+        WHERE file_id = $1::uuid AND hold = 'unknown_account'
+        RETURNING id
+      ), file AS (
+        UPDATE statement_files SET rejected_at = now(), rejected_by = $2, rejection_reason = $3 WHERE id = $1::uuid
+      )
+      SELECT count(*)::int AS rejected FROM rejected`,
+      fileId,
+      by,
+      reason,
+    );
+    return rows[0].rejected;
+  }
+
+  /** Accounts with held entries: what they hold per currency and in which files. */
+  unknownAccounts() {
+    return this.prisma.$queryRawUnsafe<
+      {
+        accountKey: string;
+        currency: string;
+        entries: number;
+        booked: number;
+        credits: string;
+        debits: string;
+        fileIds: string[];
+        firstSeenAt: Date;
+      }[]
+    >(
+      `SELECT account_key AS "accountKey", currency, count(*)::int AS entries, count(*) FILTER (WHERE status = 'BOOK')::int AS booked,
+              COALESCE(sum(amount) FILTER (WHERE direction = 'CRDT' AND status = 'BOOK'), 0)::text AS credits,
+              COALESCE(sum(amount) FILTER (WHERE direction = 'DBIT' AND status = 'BOOK'), 0)::text AS debits,
+              array_agg(DISTINCT file_id::text) AS "fileIds", min(created_at) AS "firstSeenAt"
+       FROM statement_entries WHERE hold = 'unknown_account'
+       GROUP BY account_key, currency
+       ORDER BY min(created_at), account_key, currency`,
+    );
+  }
+
+  /** Held entries of one account, by id: exact keyset pages however many share a timestamp. */
+  heldEntries(accountKey: string, limit: number, afterId?: string) {
+    return this.prisma.statementEntry.findMany({
+      where: { accountKey, hold: 'unknown_account', ...(afterId ? { id: { gt: afterId } } : {}) },
+      orderBy: { id: 'asc' },
+      take: limit,
+    });
+  }
+
+  /** Accounts finance assigned to a collection account: account key → collection account id. */
+  async collectionAccountAliases(): Promise<Map<string, string>> {
+    const rows = await this.prisma.collectionAccountAlias.findMany();
+    return new Map(rows.map((r) => [r.accountKey, r.collectionAccountId]));
   }
 
   /** Bank files, newest first (exact keyset on received_at, id). */

@@ -28,6 +28,7 @@ export interface Page<T> {
 export type ListName =
   | 'approval-requests'
   | 'notifications'
+  | 'held-entries'
   | 'audit-log'
   | 'bills'
   | 'customers'

@@ -211,6 +211,7 @@ function emitEntry(
     valueDate: n.valueDate,
     status,
     bankReference,
+    strongReference: (t?.acctSvcrRef ?? n.acctSvcrRef) ? bankReference : null, // NtryRef is per statement
     endToEndId: t?.endToEndId ?? null,
     uetr,
     remitterName: t ? (credit ? t.debtorName : t.creditorName) : null,

@@ -139,6 +139,7 @@ describe('readCamt: camt.053.001.02 statement with SWIFT credits, a virtual acco
       valueDate: '2025-01-15',
       status: 'BOOK',
       bankReference: 'EXMP250115XB000101',
+      strongReference: 'EXMP250115XB000101',
       endToEndId: 'HVT-PO-77120',
       uetr: null,
       remitterName: 'Harborview Trading LLC',

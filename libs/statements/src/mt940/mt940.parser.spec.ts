@@ -97,6 +97,7 @@ describe('readMt940', () => {
         valueDate: '2024-03-05',
         status: 'BOOK',
         bankReference: null, // "EREF" is Rabobank's placeholder for "see :86:"
+        strongReference: null,
         endToEndId: 'INV-2024-0042-E2E',
         uetr: null,
         remitterName: 'Fictive Trading B.V.',

@@ -613,6 +613,7 @@ class Mt940Reader {
       valueDate: e.valueDate,
       status: 'BOOK',
       bankReference,
+      strongReference: e.bankRef, // the customer reference repeats (monthly invoice numbers…)
       endToEndId: details.endToEndId,
       uetr: details.uetr,
       remitterName: details.remitterName,

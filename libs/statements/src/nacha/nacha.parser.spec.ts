@@ -98,6 +98,7 @@ describe('readNacha', () => {
         valueDate: '2024-03-06',
         status: 'BOOK',
         bankReference: '112233440000001',
+        strongReference: '2024-03-06/1/112233440000001',
         endToEndId: null,
         uetr: null,
         remitterName: 'EXAMPLE PAYER CO',

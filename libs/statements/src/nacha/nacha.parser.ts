@@ -467,6 +467,8 @@ class NachaReader {
       valueDate: batch.effectiveDate,
       status: 'BOOK',
       bankReference: e.trace,
+      // trace numbers repeat across days and files: unique only with the effective date and batch
+      strongReference: e.trace ? `${batch.effectiveDate ?? '?'}/${batch.batchNumber}/${e.trace}` : null,
       endToEndId: null,
       uetr: null,
       remitterName: e.originatorName ?? batch.companyName,

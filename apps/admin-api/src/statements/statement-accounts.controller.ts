@@ -1,0 +1,116 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Money } from '@remitd/money';
+import { STAFF } from '@remitd/access';
+import type { Actor } from '@remitd/persistence';
+import {
+  AssignStatementAccountUseCase,
+  RejectStatementFileUseCase,
+  StatementRepository,
+  accountKey as toAccountKey,
+} from '@remitd/statements';
+import { CurrentActor, Roles } from '../http/auth';
+import { Idempotent } from '../http/idempotency.interceptor';
+import { CURSOR_UUID, decodeFieldsCursor, encodeFieldsCursor } from '../http/pagination';
+import {
+  AssignStatementAccountRequest,
+  AssignStatementAccountResponse,
+  HeldEntriesQuery,
+  HeldEntriesResponse,
+  RejectStatementFileRequest,
+  RejectStatementFileResponse,
+  UnknownAccountsResponse,
+} from './statement-accounts.dto';
+
+/** issue 11 item 3: entries of an account that is not ours wait here for finance. */
+const FINANCE = ['super_admin', 'admin', 'finance'] as const;
+
+@ApiTags('statements')
+@ApiBearerAuth()
+@Controller()
+export class StatementAccountsController {
+  constructor(
+    private readonly repo: StatementRepository,
+    private readonly assignAccount: AssignStatementAccountUseCase,
+    private readonly rejectFile: RejectStatementFileUseCase,
+  ) {}
+
+  @Get('statement-accounts/unknown')
+  @Roles(...STAFF)
+  @ApiOperation({
+    summary: 'Statement accounts that are no collection account, with the entries held for them (not credited)',
+  })
+  @ApiOkResponse({ type: UnknownAccountsResponse })
+  async unknown(): Promise<UnknownAccountsResponse> {
+    const rows = await this.repo.unknownAccounts();
+    const money = (amount: string, currency: string) => {
+      try {
+        return Money.fromStored(amount, currency).toString();
+      } catch {
+        return amount;
+      }
+    };
+    return {
+      items: rows.map((r) => ({ ...r, credits: money(r.credits, r.currency), debits: money(r.debits, r.currency) })),
+    };
+  }
+
+  @Get('statement-accounts/:account/held-entries')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'The entries held for an unknown statement account' })
+  @ApiOkResponse({ type: HeldEntriesResponse })
+  async held(@Param('account') account: string, @Query() q: HeldEntriesQuery): Promise<HeldEntriesResponse> {
+    const limit = q.limit ?? 50;
+    const after = decodeFieldsCursor('held-entries', q.cursor, { id: CURSOR_UUID });
+    const rows = await this.repo.heldEntries(toAccountKey(account), limit + 1, after?.id);
+    const items = rows.slice(0, limit).map((e) => ({
+      id: e.id,
+      fileId: e.fileId,
+      direction: e.direction,
+      amount: e.amount.toString(),
+      currency: e.currency,
+      status: e.status,
+      valueDate: e.valueDate,
+      bankReference: e.bankReference,
+      remitterName: e.remitterName,
+      creditedAccount: e.creditedAccount,
+      remittanceUnstructured: e.remittanceUnstructured,
+      location: e.location,
+    }));
+    return {
+      items,
+      nextCursor: encodeFieldsCursor('held-entries', rows.length > limit ? { id: items[items.length - 1].id } : null),
+    };
+  }
+
+  @Post('statement-accounts/:account/assign')
+  @Roles(...FINANCE)
+  @Idempotent()
+  @ApiOperation({
+    summary:
+      'Assign a statement account to a collection account: its held entries are reconciled like any other, and its later statements are read as that collection account’s',
+  })
+  @ApiOkResponse({ type: AssignStatementAccountResponse })
+  assign(
+    @CurrentActor() actor: Actor,
+    @Param('account') account: string,
+    @Body() body: AssignStatementAccountRequest,
+  ): Promise<AssignStatementAccountResponse> {
+    return this.assignAccount.execute({ actor, account, collectionAccountId: body.collectionAccountId });
+  }
+
+  @Post('statement-files/:id/reject')
+  @Roles(...FINANCE)
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Reject a file whose account is not ours: its held entries are never credited (they stay visible)',
+  })
+  @ApiOkResponse({ type: RejectStatementFileResponse })
+  reject(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RejectStatementFileRequest,
+  ): Promise<RejectStatementFileResponse> {
+    return this.rejectFile.execute({ actor, fileId: id, reason: body.reason });
+  }
+}
