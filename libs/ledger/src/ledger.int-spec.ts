@@ -36,6 +36,31 @@ describe('ledger against real PostgreSQL', () => {
     expect(Money.fromStored((await t.get(LedgerRepository).balanceOf(acct(101).code))!, 'USD').toString()).toBe('5.00');
   });
 
+  it('a journal that would take a balance past the column is refused with BALANCE_OUT_OF_RANGE, nothing posted', async () => {
+    const big = Money.of('9999999999999999.00', 'USD');
+    await tx.run((x) =>
+      ledger.post(x, {
+        idempotencyKey: 'big-1',
+        kind: 'test',
+        description: 'big',
+        legs: transfer(acct(300), acct(301), big),
+      }),
+    );
+    await expect(
+      tx.run((x) =>
+        ledger.post(x, {
+          idempotencyKey: 'big-2',
+          kind: 'test',
+          description: 'big',
+          legs: transfer(acct(300), acct(301), big),
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'BALANCE_OUT_OF_RANGE' });
+    expect(Money.fromStored((await t.get(LedgerRepository).balanceOf(acct(301).code))!, 'USD').toString()).toBe(
+      '9999999999999999.00',
+    );
+  });
+
   it('rejects legs that do not sum to zero and legs in a currency the account does not hold', async () => {
     await expect(
       tx.run((x) =>

@@ -1,3 +1,4 @@
+import { DomainError } from '@remitd/core';
 import { Injectable } from '@nestjs/common';
 import { Money } from '@remitd/money';
 import { afterCommit, PrismaService, type SqlTx, type Tx } from '@remitd/persistence';
@@ -148,7 +149,11 @@ export class LedgerRepository {
       UPDATE ledger_accounts a SET balance = a.balance + d.delta
       FROM unnest(${[...deltas.keys()]}::uuid[], ${[...deltas.values()].map((m) => m.toString())}::numeric[]) AS d(id, delta)
       WHERE a.id = d.id AND a.id = ANY(${[...deltas.keys()]}::uuid[])
-      RETURNING a.id::text, a.balance::text`;
+      RETURNING a.id::text, a.balance::text`.catch((err: unknown) => {
+      // each amount fits the column, but a balance can be driven past it: a clear refusal, not a 500
+      if (isNumericOverflow(err)) throw balanceOutOfRange();
+      throw err;
+    });
     return new Map(updated.map((r) => [r.id, r.balance]));
   }
 
@@ -249,3 +254,18 @@ export class LedgerRepository {
     );
   }
 }
+
+/** PostgreSQL's numeric_value_out_of_range (22003), as node-postgres or Prisma report it. */
+function isNumericOverflow(err: unknown): boolean {
+  const e = err as { code?: unknown; meta?: { code?: unknown }; message?: unknown } | null;
+  return (
+    e?.code === '22003' || e?.meta?.code === '22003' || /\b22003\b|numeric field overflow/.test(String(e?.message))
+  );
+}
+
+const balanceOutOfRange = () =>
+  new DomainError(
+    'BALANCE_OUT_OF_RANGE',
+    'the journal would take a ledger balance beyond what it can hold (16 digits before the decimal point)',
+    'unprocessable',
+  );
