@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ApiKeysService } from '@remitd/access';
 import { loadConfig, type RemitdConfig } from '@remitd/config';
+import { ensurePrivateDir, stopWithParent } from '@remitd/core';
 import { CreateCollectionAccountUseCase, VirtualAccountRepository } from '@remitd/customers';
 import { AdminApiModule } from './admin-api.module';
 import { validationPipe } from './http/validation';
@@ -69,7 +70,12 @@ async function firstStart(app: INestApplication, config: RemitdConfig): Promise<
 
 async function main() {
   const config = loadConfig();
+  ensurePrivateDir(config.dataDir);
   const app = await createAdminApi(config);
+  stopWithParent(
+    () => app.close(),
+    (m) => new Logger('admin-api').warn(m),
+  );
   await firstStart(app, config);
   await app.listen(config.adminApiPort, '127.0.0.1');
   new Logger('admin-api').log(

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig, type RemitdConfig } from '@remitd/config';
+import { ensurePrivateDir, stopWithParent } from '@remitd/core';
 import { PrismaService } from '@remitd/persistence';
 import { Metrics } from './metrics';
 import { ReconcilerModule, type ReconcilerOptions } from './reconciler.module';
@@ -50,7 +51,12 @@ function healthServer(ctx: INestApplicationContext): Server {
 
 async function main() {
   const config: RemitdConfig = loadConfig();
+  ensurePrivateDir(config.dataDir);
   const r = await startReconciler(config);
+  stopWithParent(
+    () => r.close(),
+    (m) => new Logger('reconciler').warn(m),
+  );
   new Logger('reconciler').log(`running; health on http://127.0.0.1:${r.port}/health`);
 }
 
