@@ -24,8 +24,9 @@ export class ApiKeyRepository {
     return this.prisma.apiKey.findFirst({ where: { keyHash, revokedAt: null } });
   }
 
-  countActiveSuperAdmins(tx: Tx) {
-    return tx.apiKey.count({ where: { role: 'super_admin', revokedAt: null } });
+  /** every key ever made, revoked ones included */
+  countAll(tx: Tx) {
+    return tx.apiKey.count();
   }
 
   list() {

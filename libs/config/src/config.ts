@@ -45,6 +45,8 @@ export interface RemitdConfig {
   /** entries per reconciliation batch (one transaction) */
   reconcileBatchSize: number;
   providerName: string;
+  /** make a new bootstrap super-admin key at start even though keys exist (REMITD_BOOTSTRAP) */
+  bootstrap: boolean;
 }
 
 export class ConfigError extends Error {
@@ -152,5 +154,6 @@ export function loadConfig(env: Env = process.env): RemitdConfig {
     reconcileConcurrency: int(env, 'REMITD_RECONCILE_CONCURRENCY', 3, 1, 32),
     reconcileBatchSize: int(env, 'REMITD_RECONCILE_BATCH_SIZE', 2000, 1, 20_000),
     providerName: env.REMITD_PROVIDER_NAME ?? 'remitd Cloud',
+    bootstrap: bool(env, 'REMITD_BOOTSTRAP', false),
   };
 }
