@@ -68,12 +68,14 @@ function isStart(pid: number): boolean {
 function watchLauncher(stop: () => void): void {
   const parent = process.ppid;
   const npm = process.env.npm_lifecycle_event ? npmAncestor() : null;
-  setInterval(() => {
+  const timer = setInterval(() => {
     if (process.ppid !== parent || (npm !== null && !isAlive(npm))) {
+      clearInterval(timer);
       log(npm !== null && !isAlive(npm) ? 'npm is gone' : 'the process that started this one is gone');
       stop();
     }
-  }, 1000).unref();
+  }, 1000);
+  timer.unref();
 }
 
 /** the npm process above us: our parent, or the shell's parent (Linux: read from /proc) */
