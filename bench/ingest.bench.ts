@@ -151,7 +151,8 @@ async function compileForChildren(outDir: string): Promise<string> {
     for (const e of await readdir(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) await walk(p);
-      else if (e.name.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec|test-util|d)\.ts$/.test(e.name)) sources.push(p);
+      else if (e.name.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec|spec-util|test-util|d)\.ts$/.test(e.name))
+        sources.push(p);
     }
   };
   await walk(path.join(ROOT, 'libs'));

@@ -2,10 +2,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../libs/persistence/src/embedded-postgres';
+import { embeddedPostgresUrl, startEmbeddedPostgres } from '../libs/persistence/src/embedded-postgres';
 import { migrateCreate, migrateDeploy, migrateStatus } from '../libs/persistence/src/migrator';
 
-const DEFAULT_URL = `postgresql://postgres:remitd@127.0.0.1:${process.env.REMITD_PG_PORT ?? 54329}/remitd`;
+const DEFAULT_URL = embeddedPostgresUrl(
+  path.resolve(process.env.REMITD_DATA_DIR ?? '.data', 'pg'),
+  Number(process.env.REMITD_PG_PORT ?? 54329),
+);
 
 /** `create` only diffs the migrations against schema.prisma: a throw-away embedded PostgreSQL will do. */
 async function scratchDatabase(): Promise<{ url: string; stop(): Promise<void> }> {

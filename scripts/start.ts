@@ -1,52 +1,110 @@
 /**
- * `npm start`: the whole system on one machine with no set-up.
+ * `npm start`: the whole system on one machine with no set-up. `npm run start:prod` runs the
+ * same file as built by `npm run build` (dist/scripts/start.js), with the apps from dist/ under
+ * plain node.
  * Without DATABASE_URL it starts an embedded PostgreSQL whose data lives in .data/pg (kept
  * across restarts), applies the migrations, then runs the reconciler and the admin API as two
- * processes. Ctrl-C stops everything cleanly.
+ * processes. Ctrl-C stops everything cleanly; after a SIGKILL the apps and the database stop by
+ * themselves, and the next start takes over whatever did not.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir, isAlive } from '../libs/core/src';
 import { startEmbeddedPostgres, type RunningPostgres } from '../libs/persistence/src/embedded-postgres';
-import { migrateDeploy } from '../libs/persistence/src/migrator';
+import { migrateDeploy, REPO_ROOT } from '../libs/persistence/src/migrator';
 
-const ROOT = path.resolve(__dirname, '..');
 const log = (m: string) => console.log(`[remitd] ${m}`);
+/** run from its build (dist/scripts/start.js): the apps are the built ones too */
+const BUILT = path.extname(__filename) === '.js';
+
+function appCommand(app: string): string[] {
+  return BUILT
+    ? ['--enable-source-maps', path.join(REPO_ROOT, 'dist', 'apps', app, 'src', 'main.js')]
+    : ['-r', '@swc-node/register', path.join(REPO_ROOT, 'apps', app, 'src', 'main.ts')];
+}
+
+/**
+ * One `npm start` per data directory: its pid in `remitd.pid`. This is also what lets the start
+ * stop a database server it finds running there: no live start owns it, so a killed one left it.
+ */
+function claimDataDir(dataDir: string): () => void {
+  const file = path.join(dataDir, 'remitd.pid');
+  let owner = 0;
+  try {
+    owner = Number(readFileSync(file, 'utf8').trim());
+  } catch {
+    // first start
+  }
+  if (owner > 0 && owner !== process.pid && isAlive(owner) && isStart(owner))
+    throw new Error(`remitd is already running on ${dataDir} (pid ${owner})`);
+  writeFileSync(file, `${process.pid}\n`);
+  return () => {
+    try {
+      if (Number(readFileSync(file, 'utf8').trim()) === process.pid) unlinkSync(file);
+    } catch {
+      // already gone
+    }
+  };
+}
+
+/** whether `pid` runs this script (not an unrelated process that reused a dead start's pid) */
+function isStart(pid: number): boolean {
+  let cmdline: string;
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    cmdline = spawnSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' }).stdout ?? '';
+  }
+  return /scripts[/\\]start\.[jt]s/.test(cmdline);
+}
+
+/**
+ * `npm start` runs this file under `sh -c`, and neither passes on what happens to npm: a SIGKILL
+ * leaves the shell and us running, and npm 11 answers a SIGTERM by killing the shell, which does
+ * not pass it on. Without a watch, this process and everything it started would outlive npm
+ * (holding the ports, so the next start fails). Stop when our parent or that npm is gone.
+ */
+function watchLauncher(stop: () => void): void {
+  const parent = process.ppid;
+  const npm = process.env.npm_lifecycle_event ? npmAncestor() : null;
+  const timer = setInterval(() => {
+    if (process.ppid !== parent || (npm !== null && !isAlive(npm))) {
+      clearInterval(timer);
+      log(npm !== null && !isAlive(npm) ? 'npm is gone' : 'the process that started this one is gone');
+      stop();
+    }
+  }, 1000);
+  timer.unref();
+}
+
+/** the npm process above us: our parent, or the shell's parent (Linux: read from /proc) */
+function npmAncestor(): number | null {
+  let pid = process.ppid;
+  for (let depth = 0; depth < 2 && pid > 1; depth++) {
+    try {
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (/(^|\/)npm( |$)/.test(argv[0]) || /npm-cli\.js$/.test(argv[1] ?? '')) return pid;
+      pid = Number(
+        readFileSync(`/proc/${pid}/stat`, 'utf8')
+          .replace(/^.*\) /s, '')
+          .split(' ')[1],
+      );
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
 
 async function main() {
-  const dataDir = path.resolve(process.env.REMITD_DATA_DIR ?? path.join(ROOT, '.data'));
-  mkdirSync(dataDir, { recursive: true });
+  const dataDir = path.resolve(process.env.REMITD_DATA_DIR ?? path.join(REPO_ROOT, '.data'));
+  // it holds the API key, the database password and bank files
+  ensurePrivateDir(dataDir);
+  const release = claimDataDir(dataDir);
   let pg: RunningPostgres | null = null;
   const env: Record<string, string | undefined> = { ...process.env, REMITD_DATA_DIR: dataDir };
-  if (!process.env.DATABASE_URL) {
-    const port = Number(process.env.REMITD_PG_PORT ?? 54329);
-    log(`starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.join(dataDir, 'pg')})`);
-    pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port, persistent: true });
-    env.DATABASE_URL = pg.url;
-    env.REMITD_SEED_DEMO ??= '1';
-  } else {
-    log('using DATABASE_URL');
-  }
-  const applied = await migrateDeploy(env.DATABASE_URL!);
-  log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
-  const inbox = path.join(dataDir, 'inbox');
-  mkdirSync(inbox, { recursive: true });
-
   const children: ChildProcess[] = [];
-  const run = (name: string, entry: string) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    child.on('exit', (code, signal) => {
-      if (!stopping) {
-        log(`${name} exited (${signal ?? code}); stopping`);
-        void stop(1);
-      }
-    });
-    children.push(child);
-  };
   let stopping = false;
   const stop = async (code = 0) => {
     if (stopping) return;
@@ -54,7 +112,7 @@ async function main() {
     log('stopping…');
     await Promise.all(
       children.map((c) =>
-        c.exitCode !== null
+        c.exitCode !== null || c.signalCode !== null
           ? null
           : new Promise((r) => {
               c.once('exit', r);
@@ -64,14 +122,53 @@ async function main() {
       ),
     );
     if (pg) await pg.stop();
+    release();
     log('stopped');
     process.exit(code);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  watchLauncher(() => void stop());
 
-  run('reconciler', 'apps/reconciler/src/main.ts');
-  run('admin-api', 'apps/admin-api/src/main.ts');
+  try {
+    if (!process.env.DATABASE_URL) {
+      const port = Number(process.env.REMITD_PG_PORT ?? 54329);
+      log(`starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.join(dataDir, 'pg')})`);
+      pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port, persistent: true, takeOver: true });
+      env.DATABASE_URL = pg.url;
+      env.REMITD_SEED_DEMO ??= '1';
+    } else {
+      log('using DATABASE_URL');
+    }
+    const applied = await migrateDeploy(env.DATABASE_URL!);
+    log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+  } catch (e) {
+    stopping = true;
+    await pg?.stop();
+    release();
+    throw e;
+  }
+  const inbox = path.join(dataDir, 'inbox');
+  mkdirSync(inbox, { recursive: true });
+
+  const run = (name: string, app: string) => {
+    // the IPC channel is how the app notices this process is gone, even after a SIGKILL
+    const child = spawn(process.execPath, appCommand(app), {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    log(`${name} started (pid ${child.pid})`);
+    child.on('exit', (code, signal) => {
+      if (!stopping) {
+        log(`${name} exited (${signal ?? code}); stopping`);
+        void stop(1);
+      }
+    });
+    children.push(child);
+  };
+  run('reconciler', 'reconciler');
+  run('admin-api', 'admin-api');
   log(
     `drop bank statement files into ${inbox}; e-mails are written to ${path.join(dataDir, 'mail')} (unless SMTP_HOST is set)`,
   );

@@ -1,13 +1,13 @@
 import 'reflect-metadata';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ApiKeysService } from '@remitd/access';
 import { loadConfig, type RemitdConfig } from '@remitd/config';
+import { ensurePrivateDir, stopWithParent } from '@remitd/core';
 import { CreateCollectionAccountUseCase, VirtualAccountRepository } from '@remitd/customers';
 import { AdminApiModule } from './admin-api.module';
+import { handOverBootstrapKey } from './bootstrap-key';
 import { validationPipe } from './http/validation';
 
 export async function createAdminApi(config: RemitdConfig, opts: { logger?: false } = {}): Promise<INestApplication> {
@@ -39,17 +39,20 @@ export async function createAdminApi(config: RemitdConfig, opts: { logger?: fals
   return app;
 }
 
-/** First start: a super-admin key (printed once, kept in the data dir) and, on the embedded default, a demo collection account. */
+/**
+ * First start: a super-admin key (see handOverBootstrapKey) and, on the embedded default, a
+ * demo collection account.
+ */
 async function firstStart(app: INestApplication, config: RemitdConfig): Promise<void> {
   const log = new Logger('admin-api');
-  const key = await app.get(ApiKeysService).ensureBootstrapKey();
+  const key = await app.get(ApiKeysService).ensureBootstrapKey({ force: config.bootstrap });
   if (key) {
-    mkdirSync(config.dataDir, { recursive: true });
-    const file = path.join(config.dataDir, 'bootstrap-admin-key');
-    writeFileSync(file, key + '\n', { mode: 0o600 });
-    log.log(
-      `\n\n  Bootstrap super-admin API key (shown once, also saved to ${file}):\n\n    ${key}\n\n  Use it as: curl -H "Authorization: Bearer ${key}" http://127.0.0.1:${config.adminApiPort}/customers\n`,
-    );
+    handOverBootstrapKey(key, {
+      dataDir: config.dataDir,
+      port: config.adminApiPort,
+      terminal: process.stdout,
+      log: (m) => log.log(m),
+    });
   }
   if (
     process.env.REMITD_SEED_DEMO === '1' &&
@@ -69,7 +72,12 @@ async function firstStart(app: INestApplication, config: RemitdConfig): Promise<
 
 async function main() {
   const config = loadConfig();
+  ensurePrivateDir(config.dataDir);
   const app = await createAdminApi(config);
+  stopWithParent(
+    () => app.close(),
+    (m) => new Logger('admin-api').warn(m),
+  );
   await firstStart(app, config);
   await app.listen(config.adminApiPort, '127.0.0.1');
   new Logger('admin-api').log(

@@ -15,7 +15,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { loadConfig } from '@remitd/config';
-import { PersistenceModule, startEmbeddedPostgres } from '@remitd/persistence';
+import { embeddedPostgresUrl, PersistenceModule, startEmbeddedPostgres } from '@remitd/persistence';
 import { migrateDeploy } from '@remitd/persistence/migrator';
 import { DryRunReconciliation, ReconciliationModule, type DryRunLine } from '@remitd/reconciliation';
 import { FORMATS, parseStatementFile, StatementParseError, type StatementFormat } from '@remitd/statements';
@@ -29,7 +29,8 @@ const VALUE_FLAGS = new Set(['format']);
 async function database(): Promise<{ url: string; stop(): Promise<void> }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
   const port = Number(process.env.REMITD_PG_PORT ?? 54329);
-  const url = `postgresql://postgres:remitd@127.0.0.1:${port}/remitd`;
+  const dataDir = path.resolve(process.env.REMITD_DATA_DIR ?? '.data', 'pg');
+  const url = embeddedPostgresUrl(dataDir, port);
   const probe = new Client({ connectionString: url });
   try {
     await probe.connect();
@@ -37,7 +38,6 @@ async function database(): Promise<{ url: string; stop(): Promise<void> }> {
     await migrateDeploy(url); // the embedded database follows the code, as `npm start` does
     return { url, stop: async () => undefined };
   } catch {
-    const dataDir = path.resolve(process.env.REMITD_DATA_DIR ?? '.data', 'pg');
     if (!existsSync(dataDir))
       throw new Error('no database: set DATABASE_URL, or run `npm start` once to create the embedded one');
     const pg = await startEmbeddedPostgres({ dataDir, port, persistent: true });

@@ -4,6 +4,7 @@ import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig, type RemitdConfig } from '@remitd/config';
 import { OutboxRepository } from '@remitd/notifications';
+import { ensurePrivateDir, stopWithParent } from '@remitd/core';
 import { PrismaService } from '@remitd/persistence';
 import { Metrics } from './metrics';
 import { ReconcilerModule, type ReconcilerOptions } from './reconciler.module';
@@ -60,7 +61,12 @@ function healthServer(ctx: INestApplicationContext): Server {
 
 async function main() {
   const config: RemitdConfig = loadConfig();
+  ensurePrivateDir(config.dataDir);
   const r = await startReconciler(config);
+  stopWithParent(
+    () => r.close(),
+    (m) => new Logger('reconciler').warn(m),
+  );
   new Logger('reconciler').log(`running; health on http://127.0.0.1:${r.port}/health`);
 }
 

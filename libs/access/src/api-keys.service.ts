@@ -129,12 +129,16 @@ export class ApiKeysService implements OnModuleInit, OnModuleDestroy {
     return actor;
   }
 
-  /** On first start: a super-admin key when none exists (advisory lock: two replicas make one). */
-  async ensureBootstrapKey(): Promise<string | null> {
+  /**
+   * A super-admin key on a brand-new database (no key was ever made), or whenever `force` is
+   * set (REMITD_BOOTSTRAP=1: a lost key). Not merely when no super admin is left: revoking the
+   * last one must not mint a new one on the next restart. Advisory lock: two replicas make one.
+   */
+  async ensureBootstrapKey(opts: { force?: boolean } = {}): Promise<string | null> {
     const plaintext = `rmd_${randomBytes(32).toString('base64url')}`;
     return this.tx.run(async (tx) => {
       await this.repo.advisoryLock(tx, 'remitd:bootstrap-key');
-      if ((await this.repo.countActiveSuperAdmins(tx)) > 0) return null;
+      if (!opts.force && (await this.repo.countAll(tx)) > 0) return null;
       const r = await this.repo.create(tx, {
         name: 'bootstrap super admin',
         keyHash: hashKey(plaintext),

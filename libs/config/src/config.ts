@@ -67,6 +67,8 @@ export interface RemitdConfig {
   approvalCaps: Record<string, Record<string, string>>;
   /** what a parser accepts before it quarantines the file (resource limits) */
   parserLimits: { maxFileBytes: number; maxXmlDepth: number; maxTextLength: number; maxLineLength: number };
+  /** make a new bootstrap super-admin key at start even though keys exist (REMITD_BOOTSTRAP) */
+  bootstrap: boolean;
 }
 
 export class ConfigError extends Error {
@@ -220,5 +222,6 @@ export function loadConfig(env: Env = process.env): RemitdConfig {
       maxTextLength: int(env, 'REMITD_MAX_TEXT_LENGTH', 1024 * 1024, 1024, 256 * 1024 * 1024),
       maxLineLength: int(env, 'REMITD_MAX_LINE_LENGTH', 64 * 1024, 128, 256 * 1024 * 1024),
     },
+    bootstrap: bool(env, 'REMITD_BOOTSTRAP', false),
   };
 }

@@ -1,1 +1,3 @@
 export * from './domain-error';
+export * from './processes';
+export * from './private-files';

@@ -14,9 +14,14 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import { esmImport } from './esm-import';
 
-const ROOT = path.resolve(__dirname, '../../..');
-export const MIGRATIONS_DIR = path.join(ROOT, 'prisma', 'migrations');
-export const SCHEMA_FILE = path.join(ROOT, 'prisma', 'schema.prisma');
+/** The repository: three levels up from this file, four from its build in dist/. */
+export const REPO_ROOT = (() => {
+  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir))
+    if (existsSync(path.join(dir, 'prisma', 'schema.prisma'))) return dir;
+  throw new Error(`no prisma/schema.prisma in any folder above ${__dirname}`);
+})();
+export const MIGRATIONS_DIR = path.join(REPO_ROOT, 'prisma', 'migrations');
+export const SCHEMA_FILE = path.join(REPO_ROOT, 'prisma', 'schema.prisma');
 
 interface SchemaEngineLike {
   applyMigrations(input: unknown): Promise<{ appliedMigrationNames: string[] }>;
@@ -47,7 +52,7 @@ let enginePromise: Promise<EngineModule> | null = null;
 /** The wasm package is an ES module importing its .wasm directly; instantiate it by hand for Node. */
 function loadEngineModule(): Promise<EngineModule> {
   enginePromise ??= (async () => {
-    const pkgDir = path.join(ROOT, 'node_modules', '@prisma', 'schema-engine-wasm');
+    const pkgDir = path.join(REPO_ROOT, 'node_modules', '@prisma', 'schema-engine-wasm');
     const bgUrl = 'file://' + path.join(pkgDir, 'schema_engine_bg.js');
     const bg = (await esmImport(bgUrl)) as EngineModule & Record<string, unknown>;
     const bytes = readFileSync(path.join(pkgDir, 'schema_engine_bg.wasm'));

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseCamt053 } from 'camt-parser';
 import Decimal from 'decimal.js';
 import type { ParsedEntry } from '../statement.model';
-import { countIn, describeCorpus, parseErrorOf, readCorpusFile, splitRows, type CorpusRow } from '../corpus.test-util';
+import { countIn, describeCorpus, parseErrorOf, readCorpusFile, splitRows, type CorpusRow } from '../corpus.spec-util';
 import { readCamt } from './index';
 
 /**

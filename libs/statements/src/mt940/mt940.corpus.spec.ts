@@ -7,7 +7,7 @@ import {
   splitRows,
   type CorpusRead,
   type CorpusRow,
-} from '../corpus.test-util';
+} from '../corpus.spec-util';
 import { readMt940 } from './mt940.parser';
 
 /**

@@ -8,7 +8,7 @@ import {
   splitRows,
   type CorpusRead,
   type CorpusRow,
-} from '../corpus.test-util';
+} from '../corpus.spec-util';
 import { readNacha } from './nacha.parser';
 
 /**
