@@ -21,3 +21,7 @@ const providers = [
 
 @Module({ imports: [LedgerModule, OutboxModule], providers, exports: providers })
 export class CustomersModule {}
+
+/** The customer read model alone, for contexts that read customers but run none of their use cases. */
+@Module({ providers: [CustomerRepository], exports: [CustomerRepository] })
+export class CustomerReadModule {}

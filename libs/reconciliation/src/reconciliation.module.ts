@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CustomersModule } from '@remitd/customers';
+import { CustomerReadModule } from '@remitd/customers';
 import { LedgerModule } from '@remitd/ledger';
 import { OutboxModule } from '@remitd/notifications';
 import { CreditFundsPort } from './credit-funds.port';
@@ -22,7 +22,7 @@ export class ReconciliationModule {
     ];
     return {
       module: ReconciliationModule,
-      imports: [LedgerModule, OutboxModule, CustomersModule],
+      imports: [LedgerModule, OutboxModule, CustomerReadModule],
       providers: [...providers, { provide: RECONCILIATION_CONFIG, useValue: config }],
       exports: providers,
     };
