@@ -19,6 +19,7 @@ import {
   CreateCustomerRequest,
   CustomerResponse,
   ListCustomersQuery,
+  ReissueVirtualAccountRequest,
   UpdateCustomerRequest,
 } from './customers.dto';
 
@@ -91,6 +92,34 @@ export class CustomersController {
     @Body() body: AllocateVirtualAccountRequest,
   ) {
     return this.allocate.execute({ actor, customerId: id, ...body });
+  }
+
+  @Post(':id/virtual-accounts/:virtualAccountId/close')
+  @Roles('super_admin', 'admin', 'account_manager')
+  @Idempotent()
+  @ApiOperation({ summary: 'Close a virtual account (its number is never reused)' })
+  closeVirtualAccount(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('virtualAccountId', ParseUUIDPipe) virtualAccountId: string,
+  ) {
+    return this.allocate.close({ actor, customerId: id, virtualAccountId });
+  }
+
+  @Post(':id/virtual-accounts/:virtualAccountId/reissue')
+  @Roles('super_admin', 'admin', 'account_manager')
+  @Idempotent()
+  @ApiOperation({
+    summary:
+      'Close a virtual account and issue its replacement under another collection account (e-mails the customer the new details)',
+  })
+  reissueVirtualAccount(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('virtualAccountId', ParseUUIDPipe) virtualAccountId: string,
+    @Body() body: ReissueVirtualAccountRequest,
+  ) {
+    return this.allocate.reissue({ actor, customerId: id, virtualAccountId, ...body });
   }
 
   @Get(':id/virtual-accounts')

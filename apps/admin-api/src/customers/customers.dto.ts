@@ -92,10 +92,19 @@ export class AllocateVirtualAccountRequest {
   @Length(3, 3)
   currency?: string;
 
-  @ApiPropertyOptional({ description: 'defaults to the first collection account holding the currency' })
+  @ApiPropertyOptional({
+    description:
+      'the collection account to allocate under; required when more than one collection account holds the currency',
+  })
   @IsOptional()
   @IsUUID()
   collectionAccountId?: string;
+}
+
+export class ReissueVirtualAccountRequest {
+  @ApiProperty({ description: 'the collection account the new virtual account is allocated under' })
+  @IsUUID()
+  collectionAccountId!: string;
 }
 
 export class CustomerResponse {
