@@ -29,6 +29,26 @@ export class BillsQuery extends PageQuery {
   billingCycle?: string;
 }
 
+export class ChargesQuery extends PageQuery {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'false: charges not yet on a bill (what the next issuance bills); true: billed ones',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  billed?: 'true' | 'false';
+}
+
+export class IssueBillsQuery {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: issue the cycle now even though it is not due yet (never issues a cycle twice)',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  force?: 'true' | 'false';
+}
+
 export class RepaymentsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() customerId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() billId?: string;
