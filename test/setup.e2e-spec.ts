@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { IssueBillsUseCase, dueCycle, nextCycle } from '@remitd/billing';
+import { loadConfig } from '@remitd/config';
 import { LedgerVerifier } from '@remitd/ledger';
 import { renderTemplate } from '@remitd/notifications';
 import { PrismaService } from '@remitd/persistence';
+import { firstStart } from '../apps/admin-api/src/main';
 import { startTestAdminApi, type TestApi } from './support/admin-api';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -162,11 +164,26 @@ describe('issue 12: set-up that captures real data', () => {
   });
 
   describe('setup item 1: the demo collection account is opt-in, the collection account is named when it is ambiguous, and a virtual account is re-issued, never silently swapped', () => {
-    it('npm start no longer seeds the demo collection account unless REMITD_SEED_DEMO=1, as the README says', () => {
+    it('the first start creates the demo collection account only with REMITD_SEED_DEMO=1, which npm start no longer sets', async () => {
       expect(readFileSync(path.join(ROOT, 'scripts/start.ts'), 'utf8')).not.toMatch(/REMITD_SEED_DEMO/);
-      const main = readFileSync(path.join(ROOT, 'apps/admin-api/src/main.ts'), 'utf8');
-      expect(main).toMatch(/process\.env\.REMITD_SEED_DEMO === '1'/);
       expect(readFileSync(path.join(ROOT, 'README.md'), 'utf8')).toMatch(/`REMITD_SEED_DEMO` \| off \|/);
+      const fresh = await startTestAdminApi({}, { collectionAccount: false });
+      const saved = process.env.REMITD_SEED_DEMO;
+      try {
+        const config = loadConfig({ DATABASE_URL: fresh.url, REMITD_DATA_DIR: '/tmp/remitd-test-data' });
+        delete process.env.REMITD_SEED_DEMO;
+        await firstStart(fresh.app, config);
+        expect(await fresh.app.get(PrismaService).collectionAccount.count()).toBe(0);
+        process.env.REMITD_SEED_DEMO = '1';
+        await firstStart(fresh.app, config);
+        expect(await fresh.app.get(PrismaService).collectionAccount.findMany()).toEqual([
+          expect.objectContaining({ name: 'Demo Bank collection account' }),
+        ]);
+      } finally {
+        if (saved === undefined) delete process.env.REMITD_SEED_DEMO;
+        else process.env.REMITD_SEED_DEMO = saved;
+        await fresh.close();
+      }
     });
 
     it('requires collectionAccountId when two collection accounts hold the currency, 409 for another one, then re-issues and closes', async () => {

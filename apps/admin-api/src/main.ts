@@ -44,7 +44,7 @@ export async function createAdminApi(config: RemitdConfig, opts: { logger?: fals
  * with REMITD_SEED_DEMO=1, a demo collection account: never by default, so no real customer is
  * ever e-mailed demo bank details (issue 12 item 1).
  */
-async function firstStart(app: INestApplication, config: RemitdConfig): Promise<void> {
+export async function firstStart(app: INestApplication, config: RemitdConfig): Promise<void> {
   const log = new Logger('admin-api');
   const key = await app.get(ApiKeysService).ensureBootstrapKey();
   if (key) {
