@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { assertCustomerScope, STAFF } from '@remitd/access';
 import {
@@ -19,8 +19,10 @@ import { Idempotent } from '../http/idempotency.interceptor';
 import { decodeCursor, encodeCursor } from '../http/pagination';
 import {
   ApplyCouponRequest,
+  BillingRunResponse,
   BillsQuery,
   CardRequest,
+  ChargeListResponse,
   ChargeRequest,
   ChargesQuery,
   CouponRequest,
@@ -60,7 +62,12 @@ export class BillingController {
   @Get('customers/:id/charges')
   @Roles(...STAFF, 'member')
   @ApiOperation({ summary: "A customer's charges, oldest first (billed=false: those the next issuance will bill)" })
-  async charges(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: ChargesQuery) {
+  @ApiOkResponse({ type: ChargeListResponse })
+  async charges(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: ChargesQuery,
+  ): Promise<ChargeListResponse> {
     assertCustomerScope(actor, id);
     const page = await this.queries.listCharges(
       id,
@@ -77,7 +84,13 @@ export class BillingController {
     summary:
       'Issue a cycle (the reconciler does it at 12:00 on the 2nd of the next month); exactly once. 201 when bills were issued; 200 with `skipped` and `reason` when nothing was (not due yet, already issued, no charges). force=true issues a cycle not yet due',
   })
-  async run(@Param('cycle') cycle: string, @Query() q: IssueBillsQuery, @Res({ passthrough: true }) res: Response) {
+  @ApiCreatedResponse({ type: BillingRunResponse, description: 'bills were issued' })
+  @ApiOkResponse({ type: BillingRunResponse, description: 'nothing was issued: `skipped` and `reason` say why' })
+  async run(
+    @Param('cycle') cycle: string,
+    @Query() q: IssueBillsQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<BillingRunResponse> {
     const result = await this.issue.execute(assertCycle(cycle, 'cycle'), { force: q.force === 'true' });
     if (result.skipped) res.status(HttpStatus.OK);
     return result;

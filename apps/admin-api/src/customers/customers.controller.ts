@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCustomerScope, STAFF } from '@remitd/access';
 import {
   AllocateVirtualAccountUseCase,
@@ -20,7 +20,9 @@ import {
   CustomerResponse,
   ListCustomersQuery,
   ReissueVirtualAccountRequest,
+  ReissuedVirtualAccountResponse,
   UpdateCustomerRequest,
+  VirtualAccountResponse,
 } from './customers.dto';
 
 @ApiTags('customers')
@@ -98,6 +100,7 @@ export class CustomersController {
   @Roles('super_admin', 'admin', 'account_manager')
   @Idempotent()
   @ApiOperation({ summary: 'Close a virtual account (its number is never reused)' })
+  @ApiCreatedResponse({ type: VirtualAccountResponse })
   closeVirtualAccount(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -113,6 +116,7 @@ export class CustomersController {
     summary:
       'Close a virtual account and issue its replacement under another collection account (e-mails the customer the new details)',
   })
+  @ApiCreatedResponse({ type: ReissuedVirtualAccountResponse })
   reissueVirtualAccount(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
