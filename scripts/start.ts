@@ -136,7 +136,6 @@ async function main() {
       log(`starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.join(dataDir, 'pg')})`);
       pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port, persistent: true, takeOver: true });
       env.DATABASE_URL = pg.url;
-      env.REMITD_SEED_DEMO ??= '1';
     } else {
       log('using DATABASE_URL');
     }

@@ -118,7 +118,7 @@ describe('issue 11: who may move money, see whom, and stay in', () => {
         maker: { id: `apikey:${maker.id}`, role: 'account_manager' },
       });
       // nothing moved yet
-      expect((await prisma.bill.findUniqueOrThrow({ where: { id: bill.id } })).status).toBe('unsettled');
+      expect((await prisma.bill.findUniqueOrThrow({ where: { id: bill.id } })).status).toBe('overdue');
 
       // the maker cannot check (as an account manager the route refuses; the rule holds for any role)
       const self = await post(maker.key, `/approval-requests/${requestId}/approve`, {});
@@ -170,7 +170,7 @@ describe('issue 11: who may move money, see whom, and stay in', () => {
       expect(rejected.status).toBe(201);
       expect(rejected.body).toMatchObject({ state: 'rejected', reason: 'no money' });
       expect((await post(keys['Fiona Finance']!.key, `/approval-requests/${id}/approve`, {})).status).toBe(409);
-      expect((await prisma.bill.findUniqueOrThrow({ where: { id: bill.id } })).status).toBe('unsettled');
+      expect((await prisma.bill.findUniqueOrThrow({ where: { id: bill.id } })).status).toBe('overdue');
 
       // a coupon above finance's own cap: Fiona asks, Fiona cannot approve, Frank can
       const coupon = await post(keys['Fiona Finance']!.key, `/customers/${c.id}/coupons`, {

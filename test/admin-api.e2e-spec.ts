@@ -9,7 +9,7 @@ describe('admin API over HTTP: customers, virtual accounts, auth, validation, id
   let collectionId: string;
 
   beforeAll(async () => {
-    api = await startTestAdminApi();
+    api = await startTestAdminApi({}, { collectionAccount: false });
     auth = { Authorization: `Bearer ${api.superKey}` };
     const res = await api
       .http()

@@ -164,10 +164,12 @@ describe('issue 11 item 4: charges can escape billing — a late or concurrent c
       [1, 2, 3].map((i) => sys.customer({ name: `Busy ${i} Ltd`, autoWriteOff: false })),
     );
     const cycle = '2027-01';
-    const writes = Array.from({ length: 30 }, (_, i) => charge(customers[i % 3].id, cycle, '1.00'));
+    // one charge committed first: a cycle without charges is not issued at all (issue 12 item 2)
+    const first = await charge(customers[0].id, cycle, '1.00');
+    const writes = Array.from({ length: 29 }, (_, i) => charge(customers[(i + 1) % 3].id, cycle, '1.00'));
     const issuing = issue(cycle);
     const more = Array.from({ length: 30 }, (_, i) => charge(customers[i % 3].id, cycle, '1.00'));
-    const results = await Promise.all([...writes, ...more]);
+    const results = [first, ...(await Promise.all([...writes, ...more]))];
     await issuing;
     expect(results.every((r) => r.status === 201)).toBe(true);
     await issue('2027-02');

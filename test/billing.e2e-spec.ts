@@ -68,7 +68,7 @@ describe('billing domain over HTTP', () => {
     await issue('2026-07');
     const card = await post(`/customers/${c.id}/stored-value-cards`, { amount: '100.00', validMonth: '2026-07' });
     expect(card.status).toBe(201);
-    expect((await billOf(c.id, '2026-06')).status).toBe('unsettled');
+    expect((await billOf(c.id, '2026-06')).status).toBe('overdue');
     expect((await billOf(c.id, '2026-07')).status).toBe('settled');
     const reps = await sys.http().get('/repayments').query({ customerId: c.id }).set(sys.auth);
     expect(
@@ -102,7 +102,7 @@ describe('billing domain over HTTP', () => {
       });
       expect(r.status).toBe(201);
     }
-    expect((await billOf(strict.id, '2026-08')).status).toBe('unsettled');
+    expect((await billOf(strict.id, '2026-08')).status).toBe('overdue');
     expect((await billOf(strict.id, '2026-09')).status).toBe('settled');
     expect(
       (await sys.prisma.refund.findFirstOrThrow({ where: { customerId: strict.id } })).remaining.toString(),
@@ -151,7 +151,7 @@ describe('billing domain over HTTP', () => {
     await issue('2025-11');
     const outcomes = await sys.api.get(AutoWriteOffUseCase).forCustomers([other.id], 'test');
     expect(outcomes[0].skipped).toBe('manual_payment_in_progress');
-    expect((await billOf(other.id, '2025-11')).status).toBe('unsettled');
+    expect((await billOf(other.id, '2025-11')).status).toBe('overdue');
     release();
     await holding;
     const after = await sys.api.get(AutoWriteOffUseCase).forCustomers([other.id], 'resumed');

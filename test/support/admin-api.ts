@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { ApiKeysService, type RoleName } from '@remitd/access';
 import { loadConfig } from '@remitd/config';
+import { CreateCollectionAccountUseCase } from '@remitd/customers';
 import { createAdminApi } from '../../apps/admin-api/src/main';
 import { createTestDatabase } from './test-database';
 
@@ -14,8 +15,15 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The real admin API (HTTP on an ephemeral port) on a fresh database. */
-export async function startTestAdminApi(env: Record<string, string> = {}): Promise<TestApi> {
+/**
+ * The real admin API (HTTP on an ephemeral port) on a fresh database, with a collection account
+ * holding EUR, USD, GBP and CHF (customers are created only in currencies one holds) unless
+ * `collectionAccount: false`.
+ */
+export async function startTestAdminApi(
+  env: Record<string, string> = {},
+  opts: { collectionAccount?: boolean } = {},
+): Promise<TestApi> {
   const db = await createTestDatabase();
   const config = loadConfig({
     DATABASE_URL: db.url,
@@ -28,6 +36,14 @@ export async function startTestAdminApi(env: Record<string, string> = {}): Promi
   const keys = app.get(ApiKeysService);
   const superKey = (await keys.ensureBootstrapKey())!;
   const system = { id: 'test', role: 'super_admin' };
+  if (opts.collectionAccount !== false)
+    await app.get(CreateCollectionAccountUseCase).execute({
+      actor: system,
+      name: 'Test bank collection account',
+      iban: 'GB29NWBK60161331926819',
+      bic: 'NWBKGB2LXXX',
+      currencies: ['EUR', 'USD', 'GBP', 'CHF'],
+    });
   return {
     app,
     url: db.url,

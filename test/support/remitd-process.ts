@@ -34,6 +34,9 @@ export function launchRemitd(
     REMITD_PG_PORT: String(ports.pg),
     ADMIN_API_PORT: String(ports.adminApi),
     RECONCILER_PORT: String(ports.reconciler),
+    // a demo collection account, so a test can create a customer at once (opt-in since npm start
+    // no longer seeds one)
+    REMITD_SEED_DEMO: '1',
     ...opts.env,
   };
   delete childEnv.DATABASE_URL;

@@ -40,10 +40,11 @@ export async function createAdminApi(config: RemitdConfig, opts: { logger?: fals
 }
 
 /**
- * First start: a super-admin key (see handOverBootstrapKey) and, on the embedded default, a
- * demo collection account.
+ * First start: a super-admin key (see handOverBootstrapKey) and, only when asked for
+ * with REMITD_SEED_DEMO=1, a demo collection account: never by default, so no real customer is
+ * ever e-mailed demo bank details (issue 12 item 1).
  */
-async function firstStart(app: INestApplication, config: RemitdConfig): Promise<void> {
+export async function firstStart(app: INestApplication, config: RemitdConfig): Promise<void> {
   const log = new Logger('admin-api');
   const key = await app.get(ApiKeysService).ensureBootstrapKey({ force: config.bootstrap });
   if (key) {
@@ -66,7 +67,13 @@ async function firstStart(app: INestApplication, config: RemitdConfig): Promise<
       bic: 'COBADEFFXXX',
       currencies: ['EUR', 'USD', 'GBP', 'CHF'],
     });
-    log.log('created the demo collection account DE89 3704 0044 0532 0130 00 (EUR, USD, GBP, CHF)');
+    log.log(
+      'created the demo collection account DE89 3704 0044 0532 0130 00 (EUR, USD, GBP, CHF): for trying remitd out, not for real customers',
+    );
+  } else if ((await app.get(VirtualAccountRepository).listCollectionAccounts()).length === 0) {
+    log.log(
+      'no collection account yet: create your bank account with POST /collection-accounts before adding customers (REMITD_SEED_DEMO=1 creates a demo one)',
+    );
   }
 }
 

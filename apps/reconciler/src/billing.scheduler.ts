@@ -6,10 +6,10 @@ import { Metrics } from './metrics';
 import { RECONCILER_CONFIG } from './tokens';
 
 /**
- * Decides when: once a minute, issue the latest cycle whose issuance time (12:00 on the 2nd of
- * the next month, billing time zone) has passed (and any earlier one still holding unbilled
- * charges), and mark overdue bills. Issuance is exactly once
- * per cycle whatever the number of replicas (see IssueBillsUseCase).
+ * Decides when: once a minute, issue every cycle whose issuance time (12:00 on the 2nd of the
+ * next month, billing time zone) has passed and that holds unbilled charges (a cycle without
+ * charges stays open: the first start issues nothing), and mark overdue bills. Issuance is
+ * exactly once per cycle whatever the number of replicas (see IssueBillsUseCase).
  */
 @Injectable()
 export class BillingScheduler implements OnApplicationBootstrap, OnApplicationShutdown {

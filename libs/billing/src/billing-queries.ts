@@ -15,6 +15,19 @@ import { assertCycle } from './cycles';
 
 const OPEN = ['unsettled', 'partly_paid', 'overdue'];
 
+/** Today's date (UTC, as the overdue sweep counts days) as YYYY-MM-DD. */
+export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
+
+/**
+ * A bill's status as of `today`: an unpaid bill past its due date is overdue whether or not the
+ * overdue sweep has run since (issue 12 item 3).
+ */
+export function billStatusAt(b: { status: string; dueDate: string | null }, today: string): string {
+  return (b.status === 'unsettled' || b.status === 'partly_paid') && b.dueDate !== null && b.dueDate < today
+    ? 'overdue'
+    : b.status;
+}
+
 export function billView(b: {
   id: string;
   customerId: string;
@@ -40,7 +53,7 @@ export function billView(b: {
     amount: amount.toString(),
     paid: paid.toString(),
     outstanding: amount.minus(paid).toString(),
-    status: b.status,
+    status: billStatusAt(b, todayUtc()),
   };
 }
 
@@ -100,6 +113,30 @@ export class BillingQueries {
     });
   }
 
+  /**
+   * A customer's charges (issue 12 item 2), `billed: false` for those still waiting for their
+   * cycle's bill: what the next issuance will bill.
+   */
+  async listCharges(customerId: string, filter: { billed?: boolean }, page: { after?: KeysetPosition; limit: number }) {
+    const c = await this.prisma.customer.findUnique({ where: { id: customerId }, select: { id: true } });
+    if (!c) throw notFound('customer', customerId);
+    const { items, next } = await this.charges.page(this.prisma, { customerId, billed: filter.billed }, page);
+    return {
+      items: items.map((charge) => ({
+        id: charge.id,
+        billingCycle: charge.billingCycle,
+        deferredFromCycle: charge.deferredFromCycle,
+        product: charge.product,
+        usage: charge.usage,
+        amount: Money.fromStored(charge.amount, charge.currency).toString(),
+        currency: charge.currency,
+        billId: charge.billId,
+        createdAt: charge.createdAt.toISOString(),
+      })),
+      next,
+    };
+  }
+
   async bills(
     filter: { customerId?: string; status?: string; billingCycle?: string },
     page: { after?: KeysetPosition; limit: number },
@@ -109,6 +146,7 @@ export class BillingQueries {
         customerId: filter.customerId,
         billingCycle: filter.billingCycle,
         statuses: filter.status === 'open' ? OPEN : filter.status ? [filter.status] : undefined,
+        today: todayUtc(),
       },
       page,
     );

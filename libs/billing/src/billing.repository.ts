@@ -21,15 +21,20 @@ const BILL_COLUMNS = `id::text, customer_id::text AS "customerId", reference, bi
 export class BillingRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** A page of bills, oldest issued first (exact keyset on issued_at, id). */
+  /**
+   * A page of bills, oldest issued first (exact keyset on issued_at, id). Statuses are matched as
+   * of `today`: an unpaid bill past its due date counts as overdue before the sweep marks it.
+   */
   async billPage(
-    filter: { customerId?: string; statuses?: string[]; billingCycle?: string },
+    filter: { customerId?: string; statuses?: string[]; billingCycle?: string; today: string },
     page: { after?: KeysetPosition; limit: number },
   ) {
     const where: Prisma.Sql[] = [];
     if (filter.customerId) where.push(Prisma.sql`customer_id = ${filter.customerId}::uuid`);
     if (filter.billingCycle) where.push(Prisma.sql`billing_cycle = ${filter.billingCycle}`);
-    if (filter.statuses) where.push(Prisma.sql`status = ANY(${filter.statuses}::text[])`);
+    if (filter.statuses)
+      where.push(Prisma.sql`CASE WHEN status IN ('unsettled', 'partly_paid') AND due_date < ${filter.today}
+                                 THEN 'overdue' ELSE status END = ANY(${filter.statuses}::text[])`);
     const { ids, next } = await keysetPage(
       this.prisma,
       { table: 'bills', sortColumn: 'issued_at', order: 'asc', where },

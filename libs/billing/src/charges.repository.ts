@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { SqlTx } from '@remitd/persistence';
+import { inListOrder, keysetPage, Prisma, type KeysetPosition, type SqlTx } from '@remitd/persistence';
 import { nextCycle } from './cycles';
 
 /**
@@ -25,6 +25,10 @@ export interface NewCharge {
 export interface ChargeRow extends NewCharge {
   id: string;
   createdAt: Date;
+}
+
+export interface ListedCharge extends ChargeRow {
+  billId: string | null;
 }
 
 export interface IssuedBill {
@@ -136,6 +140,37 @@ export class ChargesRepository {
     return tx.$executeRaw`
       UPDATE charges SET billing_cycle = ${to}, deferred_from_cycle = COALESCE(deferred_from_cycle, ${from})
       WHERE billing_cycle = ${from} AND bill_id IS NULL`;
+  }
+
+  /** A customer's charges, oldest recorded first (exact keyset on created_at, id); `billed` filters on having a bill. */
+  async page(
+    db: SqlTx,
+    filter: { customerId: string; billed?: boolean },
+    page: { after?: KeysetPosition; limit: number },
+  ): Promise<{ items: ListedCharge[]; next: KeysetPosition | null }> {
+    const where: Prisma.Sql[] = [Prisma.sql`customer_id = ${filter.customerId}::uuid`];
+    if (filter.billed !== undefined)
+      where.push(filter.billed ? Prisma.sql`bill_id IS NOT NULL` : Prisma.sql`bill_id IS NULL`);
+    const { ids, next } = await keysetPage(
+      db,
+      { table: 'charges', sortColumn: 'created_at', order: 'asc', where },
+      page,
+    );
+    if (!ids.length) return { items: [], next };
+    const rows = await db.$queryRaw<ListedCharge[]>`
+      SELECT id::text, customer_id::text AS "customerId", billing_cycle AS "billingCycle",
+             deferred_from_cycle AS "deferredFromCycle", product, usage, amount::text, currency,
+             bill_id::text AS "billId", created_at AS "createdAt"
+      FROM charges
+      WHERE id = ANY(${ids}::uuid[])`;
+    return { items: inListOrder(ids, rows), next };
+  }
+
+  /** Whether `cycle` holds charges not yet on a bill. */
+  async hasUnbilled(db: SqlTx, cycle: string): Promise<boolean> {
+    const rows = await db.$queryRaw<{ one: number }[]>`
+      SELECT 1 AS one FROM charges WHERE billing_cycle = ${cycle} AND bill_id IS NULL LIMIT 1`;
+    return rows.length > 0;
   }
 
   /** Cycles up to `upTo` (inclusive) with unbilled charges and no billing run yet, oldest first. */

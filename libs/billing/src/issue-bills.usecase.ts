@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AdvisoryLocks, idempotencyStorage, PrismaService, TransactionRunner } from '@remitd/persistence';
 import { AutoWriteOffUseCase } from './auto-write-off.usecase';
 import { ChargesRepository } from './charges.repository';
+import { MarkOverdueUseCase } from './mark-overdue.usecase';
 import { assertCycle, dueCycle, dueDate, issuanceInstant, nextCycle } from './cycles';
 
 export const BILLING_TIME_ZONE = Symbol('BILLING_TIME_ZONE');
@@ -12,8 +13,29 @@ export interface IssueResult {
   writtenOff: number;
   /** customers whose automatic write-off paid something */
   customersWrittenOff: number;
-  skipped?: 'already_issued' | 'another_replica_is_issuing' | 'not_due_yet';
+  /** why nothing was issued (the API answers 200, not 201, with it) */
+  skipped?: 'already_issued' | 'another_replica_is_issuing' | 'not_due_yet' | 'no_charges';
+  /** the skip in a sentence */
+  reason?: string;
 }
+
+const REASONS: Record<NonNullable<IssueResult['skipped']>, (cycle: string) => string> = {
+  already_issued: (cycle) => `cycle ${cycle} is already issued; charges recorded for it now go to the next open cycle`,
+  another_replica_is_issuing: (cycle) => `another process is issuing cycle ${cycle} right now`,
+  not_due_yet: (cycle) =>
+    `cycle ${cycle} is not due yet (bills issue at 12:00 on the 2nd of the next month); pass force=true to issue it now`,
+  no_charges: (cycle) =>
+    `cycle ${cycle} has no unbilled charges: nothing to bill, and the cycle stays open for charges recorded later`,
+};
+
+const skip = (cycle: string, skipped: NonNullable<IssueResult['skipped']>): IssueResult => ({
+  billingCycle: cycle,
+  billsIssued: 0,
+  writtenOff: 0,
+  customersWrittenOff: 0,
+  skipped,
+  reason: REASONS[skipped](cycle),
+});
 
 /**
  * Monthly issuance (seed 000: 12:00 on the 2nd of the following month, billing time zone):
@@ -30,6 +52,11 @@ export interface IssueResult {
  * charge remembering the cycle it was recorded for (`deferredFromCycle`). We chose the next
  * cycle's bill over a supplementary bill: bills stay one per customer, cycle and currency, and the
  * customer is not sent an extra bill (and due date) for a late line.
+ *
+ * A cycle without unbilled charges is not issued (issue 12 item 2): issuing it would close it,
+ * and charges recorded for it afterwards would all be late. A bill issued after its due date is
+ * overdue from the moment it is issued (issue 12 item 3): the overdue sweep runs at the end of
+ * the run, after automatic write-off, so its arrears notice goes out with it.
  */
 @Injectable()
 export class IssueBillsUseCase {
@@ -41,20 +68,22 @@ export class IssueBillsUseCase {
     private readonly locks: AdvisoryLocks,
     private readonly writeOff: AutoWriteOffUseCase,
     private readonly charges: ChargesRepository,
+    private readonly overdue: MarkOverdueUseCase,
     @Inject(BILLING_TIME_ZONE) private readonly timeZone: string,
   ) {}
 
   /**
    * What the scheduler runs: first moves charges stranded on issued cycles to the next open
    * cycle, then issues every cycle due at `now` that has unbilled charges (oldest first; a cycle
-   * missed while no reconciler ran is not left behind), and the latest due cycle in any case.
+   * missed while no reconciler ran is not left behind). A due cycle without charges is left
+   * open, so the first start of an empty installation issues nothing.
    */
   async issueDue(now: Date): Promise<IssueResult[]> {
     await this.deferStranded();
     const latest = dueCycle(now, this.timeZone);
     const cycles = await this.tx.run((tx) => this.charges.unissuedCyclesWithCharges(tx, latest));
     const results: IssueResult[] = [];
-    for (const cycle of [...new Set([...cycles, latest])].sort()) results.push(await this.execute(cycle, { now }));
+    for (const cycle of cycles) results.push(await this.execute(cycle, { now }));
     return results;
   }
 
@@ -71,22 +100,21 @@ export class IssueBillsUseCase {
     return moved;
   }
 
+  /**
+   * Issues `cycle`. `force` issues a cycle that is not due yet (finance closing a month early);
+   * it never issues a cycle twice. A cycle already issued, or with no unbilled charges, is
+   * skipped with the reason.
+   */
   async execute(cycle: string, opts: { now?: Date; force?: boolean } = {}): Promise<IssueResult> {
     assertCycle(cycle);
     const issuedAt = issuanceInstant(cycle, this.timeZone);
     const now = opts.now ?? new Date();
-    if (!opts.force && now < issuedAt)
-      return { billingCycle: cycle, billsIssued: 0, writtenOff: 0, customersWrittenOff: 0, skipped: 'not_due_yet' };
+    if (!opts.force && now < issuedAt) return skip(cycle, 'not_due_yet');
     const result = await this.locks.withLock(`billing-run:${cycle}`, async () => {
       const run = await this.prisma.billingRun.findUnique({ where: { billingCycle: cycle } });
-      if (run?.finishedAt && !opts.force)
-        return {
-          billingCycle: cycle,
-          billsIssued: 0,
-          writtenOff: 0,
-          customersWrittenOff: 0,
-          skipped: 'already_issued' as const,
-        };
+      if (run?.finishedAt) return skip(cycle, 'already_issued');
+      // not in a transaction of the request: a run that issues nothing stores no idempotent answer
+      if (!run && !(await this.charges.hasUnbilled(this.prisma, cycle))) return skip(cycle, 'no_charges');
       // Several transactions serve one API request here; only the last one, which finishes the run,
       // carries the request's idempotency record (with the final result). Were every transaction
       // to write it, the second would hit its primary key: rolled back, write-off skipped, the run
@@ -143,19 +171,14 @@ export class IssueBillsUseCase {
         writtenOff: paid.reduce((n, w) => n + w.bills, 0),
         customersWrittenOff: paid.length,
       };
+      // bills issued after their due date (a late run, a cycle issued for late charges) are overdue now
+      await idempotencyStorage.exit(() => this.overdue.execute(now.toISOString().slice(0, 10)));
       return this.tx.run(async (tx) => {
         await tx.billingRun.update({ where: { billingCycle: cycle }, data: { finishedAt: new Date() } });
         return done;
       });
     });
-    if (!result)
-      return {
-        billingCycle: cycle,
-        billsIssued: 0,
-        writtenOff: 0,
-        customersWrittenOff: 0,
-        skipped: 'another_replica_is_issuing',
-      };
+    if (!result) return skip(cycle, 'another_replica_is_issuing');
     if (!result.skipped)
       this.logger.log(`issued ${result.billsIssued} bills for ${cycle}; automatic write-off paid ${result.writtenOff}`);
     return result;

@@ -1,11 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, notFound } from '@remitd/core';
+import { notFound } from '@remitd/core';
 import { customerAccounts, LedgerRepository } from '@remitd/ledger';
 import { currency } from '@remitd/money';
 import { OutboxRepository } from '@remitd/notifications';
-import { AuditRepository, TransactionRunner, type Actor } from '@remitd/persistence';
+import { AuditRepository, TransactionRunner, type Actor, type Tx } from '@remitd/persistence';
 import { formatIban } from './check-digits';
-import { CustomerRepository } from './customer.repository';
+import { CustomerRepository, type CustomerRecord } from './customer.repository';
+import {
+  collectionAccountNotFound,
+  collectionAccountRequired,
+  currencyNotBilled,
+  currencyNotHeld,
+  noCollectionAccountFor,
+  reissueUnderSameCollectionAccount,
+  virtualAccountClosed,
+  virtualAccountNotFound,
+  virtualAccountUnderAnotherCollectionAccount,
+} from './customers.errors';
 import { virtualAccountNumber } from './virtual-account-number';
 import { VirtualAccountRepository } from './virtual-account.repository';
 
@@ -26,13 +37,29 @@ export interface VirtualAccountView {
   iban: string | null;
   display: string;
   bic: string | null;
+  /** US ABA routing number of the collection account, for ACH */
+  routingNumber: string | null;
   collectionAccountId: string;
   collectionAccountName: string;
   status: string;
   createdAt: string;
+  closedAt: string | null;
   /** false when the customer already had an active account in this currency (the call is a no-op) */
   created: boolean;
 }
+
+export interface CloseVirtualAccountCommand {
+  actor: Actor;
+  customerId: string;
+  virtualAccountId: string;
+}
+
+export interface ReissueVirtualAccountCommand extends CloseVirtualAccountCommand {
+  collectionAccountId: string;
+  accountHolder?: string;
+}
+
+type CollectionRow = NonNullable<Awaited<ReturnType<VirtualAccountRepository['findCollectionAccount']>>>;
 
 type VaRow = Awaited<ReturnType<VirtualAccountRepository['create']>>;
 
@@ -46,10 +73,12 @@ export function toVirtualAccountView(va: VaRow, created: boolean): VirtualAccoun
     iban: isIban ? va.number : null,
     display: isIban ? formatIban(va.number) : va.number,
     bic: va.collectionAccount.bic,
+    routingNumber: va.collectionAccount.routingNumber ?? null,
     collectionAccountId: va.collectionAccountId,
     collectionAccountName: va.collectionAccount.name,
     status: va.status,
     createdAt: va.createdAt.toISOString(),
+    closedAt: va.closedAt?.toISOString() ?? null,
     created,
   };
 }
@@ -59,6 +88,11 @@ export function toVirtualAccountView(va: VaRow, created: boolean): VirtualAccoun
  * the collection account's row lock, so numbers are unique and never reused; the "account
  * created" e-mail is queued in the same transaction, and the customer's ledger accounts in the
  * currency are opened with it.
+ *
+ * Which collection account (issue 12 item 1): the one named, or the only one holding the
+ * currency; with several, the caller must name one (a demo or test account must never quietly
+ * become a real customer's bank details). A customer keeps one active account per currency:
+ * asking for it under another collection account is a conflict, answered by re-issuing it.
  */
 @Injectable()
 export class AllocateVirtualAccountUseCase {
@@ -75,63 +109,153 @@ export class AllocateVirtualAccountUseCase {
     return this.tx.run(async (tx) => {
       const customer = await this.customers.lockById(tx, cmd.customerId);
       if (!customer) throw notFound('customer', cmd.customerId);
-      const ccy = currency(cmd.currency ?? customer.currency, 'currency');
+      const ccy = this.billedCurrency(customer, cmd.currency);
       const existing = await this.accounts.findActive(tx, customer.id, ccy);
-      if (existing) return toVirtualAccountView(existing, false);
-      const collection = cmd.collectionAccountId
-        ? await this.accounts.findCollectionAccount(cmd.collectionAccountId)
-        : (await this.accounts.listCollectionAccounts()).find((c) => c.currencies.includes(ccy));
-      if (!collection) {
-        throw cmd.collectionAccountId
-          ? notFound('collection account', cmd.collectionAccountId)
-          : new DomainError(
-              'NO_COLLECTION_ACCOUNT',
-              `no collection account holds ${ccy}; create one first`,
-              'unprocessable',
-              'currency',
-            );
+      if (existing) {
+        if (cmd.collectionAccountId && cmd.collectionAccountId !== existing.collectionAccountId)
+          throw virtualAccountUnderAnotherCollectionAccount(existing, cmd.collectionAccountId);
+        return toVirtualAccountView(existing, false);
       }
-      if (!collection.currencies.includes(ccy)) {
-        throw new DomainError(
-          'CURRENCY_NOT_HELD',
-          `collection account ${collection.name} does not hold ${ccy}`,
-          'unprocessable',
-          'currency',
-        );
-      }
-      const serial = await this.accounts.takeSerial(tx, collection.id);
-      const va = await this.accounts.create(tx, {
-        customerId: customer.id,
-        collectionAccountId: collection.id,
-        currency: ccy,
-        number: virtualAccountNumber(collection, serial),
-        serial,
-      });
-      const view = toVirtualAccountView(va, true);
-      await this.ledger.ensureAccounts(tx, customerAccounts(customer.id, ccy));
-      await this.outbox.enqueue(tx, {
-        dedupeKey: `virtual-account-created:${va.id}`,
-        channel: 'email',
-        recipient: customer.email,
-        template: 'virtual-account-created',
-        payload: {
-          customerName: customer.name,
-          customerReference: customer.reference,
-          accountHolder: cmd.accountHolder ?? collection.name,
-          ...(view.iban ? { iban: view.iban } : { accountNumber: view.number }),
-          ...(view.bic ? { bic: view.bic } : {}),
-          bankName: collection.name,
-          currency: ccy,
-        },
-      });
+      const collection = await this.chooseCollectionAccount(ccy, cmd.collectionAccountId);
+      const view = await this.issue(tx, { customer, collection, currency: ccy, accountHolder: cmd.accountHolder });
       await this.audit.record(tx, {
         actor: cmd.actor,
         action: 'virtual_account.allocate',
         entityType: 'virtual_account',
-        entityId: va.id,
-        payload: { customerId: customer.id, number: va.number, currency: ccy },
+        entityId: view.id,
+        payload: { customerId: customer.id, number: view.number, currency: ccy, collectionAccountId: collection.id },
       });
       return view;
     });
+  }
+
+  /**
+   * Closes a virtual account: transfers already on their way still reach the customer (the number
+   * keeps naming them), but it is no longer the customer's account in its currency, and its
+   * number is never handed out again (serials only grow).
+   */
+  async close(cmd: CloseVirtualAccountCommand): Promise<VirtualAccountView> {
+    return this.tx.run(async (tx) => {
+      const { va } = await this.lockOpen(tx, cmd);
+      const closed = await this.accounts.close(tx, va.id, new Date());
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'virtual_account.close',
+        entityType: 'virtual_account',
+        entityId: va.id,
+        payload: { customerId: cmd.customerId, number: va.number, currency: va.currency },
+      });
+      return toVirtualAccountView(closed, false);
+    });
+  }
+
+  /**
+   * Re-issues a virtual account under another collection account: the old one is closed and a
+   * new number allocated in one transaction, and the customer is e-mailed the new details with
+   * the number they must stop using.
+   */
+  async reissue(cmd: ReissueVirtualAccountCommand): Promise<VirtualAccountView & { replaces: VirtualAccountView }> {
+    return this.tx.run(async (tx) => {
+      const { customer, va } = await this.lockOpen(tx, cmd);
+      if (cmd.collectionAccountId === va.collectionAccountId)
+        throw reissueUnderSameCollectionAccount(va.collectionAccountId);
+      const collection = await this.chooseCollectionAccount(va.currency, cmd.collectionAccountId);
+      const closed = await this.accounts.close(tx, va.id, new Date());
+      const replaces = toVirtualAccountView(closed, false);
+      const view = await this.issue(tx, {
+        customer,
+        collection,
+        currency: va.currency,
+        accountHolder: cmd.accountHolder,
+        replaces,
+      });
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'virtual_account.reissue',
+        entityType: 'virtual_account',
+        entityId: view.id,
+        payload: {
+          customerId: customer.id,
+          number: view.number,
+          currency: va.currency,
+          collectionAccountId: collection.id,
+          replacesVirtualAccountId: va.id,
+          replacesNumber: va.number,
+        },
+      });
+      return { ...view, replaces };
+    });
+  }
+
+  /** Issue 12 item 4: a virtual account only in a currency the customer is billed in. */
+  private billedCurrency(customer: CustomerRecord, asked: string | undefined): string {
+    const ccy = currency(asked ?? customer.currency, 'currency');
+    // charges, hence bills, are always in the customer's currency (BillingQueries.addCharge)
+    if (ccy !== customer.currency) throw currencyNotBilled(customer.reference, customer.currency, ccy);
+    return ccy;
+  }
+
+  private async chooseCollectionAccount(ccy: string, collectionAccountId: string | undefined): Promise<CollectionRow> {
+    if (collectionAccountId) {
+      const named = await this.accounts.findCollectionAccount(collectionAccountId);
+      if (!named) throw collectionAccountNotFound(collectionAccountId);
+      if (!named.currencies.includes(ccy)) throw currencyNotHeld(named.name, ccy);
+      return named;
+    }
+    const holding = await this.accounts.collectionAccountsHolding(ccy);
+    if (!holding.length) throw noCollectionAccountFor(ccy);
+    if (holding.length > 1) throw collectionAccountRequired(ccy, holding);
+    return holding[0];
+  }
+
+  private async lockOpen(tx: Tx, cmd: CloseVirtualAccountCommand) {
+    const customer = await this.customers.lockById(tx, cmd.customerId);
+    if (!customer) throw notFound('customer', cmd.customerId);
+    const va = await this.accounts.lockForCustomer(tx, customer.id, cmd.virtualAccountId);
+    if (!va) throw virtualAccountNotFound(cmd.virtualAccountId);
+    if (va.status !== 'active') throw virtualAccountClosed(va.id, va.number);
+    return { customer, va };
+  }
+
+  /** A new number under `collection`, the customer's ledger accounts, and the e-mail with the details. */
+  private async issue(
+    tx: Tx,
+    input: {
+      customer: CustomerRecord;
+      collection: CollectionRow;
+      currency: string;
+      accountHolder?: string;
+      replaces?: VirtualAccountView;
+    },
+  ): Promise<VirtualAccountView> {
+    const { customer, collection, currency: ccy } = input;
+    const serial = await this.accounts.takeSerial(tx, collection.id);
+    const va = await this.accounts.create(tx, {
+      customerId: customer.id,
+      collectionAccountId: collection.id,
+      currency: ccy,
+      number: virtualAccountNumber(collection, serial),
+      serial,
+    });
+    const view = toVirtualAccountView(va, true);
+    await this.ledger.ensureAccounts(tx, customerAccounts(customer.id, ccy));
+    await this.outbox.enqueue(tx, {
+      dedupeKey: `virtual-account-created:${va.id}`,
+      channel: 'email',
+      recipient: customer.email,
+      template: 'virtual-account-created',
+      payload: {
+        customerName: customer.name,
+        customerReference: customer.reference,
+        accountHolder: input.accountHolder ?? collection.name,
+        ...(view.iban ? { iban: view.iban } : { accountNumber: view.number }),
+        ...(view.bic ? { bic: view.bic } : {}),
+        ...(collection.routingNumber ? { routingNumber: collection.routingNumber } : {}),
+        ...(input.replaces ? { replacesAccount: input.replaces.display } : {}),
+        bankName: collection.name,
+        currency: ccy,
+      },
+    });
+    return view;
   }
 }

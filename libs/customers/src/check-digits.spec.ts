@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { buildIban, hasValidCheckDigits, isValidIban } from './check-digits';
+import { buildIban, hasValidCheckDigits, isValidAbaRoutingNumber, isValidIban } from './check-digits';
 import { virtualAccountNumber } from './virtual-account-number';
 
 describe('virtual account numbers', () => {
@@ -43,4 +43,13 @@ describe('virtual account numbers', () => {
   it('builds known IBANs', () => {
     expect(buildIban('GB', 'NWBK60161331926819')).toBe('GB29NWBK60161331926819');
   });
+});
+
+describe('setup item 4: a US routing number is 9 digits passing the ABA checksum', () => {
+  it.each(['021000021', '011000015', '121000358', '026009593'])('accepts the real routing number %s', (aba) =>
+    expect(isValidAbaRoutingNumber(aba)).toBe(true),
+  );
+  it.each(['021000022', '02100002', '0210000211', '02100002A', ' 021000021', ''])('refuses %p', (aba) =>
+    expect(isValidAbaRoutingNumber(aba)).toBe(false),
+  );
 });

@@ -44,3 +44,15 @@ export const formatIban = (iban: string) =>
   normalizeIban(iban)
     .replace(/(.{4})/g, '$1 ')
     .trim();
+
+/**
+ * A US ABA routing transit number: 9 digits whose weighted sum 3·(d1+d4+d7) + 7·(d2+d5+d8) +
+ * (d3+d6+d9) is a multiple of 10 (the ABA checksum), so a mistyped digit is caught before a
+ * customer is told to pay there.
+ */
+export function isValidAbaRoutingNumber(routingNumber: string): boolean {
+  if (!/^\d{9}$/.test(routingNumber)) return false;
+  const d = [...routingNumber].map(Number);
+  const sum = 3 * (d[0] + d[3] + d[6]) + 7 * (d[1] + d[4] + d[7]) + (d[2] + d[5] + d[8]);
+  return sum % 10 === 0;
+}

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { conflict, validationError } from '@remitd/core';
 import { currency } from '@remitd/money';
 import { AuditRepository, isUniqueViolation, TransactionRunner, type Actor } from '@remitd/persistence';
-import { isValidIban, normalizeIban } from './check-digits';
+import { isValidAbaRoutingNumber, isValidIban, normalizeIban } from './check-digits';
+import { invalidRoutingNumber } from './customers.errors';
 import { VirtualAccountRepository } from './virtual-account.repository';
 
 export interface CreateCollectionAccountCommand {
@@ -11,6 +12,8 @@ export interface CreateCollectionAccountCommand {
   iban?: string | null;
   accountNumber?: string;
   bic?: string | null;
+  /** US ABA routing number (issue 12 item 4), for ACH */
+  routingNumber?: string | null;
   currencies: string[];
 }
 
@@ -36,6 +39,8 @@ export class CreateCollectionAccountUseCase {
       );
     if (cmd.bic && !/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(cmd.bic))
       throw validationError('INVALID_BIC', `bic: "${cmd.bic}" is not a BIC`, 'bic');
+    const routingNumber = cmd.routingNumber?.trim() || null;
+    if (routingNumber !== null && !isValidAbaRoutingNumber(routingNumber)) throw invalidRoutingNumber(routingNumber);
     if (!cmd.currencies?.length) throw validationError('CURRENCIES_REQUIRED', 'currencies: at least one', 'currencies');
     const currencies = cmd.currencies.map((c, i) => currency(c, `currencies[${i}]`));
     return this.tx
@@ -45,6 +50,7 @@ export class CreateCollectionAccountUseCase {
           iban,
           accountNumber,
           bic: cmd.bic ?? null,
+          routingNumber,
           currencies,
         });
         await this.audit.record(tx, {
@@ -52,7 +58,7 @@ export class CreateCollectionAccountUseCase {
           action: 'collection_account.create',
           entityType: 'collection_account',
           entityId: row.id,
-          payload: { iban, accountNumber },
+          payload: { iban, accountNumber, routingNumber },
         });
         return row;
       })

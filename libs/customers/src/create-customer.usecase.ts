@@ -5,6 +5,8 @@ import { DomainError, validationError } from '@remitd/core';
 import { currency, Money } from '@remitd/money';
 import { AuditRepository, isUniqueViolation, TransactionRunner, type Actor } from '@remitd/persistence';
 import { CustomerRepository } from './customer.repository';
+import { noCollectionAccountFor } from './customers.errors';
+import { VirtualAccountRepository } from './virtual-account.repository';
 import { toCustomerView, type CustomerView } from './customer.view';
 
 export interface CreateCustomerCommand {
@@ -51,6 +53,7 @@ export class CreateCustomerUseCase {
     private readonly customers: CustomerRepository,
     private readonly audit: AuditRepository,
     private readonly approvals: ApprovalsService,
+    private readonly accounts: VirtualAccountRepository,
   ) {}
 
   /**
@@ -60,6 +63,9 @@ export class CreateCustomerUseCase {
   async execute(cmd: CreateCustomerCommand): Promise<CustomerView & { approvalRequest?: ApprovalRequestView }> {
     const ccy = currency(cmd.currency, 'currency');
     const { limit, frozen } = validateCustomerFields(cmd, ccy);
+    // issue 12 item 4: a customer billed in a currency no collection account holds could never be
+    // given an account to pay into
+    if (!(await this.accounts.collectionAccountsHolding(ccy)).length) throw noCollectionAccountFor(ccy);
     const held = !!limit?.isPositive() && this.approvals.needsSecondApprover(cmd.actor, limit);
     for (let attempt = 0; attempt < 5; attempt++) {
       try {

@@ -5,6 +5,7 @@ export * from './create-customer.usecase';
 export * from './customer-queries';
 export * from './customer.repository';
 export * from './customer.view';
+export * from './customers.errors';
 export * from './customers.module';
 export * from './update-customer.usecase';
 export * from './virtual-account-number';

@@ -7,7 +7,14 @@ export class VirtualAccountRepository {
 
   createCollectionAccount(
     tx: Tx,
-    data: { name: string; iban: string | null; accountNumber: string; bic: string | null; currencies: string[] },
+    data: {
+      name: string;
+      iban: string | null;
+      accountNumber: string;
+      bic: string | null;
+      routingNumber: string | null;
+      currencies: string[];
+    },
   ) {
     return tx.collectionAccount.create({ data });
   }
@@ -18,6 +25,14 @@ export class VirtualAccountRepository {
 
   findCollectionAccount(id: string) {
     return this.prisma.collectionAccount.findUnique({ where: { id } });
+  }
+
+  /** Collection accounts holding `currency`, oldest first. */
+  collectionAccountsHolding(currency: string) {
+    return this.prisma.collectionAccount.findMany({
+      where: { currencies: { has: currency } },
+      orderBy: { createdAt: 'asc' },
+    });
   }
 
   findCollectionByNumber(accountOrIban: string) {
@@ -36,6 +51,21 @@ export class VirtualAccountRepository {
   findActive(tx: Tx | undefined, customerId: string, currency: string) {
     return (tx ?? this.prisma).virtualAccount.findFirst({
       where: { customerId, currency, status: 'active' },
+      include: { collectionAccount: true },
+    });
+  }
+
+  /** One of the customer's virtual accounts (any status), locked for the transaction. */
+  async lockForCustomer(tx: Tx, customerId: string, id: string) {
+    await tx.$queryRaw`SELECT id FROM virtual_accounts WHERE id = ${id}::uuid AND customer_id = ${customerId}::uuid FOR UPDATE`;
+    return tx.virtualAccount.findFirst({ where: { id, customerId }, include: { collectionAccount: true } });
+  }
+
+  /** Closes a virtual account: it stops being the customer's active account; its number and serial stay taken. */
+  close(tx: Tx, id: string, at: Date) {
+    return tx.virtualAccount.update({
+      where: { id },
+      data: { status: 'closed', closedAt: at },
       include: { collectionAccount: true },
     });
   }

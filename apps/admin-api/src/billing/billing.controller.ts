@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { assertCustomerScope, STAFF } from '@remitd/access';
 import {
@@ -19,10 +19,14 @@ import { Idempotent } from '../http/idempotency.interceptor';
 import { decodeCursor, encodeCursor } from '../http/pagination';
 import {
   ApplyCouponRequest,
+  BillingRunResponse,
   BillsQuery,
   CardRequest,
+  ChargeListResponse,
   ChargeRequest,
+  ChargesQuery,
   CouponRequest,
+  IssueBillsQuery,
   ManualPaymentRequest,
   RefundRequest,
   RelationshipRequest,
@@ -55,14 +59,41 @@ export class BillingController {
     return this.queries.addCharge({ actor, customerId: id, ...body });
   }
 
+  @Get('customers/:id/charges')
+  @Roles(...STAFF, 'member')
+  @ApiOperation({ summary: "A customer's charges, oldest first (billed=false: those the next issuance will bill)" })
+  @ApiOkResponse({ type: ChargeListResponse })
+  async charges(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: ChargesQuery,
+  ): Promise<ChargeListResponse> {
+    assertCustomerScope(actor, id);
+    const page = await this.queries.listCharges(
+      id,
+      { billed: q.billed === undefined ? undefined : q.billed === 'true' },
+      { after: decodeCursor('charges', q.cursor), limit: q.limit ?? 50 },
+    );
+    return { items: page.items, nextCursor: encodeCursor('charges', page.next) };
+  }
+
   @Post('billing-runs/:cycle')
   @Roles('super_admin', 'admin', 'finance')
   @Idempotent()
   @ApiOperation({
-    summary: 'Issue a cycle now (the reconciler does it at 12:00 on the 2nd of the next month); exactly once',
+    summary:
+      'Issue a cycle (the reconciler does it at 12:00 on the 2nd of the next month); exactly once. 201 when bills were issued; 200 with `skipped` and `reason` when nothing was (not due yet, already issued, no charges). force=true issues a cycle not yet due',
   })
-  run(@Param('cycle') cycle: string) {
-    return this.issue.execute(assertCycle(cycle, 'cycle'), { force: false });
+  @ApiCreatedResponse({ type: BillingRunResponse, description: 'bills were issued' })
+  @ApiOkResponse({ type: BillingRunResponse, description: 'nothing was issued: `skipped` and `reason` say why' })
+  async run(
+    @Param('cycle') cycle: string,
+    @Query() q: IssueBillsQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<BillingRunResponse> {
+    const result = await this.issue.execute(assertCycle(cycle, 'cycle'), { force: q.force === 'true' });
+    if (result.skipped) res.status(HttpStatus.OK);
+    return result;
   }
 
   @Get('bills')

@@ -29,6 +29,58 @@ export class BillsQuery extends PageQuery {
   billingCycle?: string;
 }
 
+export class ChargesQuery extends PageQuery {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'false: charges not yet on a bill (what the next issuance bills); true: billed ones',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  billed?: 'true' | 'false';
+}
+
+export class ChargeView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: '2026-10', description: 'the cycle whose bill takes it' }) billingCycle!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the cycle it was recorded for, when that was already issued',
+  })
+  deferredFromCycle!: string | null;
+  @ApiProperty() product!: string;
+  @ApiProperty() usage!: string;
+  @ApiProperty({ example: '61.38' }) amount!: string;
+  @ApiProperty({ example: 'EUR' }) currency!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null until its cycle is issued' }) billId!: string | null;
+  @ApiProperty() createdAt!: string;
+}
+
+export class ChargeListResponse {
+  @ApiProperty({ type: [ChargeView] }) items!: ChargeView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class BillingRunResponse {
+  @ApiProperty({ example: '2026-10' }) billingCycle!: string;
+  @ApiProperty() billsIssued!: number;
+  @ApiProperty({ description: 'bills automatic write-off paid' }) writtenOff!: number;
+  @ApiProperty() customersWrittenOff!: number;
+  @ApiPropertyOptional({ enum: ['already_issued', 'another_replica_is_issuing', 'not_due_yet', 'no_charges'] })
+  skipped?: string;
+  @ApiPropertyOptional({ description: 'why nothing was issued, in a sentence' }) reason?: string;
+}
+
+export class IssueBillsQuery {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: issue the cycle now even though it is not due yet (never issues a cycle twice)',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  force?: 'true' | 'false';
+}
+
 export class RepaymentsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() customerId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() billId?: string;

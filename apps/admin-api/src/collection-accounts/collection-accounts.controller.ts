@@ -14,6 +14,13 @@ export class CreateCollectionAccountRequest {
   @IsString()
   accountNumber?: string;
   @ApiPropertyOptional({ example: 'COBADEFFXXX' }) @IsOptional() @IsString() bic?: string;
+  @ApiPropertyOptional({
+    example: '021000021',
+    description: 'US ABA routing number for ACH (9 digits, ABA checksum validated)',
+  })
+  @IsOptional()
+  @IsString()
+  routingNumber?: string;
   @ApiProperty({ example: ['USD', 'EUR'] })
   @IsArray()
   @ArrayNotEmpty()

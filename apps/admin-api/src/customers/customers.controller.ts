@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCustomerScope, STAFF } from '@remitd/access';
 import {
   AllocateVirtualAccountUseCase,
@@ -19,7 +19,10 @@ import {
   CreateCustomerRequest,
   CustomerResponse,
   ListCustomersQuery,
+  ReissueVirtualAccountRequest,
+  ReissuedVirtualAccountResponse,
   UpdateCustomerRequest,
+  VirtualAccountResponse,
 } from './customers.dto';
 
 @ApiTags('customers')
@@ -91,6 +94,36 @@ export class CustomersController {
     @Body() body: AllocateVirtualAccountRequest,
   ) {
     return this.allocate.execute({ actor, customerId: id, ...body });
+  }
+
+  @Post(':id/virtual-accounts/:virtualAccountId/close')
+  @Roles('super_admin', 'admin', 'account_manager')
+  @Idempotent()
+  @ApiOperation({ summary: 'Close a virtual account (its number is never reused)' })
+  @ApiCreatedResponse({ type: VirtualAccountResponse })
+  closeVirtualAccount(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('virtualAccountId', ParseUUIDPipe) virtualAccountId: string,
+  ) {
+    return this.allocate.close({ actor, customerId: id, virtualAccountId });
+  }
+
+  @Post(':id/virtual-accounts/:virtualAccountId/reissue')
+  @Roles('super_admin', 'admin', 'account_manager')
+  @Idempotent()
+  @ApiOperation({
+    summary:
+      'Close a virtual account and issue its replacement under another collection account (e-mails the customer the new details)',
+  })
+  @ApiCreatedResponse({ type: ReissuedVirtualAccountResponse })
+  reissueVirtualAccount(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('virtualAccountId', ParseUUIDPipe) virtualAccountId: string,
+    @Body() body: ReissueVirtualAccountRequest,
+  ) {
+    return this.allocate.reissue({ actor, customerId: id, virtualAccountId, ...body });
   }
 
   @Get(':id/virtual-accounts')

@@ -92,10 +92,19 @@ export class AllocateVirtualAccountRequest {
   @Length(3, 3)
   currency?: string;
 
-  @ApiPropertyOptional({ description: 'defaults to the first collection account holding the currency' })
+  @ApiPropertyOptional({
+    description:
+      'the collection account to allocate under; required when more than one collection account holds the currency',
+  })
   @IsOptional()
   @IsUUID()
   collectionAccountId?: string;
+}
+
+export class ReissueVirtualAccountRequest {
+  @ApiProperty({ description: 'the collection account the new virtual account is allocated under' })
+  @IsUUID()
+  collectionAccountId!: string;
 }
 
 export class CustomerResponse {
@@ -114,4 +123,27 @@ export class CustomerResponse {
   @ApiProperty() partialLastBill!: boolean;
   @ApiProperty() writeOffPastBills!: boolean;
   @ApiProperty() createdAt!: string;
+}
+
+export class VirtualAccountResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() customerId!: string;
+  @ApiProperty({ example: 'EUR' }) currency!: string;
+  @ApiProperty({ example: 'DE12370400440532013042' }) number!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'the number when it is an IBAN' }) iban!: string | null;
+  @ApiProperty({ example: 'DE12 3704 0044 0532 0130 42' }) display!: string;
+  @ApiProperty({ type: String, nullable: true }) bic!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'US ABA routing number, for ACH' })
+  routingNumber!: string | null;
+  @ApiProperty() collectionAccountId!: string;
+  @ApiProperty() collectionAccountName!: string;
+  @ApiProperty({ enum: ['active', 'closed'] }) status!: string;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ type: String, nullable: true }) closedAt!: string | null;
+  @ApiProperty({ description: 'false when the call returned the existing account' }) created!: boolean;
+}
+
+export class ReissuedVirtualAccountResponse extends VirtualAccountResponse {
+  @ApiProperty({ type: VirtualAccountResponse, description: 'the closed account it replaces' })
+  replaces!: VirtualAccountResponse;
 }

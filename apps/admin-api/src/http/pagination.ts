@@ -31,6 +31,7 @@ export type ListName =
   | 'held-entries'
   | 'audit-log'
   | 'bills'
+  | 'charges'
   | 'customers'
   | 'remittances'
   | 'repayments'

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestj
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Money } from '@remitd/money';
 import { STAFF } from '@remitd/access';
+import { validationError } from '@remitd/core';
 import type { Actor } from '@remitd/persistence';
 import {
   AssignStatementAccountUseCase,
@@ -21,6 +22,13 @@ import {
   RejectStatementFileResponse,
   UnknownAccountsResponse,
 } from './statement-accounts.dto';
+
+/** An account as a bank writes it: PostgreSQL text cannot hold NUL, so control characters are a 400, not a 500. */
+function statementAccount(account: string): string {
+  if (!account.trim() || /[\u0000-\u001f\u007f]/.test(account))
+    throw validationError('INVALID_ACCOUNT', 'account: not an account number or IBAN', 'account');
+  return account;
+}
 
 /** issue 11 item 3: entries of an account that is not ours wait here for finance. */
 const FINANCE = ['super_admin', 'admin', 'finance'] as const;
@@ -62,7 +70,7 @@ export class StatementAccountsController {
   async held(@Param('account') account: string, @Query() q: HeldEntriesQuery): Promise<HeldEntriesResponse> {
     const limit = q.limit ?? 50;
     const after = decodeFieldsCursor('held-entries', q.cursor, { id: CURSOR_UUID });
-    const rows = await this.repo.heldEntries(toAccountKey(account), limit + 1, after?.id);
+    const rows = await this.repo.heldEntries(toAccountKey(statementAccount(account)), limit + 1, after?.id);
     const items = rows.slice(0, limit).map((e) => ({
       id: e.id,
       fileId: e.fileId,
@@ -96,7 +104,11 @@ export class StatementAccountsController {
     @Param('account') account: string,
     @Body() body: AssignStatementAccountRequest,
   ): Promise<AssignStatementAccountResponse> {
-    return this.assignAccount.execute({ actor, account, collectionAccountId: body.collectionAccountId });
+    return this.assignAccount.execute({
+      actor,
+      account: statementAccount(account),
+      collectionAccountId: body.collectionAccountId,
+    });
   }
 
   @Post('statement-files/:id/reject')

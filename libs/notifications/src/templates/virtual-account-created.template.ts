@@ -16,6 +16,8 @@ export interface VirtualAccountCreatedPayload {
   currency: string;
   /** Reference the customer should quote on transfers. */
   customerReference: string;
+  /** The closed account this one replaces (a re-issued account), which the customer must stop paying into. */
+  replacesAccount?: string;
 }
 
 export const virtualAccountCreated: TemplateDef<VirtualAccountCreatedPayload> = {
@@ -31,6 +33,7 @@ export const virtualAccountCreated: TemplateDef<VirtualAccountCreatedPayload> = 
       bankAddress: r.optText('bankAddress'),
       currency: r.currency('currency'),
       customerReference: r.text('customerReference'),
+      replacesAccount: r.optText('replacesAccount'),
     };
     if (!p.iban && !p.accountNumber) r.error('one of iban or accountNumber is required');
     if (p.iban) {
@@ -63,6 +66,14 @@ export const virtualAccountCreated: TemplateDef<VirtualAccountCreatedPayload> = 
           kind: 'p',
           text: 'Your exclusive bank account for paying your bills has been created. Transfers to this account are matched to your customer account automatically.',
         },
+        ...(p.replacesAccount
+          ? [
+              {
+                kind: 'p' as const,
+                text: `This account replaces your previous account ${p.replacesAccount}, which is now closed. Please update your payment details and pay into the account below from now on.`,
+              },
+            ]
+          : []),
         { kind: 'kv', rows },
         { kind: 'h', text: 'How to pay' },
         {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "collection_accounts" ADD COLUMN     "routing_number" TEXT;
