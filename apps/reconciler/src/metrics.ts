@@ -1,7 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { OutboxRepository } from '@remitd/notifications';
-import { ReconcileEntriesUseCase } from '@remitd/reconciliation';
+import { ReconcileEntriesUseCase, type BatchObservation } from '@remitd/reconciliation';
 
 /** Seconds from a bank file's arrival to a credit: seconds for a polled inbox, up to a day for a bank's schedule. */
 const FILE_TO_CREDIT_BUCKETS = [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600, 4 * 3600, 24 * 3600];
@@ -41,7 +42,7 @@ export class Metrics implements OnModuleInit {
   });
 
   constructor(
-    private readonly reconcile: ReconcileEntriesUseCase,
+    private readonly moduleRef: ModuleRef,
     private readonly outbox: OutboxRepository,
   ) {
     collectDefaultMetrics({ register: this.registry });
@@ -74,16 +75,22 @@ export class Metrics implements OnModuleInit {
     });
   }
 
-  /** Every batch, however it was started (scheduler, CLI, tests), is measured. */
+  /**
+   * Every batch, however it was started (scheduler, CLI, tests), is measured: on every instance
+   * of the use case (modules that import the reconciliation module with their own options get one).
+   */
   onModuleInit(): void {
-    this.reconcile.observe(({ seconds, result, creditedFilesReceivedAt }) => {
-      this.batchDuration.observe(seconds);
-      this.entriesCredited.inc(result.credited);
-      this.entriesUnmatched.inc(result.unmatched);
-      this.entriesReversed.inc(result.reversals);
-      const now = Date.now();
-      for (const at of creditedFilesReceivedAt) this.fileToCredit.observe(Math.max(0, (now - at.getTime()) / 1000));
-    });
+    for (const reconcile of this.moduleRef.get(ReconcileEntriesUseCase, { strict: false, each: true }))
+      reconcile.observe((o) => this.observeBatch(o));
+  }
+
+  private observeBatch({ seconds, result, creditedFilesReceivedAt }: BatchObservation): void {
+    this.batchDuration.observe(seconds);
+    this.entriesCredited.inc(result.credited);
+    this.entriesUnmatched.inc(result.unmatched);
+    this.entriesReversed.inc(result.reversals);
+    const now = Date.now();
+    for (const at of creditedFilesReceivedAt) this.fileToCredit.observe(Math.max(0, (now - at.getTime()) / 1000));
   }
 
   render(): Promise<string> {
