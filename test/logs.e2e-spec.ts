@@ -68,7 +68,7 @@ describe('logs item 11: JSON lines off a terminal, no colour codes, no route-map
         await new Promise((r) => setTimeout(r, 20));
       for (const app of [api, reconciler]) {
         const out = app.stdout();
-        expect(out).not.toMatch(/\x1b\[/); // eslint-disable-line no-control-regex
+        expect(out).not.toMatch(/\x1b\[/);
         const lines = jsonLines(out); // throws on any line that is not JSON
         expect(lines.length).toBeGreaterThan(0);
         expect(lines.every((l) => typeof l.level === 'number' && typeof l.msg === 'string')).toBe(true);

@@ -48,7 +48,7 @@ function prettyStream(destination?: DestinationStream): DestinationStream | null
       colorize: destination === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR,
       translateTime: 'SYS:HH:MM:ss.l',
       ignore: 'pid,hostname,service,context,req,res,responseTime',
-      messageFormat: '{if context}[{context}] {end}{msg}',
+      messageFormat: '{service} {if context}[{context}] {end}{msg}',
       singleLine: true,
       sync: true,
       ...(destination ? { destination } : {}),
