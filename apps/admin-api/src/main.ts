@@ -91,7 +91,8 @@ async function main() {
 
 if (require.main === module) {
   main().catch((e) => {
-    console.error(e instanceof Error ? e.message : e);
+    // a start-up failure (bad setting, database down) is one line, JSON off a terminal like the rest
+    createRootLogger({ service: 'admin-api' }).fatal(e instanceof Error ? e.message : String(e));
     process.exit(1);
   });
 }

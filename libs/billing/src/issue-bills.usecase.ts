@@ -159,7 +159,9 @@ export class IssueBillsUseCase {
         skipped: 'another_replica_is_issuing',
       };
     if (!result.skipped)
-      this.logger.log(`issued ${result.billsIssued} bills for ${cycle}; automatic write-off paid ${result.writtenOff}`);
+      this.logger.log(
+        `issued ${plural(result.billsIssued, 'bill')} for ${cycle}; automatic write-off paid ${result.writtenOff}`,
+      );
     return result;
   }
 }
