@@ -103,6 +103,31 @@ describe('logs item 11: JSON lines off a terminal, no colour codes, no route-map
     }
   });
 
+  it('a start-up failure (database unreachable) is one fatal JSON line and exit 1, not a coloured stack trace', async () => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/admin-api/src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        FORCE_COLOR: '1',
+        DATABASE_URL: 'postgresql://nobody:none@127.0.0.1:1/none',
+        REMITD_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'remitd-logs-')),
+        ADMIN_API_PORT: '0',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise((r) => child.once('exit', r));
+    expect(code).toBe(1);
+    expect(stdout + stderr).not.toMatch(/\x1b\[/);
+    expect(stderr).toBe('');
+    expect(jsonLines(stdout)).toEqual([
+      expect.objectContaining({ level: 60, service: 'admin-api', msg: expect.stringMatching(/127\.0\.0\.1:1/) }),
+    ]);
+  });
+
   describe('on a running system', () => {
     let sys: TestSystem;
     beforeAll(async () => {
