@@ -92,7 +92,7 @@ async function main() {
 if (require.main === module) {
   main().catch((e) => {
     // a start-up failure (bad setting, database down) is one line, JSON off a terminal like the rest
-    createRootLogger({ service: 'admin-api' }).fatal(e instanceof Error ? e.message : String(e));
+    createRootLogger({ service: 'admin-api', level: 'info' }).fatal(e instanceof Error ? e.message : String(e));
     process.exit(1);
   });
 }

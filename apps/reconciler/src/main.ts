@@ -71,7 +71,7 @@ async function main() {
 if (require.main === module) {
   main().catch((e) => {
     // a start-up failure (bad setting, database down) is one line, JSON off a terminal like the rest
-    createRootLogger({ service: 'reconciler' }).fatal(e instanceof Error ? e.message : String(e));
+    createRootLogger({ service: 'reconciler', level: 'info' }).fatal(e instanceof Error ? e.message : String(e));
     process.exit(1);
   });
 }

@@ -26,8 +26,11 @@ export interface LoggingOptions {
  * line, never a colour code.
  */
 export function createRootLogger(opts: LoggingOptions): Pino {
+  const level = opts.level ?? process.env.LOG_LEVEL ?? 'info';
+  if (!(level in pino.levels.values) && level !== 'silent')
+    throw new Error(`LOG_LEVEL must be one of ${Object.keys(pino.levels.values).join(', ')}, silent; got "${level}"`);
   const options: pino.LoggerOptions = {
-    level: opts.level ?? process.env.LOG_LEVEL ?? 'info',
+    level,
     base: { service: opts.service, pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
