@@ -20,6 +20,8 @@ import { ApiKeyGuard } from './http/auth';
 import { ApiExceptionFilter } from './http/exception.filter';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { LedgerController } from './ledger/ledger.controller';
+import { HttpMetrics } from './metrics/http-metrics';
+import { MetricsController } from './metrics/metrics.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { StatementAccountsController } from './statements/statement-accounts.controller';
 import { StatementsController } from './statements/statements.controller';
@@ -56,9 +58,11 @@ export class AdminApiModule {
         StatementAccountsController,
         BillingController,
         NotificationsController,
+        MetricsController,
       ],
       providers: [
         { provide: REMITD_CONFIG, useValue: config },
+        HttpMetrics,
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -1,20 +1,33 @@
 import 'reflect-metadata';
-import { Logger, type INestApplication } from '@nestjs/common';
+import { Logger, Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ApiKeysService } from '@remitd/access';
-import { loadConfig, type RemitdConfig } from '@remitd/config';
+import { createRootLogger, loadConfig, loggingModule, nestLogger, type RemitdConfig } from '@remitd/config';
 import { ensurePrivateDir, stopWithParent } from '@remitd/core';
 import { CreateCollectionAccountUseCase, VirtualAccountRepository } from '@remitd/customers';
 import { AdminApiModule } from './admin-api.module';
 import { handOverBootstrapKey } from './bootstrap-key';
 import { validationPipe } from './http/validation';
+import { HttpMetrics } from './metrics/http-metrics';
 
+/** Logs through pino (JSON lines, pretty on a terminal) unless `logger: false` (tests). */
 export async function createAdminApi(config: RemitdConfig, opts: { logger?: false } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AdminApiModule.forRoot(config), {
-    logger: opts.logger ?? ['log', 'warn', 'error'],
-    bufferLogs: false,
-  });
+  const logging = opts.logger !== false;
+  @Module({})
+  class AdminApiApp {}
+  const app = await NestFactory.create(
+    {
+      module: AdminApiApp,
+      imports: [
+        AdminApiModule.forRoot(config),
+        ...(logging ? [loggingModule(createRootLogger({ service: 'admin-api' }), { http: true })] : []),
+      ],
+    },
+    logging ? { bufferLogs: true } : { logger: false },
+  );
+  if (logging) app.useLogger(nestLogger(app));
+  app.use(app.get(HttpMetrics).middleware);
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()
@@ -87,14 +100,14 @@ async function main() {
   );
   await firstStart(app, config);
   await app.listen(config.adminApiPort, '127.0.0.1');
-  new Logger('admin-api').log(
-    `listening on http://127.0.0.1:${config.adminApiPort} (OpenAPI at http://127.0.0.1:${config.adminApiPort}/docs)`,
-  );
+  const port = (app.getHttpServer().address() as { port: number }).port;
+  new Logger('admin-api').log(`listening on http://127.0.0.1:${port} (OpenAPI at http://127.0.0.1:${port}/docs)`);
 }
 
 if (require.main === module) {
   main().catch((e) => {
-    console.error(e instanceof Error ? e.message : e);
+    // a start-up failure (bad setting, database down) is one line, JSON off a terminal like the rest
+    createRootLogger({ service: 'admin-api', level: 'info' }).fatal(e instanceof Error ? e.message : String(e));
     process.exit(1);
   });
 }

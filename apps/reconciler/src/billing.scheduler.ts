@@ -36,9 +36,8 @@ export class BillingScheduler implements OnApplicationBootstrap, OnApplicationSh
     if (this.running) return this.running;
     this.running = (async () => {
       try {
-        for (const r of await this.issue.issueDue(now))
-          if (!r.skipped) this.metrics.inc('bills_issued_total', r.billsIssued);
-        this.metrics.inc('bills_overdue_total', await this.overdue.execute(now.toISOString().slice(0, 10)));
+        for (const r of await this.issue.issueDue(now)) if (!r.skipped) this.metrics.billsIssued.inc(r.billsIssued);
+        this.metrics.billsOverdue.inc(await this.overdue.execute(now.toISOString().slice(0, 10)));
       } catch (e) {
         this.logger.error(`billing run failed: ${(e as Error).message}`);
       }

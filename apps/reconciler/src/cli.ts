@@ -15,6 +15,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { loadConfig } from '@remitd/config';
+import { plural } from '@remitd/core';
 import { embeddedPostgresUrl, PersistenceModule, startEmbeddedPostgres } from '@remitd/persistence';
 import { migrateDeploy } from '@remitd/persistence/migrator';
 import { DryRunReconciliation, ReconciliationModule, type DryRunLine } from '@remitd/reconciliation';
@@ -64,7 +65,7 @@ function printDryRun(lines: DryRunLine[], out: (s: string) => void): void {
   }
   const count = (k: string) => lines.filter((l) => l.decision === k).length;
   out(
-    `\n${lines.length} entries: ${count('credit')} credit, ${count('unmatched')} unmatched, ${count('debit')} debit, ${count('reversal')} reversal (dry run: nothing was changed)`,
+    `\n${plural(lines.length, 'entry', 'entries')}: ${count('credit')} credit, ${count('unmatched')} unmatched, ${count('debit')} debit, ${count('reversal')} reversal (dry run: nothing was changed)`,
   );
 }
 

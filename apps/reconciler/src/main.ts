@@ -1,19 +1,30 @@
 import 'reflect-metadata';
 import { createServer, type Server } from 'node:http';
-import { Logger, type INestApplicationContext } from '@nestjs/common';
+import { Logger, Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig, type RemitdConfig } from '@remitd/config';
-import { OutboxRepository } from '@remitd/notifications';
+import { createRootLogger, loadConfig, loggingModule, nestLogger, type RemitdConfig } from '@remitd/config';
 import { ensurePrivateDir, stopWithParent } from '@remitd/core';
 import { PrismaService } from '@remitd/persistence';
 import { Metrics } from './metrics';
 import { ReconcilerModule, type ReconcilerOptions } from './reconciler.module';
 
 /** The daemon: no HTTP API, only /health and /metrics for operators. */
+/** Logs through pino (JSON lines, pretty on a terminal) unless `logger: false` (tests). */
 export async function startReconciler(config: RemitdConfig, opts: ReconcilerOptions & { logger?: false } = {}) {
-  const ctx = await NestFactory.createApplicationContext(ReconcilerModule.forRoot(config, opts), {
-    logger: opts.logger ?? ['log', 'warn', 'error'],
-  });
+  const logging = opts.logger !== false;
+  @Module({})
+  class ReconcilerApp {}
+  const ctx = await NestFactory.createApplicationContext(
+    {
+      module: ReconcilerApp,
+      imports: [
+        ReconcilerModule.forRoot(config, opts),
+        ...(logging ? [loggingModule(createRootLogger({ service: 'reconciler' }))] : []),
+      ],
+    },
+    logging ? { bufferLogs: true } : { logger: false },
+  );
+  if (logging) ctx.useLogger(nestLogger(ctx));
   ctx.enableShutdownHooks();
   const server = healthServer(ctx);
   await new Promise<void>((r) => server.listen(config.reconcilerPort, '127.0.0.1', r));
@@ -42,16 +53,9 @@ function healthServer(ctx: INestApplicationContext): Server {
             .end(JSON.stringify({ status: 'error', error: (e as Error).message }));
         }
       } else if (req.url === '/metrics') {
-        const metrics = ctx.get(Metrics);
         // issue 11 item 16: given-up e-mails are visible (alert on remitd_notifications_failed > 0)
-        try {
-          const outbox = await ctx.get(OutboxRepository).statusCounts();
-          metrics.set('notifications_failed', outbox.failed);
-          metrics.set('notifications_pending', outbox.pending);
-        } catch {
-          // the database is down: /health says so; the counters are still worth scraping
-        }
-        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(metrics.render());
+        const metrics = ctx.get(Metrics);
+        res.writeHead(200, { 'content-type': metrics.contentType }).end(await metrics.render());
       } else {
         res.writeHead(404).end();
       }
@@ -67,12 +71,13 @@ async function main() {
     () => r.close(),
     (m) => new Logger('reconciler').warn(m),
   );
-  new Logger('reconciler').log(`running; health on http://127.0.0.1:${r.port}/health`);
+  new Logger('reconciler').log(`running; health on http://127.0.0.1:${r.port}/health, metrics on /metrics`);
 }
 
 if (require.main === module) {
   main().catch((e) => {
-    console.error(e instanceof Error ? e.message : e);
+    // a start-up failure (bad setting, database down) is one line, JSON off a terminal like the rest
+    createRootLogger({ service: 'reconciler', level: 'info' }).fatal(e instanceof Error ? e.message : String(e));
     process.exit(1);
   });
 }

@@ -29,8 +29,8 @@ export class NotificationDispatchScheduler implements OnApplicationBootstrap, On
       try {
         for (;;) {
           const r = await this.dispatch.execute();
-          this.metrics.inc('notifications_sent_total', r.sent);
-          this.metrics.inc('notifications_failed_total', r.failed);
+          this.metrics.notificationsSent.inc(r.sent);
+          this.metrics.notificationsGivenUp.inc(r.failed);
           if (r.claimed === 0) break;
         }
       } catch (e) {

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { plural } from '@remitd/core';
 import { AdvisoryLocks, idempotencyStorage, PrismaService, TransactionRunner } from '@remitd/persistence';
 import { AutoWriteOffUseCase } from './auto-write-off.usecase';
 import { ChargesRepository } from './charges.repository';
@@ -94,7 +95,8 @@ export class IssueBillsUseCase {
       const count = await this.tx.run(async (tx) =>
         this.charges.defer(tx, cycle, await this.charges.openCycleFrom(tx, nextCycle(cycle))),
       );
-      if (count) this.logger.warn(`${count} unbilled charge(s) of issued cycle ${cycle} moved to the next open cycle`);
+      if (count)
+        this.logger.warn(`${plural(count, 'unbilled charge')} of issued cycle ${cycle} moved to the next open cycle`);
       moved += count;
     }
     return moved;
@@ -180,7 +182,9 @@ export class IssueBillsUseCase {
     });
     if (!result) return skip(cycle, 'another_replica_is_issuing');
     if (!result.skipped)
-      this.logger.log(`issued ${result.billsIssued} bills for ${cycle}; automatic write-off paid ${result.writtenOff}`);
+      this.logger.log(
+        `issued ${plural(result.billsIssued, 'bill')} for ${cycle}; automatic write-off paid ${result.writtenOff}`,
+      );
     return result;
   }
 }

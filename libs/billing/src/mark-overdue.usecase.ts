@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { plural } from '@remitd/core';
 import { Money } from '@remitd/money';
 import { OutboxRepository } from '@remitd/notifications';
 import { TransactionRunner } from '@remitd/persistence';
@@ -55,7 +56,7 @@ export class MarkOverdueUseCase {
           },
         })),
       );
-      if (rows.length) this.logger.log(`${rows.length} bill(s) became overdue`);
+      if (rows.length) this.logger.log(`${plural(rows.length, 'bill')} became overdue`);
       return rows.length;
     });
   }

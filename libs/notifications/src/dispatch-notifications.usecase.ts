@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { plural } from '@remitd/core';
 import { isPermanentSendError, NotificationSendError, type NotificationChannel } from './channels';
 import { OutboxRepository } from './outbox.repository';
 import { DEFAULT_RETRY_POLICY, nextAttemptAt, type RetryPolicy } from './retry-policy';
@@ -60,7 +61,7 @@ export class DispatchNotificationsUseCase {
           result.failed++;
           // the alert: an operator finds it with GET /notifications?status=failed (and the failed gauge on /metrics)
           this.logger.error(
-            `notification ${n.id} (${n.template} to ${n.recipient}) failed after ${n.attempts} attempt(s) and needs a person ` +
+            `notification ${n.id} (${n.template} to ${n.recipient}) failed after ${plural(n.attempts, 'attempt')} and needs a person ` +
               `(GET /notifications?status=failed, POST /notifications/${n.id}/requeue): ${msg}`,
           );
         }

@@ -23,6 +23,7 @@ import {
   type Flag,
   type MatchLookups,
 } from '@remitd/matching';
+import { plural } from '@remitd/core';
 import { Money } from '@remitd/money';
 import { OutboxRepository } from '@remitd/notifications';
 import { SqlTransactions, TransactionRunner, type SqlTx, type Tx } from '@remitd/persistence';
@@ -52,6 +53,15 @@ const emptyResult = (): BatchResult => ({
   deferred: 0,
 });
 
+/** What one committed batch did, for whoever measures it (the reconciler's /metrics). */
+export interface BatchObservation {
+  seconds: number;
+  result: BatchResult;
+  /** per credited entry: when its bank file was received (file-to-credit latency) */
+  creditedFilesReceivedAt: Date[];
+}
+export type BatchObserver = (o: BatchObservation) => void;
+
 export interface PlannedDecision {
   entry: PendingEntry;
   decision: Decision;
@@ -76,6 +86,7 @@ export interface PlannedDecision {
 @Injectable()
 export class ReconcileEntriesUseCase {
   private readonly logger = new Logger('reconcile');
+  private readonly observers: BatchObserver[] = [];
 
   constructor(
     private readonly tx: TransactionRunner,
@@ -111,10 +122,16 @@ export class ReconcileEntriesUseCase {
     return total;
   }
 
+  /** Called after every batch that did something (after its commit); an observer's failure is only logged. */
+  observe(observer: BatchObserver): void {
+    this.observers.push(observer);
+  }
+
   async batch(batchSize = this.config.reconcileBatchSize ?? 2000): Promise<BatchResult> {
-    const { result, reversals } = await this.sql.run(async (tx) => {
+    const started = process.hrtime.bigint();
+    const { result, reversals, creditedFiles } = await this.sql.run(async (tx) => {
       const entries = await this.repo.claimPending(tx, batchSize);
-      if (!entries.length) return { result: emptyResult(), reversals: [] };
+      if (!entries.length) return { result: emptyResult(), reversals: [], creditedFiles: [] };
       return this.process(tx, entries);
     });
     if (reversals.length) {
@@ -136,11 +153,25 @@ export class ReconcileEntriesUseCase {
     }
     if (result.processed) {
       this.logger.log(
-        `reconciled ${result.processed} entries: ${result.credited} credited, ${result.unmatched} unmatched, ${result.debits} debits, ${result.reversals} reversals` +
+        `reconciled ${plural(result.processed, 'entry', 'entries')}: ${result.credited} credited, ${result.unmatched} unmatched, ${plural(result.debits, 'debit')}, ${plural(result.reversals, 'reversal')}` +
           (result.deferred ? `; ${result.deferred} deferred (their customer was busy)` : ''),
       );
+      if (this.observers.length) await this.notify(started, result, creditedFiles);
     }
     return result;
+  }
+
+  private async notify(started: bigint, result: BatchResult, creditedFiles: string[]): Promise<void> {
+    try {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const receivedAt = creditedFiles.length
+        ? await this.repo.filesReceivedAt([...new Set(creditedFiles)])
+        : new Map();
+      const creditedFilesReceivedAt = creditedFiles.map((f) => receivedAt.get(f)).filter((d): d is Date => !!d);
+      for (const o of this.observers) o({ seconds, result, creditedFilesReceivedAt });
+    } catch (e) {
+      this.logger.warn(`batch observer failed: ${(e as Error).message}`);
+    }
   }
 
   /** What the rules decide for entries, without changing anything (the dry run, and step one of a batch). */
@@ -179,7 +210,7 @@ export class ReconcileEntriesUseCase {
   private async process(
     tx: SqlTx,
     entries: PendingEntry[],
-  ): Promise<{ result: BatchResult; reversals: PendingEntry[] }> {
+  ): Promise<{ result: BatchResult; reversals: PendingEntry[]; creditedFiles: string[] }> {
     const planned = await this.plan(tx, entries);
     let remittances: RemittanceInsert[] = [];
     const credits: CreditItem[] = [];
@@ -272,7 +303,9 @@ export class ReconcileEntriesUseCase {
     // they are held only for the end of the transaction and replicas overlap the rest
     await this.ledger.postMany(tx, [...suspenseJournals, ...plan.journals]);
     result.processed -= reversals.length;
-    return { result, reversals };
+    const fileOf = new Map(entries.map((e) => [e.id, e.fileId]));
+    const creditedFiles = remittances.filter((r) => r.state === 'credited').map((r) => fileOf.get(r.entryId)!);
+    return { result, reversals, creditedFiles };
   }
 
   private toSuspense(e: PendingEntry, booked: Money): JournalRequest {

@@ -109,6 +109,15 @@ export class ReconciliationRepository {
     );
   }
 
+  /** When these bank files were received (file-to-credit latency on /metrics). */
+  async filesReceivedAt(fileIds: string[]): Promise<Map<string, Date>> {
+    const rows = await this.prisma.$queryRawUnsafe<{ id: string; receivedAt: Date }[]>(
+      `SELECT id::text, received_at AS "receivedAt" FROM statement_files WHERE id = ANY($1::uuid[])`,
+      fileIds,
+    );
+    return new Map(rows.map((r) => [r.id, r.receivedAt]));
+  }
+
   /** For the dry run: entries of one file, without claiming anything. */
   entriesOfFile(fileId: string): Promise<PendingEntry[]> {
     return this.prisma.$queryRawUnsafe<PendingEntry[]>(

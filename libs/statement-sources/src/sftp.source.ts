@@ -6,6 +6,7 @@ import { finished } from 'node:stream/promises';
 import { utils as sshUtils } from 'ssh2';
 import type { ConnectConfig, SyncHostVerifier } from 'ssh2';
 import SftpClient from 'ssh2-sftp-client';
+import { plural } from '@remitd/core';
 import {
   assertOwnFile,
   compareOldestFirst,
@@ -307,7 +308,7 @@ export class SftpSource implements StatementSource {
     }
     throw new SourceError(
       'SOURCE_UNREACHABLE',
-      `${this.id}: ${this.opts.host}:${this.opts.port ?? 22} unreachable after ${this.retries + 1} attempt(s): ${last?.message ?? 'unknown error'}`,
+      `${this.id}: ${this.opts.host}:${this.opts.port ?? 22} unreachable after ${plural(this.retries + 1, 'attempt')}: ${last?.message ?? 'unknown error'}`,
       { retryable: true, sourceId: this.id, cause: last },
     );
   }

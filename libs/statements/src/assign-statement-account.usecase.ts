@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { plural } from '@remitd/core';
 import { AuditRepository, TransactionRunner, type Actor } from '@remitd/persistence';
 import { accountKey as toAccountKey } from './natural-key';
 import { accountAlreadyAssigned, accountNeverSeen, collectionAccountNotFound } from './statements.errors';
@@ -59,7 +60,7 @@ export class AssignStatementAccountUseCase {
         payload: { collectionAccountId: target.id, released, queued },
       });
       this.logger.log(
-        `account ${accountKey} assigned to collection account ${target.id}: ${released} entries released`,
+        `account ${accountKey} assigned to collection account ${target.id}: ${plural(released, 'entry', 'entries')} released`,
       );
       return { accountKey, collectionAccountId: target.id, released, queued };
     });

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { DomainError } from '@remitd/core';
+import { DomainError, plural } from '@remitd/core';
 import { Dec, Money } from '@remitd/money';
 import { trySessionClaim, PrismaService, type SqlTx } from '@remitd/persistence';
 import { accountKey, distinctKey, entryKey } from './natural-key';
@@ -29,7 +29,7 @@ export type IngestOutcome =
       newEntries: number;
       alerts: number;
     }
-  | { status: 'duplicate'; fileId: string; of: string; previousStatus: string }
+  | { status: 'duplicate'; fileId: string; duplicateId: string; of: string; previousStatus: string }
   | { status: 'quarantined'; fileId: string; reason: string; location: string | null }
   | { status: 'busy' };
 
@@ -62,18 +62,21 @@ export class IngestStatementFileUseCase {
 
   async execute(input: IngestInput): Promise<IngestOutcome> {
     const seen = await this.repo.findFileBySha(input.sha256);
-    if (seen) return { status: 'duplicate', fileId: seen.id, of: seen.fileName, previousStatus: seen.status };
+    if (seen) return this.duplicate(input, seen);
     const claim = await trySessionClaim(this.prisma.url, `statement-file:${input.sha256}`);
     if (!claim) return { status: 'busy' };
     try {
       const again = await this.repo.findFileBySha(input.sha256);
-      if (again) return { status: 'duplicate', fileId: again.id, of: again.fileName, previousStatus: again.status };
+      if (again) return await this.duplicate(input, again);
       let format: StatementFormat | undefined = input.format;
       try {
         const tooLarge = fileTooLarge(input.size, this.limits, input.fileName);
         if (tooLarge) throw tooLarge;
         format ??= detectFormat(await readHead(input.storedPath), input.fileName);
-        const outcome = await this.inTransaction(claim.sql, () => this.ingest(claim.sql, input, format!));
+        // logged once the file is committed: a file quarantined half-way logs no alert it never kept
+        const logs: Deferred[] = [];
+        const outcome = await this.inTransaction(claim.sql, () => this.ingest(claim.sql, input, format!, logs));
+        for (const l of logs) this.logger[l.level](l.message);
         // A large file changes the table a lot at once: fresh statistics keep the reconciler's
         // claim an index scan instead of a sort of every pending entry (autovacuum comes later).
         if (outcome.status === 'ingested' && outcome.newEntries >= 5000) await this.repo.analyzeEntries();
@@ -86,6 +89,20 @@ export class IngestStatementFileUseCase {
     } finally {
       await claim.release();
     }
+  }
+
+  /** Same content as a file already received: not ingested again, but listed (GET /statement-files). */
+  private async duplicate(
+    input: IngestInput,
+    of: { id: string; fileName: string; status: string },
+  ): Promise<IngestOutcome> {
+    const row = await this.repo.recordDuplicate({
+      duplicateOfId: of.id,
+      sourceId: input.sourceId,
+      fileName: input.fileName,
+      size: input.size,
+    });
+    return { status: 'duplicate', fileId: of.id, duplicateId: row.id, of: of.fileName, previousStatus: of.status };
   }
 
   /** BEGIN … COMMIT on the claim's connection; any error (or the process dying) rolls it all back. */
@@ -123,7 +140,12 @@ export class IngestStatementFileUseCase {
     return { status: 'quarantined', fileId: row.id, reason, location };
   }
 
-  private async ingest(tx: SqlTx, input: IngestInput, format: StatementFormat): Promise<IngestOutcome> {
+  private async ingest(
+    tx: SqlTx,
+    input: IngestInput,
+    format: StatementFormat,
+    logs: Deferred[],
+  ): Promise<IngestOutcome> {
     const file = await this.repo.createFile(tx, { ...input, format, status: 'ingested' });
     const collections = await this.repo.collectionAccountsByKey();
     const aliases = await this.repo.collectionAccountAliases();
@@ -245,6 +267,7 @@ export class IngestStatementFileUseCase {
         });
         alerts += await this.checkContinuity(
           tx,
+          logs,
           file.id,
           current.id,
           current.key,
@@ -267,9 +290,10 @@ export class IngestStatementFileUseCase {
       entryCount: entries,
       newEntryCount: newEntries,
     });
-    this.logger.log(
-      `ingested ${input.fileName} (${format}): ${statements} statement(s), ${entries} entries, ${newEntries} new${alerts ? `, ${alerts} alert(s)` : ''}`,
-    );
+    logs.unshift({
+      level: 'log',
+      message: `ingested ${input.fileName} (${format}): ${plural(statements, 'statement')}, ${plural(entries, 'entry', 'entries')}, ${newEntries} new${alerts ? `, ${plural(alerts, 'alert')}` : ''}`,
+    });
     return { status: 'ingested', fileId: file.id, format, statements, entries, newEntries, alerts };
   }
 
@@ -355,6 +379,7 @@ export class IngestStatementFileUseCase {
 
   private async checkContinuity(
     tx: SqlTx,
+    logs: Deferred[],
     fileId: string,
     statementId: string,
     key: string,
@@ -362,6 +387,23 @@ export class IngestStatementFileUseCase {
     closing: string | null,
     balanced: boolean | null,
   ): Promise<number> {
+    // a statement the bank sent again (in another file): one alert, not a balance break against itself
+    const same = await this.repo.sameStatementElsewhere(tx, statementId);
+    if (same) {
+      await this.repo.createAlert(tx, {
+        kind: 'duplicate_statement',
+        accountKey: key,
+        statementId,
+        fileId,
+        message: `statement ${h.statementId ?? ''} (sequence ${h.sequenceNumber ?? 'none'}) was already received in file ${same.fileName}: same balances and entries, nothing new was credited`,
+        details: { previousStatementId: same.id, previousFileId: same.fileId },
+      });
+      logs.push({
+        level: 'warn',
+        message: `duplicate statement ${h.statementId ?? statementId} on ${key}: already received in ${same.fileName}`,
+      });
+      return 1;
+    }
     let n = 0;
     if (balanced === false) {
       await this.repo.createAlert(tx, {
@@ -407,12 +449,16 @@ export class IngestStatementFileUseCase {
         accountKey: key,
         statementId,
         fileId,
-        message: `statement sequence ${h.sequenceNumber} follows ${prev.sequenceNumber}: ${b > a ? `${b - a - 1} statement(s) missing` : 'out of order'}`,
+        message: `statement sequence ${h.sequenceNumber} follows ${prev.sequenceNumber}: ${b > a ? `${plural(b - a - 1, 'statement')} missing` : 'out of order'}`,
         details: { previous: prev.sequenceNumber, current: h.sequenceNumber },
       });
       n++;
     }
-    if (n) this.logger.warn(`continuity alert(s) on ${key} statement ${h.statementId ?? statementId}`);
+    if (n)
+      logs.push({
+        level: 'warn',
+        message: `${plural(n, 'continuity alert')} on ${key} statement ${h.statementId ?? statementId}`,
+      });
     return n;
   }
 }
@@ -441,6 +487,12 @@ function scaled(amount: string, currency: string, location: string, fileName: st
         : `${what} ${amount} has more decimals than ${currency} allows`;
     throw new ParseFailure(new StatementParseError(reason, location, fileName));
   }
+}
+
+/** A log line kept until the file's transaction commits. */
+interface Deferred {
+  level: 'log' | 'warn';
+  message: string;
 }
 
 /** A row and whether its bank-wide reference was already used earlier in the same statement. */

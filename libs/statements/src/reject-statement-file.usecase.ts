@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { plural } from '@remitd/core';
 import { AuditRepository, TransactionRunner, type Actor } from '@remitd/persistence';
 import { fileAlreadyRejected, fileHoldsNothing, statementFileNotFound } from './statements.errors';
 import { StatementRepository } from './statement.repository';
@@ -45,7 +46,9 @@ export class RejectStatementFileUseCase {
         entityId: file.id,
         payload: { fileName: file.fileName, rejected, reason: cmd.reason },
       });
-      this.logger.log(`statement file ${file.fileName} rejected: ${rejected} held entries will not be credited`);
+      this.logger.log(
+        `statement file ${file.fileName} rejected: ${plural(rejected, 'held entry', 'held entries')} will not be credited`,
+      );
       return { fileId: file.id, rejected, reason: cmd.reason };
     });
   }

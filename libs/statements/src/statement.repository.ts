@@ -80,6 +80,42 @@ export class StatementRepository {
     return this.prisma.statementFile.findUnique({ where: { sha256 } });
   }
 
+  /** logs item 11: a file whose content was already received, kept for the list of files. */
+  recordDuplicate(d: { duplicateOfId: string; sourceId: string; fileName: string; size: number }) {
+    return this.prisma.statementFileDuplicate.create({
+      data: { duplicateOfId: d.duplicateOfId, sourceId: d.sourceId, fileName: d.fileName, size: BigInt(d.size) },
+      select: { id: true },
+    });
+  }
+
+  /**
+   * The same statement (account, format, reference, sequence, currency, opening and closing
+   * balances and dates, number of entries) already received in another file: a re-sent statement.
+   */
+  async sameStatementElsewhere(db: SqlTx, statementId: string) {
+    const rows = await db.$queryRawUnsafe<{ id: string; fileId: string; fileName: string }[]>(
+      `
+      SELECT o.id::text, o.file_id::text AS "fileId", f.file_name AS "fileName"
+      FROM statements s
+      JOIN statements o ON o.account_key = s.account_key AND o.file_id <> s.file_id
+      JOIN statement_files f ON f.id = o.file_id
+      WHERE s.id = $1::uuid AND (s.statement_ref IS NOT NULL OR s.sequence_number IS NOT NULL)
+        AND o.format = s.format
+        AND o.statement_ref IS NOT DISTINCT FROM s.statement_ref
+        AND o.sequence_number IS NOT DISTINCT FROM s.sequence_number
+        AND o.currency IS NOT DISTINCT FROM s.currency
+        AND o.opening_balance IS NOT DISTINCT FROM s.opening_balance
+        AND o.opening_date IS NOT DISTINCT FROM s.opening_date
+        AND o.closing_balance IS NOT DISTINCT FROM s.closing_balance
+        AND o.closing_date IS NOT DISTINCT FROM s.closing_date
+        AND o.entry_count = s.entry_count
+      ORDER BY o.created_at
+      LIMIT 1`,
+      statementId,
+    );
+    return rows[0] ?? null;
+  }
+
   createFile(
     db: SqlTx,
     f: {
@@ -472,14 +508,52 @@ export class StatementRepository {
   }
 
   /** Bank files, newest first (exact keyset on received_at, id). */
+  /**
+   * Files received, newest first (exact keyset on received_at, id): ingested and quarantined
+   * ones, and (logs item 11) duplicates, each naming the file it duplicates.
+   */
   async listFiles(filter: { status?: string }, page: { after?: KeysetPosition; limit: number }) {
     const where = filter.status ? [Prisma.sql`status = ${filter.status}`] : [];
     const { ids, next } = await keysetPage(
       this.prisma,
-      { table: 'statement_files', sortColumn: 'received_at', order: 'desc', where },
+      {
+        table: `(SELECT id, received_at, status FROM statement_files
+                 UNION ALL SELECT id, received_at, 'duplicate' FROM statement_file_duplicates) AS files`,
+        sortColumn: 'received_at',
+        order: 'desc',
+        where,
+      },
       page,
     );
-    const rows = ids.length ? await this.prisma.statementFile.findMany({ where: { id: { in: ids } } }) : [];
+    if (!ids.length) return { items: [], next };
+    const files = await this.prisma.statementFile.findMany({ where: { id: { in: ids } } });
+    const duplicates = await this.prisma.statementFileDuplicate.findMany({ where: { id: { in: ids } } });
+    const originals = new Map(
+      (
+        await this.prisma.statementFile.findMany({
+          where: { id: { in: [...new Set(duplicates.map((d) => d.duplicateOfId))] } },
+          select: { id: true, fileName: true, status: true, sha256: true, format: true },
+        })
+      ).map((o) => [o.id, o]),
+    );
+    const rows: (((typeof files)[number] & { duplicateOf: null }) | DuplicateFileItem)[] = [
+      ...files.map((f) => ({ ...f, duplicateOf: null })),
+      ...duplicates.map((d): DuplicateFileItem => {
+        const of = originals.get(d.duplicateOfId);
+        return {
+          id: d.id,
+          status: 'duplicate',
+          sourceId: d.sourceId,
+          fileName: d.fileName,
+          size: d.size,
+          receivedAt: d.receivedAt,
+          processedAt: d.receivedAt,
+          sha256: of?.sha256 ?? null,
+          format: of?.format ?? null,
+          duplicateOf: { id: d.duplicateOfId, fileName: of?.fileName ?? null, status: of?.status ?? null },
+        };
+      }),
+    ];
     return { items: inListOrder(ids, rows), next };
   }
 
@@ -504,4 +578,18 @@ export class StatementRepository {
     if (acknowledged.count === 0) throw notFound('statement alert', id);
     return (await this.prisma.statementAlert.findUnique({ where: { id } }))!;
   }
+}
+
+/** A file listed with status `duplicate`: its content is `duplicateOf`'s, which was ingested (or quarantined) once. */
+export interface DuplicateFileItem {
+  id: string;
+  status: 'duplicate';
+  sourceId: string;
+  fileName: string;
+  size: bigint;
+  receivedAt: Date;
+  processedAt: Date;
+  sha256: string | null;
+  format: string | null;
+  duplicateOf: { id: string; fileName: string | null; status: string | null };
 }

@@ -8,9 +8,9 @@ import { CurrentActor, Roles } from '../http/auth';
 import { decodeCursor, encodeCursor, PageQuery } from '../http/pagination';
 
 export class FilesQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['ingested', 'quarantined'] })
+  @ApiPropertyOptional({ enum: ['ingested', 'quarantined', 'duplicate'] })
   @IsOptional()
-  @IsIn(['ingested', 'quarantined'])
+  @IsIn(['ingested', 'quarantined', 'duplicate'])
   status?: string;
 }
 
@@ -26,7 +26,10 @@ export class StatementsController {
 
   @Get('statement-files')
   @Roles(...STAFF)
-  @ApiOperation({ summary: 'Bank files received, newest first; quarantined ones carry the parser reason' })
+  @ApiOperation({
+    summary:
+      'Bank files received, newest first; quarantined ones carry the parser reason, duplicates (same content as a file received before, not ingested again) name it in duplicateOf',
+  })
   async files(@Query() q: FilesQuery) {
     const page = await this.repo.listFiles(
       { status: q.status },

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { plural } from '@remitd/core';
 import {
   StatementParseError,
   type AmountValue,
@@ -676,7 +677,7 @@ class Mt940Reader {
       if (!total) continue;
       if (total.count !== actual.count || !sameTotal(actual.sum, total.amount)) {
         s.warnings.push(
-          `line ${total.line}: :90${mark}: says ${total.count} entries totalling ${total.amount}, read ${actual.count} totalling ${actual.sum.toFixed()}`,
+          `line ${total.line}: :90${mark}: says ${plural(total.count, 'entry', 'entries')} totalling ${total.amount}, read ${actual.count} totalling ${actual.sum.toFixed()}`,
         );
       }
     }
