@@ -24,13 +24,12 @@ export async function createAdminApi(config: RemitdConfig, opts: { logger?: fals
         'Every endpoint needs an API key (Authorization: Bearer …); money-changing POSTs need an Idempotency-Key header. Amounts are decimal strings.',
     )
     .setVersion('0.1.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key' })
-    .addGlobalParameters({
-      name: 'Idempotency-Key',
-      in: 'header',
-      required: false,
-      description: 'required on money-changing POSTs',
-      schema: { type: 'string' },
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      // opaque keys (rmd_…), not JWTs: the bearer format is a hint for people and generated clients
+      bearerFormat: 'API key',
+      description: 'API key created by POST /api-keys (the first one is printed on first start)',
     })
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), {

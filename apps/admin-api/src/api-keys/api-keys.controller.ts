@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID } from 'class-validator';
 import { ApiKeysService, ROLES, type RoleName } from '@remitd/access';
 import type { Actor } from '@remitd/persistence';
 import { CurrentActor, Roles } from '../http/auth';
+import { UuidParam } from '../http/openapi';
 
 export class CreateApiKeyRequest {
   @ApiProperty({ example: 'finance team laptop' }) @IsString() @IsNotEmpty() name!: string;
@@ -38,7 +39,7 @@ export class ApiKeysController {
 
   @Delete(':id')
   @Roles('super_admin')
-  revoke(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  revoke(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.keys.revoke(actor, id);
   }
 }

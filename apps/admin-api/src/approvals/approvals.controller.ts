@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ApprovalsService, CHECKERS, approvalRequestNotFound, type ApprovalState } from '@remitd/access';
 import type { Actor } from '@remitd/persistence';
 import { CurrentActor, Roles } from '../http/auth';
+import { UuidParam } from '../http/openapi';
 import { Idempotent } from '../http/idempotency.interceptor';
 import {
   CURSOR_PG_TIMESTAMP,
@@ -59,7 +60,7 @@ export class ApprovalsController {
 
   @Get(':id')
   @Roles(...CHECKERS, 'account_manager')
-  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     const request = await this.approvals.get(id);
     if (actor.role === 'account_manager' && request.maker.id !== actor.id) throw approvalRequestNotFound(id);
     return request;
@@ -69,7 +70,7 @@ export class ApprovalsController {
   @Roles(...CHECKERS)
   @Idempotent()
   @ApiOperation({ summary: 'Approve: the request runs now, in this transaction, exactly once; never by its maker' })
-  approve(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  approve(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.approvals.approve(actor, id);
   }
 
@@ -77,7 +78,7 @@ export class ApprovalsController {
   @Roles(...CHECKERS)
   @Idempotent()
   @ApiOperation({ summary: 'Reject: nothing runs; never by its maker' })
-  reject(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: RejectApprovalRequest) {
+  reject(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: RejectApprovalRequest) {
     return this.approvals.reject(actor, id, body.reason?.trim() || null);
   }
 }

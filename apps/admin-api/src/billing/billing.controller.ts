@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { assertCustomerScope, STAFF } from '@remitd/access';
@@ -14,6 +14,7 @@ import {
 import { notFound } from '@remitd/core';
 import type { Actor } from '@remitd/persistence';
 import { CurrentActor, Roles } from '../http/auth';
+import { UuidParam } from '../http/openapi';
 import { toCsv } from '../http/csv';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { decodeCursor, encodeCursor } from '../http/pagination';
@@ -51,7 +52,7 @@ export class BillingController {
   @Roles('super_admin', 'admin', 'finance')
   @Idempotent()
   @ApiOperation({ summary: 'Record usage to bill in a cycle (becomes a bill line when the cycle is issued)' })
-  charge(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ChargeRequest) {
+  charge(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: ChargeRequest) {
     return this.queries.addCharge({ actor, customerId: id, ...body });
   }
 
@@ -110,7 +111,7 @@ export class BillingController {
 
   @Get('bills/:id')
   @Roles(...STAFF, 'member')
-  async bill(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  async bill(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     const b = await this.queries.bill(id);
     if (actor.role === 'member' && actor.customerId !== b.customerId) throw notFound('bill', id);
     return b;
@@ -126,7 +127,7 @@ export class BillingController {
     description: 'A4 PDF',
     content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
   })
-  async pdf(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+  async pdf(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Res() res: Response) {
     const doc = await this.documents.pdf(id, actor.role === 'member' ? { customerId: actor.customerId ?? null } : {});
     res
       .type('application/pdf')
@@ -141,7 +142,7 @@ export class BillingController {
     summary:
       'Why is this bill still unsettled? (insufficient credit, not issued yet, card restrictions, write-off off…)',
   })
-  async why(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  async why(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     const r = await this.explain.explain(id);
     if (actor.role === 'member') assertCustomerScope(actor, (await this.queries.bill(id)).customerId);
     return r;
@@ -156,7 +157,7 @@ export class BillingController {
   })
   pay(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: ManualPaymentRequest,
     @Headers('idempotency-key') key: string,
   ) {
@@ -209,7 +210,7 @@ export class BillingController {
   @ApiOperation({ summary: 'Record a top-up (e.g. a bank transfer entered by finance); settles bills oldest first' })
   topUp(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: TopUpRequest,
     @Headers('idempotency-key') key: string,
   ) {
@@ -224,7 +225,7 @@ export class BillingController {
   })
   refund(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: RefundRequest,
     @Headers('idempotency-key') key: string,
   ) {
@@ -233,7 +234,7 @@ export class BillingController {
 
   @Get('customers/:id/refunds')
   @Roles(...STAFF, 'member')
-  refunds(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  refunds(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     assertCustomerScope(actor, id);
     return this.queries.refunds(id).then((items) => ({ items }));
   }
@@ -244,7 +245,7 @@ export class BillingController {
   @ApiOperation({ summary: 'Issue a stored-value card: pays only bills of its month' })
   card(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: CardRequest,
     @Headers('idempotency-key') key: string,
   ) {
@@ -253,7 +254,7 @@ export class BillingController {
 
   @Get('customers/:id/stored-value-cards')
   @Roles(...STAFF, 'member')
-  cards(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  cards(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     assertCustomerScope(actor, id);
     return this.queries.cards(id).then((items) => ({ items }));
   }
@@ -261,13 +262,13 @@ export class BillingController {
   @Post('customers/:id/coupons')
   @Roles(...MONEY_MOVERS, 'account_manager')
   @Idempotent()
-  coupon(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CouponRequest) {
+  coupon(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: CouponRequest) {
     return this.money.issueCoupon({ actor, customerId: id, ...body });
   }
 
   @Get('customers/:id/coupons')
   @Roles(...STAFF, 'member')
-  coupons(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  coupons(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     assertCustomerScope(actor, id);
     return this.queries.coupons(id).then((items) => ({ items }));
   }
@@ -276,7 +277,7 @@ export class BillingController {
   @Roles(...MONEY_MOVERS, 'account_manager')
   @Idempotent()
   @ApiOperation({ summary: 'Deduct a coupon from a bill (a repayment of method coupon)' })
-  applyCoupon(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ApplyCouponRequest) {
+  applyCoupon(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: ApplyCouponRequest) {
     return this.money.applyCoupon({ actor, couponId: id, billId: body.billId });
   }
 
@@ -290,13 +291,13 @@ export class BillingController {
   @Post('financial-relationships/:id/end')
   @Roles('super_admin', 'admin')
   @Idempotent()
-  endRelationship(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  endRelationship(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.money.endRelationship({ actor, id });
   }
 
   @Get('customers/:id/financial-relationships')
   @Roles(...STAFF, 'member')
-  relationships(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  relationships(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     assertCustomerScope(actor, id);
     return this.money.listRelationships(id).then((items) => ({ items }));
   }
@@ -315,7 +316,7 @@ export class BillingController {
   @ApiOperation({ summary: 'Ledger movements of the cash balance with the running balance (JSON or CSV)' })
   async statement(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Query() q: StatementQuery,
     @Res({ passthrough: true }) res: Response,
   ) {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Patch, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCustomerScope, STAFF } from '@remitd/access';
@@ -12,6 +12,7 @@ import {
 } from '@remitd/customers';
 import type { Actor } from '@remitd/persistence';
 import { CurrentActor, Roles } from '../http/auth';
+import { UuidParam } from '../http/openapi';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { decodeCursor, encodeCursor } from '../http/pagination';
 import {
@@ -58,7 +59,7 @@ export class CustomersController {
   @Roles(...STAFF, 'member')
   @ApiOperation({ summary: 'Get a customer with cash balance and available credit' })
   @ApiOkResponse({ type: CustomerResponse })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     assertCustomerScope(actor, id);
     return this.queries.get(id);
   }
@@ -72,7 +73,7 @@ export class CustomersController {
   @ApiOkResponse({ type: CustomerResponse })
   async patch(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: UpdateCustomerRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -87,7 +88,7 @@ export class CustomersController {
   @ApiOperation({ summary: "Allocate the customer's exclusive virtual account (e-mails the details)" })
   allocateVirtualAccount(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: AllocateVirtualAccountRequest,
   ) {
     return this.allocate.execute({ actor, customerId: id, ...body });
@@ -95,7 +96,7 @@ export class CustomersController {
 
   @Get(':id/virtual-accounts')
   @Roles(...STAFF, 'member')
-  async listVirtualAccounts(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  async listVirtualAccounts(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     assertCustomerScope(actor, id);
     await this.queries.get(id);
     return { items: (await this.virtualAccounts.listForCustomer(id)).map((v) => toVirtualAccountView(v, false)) };

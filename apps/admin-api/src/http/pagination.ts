@@ -33,6 +33,7 @@ export type ListName =
   | 'bills'
   | 'customers'
   | 'remittances'
+  | 'remitter-accounts'
   | 'repayments'
   | 'statement-alerts'
   | 'statement-files';

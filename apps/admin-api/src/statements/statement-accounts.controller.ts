@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Money } from '@remitd/money';
 import { STAFF } from '@remitd/access';
@@ -10,6 +10,7 @@ import {
   accountKey as toAccountKey,
 } from '@remitd/statements';
 import { CurrentActor, Roles } from '../http/auth';
+import { UuidParam } from '../http/openapi';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { CURSOR_UUID, decodeFieldsCursor, encodeFieldsCursor } from '../http/pagination';
 import {
@@ -108,7 +109,7 @@ export class StatementAccountsController {
   @ApiOkResponse({ type: RejectStatementFileResponse })
   reject(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: RejectStatementFileRequest,
   ): Promise<RejectStatementFileResponse> {
     return this.rejectFile.execute({ actor, fileId: id, reason: body.reason });

@@ -1,10 +1,11 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { STAFF } from '@remitd/access';
 import type { Actor } from '@remitd/persistence';
 import { StatementRepository } from '@remitd/statements';
 import { CurrentActor, Roles } from '../http/auth';
+import { UuidParam } from '../http/openapi';
 import { decodeCursor, encodeCursor, PageQuery } from '../http/pagination';
 
 export class FilesQuery extends PageQuery {
@@ -51,7 +52,7 @@ export class StatementsController {
 
   @Post('statement-alerts/:id/acknowledge')
   @Roles('super_admin', 'admin', 'finance', 'account_manager')
-  acknowledge(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  acknowledge(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.repo.acknowledgeAlert(id, actor.id);
   }
 }

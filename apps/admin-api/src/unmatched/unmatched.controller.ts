@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -19,6 +19,7 @@ import { STAFF } from '@remitd/access';
 import type { Actor } from '@remitd/persistence';
 import { UnmatchedQueue } from '@remitd/reconciliation';
 import { CurrentActor, Roles } from '../http/auth';
+import { UuidParam } from '../http/openapi';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { decodeCursor, encodeCursor, PageQuery } from '../http/pagination';
 
@@ -96,7 +97,7 @@ export class UnmatchedController {
   @Get(':id')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'A remittance with its parsed entry, the raw bank excerpt and ranked suggestions' })
-  detail(@Param('id', ParseUUIDPipe) id: string) {
+  detail(@UuidParam('id') id: string) {
     return this.queue.detail(id);
   }
 
@@ -106,7 +107,7 @@ export class UnmatchedController {
   @ApiOperation({
     summary: 'Assign an unmatched remittance to a customer: credits and settles like an automatic match',
   })
-  assign(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AssignRequest) {
+  assign(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: AssignRequest) {
     return this.queue.assign({ actor, remittanceId: id, ...body });
   }
 
@@ -116,7 +117,7 @@ export class UnmatchedController {
   @ApiOperation({
     summary: 'Split an unmatched remittance across several customers (parts sum to the remitted amount)',
   })
-  split(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SplitRequest) {
+  split(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: SplitRequest) {
     return this.queue.split({ actor, remittanceId: id, ...body });
   }
 
@@ -124,7 +125,7 @@ export class UnmatchedController {
   @Roles('super_admin', 'admin', 'account_manager')
   @Idempotent()
   @ApiOperation({ summary: "Mark for return to sender (closed when the bank's return appears on a statement)" })
-  markForReturn(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReturnRequest) {
+  markForReturn(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: ReturnRequest) {
     return this.queue.markForReturn({ actor, remittanceId: id, reason: body.reason });
   }
 
@@ -132,11 +133,7 @@ export class UnmatchedController {
   @Roles('super_admin', 'admin', 'account_manager')
   @Idempotent()
   @ApiOperation({ summary: "Reimburse bank fees shown on the customer's remittance voucher (bounded by the cap)" })
-  feeReimbursement(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: FeeReimbursementRequest,
-  ) {
+  feeReimbursement(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: FeeReimbursementRequest) {
     return this.queue.recordFeeReimbursement({ actor, remittanceId: id, ...body });
   }
 }

@@ -1,0 +1,109 @@
+import { applyDecorators, Param, PipeTransform, type Type } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiExtraModels,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiParam,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { isUUID } from 'class-validator';
+import { validationError } from '@remitd/core';
+
+/** The one error shape every 4xx and 5xx answers with (the exception filter writes it). */
+export class ErrorBody {
+  @ApiProperty({ example: 'VALIDATION_FAILED', description: 'stable code; tests and clients match on it' })
+  code!: string;
+  @ApiProperty({ example: 'amount must be a decimal string like "100.00"' }) message!: string;
+  @ApiPropertyOptional({
+    example: 'amount',
+    description:
+      'the input the error is about: a body field (dotted for nested ones), a query or path parameter, a header, or "body"',
+  })
+  field?: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) details?: Record<string, unknown>;
+  @ApiPropertyOptional({ format: 'uuid', description: '500 only: the id also written to the log' }) errorId?: string;
+}
+
+export class ErrorResponse {
+  @ApiProperty({ type: ErrorBody }) error!: ErrorBody;
+}
+
+/**
+ * The error answers every authenticated operation may give: 400 names the field, 401 without a
+ * valid key, 403 for a role the route does not allow, 404 for unknown ids, 409 for conflicts,
+ * 422 for requests the domain refuses.
+ */
+export const ApiErrors = () =>
+  applyDecorators(
+    ApiBadRequestResponse({ type: ErrorResponse, description: 'invalid input; `error.field` names it' }),
+    ApiUnauthorizedResponse({ type: ErrorResponse, description: 'no API key, or an unknown or revoked one' }),
+    ApiForbiddenResponse({ type: ErrorResponse, description: 'the key’s role may not call this operation' }),
+    ApiNotFoundResponse({ type: ErrorResponse }),
+    ApiConflictResponse({ type: ErrorResponse }),
+    ApiUnprocessableEntityResponse({ type: ErrorResponse }),
+  );
+
+/** `GET` lists: `{ items: T[], nextCursor }`, typed per item. */
+export const ApiPageResponse = (item: Type<unknown>, description?: string) =>
+  applyDecorators(
+    ApiExtraModels(item),
+    ApiOkResponse({
+      description,
+      schema: {
+        type: 'object',
+        required: ['items', 'nextCursor'],
+        properties: {
+          items: { type: 'array', items: { $ref: getSchemaPath(item) } },
+          nextCursor: {
+            type: 'string',
+            nullable: true,
+            description: 'pass as `cursor` for the next page; null on the last page',
+          },
+        },
+      },
+    }),
+  );
+
+/** Unpaginated lists: `{ items: T[] }`. */
+export const ApiItemsResponse = (item: Type<unknown>, description?: string) =>
+  applyDecorators(
+    ApiExtraModels(item),
+    ApiOkResponse({
+      description,
+      schema: {
+        type: 'object',
+        required: ['items'],
+        properties: { items: { type: 'array', items: { $ref: getSchemaPath(item) } } },
+      },
+    }),
+  );
+
+/** A path parameter that must be a UUID: a bad one is 400 INVALID_UUID naming the parameter (not a bare HTTP_400). */
+export class ParseUuidParam implements PipeTransform<string, string> {
+  constructor(private readonly name: string) {}
+
+  transform(value: string): string {
+    if (typeof value !== 'string' || !isUUID(value)) {
+      throw validationError('INVALID_UUID', `${this.name} must be a UUID like 0b8f6d3e-…`, this.name);
+    }
+    return value.toLowerCase();
+  }
+}
+
+/** `@UuidParam('id')`: the path parameter, validated as a UUID and documented with format uuid. */
+export function UuidParam(name: string, description?: string): ParameterDecorator {
+  return (target, key, index) => {
+    Param(name, new ParseUuidParam(name))(target, key, index);
+    if (key !== undefined) {
+      const descriptor = Object.getOwnPropertyDescriptor(target, key)!;
+      ApiParam({ name, type: String, format: 'uuid', description })(target, key, descriptor);
+    }
+  };
+}
