@@ -3,18 +3,24 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ApiKeysService } from '@remitd/access';
+import { PAYMENT_CHANNELS, type PaymentChannel } from '@remitd/billing';
 import { loadConfig, type RemitdConfig } from '@remitd/config';
 import { CreateCollectionAccountUseCase, VirtualAccountRepository } from '@remitd/customers';
 import { AdminApiModule } from './admin-api.module';
+import { useBodyParsers } from './http/body';
+import { withPaymentChannels } from './http/openapi';
 import { validationPipe } from './http/validation';
 
 export async function createAdminApi(config: RemitdConfig, opts: { logger?: false } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AdminApiModule.forRoot(config), {
+  const app = await NestFactory.create<NestExpressApplication>(AdminApiModule.forRoot(config), {
     logger: opts.logger ?? ['log', 'warn', 'error'],
     bufferLogs: false,
+    bodyParser: false,
   });
+  useBodyParsers(app);
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()
@@ -32,7 +38,9 @@ export async function createAdminApi(config: RemitdConfig, opts: { logger?: fals
       description: 'API key created by POST /api-keys (the first one is printed on first start)',
     })
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), {
+  // payment channels are plugged in at start-up: the document lists the ones this server has
+  const channels = app.get<PaymentChannel[]>(PAYMENT_CHANNELS).map((c) => c.name);
+  SwaggerModule.setup('docs', app, () => withPaymentChannels(SwaggerModule.createDocument(app, doc), channels), {
     jsonDocumentUrl: 'docs/openapi.json',
   });
   return app;

@@ -1,5 +1,14 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { assertCustomerScope, STAFF } from '@remitd/access';
 import {
@@ -14,9 +23,16 @@ import {
 import { notFound } from '@remitd/core';
 import type { Actor } from '@remitd/persistence';
 import { CurrentActor, Roles } from '../http/auth';
-import { UuidParam } from '../http/openapi';
+import {
+  ApiCsvResponse,
+  ApiErrors,
+  ApiItemsResponse,
+  ApiOneOfResponse,
+  ApiPageResponse,
+  UuidParam,
+} from '../http/openapi';
 import { toCsv } from '../http/csv';
-import { Idempotent } from '../http/idempotency.interceptor';
+import { IdempotencyKey, Idempotent } from '../http/idempotency.interceptor';
 import { decodeCursor, encodeCursor } from '../http/pagination';
 import {
   ApplyCouponRequest,
@@ -32,11 +48,32 @@ import {
   TopUpRequest,
   TransferRequest,
 } from './billing.dto';
+import { PendingApprovalResponse } from '../approvals/approvals.responses';
+import {
+  AppliedCouponResponse,
+  BillDetailResponse,
+  BillingRunResponse,
+  BillResponse,
+  CardResponse,
+  ChargeResponse,
+  CouponResponse,
+  CustomerStatementResponse,
+  IssuedCardResponse,
+  ManualPaymentResponse,
+  RefundResponse,
+  RefundResultResponse,
+  RelationshipResponse,
+  RepaymentResponse,
+  TopUpResponse,
+  TransferResponse,
+  WhyUnsettledResponse,
+} from './billing.responses';
 
 const MONEY_MOVERS = ['super_admin', 'admin', 'finance'] as const;
 
 @ApiTags('billing')
 @ApiBearerAuth()
+@ApiErrors()
 @Controller()
 export class BillingController {
   constructor(
@@ -52,6 +89,7 @@ export class BillingController {
   @Roles('super_admin', 'admin', 'finance')
   @Idempotent()
   @ApiOperation({ summary: 'Record usage to bill in a cycle (becomes a bill line when the cycle is issued)' })
+  @ApiCreatedResponse({ type: ChargeResponse })
   charge(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: ChargeRequest) {
     return this.queries.addCharge({ actor, customerId: id, ...body });
   }
@@ -62,6 +100,8 @@ export class BillingController {
   @ApiOperation({
     summary: 'Issue a cycle now (the reconciler does it at 12:00 on the 2nd of the next month); exactly once',
   })
+  @ApiCreatedResponse({ type: BillingRunResponse, description: 'the cycle was issued' })
+  @ApiOkResponse({ type: BillingRunResponse, description: 'nothing was issued: `skipped` says why' })
   run(@Param('cycle') cycle: string) {
     return this.issue.execute(assertCycle(cycle, 'cycle'), { force: false });
   }
@@ -69,6 +109,7 @@ export class BillingController {
   @Get('bills')
   @Roles(...STAFF, 'member')
   @ApiOperation({ summary: 'Bills, oldest first (status=open for unsettled, partly paid and overdue)' })
+  @ApiPageResponse(BillResponse)
   async bills(@CurrentActor() actor: Actor, @Query() q: BillsQuery) {
     const customerId = actor.role === 'member' ? actor.customerId! : q.customerId;
     if (actor.role === 'member' && q.customerId) assertCustomerScope(actor, q.customerId);
@@ -82,6 +123,7 @@ export class BillingController {
   @Get('bills/export.csv')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'CSV of bills (same filters as the list, up to 100,000 rows)' })
+  @ApiCsvResponse()
   async billsCsv(@Query() q: BillsQuery, @Res() res: Response) {
     const page = await this.queries.bills(
       { customerId: q.customerId, status: q.status, billingCycle: q.billingCycle },
@@ -111,6 +153,8 @@ export class BillingController {
 
   @Get('bills/:id')
   @Roles(...STAFF, 'member')
+  @ApiOperation({ summary: 'A bill with its lines and repayments' })
+  @ApiOkResponse({ type: BillDetailResponse })
   async bill(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     const b = await this.queries.bill(id);
     if (actor.role === 'member' && actor.customerId !== b.customerId) throw notFound('bill', id);
@@ -142,6 +186,7 @@ export class BillingController {
     summary:
       'Why is this bill still unsettled? (insufficient credit, not issued yet, card restrictions, write-off off…)',
   })
+  @ApiOkResponse({ type: WhyUnsettledResponse })
   async why(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     const r = await this.explain.explain(id);
     if (actor.role === 'member') assertCustomerScope(actor, (await this.queries.bill(id)).customerId);
@@ -155,11 +200,17 @@ export class BillingController {
     summary:
       'Manual payment: amount (default outstanding) from the balance and/or an external channel; pauses auto write-off meanwhile',
   })
+  @ApiOneOfResponse(
+    201,
+    'the payment, or (an offline payment by an account manager) the approval request it waits on',
+    ManualPaymentResponse,
+    PendingApprovalResponse,
+  )
   pay(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: ManualPaymentRequest,
-    @Headers('idempotency-key') key: string,
+    @IdempotencyKey() key: string,
   ) {
     return this.manual.execute({ actor, billId: id, ...body, idempotencyKey: key });
   }
@@ -167,6 +218,7 @@ export class BillingController {
   @Get('repayments')
   @Roles(...STAFF, 'member')
   @ApiOperation({ summary: 'Repayment records by method (from January 2023)' })
+  @ApiPageResponse(RepaymentResponse)
   async repayments(@CurrentActor() actor: Actor, @Query() q: RepaymentsQuery) {
     const customerId = actor.role === 'member' ? actor.customerId! : q.customerId;
     const page = await this.queries.repayments(
@@ -178,6 +230,8 @@ export class BillingController {
 
   @Get('repayments/export.csv')
   @Roles(...STAFF)
+  @ApiOperation({ summary: 'CSV of repayments (same filters as the list, up to 100,000 rows)' })
+  @ApiCsvResponse()
   async repaymentsCsv(@Query() q: RepaymentsQuery, @Res() res: Response) {
     const page = await this.queries.repayments(
       { ...q, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined },
@@ -208,11 +262,12 @@ export class BillingController {
   @Roles(...MONEY_MOVERS)
   @Idempotent()
   @ApiOperation({ summary: 'Record a top-up (e.g. a bank transfer entered by finance); settles bills oldest first' })
+  @ApiCreatedResponse({ type: TopUpResponse })
   topUp(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: TopUpRequest,
-    @Headers('idempotency-key') key: string,
+    @IdempotencyKey() key: string,
   ) {
     return this.money.topUp({ actor, customerId: id, ...body, idempotencyKey: key });
   }
@@ -223,17 +278,20 @@ export class BillingController {
   @ApiOperation({
     summary: "Credit-control refund into the refund balance (pays bills of the refund's cycle or later)",
   })
+  @ApiCreatedResponse({ type: RefundResultResponse })
   refund(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: RefundRequest,
-    @Headers('idempotency-key') key: string,
+    @IdempotencyKey() key: string,
   ) {
     return this.money.refund({ actor, customerId: id, ...body, idempotencyKey: key });
   }
 
   @Get('customers/:id/refunds')
   @Roles(...STAFF, 'member')
+  @ApiOperation({ summary: 'Credit-control refunds and what is left of each' })
+  @ApiItemsResponse(RefundResponse)
   refunds(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     assertCustomerScope(actor, id);
     return this.queries.refunds(id).then((items) => ({ items }));
@@ -243,17 +301,20 @@ export class BillingController {
   @Roles(...MONEY_MOVERS)
   @Idempotent()
   @ApiOperation({ summary: 'Issue a stored-value card: pays only bills of its month' })
+  @ApiCreatedResponse({ type: IssuedCardResponse })
   card(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: CardRequest,
-    @Headers('idempotency-key') key: string,
+    @IdempotencyKey() key: string,
   ) {
     return this.money.issueCard({ actor, customerId: id, ...body, idempotencyKey: key });
   }
 
   @Get('customers/:id/stored-value-cards')
   @Roles(...STAFF, 'member')
+  @ApiOperation({ summary: 'Stored-value cards and their balances' })
+  @ApiItemsResponse(CardResponse)
   cards(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     assertCustomerScope(actor, id);
     return this.queries.cards(id).then((items) => ({ items }));
@@ -262,12 +323,16 @@ export class BillingController {
   @Post('customers/:id/coupons')
   @Roles(...MONEY_MOVERS, 'account_manager')
   @Idempotent()
+  @ApiOperation({ summary: 'Issue a coupon (above the caller’s cap it waits for a checker)' })
+  @ApiOneOfResponse(201, 'the coupon, or the approval request it waits on', CouponResponse, PendingApprovalResponse)
   coupon(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: CouponRequest) {
     return this.money.issueCoupon({ actor, customerId: id, ...body });
   }
 
   @Get('customers/:id/coupons')
   @Roles(...STAFF, 'member')
+  @ApiOperation({ summary: 'Coupons, used and unused' })
+  @ApiItemsResponse(CouponResponse)
   coupons(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     assertCustomerScope(actor, id);
     return this.queries.coupons(id).then((items) => ({ items }));
@@ -277,6 +342,7 @@ export class BillingController {
   @Roles(...MONEY_MOVERS, 'account_manager')
   @Idempotent()
   @ApiOperation({ summary: 'Deduct a coupon from a bill (a repayment of method coupon)' })
+  @ApiCreatedResponse({ type: AppliedCouponResponse })
   applyCoupon(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: ApplyCouponRequest) {
     return this.money.applyCoupon({ actor, couponId: id, billId: body.billId });
   }
@@ -284,6 +350,8 @@ export class BillingController {
   @Post('financial-relationships')
   @Roles('super_admin', 'admin')
   @Idempotent()
+  @ApiOperation({ summary: 'Make one customer the main account of another (it may move cash to it)' })
+  @ApiCreatedResponse({ type: RelationshipResponse })
   relate(@CurrentActor() actor: Actor, @Body() body: RelationshipRequest) {
     return this.money.createRelationship({ actor, ...body });
   }
@@ -291,12 +359,16 @@ export class BillingController {
   @Post('financial-relationships/:id/end')
   @Roles('super_admin', 'admin')
   @Idempotent()
+  @ApiOperation({ summary: 'End a financial relationship' })
+  @ApiCreatedResponse({ type: RelationshipResponse })
   endRelationship(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.money.endRelationship({ actor, id });
   }
 
   @Get('customers/:id/financial-relationships')
   @Roles(...STAFF, 'member')
+  @ApiOperation({ summary: 'Financial relationships the customer is part of' })
+  @ApiItemsResponse(RelationshipResponse)
   relationships(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     assertCustomerScope(actor, id);
     return this.money.listRelationships(id).then((items) => ({ items }));
@@ -306,7 +378,8 @@ export class BillingController {
   @Roles(...MONEY_MOVERS, 'member')
   @Idempotent()
   @ApiOperation({ summary: 'Move cash between a main account and a member it manages' })
-  transfer(@CurrentActor() actor: Actor, @Body() body: TransferRequest, @Headers('idempotency-key') key: string) {
+  @ApiCreatedResponse({ type: TransferResponse })
+  transfer(@CurrentActor() actor: Actor, @Body() body: TransferRequest, @IdempotencyKey() key: string) {
     if (actor.role === 'member') assertCustomerScope(actor, body.fromCustomerId);
     return this.money.transfer({ actor, ...body, idempotencyKey: key });
   }
@@ -314,6 +387,14 @@ export class BillingController {
   @Get('customers/:id/statement')
   @Roles(...STAFF, 'member')
   @ApiOperation({ summary: 'Ledger movements of the cash balance with the running balance (JSON or CSV)' })
+  @ApiExtraModels(CustomerStatementResponse)
+  @ApiOkResponse({
+    description: 'JSON, or CSV with format=csv',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(CustomerStatementResponse) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
   async statement(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,

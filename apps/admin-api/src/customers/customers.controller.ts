@@ -1,6 +1,13 @@
 import { Body, Controller, Get, HttpStatus, Patch, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { assertCustomerScope, STAFF } from '@remitd/access';
 import {
   AllocateVirtualAccountUseCase,
@@ -12,7 +19,6 @@ import {
 } from '@remitd/customers';
 import type { Actor } from '@remitd/persistence';
 import { CurrentActor, Roles } from '../http/auth';
-import { UuidParam } from '../http/openapi';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { decodeCursor, encodeCursor } from '../http/pagination';
 import {
@@ -22,9 +28,13 @@ import {
   ListCustomersQuery,
   UpdateCustomerRequest,
 } from './customers.dto';
+import { ApiErrors, ApiItemsResponse, ApiPageResponse, UuidParam } from '../http/openapi';
+import { PendingApprovalResponse } from '../approvals/approvals.responses';
+import { CreatedCustomerResponse, VirtualAccountResponse } from './customers.responses';
 
 @ApiTags('customers')
 @ApiBearerAuth()
+@ApiErrors()
 @Controller('customers')
 export class CustomersController {
   constructor(
@@ -39,7 +49,7 @@ export class CustomersController {
   @Roles('super_admin', 'admin', 'account_manager')
   @Idempotent()
   @ApiOperation({ summary: 'Create a credit customer' })
-  @ApiOkResponse({ type: CustomerResponse })
+  @ApiCreatedResponse({ type: CreatedCustomerResponse })
   createCustomer(@CurrentActor() actor: Actor, @Body() body: CreateCustomerRequest) {
     return this.create.execute({ actor, ...body });
   }
@@ -47,6 +57,7 @@ export class CustomersController {
   @Get()
   @Roles(...STAFF, 'member')
   @ApiOperation({ summary: 'List customers (members see only their own)' })
+  @ApiPageResponse(CustomerResponse)
   async list(@CurrentActor() actor: Actor, @Query() q: ListCustomersQuery) {
     const page = await this.queries.list(
       { search: q.search, ids: actor.role === 'member' ? [actor.customerId!] : undefined },
@@ -71,6 +82,10 @@ export class CustomersController {
       "Credit control: limit, frozen amount, write-off flags. A credit-limit increase above the caller's cap answers 202 with the approval request it waits on",
   })
   @ApiOkResponse({ type: CustomerResponse })
+  @ApiAcceptedResponse({
+    type: PendingApprovalResponse,
+    description: 'the credit-limit increase waits for a checker; nothing changed yet',
+  })
   async patch(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -86,6 +101,7 @@ export class CustomersController {
   @Roles('super_admin', 'admin', 'account_manager')
   @Idempotent()
   @ApiOperation({ summary: "Allocate the customer's exclusive virtual account (e-mails the details)" })
+  @ApiCreatedResponse({ type: VirtualAccountResponse })
   allocateVirtualAccount(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -96,6 +112,8 @@ export class CustomersController {
 
   @Get(':id/virtual-accounts')
   @Roles(...STAFF, 'member')
+  @ApiOperation({ summary: "The customer's virtual accounts, one per currency" })
+  @ApiItemsResponse(VirtualAccountResponse)
   async listVirtualAccounts(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     assertCustomerScope(actor, id);
     await this.queries.get(id);

@@ -25,11 +25,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
         .json({ error: { code: err.code, message: err.message, field: err.field, details: err.details } });
       return;
     }
-    const parserError = bodyParserError(err);
-    if (parserError) {
-      res.status(parserError.status).json({ error: { ...parserError.error, field: 'body' } });
-      return;
-    }
     if (err instanceof HttpException) {
       const status = err.getStatus();
       const body = err.getResponse() as { error?: unknown; message?: unknown };
@@ -50,23 +45,4 @@ export class ApiExceptionFilter implements ExceptionFilter {
     this.logger.error(`error ${errorId}: ${(err as Error)?.stack ?? String(err)}`);
     res.status(500).json({ error: { code: 'INTERNAL', message: 'internal error', errorId } });
   }
-}
-
-/** Errors of the JSON body parser (express's body-parser marks them with a `type`): 4xx naming `body`. */
-function bodyParserError(err: unknown): { status: number; error: { code: string; message: string } } | null {
-  const type = (err as { type?: unknown } | null)?.type;
-  if (
-    typeof type !== 'string' ||
-    (!type.startsWith('entity.') && !type.startsWith('charset.') && !type.startsWith('encoding.'))
-  )
-    return null;
-  if (type === 'entity.parse.failed')
-    return { status: 400, error: { code: 'MALFORMED_JSON', message: 'body: not valid JSON' } };
-  if (type === 'entity.too.large')
-    return { status: 413, error: { code: 'BODY_TOO_LARGE', message: 'body: larger than the API accepts' } };
-  const status = (err as { status?: number }).status;
-  return {
-    status: typeof status === 'number' && status >= 400 && status < 500 ? status : 400,
-    error: { code: 'UNREADABLE_BODY', message: `body: ${(err as Error).message}` },
-  };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   applyDecorators,
   CallHandler,
+  createParamDecorator,
   ExecutionContext,
   Injectable,
   NestInterceptor,
@@ -34,6 +35,12 @@ export const Idempotent = () =>
       schema: { type: 'string', minLength: 1, maxLength: 200 },
     }),
   );
+
+/** The request's Idempotency-Key, for use cases that store it (the header itself is documented by @Idempotent()). */
+export const IdempotencyKey = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): string =>
+    ctx.switchToHttp().getRequest<AuthedRequest>().headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()] as string,
+);
 
 /**
  * The key is scoped to the API key that sent it. The record is written by TransactionRunner in

@@ -7,12 +7,16 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiParam,
+  ApiProduces,
   ApiProperty,
   ApiPropertyOptional,
+  ApiResponse,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
   getSchemaPath,
+  type OpenAPIObject,
 } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { isUUID } from 'class-validator';
 import { validationError } from '@remitd/core';
 
@@ -106,4 +110,29 @@ export function UuidParam(name: string, description?: string): ParameterDecorato
       ApiParam({ name, type: String, format: 'uuid', description })(target, key, descriptor);
     }
   };
+}
+
+/** A response that is one of several DTOs (e.g. the effect, or the approval request it waits on). */
+export const ApiOneOfResponse = (status: number, description: string, ...types: Type<unknown>[]) =>
+  applyDecorators(
+    ApiExtraModels(...types),
+    ApiResponse({ status, description, schema: { oneOf: types.map((t) => ({ $ref: getSchemaPath(t) })) } }),
+  );
+
+/** CSV exports: RFC 4180 text. */
+export const ApiCsvResponse = () =>
+  applyDecorators(
+    ApiProduces('text/csv'),
+    ApiOkResponse({
+      description: 'RFC 4180 CSV, header row first',
+      content: { 'text/csv': { schema: { type: 'string' } } },
+    }),
+  );
+
+/** `external.channel` of a manual payment: an enum of the channels this server was started with. */
+export function withPaymentChannels(document: OpenAPIObject, channels: string[]): OpenAPIObject {
+  const part = document.components?.schemas?.ExternalPart as SchemaObject | undefined;
+  const channel = part?.properties?.channel as SchemaObject | undefined;
+  if (channel) channel.enum = channels;
+  return document;
 }

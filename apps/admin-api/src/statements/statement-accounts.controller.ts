@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Money } from '@remitd/money';
 import { STAFF } from '@remitd/access';
 import type { Actor } from '@remitd/persistence';
@@ -10,7 +10,7 @@ import {
   accountKey as toAccountKey,
 } from '@remitd/statements';
 import { CurrentActor, Roles } from '../http/auth';
-import { UuidParam } from '../http/openapi';
+import { ApiErrors, UuidParam } from '../http/openapi';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { CURSOR_UUID, decodeFieldsCursor, encodeFieldsCursor } from '../http/pagination';
 import {
@@ -28,6 +28,7 @@ const FINANCE = ['super_admin', 'admin', 'finance'] as const;
 
 @ApiTags('statements')
 @ApiBearerAuth()
+@ApiErrors()
 @Controller()
 export class StatementAccountsController {
   constructor(
@@ -91,7 +92,7 @@ export class StatementAccountsController {
     summary:
       'Assign a statement account to a collection account: its held entries are reconciled like any other, and its later statements are read as that collection account’s',
   })
-  @ApiOkResponse({ type: AssignStatementAccountResponse })
+  @ApiCreatedResponse({ type: AssignStatementAccountResponse })
   assign(
     @CurrentActor() actor: Actor,
     @Param('account') account: string,
@@ -106,7 +107,7 @@ export class StatementAccountsController {
   @ApiOperation({
     summary: 'Reject a file whose account is not ours: its held entries are never credited (they stay visible)',
   })
-  @ApiOkResponse({ type: RejectStatementFileResponse })
+  @ApiCreatedResponse({ type: RejectStatementFileResponse })
   reject(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
