@@ -188,5 +188,9 @@ describe('openapi item 9: the OpenAPI document is a contract a typed client can 
       .send('{"name": "ACME",');
     expect(malformed.status).toBe(400);
     expect(malformed.body.error).toMatchObject({ code: 'MALFORMED_JSON', field: 'body' });
+    // a NUL byte in an account path parameter is refused before it reaches PostgreSQL (it was a 500)
+    const nul = await api.http().get('/statement-accounts/%00/held-entries').set(auth);
+    expect(nul.status).toBe(400);
+    expect(nul.body.error).toMatchObject({ code: 'INVALID_ACCOUNT', field: 'account' });
   });
 });

@@ -136,3 +136,33 @@ export function withPaymentChannels(document: OpenAPIObject, channels: string[])
   if (channel) channel.enum = channels;
   return document;
 }
+
+/**
+ * A path parameter that is an account number or IBAN as the bank wrote it: printable text of at
+ * most 64 characters (a NUL byte would otherwise reach PostgreSQL and fail there as a 500).
+ */
+export class ParseAccountParam implements PipeTransform<string, string> {
+  constructor(private readonly name: string) {}
+
+  transform(value: string): string {
+    if (typeof value !== 'string' || !/^[\x20-\x7e]{1,64}$/.test(value)) {
+      throw validationError('INVALID_ACCOUNT', `${this.name} must be an account number or IBAN`, this.name);
+    }
+    return value;
+  }
+}
+
+/** `@AccountParam('account')`: a statement account in the path, validated and documented. */
+export function AccountParam(name: string, description?: string): ParameterDecorator {
+  return (target, key, index) => {
+    Param(name, new ParseAccountParam(name))(target, key, index);
+    if (key !== undefined) {
+      const descriptor = Object.getOwnPropertyDescriptor(target, key)!;
+      ApiParam({ name, schema: { type: 'string', maxLength: 64 }, example: 'GB33BUKB20201555555555', description })(
+        target,
+        key,
+        descriptor,
+      );
+    }
+  };
+}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Money } from '@remitd/money';
 import { STAFF } from '@remitd/access';
@@ -10,7 +10,7 @@ import {
   accountKey as toAccountKey,
 } from '@remitd/statements';
 import { CurrentActor, Roles } from '../http/auth';
-import { ApiErrors, UuidParam } from '../http/openapi';
+import { AccountParam, ApiErrors, UuidParam } from '../http/openapi';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { CURSOR_UUID, decodeFieldsCursor, encodeFieldsCursor } from '../http/pagination';
 import {
@@ -61,7 +61,7 @@ export class StatementAccountsController {
   @Roles(...STAFF)
   @ApiOperation({ summary: 'The entries held for an unknown statement account' })
   @ApiOkResponse({ type: HeldEntriesResponse })
-  async held(@Param('account') account: string, @Query() q: HeldEntriesQuery): Promise<HeldEntriesResponse> {
+  async held(@AccountParam('account') account: string, @Query() q: HeldEntriesQuery): Promise<HeldEntriesResponse> {
     const limit = q.limit ?? 50;
     const after = decodeFieldsCursor('held-entries', q.cursor, { id: CURSOR_UUID });
     const rows = await this.repo.heldEntries(toAccountKey(account), limit + 1, after?.id);
@@ -95,7 +95,7 @@ export class StatementAccountsController {
   @ApiCreatedResponse({ type: AssignStatementAccountResponse })
   assign(
     @CurrentActor() actor: Actor,
-    @Param('account') account: string,
+    @AccountParam('account') account: string,
     @Body() body: AssignStatementAccountRequest,
   ): Promise<AssignStatementAccountResponse> {
     return this.assignAccount.execute({ actor, account, collectionAccountId: body.collectionAccountId });
