@@ -27,7 +27,8 @@ export async function createAdminApi(config: RemitdConfig, opts: { logger?: fals
     .setTitle('remitd admin API')
     .setDescription(
       'Billing admin API of remitd: customers and credit control, exclusive virtual accounts, ledger, unmatched remittances, bills and payments. ' +
-        'Every endpoint needs an API key (Authorization: Bearer …); money-changing POSTs need an Idempotency-Key header. Amounts are decimal strings.',
+        'Every endpoint needs an API key (Authorization: Bearer …); money-changing POSTs need an Idempotency-Key header (listed on each). Amounts are decimal strings. ' +
+        'Errors answer `{ "error": { "code", "message", "field"? } }`: `code` is stable, and a 400 names the field, parameter or header at fault (`body` for a body that is not JSON).',
     )
     .setVersion('0.1.0')
     .addBearerAuth({
