@@ -282,6 +282,7 @@ describe('api item 14: bad input gets a 4xx, never a 500 (OpenAPI-driven fuzz)',
     );
     expect(operations.length).toBeGreaterThan(30);
     const unexpected: string[] = [];
+    const withoutField: string[] = [];
     let requests = 0;
     let seed = SEED;
     for (const { template, method, op } of operations) {
@@ -304,6 +305,10 @@ describe('api item 14: bad input gets a 4xx, never a 500 (OpenAPI-driven fuzz)',
           const shaped =
             res.status < 300 ||
             (typeof res.body?.error?.code === 'string' && typeof res.body?.error?.message === 'string');
+          // openapi item 9: a 400 names what was wrong (a body field, a parameter, a header or the body)
+          if (res.status === 400 && typeof res.body?.error?.field !== 'string') {
+            withoutField.push(`400 ${method.toUpperCase()} ${url} → ${JSON.stringify(res.body).slice(0, 200)}`);
+          }
           if (res.status >= 500 || res.status < 200 || (res.status >= 300 && res.status < 400) || !shaped) {
             unexpected.push(
               `${res.status} ${method.toUpperCase()} ${url} as ${key.role} query=${JSON.stringify(c.query).slice(0, 200)} ` +
@@ -315,6 +320,7 @@ describe('api item 14: bad input gets a 4xx, never a 500 (OpenAPI-driven fuzz)',
     }
     expect(requests).toBeGreaterThan(2000);
     expect(unexpected.slice(0, 25)).toEqual([]);
+    expect(withoutField.slice(0, 25)).toEqual([]);
   }, 180_000);
 
   describe('the cases the probe found', () => {

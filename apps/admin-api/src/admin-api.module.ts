@@ -15,6 +15,7 @@ import { AuditController } from './audit/audit.controller';
 import { BillingController } from './billing/billing.controller';
 import { CollectionAccountsController } from './collection-accounts/collection-accounts.controller';
 import { CustomersController } from './customers/customers.controller';
+import { RemitterAccountsController } from './customers/remitter-accounts.controller';
 import { HealthController } from './health/health.controller';
 import { ApiKeyGuard } from './http/auth';
 import { ApiExceptionFilter } from './http/exception.filter';
@@ -48,6 +49,7 @@ export class AdminApiModule {
       controllers: [
         HealthController,
         CustomersController,
+        RemitterAccountsController,
         CollectionAccountsController,
         ApiKeysController,
         ApprovalsController,

@@ -1,13 +1,17 @@
 import 'reflect-metadata';
 import { Logger, Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ApiKeysService } from '@remitd/access';
+import { PAYMENT_CHANNELS, type PaymentChannel } from '@remitd/billing';
 import { createRootLogger, loadConfig, loggingModule, nestLogger, type RemitdConfig } from '@remitd/config';
 import { ensurePrivateDir, stopWithParent } from '@remitd/core';
 import { CreateCollectionAccountUseCase, VirtualAccountRepository } from '@remitd/customers';
 import { AdminApiModule } from './admin-api.module';
 import { handOverBootstrapKey } from './bootstrap-key';
+import { useBodyParsers } from './http/body';
+import { withPaymentChannels } from './http/openapi';
 import { validationPipe } from './http/validation';
 import { HttpMetrics } from './metrics/http-metrics';
 
@@ -16,7 +20,7 @@ export async function createAdminApi(config: RemitdConfig, opts: { logger?: fals
   const logging = opts.logger !== false;
   @Module({})
   class AdminApiApp {}
-  const app = await NestFactory.create(
+  const app = await NestFactory.create<NestExpressApplication>(
     {
       module: AdminApiApp,
       imports: [
@@ -24,29 +28,32 @@ export async function createAdminApi(config: RemitdConfig, opts: { logger?: fals
         ...(logging ? [loggingModule(createRootLogger({ service: 'admin-api' }), { http: true })] : []),
       ],
     },
-    logging ? { bufferLogs: true } : { logger: false },
+    logging ? { bufferLogs: true, bodyParser: false } : { logger: false, bodyParser: false },
   );
   if (logging) app.useLogger(nestLogger(app));
   app.use(app.get(HttpMetrics).middleware);
+  useBodyParsers(app);
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()
     .setTitle('remitd admin API')
     .setDescription(
       'Billing admin API of remitd: customers and credit control, exclusive virtual accounts, ledger, unmatched remittances, bills and payments. ' +
-        'Every endpoint needs an API key (Authorization: Bearer …); money-changing POSTs need an Idempotency-Key header. Amounts are decimal strings.',
+        'Every endpoint needs an API key (Authorization: Bearer …); money-changing POSTs need an Idempotency-Key header (listed on each). Amounts are decimal strings. ' +
+        'Errors answer `{ "error": { "code", "message", "field"? } }`: `code` is stable, and a 400 names the field, parameter or header at fault (`body` for a body that is not JSON).',
     )
     .setVersion('0.1.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key' })
-    .addGlobalParameters({
-      name: 'Idempotency-Key',
-      in: 'header',
-      required: false,
-      description: 'required on money-changing POSTs',
-      schema: { type: 'string' },
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      // opaque keys (rmd_…), not JWTs: the bearer format is a hint for people and generated clients
+      bearerFormat: 'API key',
+      description: 'API key created by POST /api-keys (the first one is printed on first start)',
     })
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), {
+  // payment channels are plugged in at start-up: the document lists the ones this server has
+  const channels = app.get<PaymentChannel[]>(PAYMENT_CHANNELS).map((c) => c.name);
+  SwaggerModule.setup('docs', app, () => withPaymentChannels(SwaggerModule.createDocument(app, doc), channels), {
     jsonDocumentUrl: 'docs/openapi.json',
   });
   return app;

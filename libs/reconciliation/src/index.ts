@@ -5,4 +5,5 @@ export * from './dry-run';
 export * from './reconcile-entries.usecase';
 export * from './reconciliation.repository';
 export * from './reconciliation.module';
+export * from './remitter-accounts.service';
 export * from './unmatched-queue.service';

@@ -7,6 +7,7 @@ import { CreditingService } from './crediting.service';
 import { DryRunReconciliation } from './dry-run';
 import { ReconcileEntriesUseCase, RECONCILIATION_CONFIG, type ReconciliationConfig } from './reconcile-entries.usecase';
 import { ReconciliationRepository } from './reconciliation.repository';
+import { RemitterAccountsService } from './remitter-accounts.service';
 import { UnmatchedQueue } from './unmatched-queue.service';
 
 @Module({})
@@ -18,6 +19,7 @@ export class ReconciliationModule {
       CreditFundsPort,
       ReconcileEntriesUseCase,
       UnmatchedQueue,
+      RemitterAccountsService,
       DryRunReconciliation,
     ];
     return {

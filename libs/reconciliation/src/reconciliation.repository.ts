@@ -9,6 +9,20 @@ import {
   type Tx,
 } from '@remitd/persistence';
 
+/** A remitter account learned when a remittance was assigned (matching rule 2). */
+export interface KnownRemitterAccount {
+  id: string;
+  account: string;
+  customerId: string;
+  remitterName: string | null;
+  learnedFromId: string | null;
+  learnedBy: string;
+  createdAt: Date;
+}
+
+const KNOWN_REMITTER_COLUMNS = Prisma.sql`id::text, account, customer_id::text AS "customerId", remitter_name AS "remitterName",
+  learned_from_id::text AS "learnedFromId", learned_by AS "learnedBy", created_at AS "createdAt"`;
+
 export interface PendingEntry {
   id: string;
   accountKey: string;
@@ -139,6 +153,34 @@ export class ReconciliationRepository {
     if (!accounts.length) return [];
     return this.db(tx).$queryRaw<{ account: string; customerId: string; createdAt: Date; learnedBy: string }[]>`
       SELECT account, customer_id::text AS "customerId", created_at AS "createdAt", learned_by AS "learnedBy" FROM known_remitter_accounts WHERE account = ANY(${accounts}::text[])`;
+  }
+
+  /** A customer's remembered remitter accounts, oldest first (keyset on learned time, id). */
+  async knownRemitterPage(customerId: string, page: { after?: KeysetPosition; limit: number }) {
+    const { ids, next } = await keysetPage(
+      this.prisma,
+      {
+        table: 'known_remitter_accounts',
+        sortColumn: 'created_at',
+        order: 'asc',
+        where: [Prisma.sql`customer_id = ${customerId}::uuid`],
+      },
+      page,
+    );
+    const rows = ids.length
+      ? await this.prisma.$queryRaw<KnownRemitterAccount[]>`
+          SELECT ${KNOWN_REMITTER_COLUMNS} FROM known_remitter_accounts WHERE id = ANY(${ids}::uuid[])`
+      : [];
+    return { items: inListOrder(ids, rows), next };
+  }
+
+  /** Forgets one remembered account of this customer; null when the customer has no such account. */
+  async forgetRemitter(tx: SqlTx, customerId: string, id: string): Promise<KnownRemitterAccount | null> {
+    const rows = await tx.$queryRaw<KnownRemitterAccount[]>`
+      DELETE FROM known_remitter_accounts
+      WHERE id = ${id}::uuid AND customer_id = ${customerId}::uuid
+      RETURNING ${KNOWN_REMITTER_COLUMNS}`;
+    return rows[0] ?? null;
   }
 
   async customersByReference(tx: SqlTx | undefined, refs: string[]) {

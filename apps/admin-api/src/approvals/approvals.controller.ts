@@ -1,9 +1,17 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ApprovalsService, CHECKERS, approvalRequestNotFound, type ApprovalState } from '@remitd/access';
 import type { Actor } from '@remitd/persistence';
 import { CurrentActor, Roles } from '../http/auth';
+import { UuidParam } from '../http/openapi';
 import { Idempotent } from '../http/idempotency.interceptor';
 import {
   CURSOR_PG_TIMESTAMP,
@@ -12,8 +20,10 @@ import {
   encodeFieldsCursor,
   PageQuery,
 } from '../http/pagination';
+import { ApiErrors, ApiPageResponse } from '../http/openapi';
+import { APPROVAL_STATES, ApprovalRequestResponse } from './approvals.responses';
 
-const STATES: ApprovalState[] = ['pending', 'approved', 'rejected'];
+const STATES: ApprovalState[] = [...APPROVAL_STATES];
 
 export class ApprovalRequestsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: STATES }) @IsOptional() @IsIn(STATES) state?: ApprovalState;
@@ -34,6 +44,7 @@ export class RejectApprovalRequest {
  */
 @ApiTags('approvals')
 @ApiBearerAuth()
+@ApiErrors()
 @Controller('approval-requests')
 export class ApprovalsController {
   constructor(private readonly approvals: ApprovalsService) {}
@@ -41,6 +52,7 @@ export class ApprovalsController {
   @Get()
   @Roles(...CHECKERS, 'account_manager')
   @ApiOperation({ summary: 'Approval requests, oldest first (account managers see their own)' })
+  @ApiPageResponse(ApprovalRequestResponse)
   async list(@CurrentActor() actor: Actor, @Query() q: ApprovalRequestsQuery) {
     const after = decodeFieldsCursor('approval-requests', q.cursor, {
       createdAt: CURSOR_PG_TIMESTAMP,
@@ -59,7 +71,9 @@ export class ApprovalsController {
 
   @Get(':id')
   @Roles(...CHECKERS, 'account_manager')
-  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOperation({ summary: 'An approval request' })
+  @ApiOkResponse({ type: ApprovalRequestResponse })
+  async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     const request = await this.approvals.get(id);
     if (actor.role === 'account_manager' && request.maker.id !== actor.id) throw approvalRequestNotFound(id);
     return request;
@@ -69,7 +83,8 @@ export class ApprovalsController {
   @Roles(...CHECKERS)
   @Idempotent()
   @ApiOperation({ summary: 'Approve: the request runs now, in this transaction, exactly once; never by its maker' })
-  approve(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiCreatedResponse({ type: ApprovalRequestResponse, description: 'the request, approved, with its result' })
+  approve(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.approvals.approve(actor, id);
   }
 
@@ -77,7 +92,8 @@ export class ApprovalsController {
   @Roles(...CHECKERS)
   @Idempotent()
   @ApiOperation({ summary: 'Reject: nothing runs; never by its maker' })
-  reject(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: RejectApprovalRequest) {
+  @ApiCreatedResponse({ type: ApprovalRequestResponse })
+  reject(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: RejectApprovalRequest) {
     return this.approvals.reject(actor, id, body.reason?.trim() || null);
   }
 }

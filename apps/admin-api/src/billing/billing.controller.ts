@@ -1,5 +1,14 @@
-import { Body, Controller, Get, Headers, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { assertCustomerScope, STAFF } from '@remitd/access';
 import {
@@ -14,12 +23,19 @@ import {
 import { notFound } from '@remitd/core';
 import type { Actor } from '@remitd/persistence';
 import { CurrentActor, Roles } from '../http/auth';
+import {
+  ApiCsvResponse,
+  ApiErrors,
+  ApiItemsResponse,
+  ApiOneOfResponse,
+  ApiPageResponse,
+  UuidParam,
+} from '../http/openapi';
 import { toCsv } from '../http/csv';
-import { Idempotent } from '../http/idempotency.interceptor';
+import { IdempotencyKey, Idempotent } from '../http/idempotency.interceptor';
 import { decodeCursor, encodeCursor } from '../http/pagination';
 import {
   ApplyCouponRequest,
-  BillingRunResponse,
   BillsQuery,
   CardRequest,
   ChargeListResponse,
@@ -35,11 +51,32 @@ import {
   TopUpRequest,
   TransferRequest,
 } from './billing.dto';
+import { PendingApprovalResponse } from '../approvals/approvals.responses';
+import {
+  AppliedCouponResponse,
+  BillDetailResponse,
+  BillingRunResponse,
+  BillResponse,
+  CardResponse,
+  ChargeResponse,
+  CouponResponse,
+  CustomerStatementResponse,
+  IssuedCardResponse,
+  ManualPaymentResponse,
+  RefundResponse,
+  RefundResultResponse,
+  RelationshipResponse,
+  RepaymentResponse,
+  TopUpResponse,
+  TransferResponse,
+  WhyUnsettledResponse,
+} from './billing.responses';
 
 const MONEY_MOVERS = ['super_admin', 'admin', 'finance'] as const;
 
 @ApiTags('billing')
 @ApiBearerAuth()
+@ApiErrors()
 @Controller()
 export class BillingController {
   constructor(
@@ -55,7 +92,8 @@ export class BillingController {
   @Roles('super_admin', 'admin', 'finance')
   @Idempotent()
   @ApiOperation({ summary: 'Record usage to bill in a cycle (becomes a bill line when the cycle is issued)' })
-  charge(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ChargeRequest) {
+  @ApiCreatedResponse({ type: ChargeResponse })
+  charge(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: ChargeRequest) {
     return this.queries.addCharge({ actor, customerId: id, ...body });
   }
 
@@ -65,7 +103,7 @@ export class BillingController {
   @ApiOkResponse({ type: ChargeListResponse })
   async charges(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Query() q: ChargesQuery,
   ): Promise<ChargeListResponse> {
     assertCustomerScope(actor, id);
@@ -99,6 +137,7 @@ export class BillingController {
   @Get('bills')
   @Roles(...STAFF, 'member')
   @ApiOperation({ summary: 'Bills, oldest first (status=open for unsettled, partly paid and overdue)' })
+  @ApiPageResponse(BillResponse)
   async bills(@CurrentActor() actor: Actor, @Query() q: BillsQuery) {
     const customerId = actor.role === 'member' ? actor.customerId! : q.customerId;
     if (actor.role === 'member' && q.customerId) assertCustomerScope(actor, q.customerId);
@@ -112,6 +151,7 @@ export class BillingController {
   @Get('bills/export.csv')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'CSV of bills (same filters as the list, up to 100,000 rows)' })
+  @ApiCsvResponse()
   async billsCsv(@Query() q: BillsQuery, @Res() res: Response) {
     const page = await this.queries.bills(
       { customerId: q.customerId, status: q.status, billingCycle: q.billingCycle },
@@ -141,7 +181,9 @@ export class BillingController {
 
   @Get('bills/:id')
   @Roles(...STAFF, 'member')
-  async bill(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOperation({ summary: 'A bill with its lines and repayments' })
+  @ApiOkResponse({ type: BillDetailResponse })
+  async bill(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     const b = await this.queries.bill(id);
     if (actor.role === 'member' && actor.customerId !== b.customerId) throw notFound('bill', id);
     return b;
@@ -157,7 +199,7 @@ export class BillingController {
     description: 'A4 PDF',
     content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
   })
-  async pdf(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+  async pdf(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Res() res: Response) {
     const doc = await this.documents.pdf(id, actor.role === 'member' ? { customerId: actor.customerId ?? null } : {});
     res
       .type('application/pdf')
@@ -172,7 +214,8 @@ export class BillingController {
     summary:
       'Why is this bill still unsettled? (insufficient credit, not issued yet, card restrictions, write-off off…)',
   })
-  async why(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: WhyUnsettledResponse })
+  async why(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     const r = await this.explain.explain(id);
     if (actor.role === 'member') assertCustomerScope(actor, (await this.queries.bill(id)).customerId);
     return r;
@@ -185,11 +228,17 @@ export class BillingController {
     summary:
       'Manual payment: amount (default outstanding) from the balance and/or an external channel; pauses auto write-off meanwhile',
   })
+  @ApiOneOfResponse(
+    201,
+    'the payment, or (an offline payment by an account manager) the approval request it waits on',
+    ManualPaymentResponse,
+    PendingApprovalResponse,
+  )
   pay(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: ManualPaymentRequest,
-    @Headers('idempotency-key') key: string,
+    @IdempotencyKey() key: string,
   ) {
     return this.manual.execute({ actor, billId: id, ...body, idempotencyKey: key });
   }
@@ -197,6 +246,7 @@ export class BillingController {
   @Get('repayments')
   @Roles(...STAFF, 'member')
   @ApiOperation({ summary: 'Repayment records by method (from January 2023)' })
+  @ApiPageResponse(RepaymentResponse)
   async repayments(@CurrentActor() actor: Actor, @Query() q: RepaymentsQuery) {
     const customerId = actor.role === 'member' ? actor.customerId! : q.customerId;
     const page = await this.queries.repayments(
@@ -208,6 +258,8 @@ export class BillingController {
 
   @Get('repayments/export.csv')
   @Roles(...STAFF)
+  @ApiOperation({ summary: 'CSV of repayments (same filters as the list, up to 100,000 rows)' })
+  @ApiCsvResponse()
   async repaymentsCsv(@Query() q: RepaymentsQuery, @Res() res: Response) {
     const page = await this.queries.repayments(
       { ...q, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined },
@@ -238,11 +290,12 @@ export class BillingController {
   @Roles(...MONEY_MOVERS)
   @Idempotent()
   @ApiOperation({ summary: 'Record a top-up (e.g. a bank transfer entered by finance); settles bills oldest first' })
+  @ApiCreatedResponse({ type: TopUpResponse })
   topUp(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: TopUpRequest,
-    @Headers('idempotency-key') key: string,
+    @IdempotencyKey() key: string,
   ) {
     return this.money.topUp({ actor, customerId: id, ...body, idempotencyKey: key });
   }
@@ -253,18 +306,21 @@ export class BillingController {
   @ApiOperation({
     summary: "Credit-control refund into the refund balance (pays bills of the refund's cycle or later)",
   })
+  @ApiCreatedResponse({ type: RefundResultResponse })
   refund(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: RefundRequest,
-    @Headers('idempotency-key') key: string,
+    @IdempotencyKey() key: string,
   ) {
     return this.money.refund({ actor, customerId: id, ...body, idempotencyKey: key });
   }
 
   @Get('customers/:id/refunds')
   @Roles(...STAFF, 'member')
-  refunds(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOperation({ summary: 'Credit-control refunds and what is left of each' })
+  @ApiItemsResponse(RefundResponse)
+  refunds(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     assertCustomerScope(actor, id);
     return this.queries.refunds(id).then((items) => ({ items }));
   }
@@ -273,18 +329,21 @@ export class BillingController {
   @Roles(...MONEY_MOVERS)
   @Idempotent()
   @ApiOperation({ summary: 'Issue a stored-value card: pays only bills of its month' })
+  @ApiCreatedResponse({ type: IssuedCardResponse })
   card(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: CardRequest,
-    @Headers('idempotency-key') key: string,
+    @IdempotencyKey() key: string,
   ) {
     return this.money.issueCard({ actor, customerId: id, ...body, idempotencyKey: key });
   }
 
   @Get('customers/:id/stored-value-cards')
   @Roles(...STAFF, 'member')
-  cards(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOperation({ summary: 'Stored-value cards and their balances' })
+  @ApiItemsResponse(CardResponse)
+  cards(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     assertCustomerScope(actor, id);
     return this.queries.cards(id).then((items) => ({ items }));
   }
@@ -292,13 +351,17 @@ export class BillingController {
   @Post('customers/:id/coupons')
   @Roles(...MONEY_MOVERS, 'account_manager')
   @Idempotent()
-  coupon(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CouponRequest) {
+  @ApiOperation({ summary: 'Issue a coupon (above the caller’s cap it waits for a checker)' })
+  @ApiOneOfResponse(201, 'the coupon, or the approval request it waits on', CouponResponse, PendingApprovalResponse)
+  coupon(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: CouponRequest) {
     return this.money.issueCoupon({ actor, customerId: id, ...body });
   }
 
   @Get('customers/:id/coupons')
   @Roles(...STAFF, 'member')
-  coupons(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOperation({ summary: 'Coupons, used and unused' })
+  @ApiItemsResponse(CouponResponse)
+  coupons(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     assertCustomerScope(actor, id);
     return this.queries.coupons(id).then((items) => ({ items }));
   }
@@ -307,13 +370,16 @@ export class BillingController {
   @Roles(...MONEY_MOVERS, 'account_manager')
   @Idempotent()
   @ApiOperation({ summary: 'Deduct a coupon from a bill (a repayment of method coupon)' })
-  applyCoupon(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ApplyCouponRequest) {
+  @ApiCreatedResponse({ type: AppliedCouponResponse })
+  applyCoupon(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: ApplyCouponRequest) {
     return this.money.applyCoupon({ actor, couponId: id, billId: body.billId });
   }
 
   @Post('financial-relationships')
   @Roles('super_admin', 'admin')
   @Idempotent()
+  @ApiOperation({ summary: 'Make one customer the main account of another (it may move cash to it)' })
+  @ApiCreatedResponse({ type: RelationshipResponse })
   relate(@CurrentActor() actor: Actor, @Body() body: RelationshipRequest) {
     return this.money.createRelationship({ actor, ...body });
   }
@@ -321,13 +387,17 @@ export class BillingController {
   @Post('financial-relationships/:id/end')
   @Roles('super_admin', 'admin')
   @Idempotent()
-  endRelationship(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOperation({ summary: 'End a financial relationship' })
+  @ApiCreatedResponse({ type: RelationshipResponse })
+  endRelationship(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.money.endRelationship({ actor, id });
   }
 
   @Get('customers/:id/financial-relationships')
   @Roles(...STAFF, 'member')
-  relationships(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOperation({ summary: 'Financial relationships the customer is part of' })
+  @ApiItemsResponse(RelationshipResponse)
+  relationships(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     assertCustomerScope(actor, id);
     return this.money.listRelationships(id).then((items) => ({ items }));
   }
@@ -336,7 +406,8 @@ export class BillingController {
   @Roles(...MONEY_MOVERS, 'member')
   @Idempotent()
   @ApiOperation({ summary: 'Move cash between a main account and a member it manages' })
-  transfer(@CurrentActor() actor: Actor, @Body() body: TransferRequest, @Headers('idempotency-key') key: string) {
+  @ApiCreatedResponse({ type: TransferResponse })
+  transfer(@CurrentActor() actor: Actor, @Body() body: TransferRequest, @IdempotencyKey() key: string) {
     if (actor.role === 'member') assertCustomerScope(actor, body.fromCustomerId);
     return this.money.transfer({ actor, ...body, idempotencyKey: key });
   }
@@ -344,9 +415,17 @@ export class BillingController {
   @Get('customers/:id/statement')
   @Roles(...STAFF, 'member')
   @ApiOperation({ summary: 'Ledger movements of the cash balance with the running balance (JSON or CSV)' })
+  @ApiExtraModels(CustomerStatementResponse)
+  @ApiOkResponse({
+    description: 'JSON, or CSV with format=csv',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(CustomerStatementResponse) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
   async statement(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Query() q: StatementQuery,
     @Res({ passthrough: true }) res: Response,
   ) {

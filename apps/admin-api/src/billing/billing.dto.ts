@@ -61,16 +61,6 @@ export class ChargeListResponse {
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
-export class BillingRunResponse {
-  @ApiProperty({ example: '2026-10' }) billingCycle!: string;
-  @ApiProperty() billsIssued!: number;
-  @ApiProperty({ description: 'bills automatic write-off paid' }) writtenOff!: number;
-  @ApiProperty() customersWrittenOff!: number;
-  @ApiPropertyOptional({ enum: ['already_issued', 'another_replica_is_issuing', 'not_due_yet', 'no_charges'] })
-  skipped?: string;
-  @ApiPropertyOptional({ description: 'why nothing was issued, in a sentence' }) reason?: string;
-}
-
 export class IssueBillsQuery {
   @ApiPropertyOptional({
     enum: ['true', 'false'],

@@ -1,10 +1,19 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ArrayNotEmpty, IsArray, IsNotEmpty, IsOptional, IsString, Length } from 'class-validator';
 import { STAFF } from '@remitd/access';
 import { CreateCollectionAccountUseCase, VirtualAccountRepository } from '@remitd/customers';
 import type { Actor } from '@remitd/persistence';
 import { CurrentActor, Roles } from '../http/auth';
+import { ApiErrors, ApiItemsResponse } from '../http/openapi';
+import { CollectionAccountResponse } from './collection-accounts.responses';
 
 export class CreateCollectionAccountRequest {
   @ApiProperty({ example: 'Main USD collection account' }) @IsString() @IsNotEmpty() name!: string;
@@ -31,6 +40,7 @@ export class CreateCollectionAccountRequest {
 
 @ApiTags('collection accounts')
 @ApiBearerAuth()
+@ApiErrors()
 @Controller('collection-accounts')
 export class CollectionAccountsController {
   constructor(
@@ -40,12 +50,16 @@ export class CollectionAccountsController {
 
   @Post()
   @Roles('super_admin', 'admin')
+  @ApiOperation({ summary: 'Register a bank account that receives transfers; virtual accounts are numbered under it' })
+  @ApiCreatedResponse({ type: CollectionAccountResponse })
   createAccount(@CurrentActor() actor: Actor, @Body() body: CreateCollectionAccountRequest) {
     return this.create.execute({ actor, ...body }).then(serialize);
   }
 
   @Get()
   @Roles(...STAFF)
+  @ApiOperation({ summary: 'Collection accounts' })
+  @ApiItemsResponse(CollectionAccountResponse)
   async list() {
     return { items: (await this.repo.listCollectionAccounts()).map(serialize) };
   }

@@ -1,6 +1,13 @@
-import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Patch, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { assertCustomerScope, STAFF } from '@remitd/access';
 import {
   AllocateVirtualAccountUseCase,
@@ -20,13 +27,15 @@ import {
   CustomerResponse,
   ListCustomersQuery,
   ReissueVirtualAccountRequest,
-  ReissuedVirtualAccountResponse,
   UpdateCustomerRequest,
-  VirtualAccountResponse,
 } from './customers.dto';
+import { ApiErrors, ApiItemsResponse, ApiPageResponse, UuidParam } from '../http/openapi';
+import { PendingApprovalResponse } from '../approvals/approvals.responses';
+import { CreatedCustomerResponse, ReissuedVirtualAccountResponse, VirtualAccountResponse } from './customers.responses';
 
 @ApiTags('customers')
 @ApiBearerAuth()
+@ApiErrors()
 @Controller('customers')
 export class CustomersController {
   constructor(
@@ -41,7 +50,7 @@ export class CustomersController {
   @Roles('super_admin', 'admin', 'account_manager')
   @Idempotent()
   @ApiOperation({ summary: 'Create a credit customer' })
-  @ApiOkResponse({ type: CustomerResponse })
+  @ApiCreatedResponse({ type: CreatedCustomerResponse })
   createCustomer(@CurrentActor() actor: Actor, @Body() body: CreateCustomerRequest) {
     return this.create.execute({ actor, ...body });
   }
@@ -49,6 +58,7 @@ export class CustomersController {
   @Get()
   @Roles(...STAFF, 'member')
   @ApiOperation({ summary: 'List customers (members see only their own)' })
+  @ApiPageResponse(CustomerResponse)
   async list(@CurrentActor() actor: Actor, @Query() q: ListCustomersQuery) {
     const page = await this.queries.list(
       { search: q.search, ids: actor.role === 'member' ? [actor.customerId!] : undefined },
@@ -61,7 +71,7 @@ export class CustomersController {
   @Roles(...STAFF, 'member')
   @ApiOperation({ summary: 'Get a customer with cash balance and available credit' })
   @ApiOkResponse({ type: CustomerResponse })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     assertCustomerScope(actor, id);
     return this.queries.get(id);
   }
@@ -73,9 +83,13 @@ export class CustomersController {
       "Credit control: limit, frozen amount, write-off flags. A credit-limit increase above the caller's cap answers 202 with the approval request it waits on",
   })
   @ApiOkResponse({ type: CustomerResponse })
+  @ApiAcceptedResponse({
+    type: PendingApprovalResponse,
+    description: 'the credit-limit increase waits for a checker; nothing changed yet',
+  })
   async patch(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: UpdateCustomerRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -88,9 +102,10 @@ export class CustomersController {
   @Roles('super_admin', 'admin', 'account_manager')
   @Idempotent()
   @ApiOperation({ summary: "Allocate the customer's exclusive virtual account (e-mails the details)" })
+  @ApiCreatedResponse({ type: VirtualAccountResponse })
   allocateVirtualAccount(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: AllocateVirtualAccountRequest,
   ) {
     return this.allocate.execute({ actor, customerId: id, ...body });
@@ -103,8 +118,8 @@ export class CustomersController {
   @ApiCreatedResponse({ type: VirtualAccountResponse })
   closeVirtualAccount(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('virtualAccountId', ParseUUIDPipe) virtualAccountId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('virtualAccountId') virtualAccountId: string,
   ) {
     return this.allocate.close({ actor, customerId: id, virtualAccountId });
   }
@@ -119,8 +134,8 @@ export class CustomersController {
   @ApiCreatedResponse({ type: ReissuedVirtualAccountResponse })
   reissueVirtualAccount(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('virtualAccountId', ParseUUIDPipe) virtualAccountId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('virtualAccountId') virtualAccountId: string,
     @Body() body: ReissueVirtualAccountRequest,
   ) {
     return this.allocate.reissue({ actor, customerId: id, virtualAccountId, ...body });
@@ -128,7 +143,9 @@ export class CustomersController {
 
   @Get(':id/virtual-accounts')
   @Roles(...STAFF, 'member')
-  async listVirtualAccounts(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOperation({ summary: "The customer's virtual accounts, one per currency" })
+  @ApiItemsResponse(VirtualAccountResponse)
+  async listVirtualAccounts(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     assertCustomerScope(actor, id);
     await this.queries.get(id);
     return { items: (await this.virtualAccounts.listForCustomer(id)).map((v) => toVirtualAccountView(v, false)) };

@@ -124,26 +124,3 @@ export class CustomerResponse {
   @ApiProperty() writeOffPastBills!: boolean;
   @ApiProperty() createdAt!: string;
 }
-
-export class VirtualAccountResponse {
-  @ApiProperty() id!: string;
-  @ApiProperty() customerId!: string;
-  @ApiProperty({ example: 'EUR' }) currency!: string;
-  @ApiProperty({ example: 'DE12370400440532013042' }) number!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'the number when it is an IBAN' }) iban!: string | null;
-  @ApiProperty({ example: 'DE12 3704 0044 0532 0130 42' }) display!: string;
-  @ApiProperty({ type: String, nullable: true }) bic!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'US ABA routing number, for ACH' })
-  routingNumber!: string | null;
-  @ApiProperty() collectionAccountId!: string;
-  @ApiProperty() collectionAccountName!: string;
-  @ApiProperty({ enum: ['active', 'closed'] }) status!: string;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty({ type: String, nullable: true }) closedAt!: string | null;
-  @ApiProperty({ description: 'false when the call returned the existing account' }) created!: boolean;
-}
-
-export class ReissuedVirtualAccountResponse extends VirtualAccountResponse {
-  @ApiProperty({ type: VirtualAccountResponse, description: 'the closed account it replaces' })
-  replaces!: VirtualAccountResponse;
-}

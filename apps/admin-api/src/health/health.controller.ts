@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PrismaService } from '@remitd/persistence';
 import { Public } from '../http/auth';
+import { HealthResponse } from './health.responses';
 
 @ApiTags('health')
 @Controller('health')
@@ -10,6 +11,8 @@ export class HealthController {
 
   @Get()
   @Public()
+  @ApiOperation({ summary: 'Liveness and database reachability (no key needed)' })
+  @ApiOkResponse({ type: HealthResponse })
   async health() {
     await this.prisma.$queryRaw`SELECT 1`;
     return { status: 'ok', service: 'admin-api', database: 'ok' };

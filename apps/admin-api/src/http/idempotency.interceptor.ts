@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import {
+  applyDecorators,
+  CallHandler,
+  createParamDecorator,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+} from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '@remitd/core';
 import { IdempotencyRepository, idempotencyStorage, isUniqueViolation } from '@remitd/persistence';
@@ -8,8 +17,30 @@ import { from, Observable } from 'rxjs';
 import type { AuthedRequest } from './auth';
 
 const IDEMPOTENT_KEY = 'remitd:idempotent';
-/** Money-changing POSTs: require an Idempotency-Key; a retry returns the first outcome. */
-export const Idempotent = () => SetMetadata(IDEMPOTENT_KEY, true);
+/** The header's one spelling: the interceptor reads it and the OpenAPI document lists it from here. */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+
+/**
+ * Money-changing POSTs: require an Idempotency-Key; a retry returns the first outcome. The same
+ * decorator documents the header as required, so the document and the interceptor cannot drift.
+ */
+export const Idempotent = () =>
+  applyDecorators(
+    SetMetadata(IDEMPOTENT_KEY, true),
+    ApiHeader({
+      name: IDEMPOTENCY_KEY_HEADER,
+      required: true,
+      description:
+        'a unique key per intended effect (max 200 characters), scoped to the API key: a retry with the same key and body returns the first outcome (header Idempotent-Replayed: true); the same key with another body is 409',
+      schema: { type: 'string', minLength: 1, maxLength: 200 },
+    }),
+  );
+
+/** The request's Idempotency-Key, for use cases that store it (the header itself is documented by @Idempotent()). */
+export const IdempotencyKey = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): string =>
+    ctx.switchToHttp().getRequest<AuthedRequest>().headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()] as string,
+);
 
 /**
  * The key is scoped to the API key that sent it. The record is written by TransactionRunner in
@@ -28,13 +59,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
       return next.handle();
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const res = ctx.switchToHttp().getResponse<Response>();
-    const key = req.headers['idempotency-key'];
+    const key = req.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()];
     if (typeof key !== 'string' || !key.trim() || key.length > 200) {
       throw new DomainError(
         'IDEMPOTENCY_KEY_REQUIRED',
-        'Idempotency-Key: this request changes money and needs a unique key (max 200 chars)',
+        `${IDEMPOTENCY_KEY_HEADER}: this request changes money and needs a unique key (max 200 chars)`,
         'validation',
-        'Idempotency-Key',
+        IDEMPOTENCY_KEY_HEADER,
       );
     }
     const scope = `${req.actor?.id ?? 'anonymous'}`;
@@ -47,9 +78,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (prior.requestHash !== requestHash) {
         throw new DomainError(
           'IDEMPOTENCY_KEY_REUSED',
-          `Idempotency-Key "${key}" was used for a different request`,
+          `${IDEMPOTENCY_KEY_HEADER} "${key}" was used for a different request`,
           'conflict',
-          'Idempotency-Key',
+          IDEMPOTENCY_KEY_HEADER,
         );
       }
       res.status(prior.responseStatus).setHeader('Idempotent-Replayed', 'true');

@@ -34,6 +34,7 @@ export type ListName =
   | 'charges'
   | 'customers'
   | 'remittances'
+  | 'remitter-accounts'
   | 'repayments'
   | 'statement-alerts'
   | 'statement-files';

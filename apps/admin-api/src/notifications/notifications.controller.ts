@@ -1,10 +1,16 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { STAFF } from '@remitd/access';
-import { OutboxRepository, RequeueNotificationUseCase, type NotificationRow } from '@remitd/notifications';
+import {
+  OutboxRepository,
+  RequeueNotificationUseCase,
+  TEMPLATE_NAMES,
+  type NotificationRow,
+} from '@remitd/notifications';
 import type { Actor } from '@remitd/persistence';
 import { CurrentActor, Roles } from '../http/auth';
+import { ApiErrors, UuidParam } from '../http/openapi';
 import { CURSOR_UUID, decodeFieldsCursor, encodeFieldsCursor, PageQuery } from '../http/pagination';
 
 const STATUSES = ['pending', 'sent', 'failed'] as const;
@@ -23,7 +29,7 @@ export class NotificationResponse {
   @ApiProperty() dedupeKey!: string;
   @ApiProperty({ enum: ['email', 'sms'] }) channel!: string;
   @ApiProperty() recipient!: string;
-  @ApiProperty() template!: string;
+  @ApiProperty({ enum: TEMPLATE_NAMES }) template!: string;
   @ApiProperty({ enum: STATUSES }) status!: string;
   @ApiProperty() attempts!: number;
   @ApiProperty() nextAttemptAt!: string;
@@ -58,6 +64,7 @@ function view(n: NotificationRow): NotificationResponse {
 
 @ApiTags('notifications')
 @ApiBearerAuth()
+@ApiErrors()
 @Controller('notifications')
 export class NotificationsController {
   constructor(
@@ -85,7 +92,7 @@ export class NotificationsController {
     summary: 'Send a failed message again (pending now, new retry window); idempotent: a pending one is left as it is',
   })
   @ApiOkResponse({ type: RequeueResponse })
-  async requeue(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RequeueResponse> {
+  async requeue(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<RequeueResponse> {
     const r = await this.requeueUseCase.execute({ actor, id });
     return { notification: view(r.notification), requeued: r.requeued };
   }

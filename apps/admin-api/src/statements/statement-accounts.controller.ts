@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Money } from '@remitd/money';
 import { STAFF } from '@remitd/access';
 import { validationError } from '@remitd/core';
@@ -11,6 +11,7 @@ import {
   accountKey as toAccountKey,
 } from '@remitd/statements';
 import { CurrentActor, Roles } from '../http/auth';
+import { AccountParam, ApiErrors, UuidParam } from '../http/openapi';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { CURSOR_UUID, decodeFieldsCursor, encodeFieldsCursor } from '../http/pagination';
 import {
@@ -35,6 +36,7 @@ const FINANCE = ['super_admin', 'admin', 'finance'] as const;
 
 @ApiTags('statements')
 @ApiBearerAuth()
+@ApiErrors()
 @Controller()
 export class StatementAccountsController {
   constructor(
@@ -67,7 +69,7 @@ export class StatementAccountsController {
   @Roles(...STAFF)
   @ApiOperation({ summary: 'The entries held for an unknown statement account' })
   @ApiOkResponse({ type: HeldEntriesResponse })
-  async held(@Param('account') account: string, @Query() q: HeldEntriesQuery): Promise<HeldEntriesResponse> {
+  async held(@AccountParam('account') account: string, @Query() q: HeldEntriesQuery): Promise<HeldEntriesResponse> {
     const limit = q.limit ?? 50;
     const after = decodeFieldsCursor('held-entries', q.cursor, { id: CURSOR_UUID });
     const rows = await this.repo.heldEntries(toAccountKey(statementAccount(account)), limit + 1, after?.id);
@@ -98,10 +100,10 @@ export class StatementAccountsController {
     summary:
       'Assign a statement account to a collection account: its held entries are reconciled like any other, and its later statements are read as that collection account’s',
   })
-  @ApiOkResponse({ type: AssignStatementAccountResponse })
+  @ApiCreatedResponse({ type: AssignStatementAccountResponse })
   assign(
     @CurrentActor() actor: Actor,
-    @Param('account') account: string,
+    @AccountParam('account') account: string,
     @Body() body: AssignStatementAccountRequest,
   ): Promise<AssignStatementAccountResponse> {
     return this.assignAccount.execute({
@@ -117,10 +119,10 @@ export class StatementAccountsController {
   @ApiOperation({
     summary: 'Reject a file whose account is not ours: its held entries are never credited (they stay visible)',
   })
-  @ApiOkResponse({ type: RejectStatementFileResponse })
+  @ApiCreatedResponse({ type: RejectStatementFileResponse })
   reject(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: RejectStatementFileRequest,
   ): Promise<RejectStatementFileResponse> {
     return this.rejectFile.execute({ actor, fileId: id, reason: body.reason });

@@ -1,16 +1,18 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { STAFF } from '@remitd/access';
 import type { Actor } from '@remitd/persistence';
 import { StatementRepository } from '@remitd/statements';
 import { CurrentActor, Roles } from '../http/auth';
 import { decodeCursor, encodeCursor, PageQuery } from '../http/pagination';
+import { ApiErrors, ApiPageResponse, UuidParam } from '../http/openapi';
+import { FILE_STATUSES, StatementAlertResponse, StatementFileResponse } from './statements.responses';
 
 export class FilesQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['ingested', 'quarantined', 'duplicate'] })
+  @ApiPropertyOptional({ enum: FILE_STATUSES })
   @IsOptional()
-  @IsIn(['ingested', 'quarantined', 'duplicate'])
+  @IsIn(FILE_STATUSES)
   status?: string;
 }
 
@@ -20,6 +22,7 @@ export class AlertsQuery extends PageQuery {
 
 @ApiTags('statements')
 @ApiBearerAuth()
+@ApiErrors()
 @Controller()
 export class StatementsController {
   constructor(private readonly repo: StatementRepository) {}
@@ -30,6 +33,7 @@ export class StatementsController {
     summary:
       'Bank files received, newest first; quarantined ones carry the parser reason, duplicates (same content as a file received before, not ingested again) name it in duplicateOf',
   })
+  @ApiPageResponse(StatementFileResponse)
   async files(@Query() q: FilesQuery) {
     const page = await this.repo.listFiles(
       { status: q.status },
@@ -44,6 +48,7 @@ export class StatementsController {
   @Get('statement-alerts')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Continuity breaks (balance, sequence), unbalanced statements, unknown accounts' })
+  @ApiPageResponse(StatementAlertResponse)
   async alerts(@Query() q: AlertsQuery) {
     const page = await this.repo.listAlerts(
       { open: q.show !== 'all' },
@@ -54,7 +59,9 @@ export class StatementsController {
 
   @Post('statement-alerts/:id/acknowledge')
   @Roles('super_admin', 'admin', 'finance', 'account_manager')
-  acknowledge(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOperation({ summary: 'Acknowledge an alert: it leaves the open list (show=all still lists it)' })
+  @ApiCreatedResponse({ type: StatementAlertResponse })
+  acknowledge(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.repo.acknowledgeAlert(id, actor.id);
   }
 }

@@ -1,5 +1,13 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
@@ -19,15 +27,26 @@ import { STAFF } from '@remitd/access';
 import type { Actor } from '@remitd/persistence';
 import { UnmatchedQueue } from '@remitd/reconciliation';
 import { CurrentActor, Roles } from '../http/auth';
+import { UuidParam } from '../http/openapi';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { decodeCursor, encodeCursor, PageQuery } from '../http/pagination';
+import { ApiErrors, ApiPageResponse } from '../http/openapi';
+import {
+  AssignedRemittanceResponse,
+  FeeReimbursementResponse,
+  REMITTANCE_FLAGS,
+  REMITTANCE_STATES,
+  RemittanceDetailResponse,
+  RemittanceResponse,
+  SplitRemittanceResponse,
+} from './unmatched.responses';
 
 const DECIMAL = /^\d+(\.\d+)?$/;
-const STATES = ['unmatched', 'credited', 'split', 'return_requested', 'returned', 'reversed', 'debit', 'reversal'];
+const STATES: string[] = [...REMITTANCE_STATES];
 
 export class UnmatchedQuery extends PageQuery {
   @ApiPropertyOptional({ enum: STATES, default: 'unmatched' }) @IsOptional() @IsIn(STATES) state?: string;
-  @ApiPropertyOptional({ example: 'cash_deposit' }) @IsOptional() @IsString() flag?: string;
+  @ApiPropertyOptional({ enum: REMITTANCE_FLAGS }) @IsOptional() @IsIn(REMITTANCE_FLAGS) flag?: string;
   @ApiPropertyOptional({ example: 'EUR' }) @IsOptional() @Length(3, 3) currency?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() customerId?: string;
 }
@@ -81,6 +100,7 @@ export class FeeReimbursementRequest {
 
 @ApiTags('remittances')
 @ApiBearerAuth()
+@ApiErrors()
 @Controller('remittances')
 export class UnmatchedController {
   constructor(private readonly queue: UnmatchedQueue) {}
@@ -88,6 +108,7 @@ export class UnmatchedController {
   @Get()
   @Roles(...STAFF)
   @ApiOperation({ summary: 'The unmatched queue (state=unmatched by default) and other remittances, oldest first' })
+  @ApiPageResponse(RemittanceResponse)
   async list(@Query() q: UnmatchedQuery) {
     const page = await this.queue.list(q, { after: decodeCursor('remittances', q.cursor), limit: q.limit ?? 50 });
     return { items: page.items, nextCursor: encodeCursor('remittances', page.next) };
@@ -96,7 +117,8 @@ export class UnmatchedController {
   @Get(':id')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'A remittance with its parsed entry, the raw bank excerpt and ranked suggestions' })
-  detail(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: RemittanceDetailResponse })
+  detail(@UuidParam('id') id: string) {
     return this.queue.detail(id);
   }
 
@@ -106,7 +128,8 @@ export class UnmatchedController {
   @ApiOperation({
     summary: 'Assign an unmatched remittance to a customer: credits and settles like an automatic match',
   })
-  assign(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AssignRequest) {
+  @ApiCreatedResponse({ type: AssignedRemittanceResponse })
+  assign(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: AssignRequest) {
     return this.queue.assign({ actor, remittanceId: id, ...body });
   }
 
@@ -116,7 +139,8 @@ export class UnmatchedController {
   @ApiOperation({
     summary: 'Split an unmatched remittance across several customers (parts sum to the remitted amount)',
   })
-  split(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SplitRequest) {
+  @ApiCreatedResponse({ type: SplitRemittanceResponse })
+  split(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: SplitRequest) {
     return this.queue.split({ actor, remittanceId: id, ...body });
   }
 
@@ -124,7 +148,8 @@ export class UnmatchedController {
   @Roles('super_admin', 'admin', 'account_manager')
   @Idempotent()
   @ApiOperation({ summary: "Mark for return to sender (closed when the bank's return appears on a statement)" })
-  markForReturn(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReturnRequest) {
+  @ApiCreatedResponse({ type: RemittanceResponse })
+  markForReturn(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: ReturnRequest) {
     return this.queue.markForReturn({ actor, remittanceId: id, reason: body.reason });
   }
 
@@ -132,11 +157,8 @@ export class UnmatchedController {
   @Roles('super_admin', 'admin', 'account_manager')
   @Idempotent()
   @ApiOperation({ summary: "Reimburse bank fees shown on the customer's remittance voucher (bounded by the cap)" })
-  feeReimbursement(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: FeeReimbursementRequest,
-  ) {
+  @ApiCreatedResponse({ type: FeeReimbursementResponse })
+  feeReimbursement(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: FeeReimbursementRequest) {
     return this.queue.recordFeeReimbursement({ actor, remittanceId: id, ...body });
   }
 }

@@ -1,0 +1,13 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class CollectionAccountResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'Main EUR collection account' }) name!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'DE89370400440532013000' }) iban!: string | null;
+  @ApiProperty({ example: '0532013000' }) accountNumber!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'COBADEFFXXX' }) bic!: string | null;
+  @ApiProperty({ type: [String], example: ['EUR', 'USD'] }) currencies!: string[];
+  @ApiProperty({ example: '12', description: 'virtual account numbers handed out so far (decimal string)' })
+  virtualAccountsAllocated!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: Date;
+}
