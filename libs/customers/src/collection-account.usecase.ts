@@ -11,6 +11,9 @@ export interface CreateCollectionAccountCommand {
   iban?: string | null;
   accountNumber?: string;
   bic?: string | null;
+  /** the legal name customers write as beneficiary (the e-mails and bills show it) */
+  accountHolderName?: string | null;
+  bankName?: string | null;
   currencies: string[];
 }
 
@@ -45,6 +48,8 @@ export class CreateCollectionAccountUseCase {
           iban,
           accountNumber,
           bic: cmd.bic ?? null,
+          accountHolderName: cmd.accountHolderName?.trim() || null,
+          bankName: cmd.bankName?.trim() || null,
           currencies,
         });
         await this.audit.record(tx, {

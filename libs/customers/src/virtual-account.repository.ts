@@ -7,7 +7,15 @@ export class VirtualAccountRepository {
 
   createCollectionAccount(
     tx: Tx,
-    data: { name: string; iban: string | null; accountNumber: string; bic: string | null; currencies: string[] },
+    data: {
+      name: string;
+      iban: string | null;
+      accountNumber: string;
+      bic: string | null;
+      accountHolderName: string | null;
+      bankName: string | null;
+      currencies: string[];
+    },
   ) {
     return tx.collectionAccount.create({ data });
   }

@@ -10,8 +10,10 @@ import {
   IssueBillsUseCase,
   ManualPaymentUseCase,
   assertCycle,
+  type StatementMovement,
 } from '@remitd/billing';
 import { notFound } from '@remitd/core';
+import { Money } from '@remitd/money';
 import type { Actor } from '@remitd/persistence';
 import { CurrentActor, Roles } from '../http/auth';
 import { toCsv } from '../http/csv';
@@ -312,7 +314,10 @@ export class BillingController {
 
   @Get('customers/:id/statement')
   @Roles(...STAFF, 'member')
-  @ApiOperation({ summary: 'Ledger movements of the cash balance with the running balance (JSON or CSV)' })
+  @ApiOperation({
+    summary:
+      "Every movement of the customer's money (receipts with reimbursed fees, bill payments, refunds, stored-value cards, transfers) with opening and closing balances of cash, refund, each card and bills paid (JSON or CSV)",
+  })
   async statement(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -327,8 +332,37 @@ export class BillingController {
     );
     if (q.format === 'csv') {
       res.type('text/csv').attachment(`statement-${id}.csv`);
-      return toCsv(['at', 'kind', 'description', 'amount', 'runningBalance', 'journalEntryId'], s.movements);
+      return toCsv(
+        [...STATEMENT_CSV_COLUMNS],
+        s.movements.map((mv) => ({ ...mv, ...changeColumns(s.currency, mv.changes) })),
+      );
     }
     return s;
   }
+}
+
+/** The cash columns first (as before issue 12), then what each movement did to the other balances. */
+const STATEMENT_CSV_COLUMNS = [
+  'at',
+  'kind',
+  'description',
+  'amount',
+  'runningBalance',
+  'journalEntryId',
+  'received',
+  'feeReimbursed',
+  'refund',
+  'storedValueCards',
+  'billsPaid',
+] as const;
+
+/** Changes of the refund, stored-value card and bills-paid balances in the customer currency ('' when untouched). */
+function changeColumns(currency: string, changes: StatementMovement['changes']) {
+  const sum = (balance: string) => {
+    const mine = changes.filter((c) => c.balance === balance && c.currency === currency);
+    return mine.length
+      ? mine.reduce((t, c) => t.plus(Money.of(c.amount, currency)), Money.zero(currency)).toString()
+      : '';
+  };
+  return { refund: sum('refund'), storedValueCards: sum('stored_value_card'), billsPaid: sum('bills_paid') };
 }
