@@ -91,6 +91,21 @@ export function billView(b: {
   };
 }
 
+/** A refund with amounts in the currency's scale (Prisma's Decimal prints "45", not "45.00"). */
+export function refundView<
+  R extends { currency: string; amount: { toString(): string }; remaining: { toString(): string } },
+>(r: R) {
+  return {
+    ...r,
+    amount: Money.fromStored(r.amount.toString(), r.currency).toString(),
+    remaining: Money.fromStored(r.remaining.toString(), r.currency).toString(),
+  };
+}
+
+export function couponView<C extends { currency: string; amount: { toString(): string } }>(c: C) {
+  return { ...c, amount: Money.fromStored(c.amount.toString(), c.currency).toString() };
+}
+
 @Injectable()
 export class BillingQueries {
   constructor(
@@ -271,8 +286,8 @@ export class BillingQueries {
         const fee = Money.fromStored(r.feeReimbursed, r.currency);
         mv = {
           at: r.createdAt.toISOString(),
-          kind: r.journalKind,
-          description: view.staff ? r.description : withoutStaffNames(r.description),
+          kind: JOURNAL_KIND_NAMES[r.journalKind] ?? r.journalKind,
+          description: inCustomerWords(view.staff ? r.description : withoutStaffNames(r.description)),
           amount: Money.zero(c.currency).toString(),
           runningBalance: runningCash,
           journalEntryId: r.journalEntryId,
@@ -306,22 +321,39 @@ export class BillingQueries {
     };
   }
 
-  cards(customerId: string) {
-    return this.prisma.$queryRaw<
+  async cards(customerId: string) {
+    const rows = await this.prisma.$queryRaw<
       { id: string; validMonth: string; currency: string; amount: string; balance: string; createdAt: Date }[]
     >`
       SELECT c.id::text, c.valid_month AS "validMonth", c.currency, c.amount::text, COALESCE(a.balance, 0)::text AS balance, c.created_at AS "createdAt"
       FROM stored_value_cards c LEFT JOIN ledger_accounts a ON a.code = 'customer:' || c.customer_id || ':card:' || c.id || ':' || c.currency
       WHERE c.customer_id = ${customerId}::uuid ORDER BY c.created_at`;
+    return rows.map((r) => ({
+      ...r,
+      amount: Money.fromStored(r.amount, r.currency).toString(),
+      balance: Money.fromStored(r.balance, r.currency).toString(),
+    }));
   }
 
-  refunds(customerId: string) {
-    return this.prisma.refund.findMany({ where: { customerId }, orderBy: { createdAt: 'asc' } });
+  async refunds(customerId: string) {
+    return (await this.prisma.refund.findMany({ where: { customerId }, orderBy: { createdAt: 'asc' } })).map(
+      refundView,
+    );
   }
 
-  coupons(customerId: string) {
-    return this.prisma.coupon.findMany({ where: { customerId }, orderBy: { createdAt: 'asc' } });
+  async coupons(customerId: string) {
+    return (await this.prisma.coupon.findMany({ where: { customerId }, orderBy: { createdAt: 'asc' } })).map(
+      couponView,
+    );
   }
+}
+
+/** Journal kinds as the API names them: journals written before issue 12 keep their stored kind. */
+const JOURNAL_KIND_NAMES: Record<string, string> = { auto_write_off: 'automatic_bill_settlement' };
+
+/** Journals written before issue 12 item 8 said "automatic write-off", which reads as a loss. */
+function inCustomerWords(description: string): string {
+  return description.replace(/^automatic write-off \(/, 'automatic bill settlement (');
 }
 
 /** Journals written before issue 11 item 12 named the staff key in the description. */

@@ -233,7 +233,7 @@ export class LedgerRepository {
     const from = range.from ?? null;
     const to = range.to ?? null;
     return this.prisma.$queryRaw<CustomerPostingRow[]>`
-      SELECT m.* FROM (
+      SELECT m.*, x."fromBank", x."feeReimbursed" FROM (
         SELECT p.id AS "postingId", p.journal_entry_id::text AS "journalEntryId", j.kind AS "journalKind", j.description,
                COALESCE(j.metadata->'recordedBy'->>'name', j.metadata->'recordedBy'->>'id') AS "recordedBy",
                p.created_at AS "createdAt", a.code AS "accountCode", a.kind AS "accountKind", p.currency, p.amount::text AS amount,
