@@ -1,5 +1,6 @@
 import { IssueBillsUseCase } from '@remitd/billing';
 import { currencyScale } from '@remitd/money';
+import { pdfText } from './support/pdf-text';
 import { buildCamt, type CamtEntrySpec } from './support/camt-builder';
 import { startSystem, type TestSystem } from './support/system';
 
@@ -288,7 +289,7 @@ describe('balances that tell the whole story', () => {
       }
     });
 
-    it('the "account created" e-mail names the account holder and the bank, not the internal name', async () => {
+    it('the "account created" e-mail and the bill name the account holder and the bank, not the internal name', async () => {
       const ca = await sys
         .http()
         .post('/collection-accounts')
@@ -314,6 +315,24 @@ describe('balances that tell the whole story', () => {
       expect(mail.text).toMatch(/Account holder:\s+Example Cloud AG/);
       expect(mail.text).toMatch(/Bank:\s+PostFinance AG/);
       expect(mail.text).not.toContain('CHF pot (internal)');
+      // and so does the bill
+      expect((await charge(c.body.id, '2025-02', '12.00')).status).toBe(201);
+      await issue('2025-02');
+      const bill = await sys.prisma.bill.findFirstOrThrow({ where: { customerId: c.body.id } });
+      const pdf = await sys
+        .http()
+        .get(`/bills/${bill.id}/pdf`)
+        .set(sys.auth)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (d: Buffer) => chunks.push(d));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      const text = pdfText(pdf.body as Buffer);
+      expect(text).toContain('Example Cloud AG');
+      expect(text).toContain('PostFinance AG');
+      expect(text).not.toContain('CHF pot (internal)');
     });
 
     it('a "funds received" e-mail for a customer in credit says "Credit used", not a negative balance', async () => {
