@@ -278,10 +278,15 @@ describe('balances that tell the whole story', () => {
       expect(mailAmounts.length).toBeGreaterThan(5);
       expect(mailAmounts.map((x) => x[0]).filter((x) => !/\.\d{2} [A-Z]{3}$/.test(x))).toEqual([]);
       // CSV too
-      for (const url of [`/customers/${c.id}/statement?format=csv`, `/bills/export.csv?customerId=${c.id}`]) {
+      for (const url of [
+        `/customers/${c.id}/statement?format=csv`,
+        `/bills/export.csv?customerId=${c.id}`,
+        `/repayments/export.csv?customerId=${c.id}`,
+      ]) {
         const csv = (await sys.http().get(url).set(sys.auth)).text;
         const [head, ...rows] = csv.trim().split('\r\n');
         const columns = head.split(',');
+        expect(rows.length).toBeGreaterThan(0);
         for (const row of rows)
           row.split(',').forEach((cell, i) => {
             if (AMOUNT_KEY.test(columns[i]) && DECIMAL.test(cell)) expect(`${columns[i]}=${cell}`).toMatch(/\.\d{2}$/);

@@ -36,6 +36,24 @@ describe('ledger against real PostgreSQL', () => {
     expect(Money.fromStored((await t.get(LedgerRepository).balanceOf(acct(101).code))!, 'USD').toString()).toBe('5.00');
   });
 
+  it('a balance that would outgrow numeric(20,4) is refused as BALANCE_TOO_LARGE on the amount, and nothing is posted', async () => {
+    const big = Money.of('9999999999999999.00', 'USD');
+    const post = (n: number) =>
+      tx.run((x) =>
+        ledger.post(x, {
+          idempotencyKey: `big-${n}`,
+          kind: 't',
+          description: '',
+          legs: transfer(acct(300), acct(301), big),
+        }),
+      );
+    await post(1);
+    await expect(post(2)).rejects.toMatchObject({ code: 'BALANCE_TOO_LARGE', field: 'amount' });
+    expect(Money.fromStored((await t.get(LedgerRepository).balanceOf(acct(301).code))!, 'USD').toString()).toBe(
+      '9999999999999999.00',
+    );
+  });
+
   it('rejects legs that do not sum to zero and legs in a currency the account does not hold', async () => {
     await expect(
       tx.run((x) =>

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Money } from '@remitd/money';
+import { DomainError } from '@remitd/core';
+import { MAX_INTEGER_DIGITS, Money } from '@remitd/money';
 import { afterCommit, PrismaService, type SqlTx, type Tx } from '@remitd/persistence';
 import type { AccountRef } from './accounts';
 
@@ -148,7 +149,11 @@ export class LedgerRepository {
       UPDATE ledger_accounts a SET balance = a.balance + d.delta
       FROM unnest(${[...deltas.keys()]}::uuid[], ${[...deltas.values()].map((m) => m.toString())}::numeric[]) AS d(id, delta)
       WHERE a.id = d.id AND a.id = ANY(${[...deltas.keys()]}::uuid[])
-      RETURNING a.id::text, a.balance::text`;
+      RETURNING a.id::text, a.balance::text`.catch((err: unknown) => {
+      // a balance beyond numeric(20,4): the amount is refused (4xx), the transaction rolls back
+      if (/22003|numeric field overflow/.test(String((err as Error)?.message))) throw balanceTooLarge();
+      throw err;
+    });
     return new Map(updated.map((r) => [r.id, r.balance]));
   }
 
@@ -335,3 +340,11 @@ export interface CustomerAccountBalanceRow {
   opening: string;
   closing: string;
 }
+
+const balanceTooLarge = () =>
+  new DomainError(
+    'BALANCE_TOO_LARGE',
+    `amount: a ledger balance would reach ${MAX_INTEGER_DIGITS} digits before the decimal point`,
+    'unprocessable',
+    'amount',
+  );
