@@ -30,6 +30,7 @@ import {
   RelationshipRequest,
   RepaymentsQuery,
   StatementQuery,
+  StatementResponse,
   TopUpRequest,
   TransferRequest,
 } from './billing.dto';
@@ -318,6 +319,8 @@ export class BillingController {
     summary:
       "Every movement of the customer's money (receipts with reimbursed fees, bill payments, refunds, stored-value cards, transfers) with opening and closing balances of cash, refund, each card and bills paid (JSON or CSV)",
   })
+  @ApiOkResponse({ type: StatementResponse })
+  @ApiProduces('application/json', 'text/csv')
   async statement(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
