@@ -338,7 +338,11 @@ export class UnmatchedQueue {
         action: 'remittance.return_requested',
         entityType: 'remittance',
         entityId: r.id,
-        payload: { reason: cmd.reason, amount: r.bookedAmount.toString(), currency: r.currency },
+        payload: {
+          reason: cmd.reason,
+          amount: Money.fromStored(r.bookedAmount.toString(), r.currency).toString(),
+          currency: r.currency,
+        },
       });
       return view(updated, entry);
     });
@@ -369,7 +373,7 @@ export class UnmatchedQueue {
         if (!Money.fromStored(existing.amount.toString(), ccy).equals(amount))
           throw conflict(
             'VOUCHER_ALREADY_USED',
-            `voucher ${cmd.voucherReference} was recorded with ${existing.amount.toString()} ${ccy}`,
+            `voucher ${cmd.voucherReference} was recorded with ${Money.fromStored(existing.amount.toString(), ccy).toString()} ${ccy}`,
           );
         return {
           id: existing.id,
