@@ -18,6 +18,7 @@ import { CustomersController } from './customers/customers.controller';
 import { RemitterAccountsController } from './customers/remitter-accounts.controller';
 import { HealthController } from './health/health.controller';
 import { ApiKeyGuard } from './http/auth';
+import { REMITD_CONFIG } from './http/config.token';
 import { ApiExceptionFilter } from './http/exception.filter';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { LedgerController } from './ledger/ledger.controller';
@@ -28,7 +29,7 @@ import { StatementAccountsController } from './statements/statement-accounts.con
 import { StatementsController } from './statements/statements.controller';
 import { UnmatchedController } from './unmatched/unmatched.controller';
 
-export const REMITD_CONFIG = Symbol('REMITD_CONFIG');
+export { REMITD_CONFIG };
 
 @Module({})
 export class AdminApiModule {

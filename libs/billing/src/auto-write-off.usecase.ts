@@ -54,9 +54,20 @@ export class AutoWriteOffUseCase {
       payers.filter((p) => p.autoWriteOff).map((p) => p.id),
     );
     for (const p of payers) {
-      if (!p.autoWriteOff) out.push({ customerId: p.id, paid: '0', bills: 0, skipped: 'auto_write_off_off' });
+      if (!p.autoWriteOff)
+        out.push({
+          customerId: p.id,
+          paid: Money.zero(p.currency).toString(),
+          bills: 0,
+          skipped: 'auto_write_off_off',
+        });
       else if (!free.has(p.id))
-        out.push({ customerId: p.id, paid: '0', bills: 0, skipped: 'manual_payment_in_progress' });
+        out.push({
+          customerId: p.id,
+          paid: Money.zero(p.currency).toString(),
+          bills: 0,
+          skipped: 'manual_payment_in_progress',
+        });
       else active.push(p);
     }
     if (!active.length) return out;
@@ -82,7 +93,7 @@ export class AutoWriteOffUseCase {
     for (const p of active) {
       const own = (billsOf.get(p.id) ?? []).filter((b) => b.currency === p.currency);
       if (!own.length) {
-        out.push({ customerId: p.id, paid: '0', bills: 0, skipped: 'nothing_to_pay' });
+        out.push({ customerId: p.id, paid: Money.zero(p.currency).toString(), bills: 0, skipped: 'nothing_to_pay' });
         continue;
       }
       const { sources, accounts } = writeOffSources(p, {
@@ -101,7 +112,7 @@ export class AutoWriteOffUseCase {
         p.partialLastBill,
       );
       if (!allocations.length) {
-        out.push({ customerId: p.id, paid: '0', bills: 0, skipped: 'nothing_to_pay' });
+        out.push({ customerId: p.id, paid: Money.zero(p.currency).toString(), bills: 0, skipped: 'nothing_to_pay' });
         continue;
       }
       payments.push({
@@ -115,7 +126,8 @@ export class AutoWriteOffUseCase {
           .digest('hex')
           .slice(0, 32)}`,
         kind: 'auto_write_off',
-        description: `automatic write-off (${reason})`,
+        // the API and e-mails say "automatic bill settlement": "write-off" reads as a loss (issue 12 item 8)
+        description: `automatic bill settlement (${reason})`,
         customerId: p.id,
         currency: p.currency,
         allocations,

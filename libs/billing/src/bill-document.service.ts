@@ -45,7 +45,7 @@ export class BillDocumentService {
       }),
       this.prisma.virtualAccount.findMany({
         where: { customerId: b.customerId, status: 'active' },
-        include: { collectionAccount: { select: { name: true, iban: true, bic: true } } },
+        include: { collectionAccount: { select: { iban: true, bic: true, accountHolderName: true, bankName: true } } },
         orderBy: { createdAt: 'asc' },
       }),
     ]);
@@ -80,7 +80,9 @@ export class BillDocumentService {
           iban: va.collectionAccount.iban ? va.number : null,
           accountNumber: va.number,
           bic: va.collectionAccount.bic,
-          bankName: va.collectionAccount.name,
+          // the real holder and bank, never our internal label of the collection account (issue 12 item 7)
+          accountHolder: va.collectionAccount.accountHolderName ?? this.providerName,
+          bankName: va.collectionAccount.bankName,
           currency: va.currency,
         })),
     };

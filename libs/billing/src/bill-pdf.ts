@@ -30,7 +30,9 @@ export interface BillPdfData {
     iban: string | null;
     accountNumber: string;
     bic: string | null;
-    bankName: string;
+    accountHolder: string;
+    /** null when the collection account names no bank (the BIC identifies it) */
+    bankName: string | null;
     currency: string;
   }[];
 }
@@ -356,10 +358,11 @@ export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Pro
   // ── how to pay (kept together on one page) ─────────────────────────────────────────────
   const instruction = `Pay by SWIFT or ACH transfer to your exclusive account; quote your customer reference ${data.customer.reference}.`;
   const accountRows = data.virtualAccounts.map((va) => {
-    const rows: [string, string][] = [['Account holder', data.providerName]];
+    const rows: [string, string][] = [['Account holder', va.accountHolder]];
     rows.push(va.iban ? ['IBAN', formatIban(va.iban)] : ['Account number', va.accountNumber]);
     if (va.bic) rows.push(['BIC / SWIFT', va.bic]);
-    rows.push(['Bank', va.bankName], ['Currency', va.currency], ['Reference to quote', data.customer.reference]);
+    if (va.bankName) rows.push(['Bank', va.bankName]);
+    rows.push(['Currency', va.currency], ['Reference to quote', data.customer.reference]);
     return rows;
   });
   const innerW = CONTENT - 36;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { notFound, validationError } from '@remitd/core';
-import { AccountCodes } from '@remitd/ledger';
+import { AccountCodes, customerBalanceOf, LedgerRepository, type CustomerBalanceKind } from '@remitd/ledger';
 import { Money } from '@remitd/money';
 import {
   AuditRepository,
@@ -26,6 +26,53 @@ export function billStatusAt(b: { status: string; dueDate: string | null }, toda
   return (b.status === 'unsettled' || b.status === 'partly_paid') && b.dueDate !== null && b.dueDate < today
     ? 'overdue'
     : b.status;
+}
+
+/** One balance the customer holds, at the start and the end of a statement's range. */
+export interface StatementBalance {
+  balance: CustomerBalanceKind;
+  cardId?: string;
+  account: string;
+  currency: string;
+  openingBalance: string;
+  closingBalance: string;
+}
+
+export interface StatementMovement {
+  at: string;
+  kind: string;
+  description: string;
+  /** change of the cash balance in the customer currency ("0.00" when the movement left it alone) */
+  amount: string;
+  /** the cash balance after the movement */
+  runningBalance: string;
+  journalEntryId: string;
+  /** a receipt: what the customer remitted (the bank's booked amount + the fees reimbursed) */
+  received?: string;
+  feeReimbursed?: string;
+  currencyReceived?: string;
+  /** what the movement did to each of the customer's balances */
+  changes: {
+    balance: CustomerBalanceKind;
+    cardId?: string;
+    account: string;
+    currency: string;
+    amount: string;
+    balanceAfter: string;
+  }[];
+  recordedBy?: string | null;
+}
+
+export interface CustomerStatement {
+  customerId: string;
+  currency: string;
+  account: string;
+  from: string | null;
+  to: string | null;
+  openingBalance: string;
+  closingBalance: string;
+  balances: StatementBalance[];
+  movements: StatementMovement[];
 }
 
 export function billView(b: {
@@ -57,6 +104,21 @@ export function billView(b: {
   };
 }
 
+/** A refund with amounts in the currency's scale (Prisma's Decimal prints "45", not "45.00"). */
+export function refundView<
+  R extends { currency: string; amount: { toString(): string }; remaining: { toString(): string } },
+>(r: R) {
+  return {
+    ...r,
+    amount: Money.fromStored(r.amount.toString(), r.currency).toString(),
+    remaining: Money.fromStored(r.remaining.toString(), r.currency).toString(),
+  };
+}
+
+export function couponView<C extends { currency: string; amount: { toString(): string } }>(c: C) {
+  return { ...c, amount: Money.fromStored(c.amount.toString(), c.currency).toString() };
+}
+
 @Injectable()
 export class BillingQueries {
   constructor(
@@ -65,6 +127,7 @@ export class BillingQueries {
     private readonly audit: AuditRepository,
     private readonly charges: ChargesRepository,
     private readonly billing: BillingRepository,
+    private readonly ledger: LedgerRepository,
   ) {}
 
   /**
@@ -211,78 +274,124 @@ export class BillingQueries {
   }
 
   /**
-   * Ledger movements of the customer's cash account with the running balance, for a date range.
+   * Everything that moved the customer's money in a date range: receipts (with the bank fees the
+   * provider reimbursed), bill payments, refunds, stored-value cards, transfers. One movement per
+   * journal, with what it did to each balance (cash, refund, each card, bills paid) and that
+   * balance after it; opening and closing balances of every balance the customer holds, zero
+   * when nothing moved (issue 12 item 5). `amount`/`runningBalance` and `openingBalance`/
+   * `closingBalance` are the cash balance in the customer currency, as before.
    * Who recorded a movement by hand (`recordedBy`) is shown to staff only; a member's statement
    * names a role, never a person (issue 11 item 12).
    */
-  async statement(customerId: string, range: { from?: Date; to?: Date }, view: { staff: boolean } = { staff: false }) {
+  async statement(
+    customerId: string,
+    range: { from?: Date; to?: Date },
+    view: { staff: boolean } = { staff: false },
+  ): Promise<CustomerStatement> {
     const c = await this.prisma.customer.findUnique({ where: { id: customerId } });
     if (!c) throw notFound('customer', customerId);
     const code = AccountCodes.customerCash(c.id, c.currency);
-    const rows = await this.prisma.$queryRaw<
-      {
-        id: bigint;
-        journalEntryId: string;
-        kind: string;
-        description: string;
-        amount: string;
-        createdAt: Date;
-        runningBalance: string;
-        recordedBy: string | null;
-      }[]
-    >`
-      SELECT * FROM (
-        SELECT p.id, p.journal_entry_id::text AS "journalEntryId", j.kind, j.description, p.amount::text AS amount, p.created_at AS "createdAt",
-               COALESCE(j.metadata->'recordedBy'->>'name', j.metadata->'recordedBy'->>'id') AS "recordedBy",
-               (SUM(p.amount) OVER (ORDER BY p.id))::text AS "runningBalance"
-        FROM postings p JOIN ledger_accounts a ON a.id = p.ledger_account_id JOIN journal_entries j ON j.id = p.journal_entry_id
-        WHERE a.code = ${code}) m
-      WHERE (${range.from ?? null}::timestamptz IS NULL OR m."createdAt" >= ${range.from ?? null}::timestamptz)
-        AND (${range.to ?? null}::timestamptz IS NULL OR m."createdAt" < ${range.to ?? null}::timestamptz)
-      ORDER BY m.id`;
-    const m = (x: string) => Money.fromStored(x, c.currency).toString();
-    const movements = rows.map((r) => ({
-      at: r.createdAt.toISOString(),
-      kind: r.kind,
-      description: view.staff ? r.description : withoutStaffNames(r.description),
-      amount: m(r.amount),
-      runningBalance: m(r.runningBalance),
-      journalEntryId: r.journalEntryId,
-      ...(view.staff ? { recordedBy: r.recordedBy } : {}),
-    }));
-    const opening = movements.length
-      ? Money.fromStored(rows[0].runningBalance, c.currency)
-          .minus(Money.fromStored(rows[0].amount, c.currency))
-          .toString()
-      : null;
+    const [rows, accounts] = await Promise.all([
+      this.ledger.customerPostings(c.id, range),
+      this.ledger.customerAccountBalances(c.id, range),
+    ]);
+    const m = (x: string, ccy: string) => Money.fromStored(x, ccy).toString();
+    const balances: StatementBalance[] = accounts.flatMap((a) => {
+      const which = customerBalanceOf(a);
+      if (!which) return [];
+      return [
+        {
+          ...which,
+          account: a.code,
+          currency: a.currency,
+          openingBalance: m(a.opening, a.currency),
+          closingBalance: m(a.closing, a.currency),
+        },
+      ];
+    });
+    const cash = balances.find((b) => b.account === code);
+    const openingCash = cash?.openingBalance ?? Money.zero(c.currency).toString();
+    const closingCash = cash?.closingBalance ?? Money.zero(c.currency).toString();
+    const movements: StatementMovement[] = [];
+    const byJournal = new Map<string, StatementMovement>();
+    let runningCash = openingCash;
+    for (const r of rows) {
+      const which = customerBalanceOf({ code: r.accountCode, kind: r.accountKind });
+      if (!which) continue;
+      let mv = byJournal.get(r.journalEntryId);
+      if (!mv) {
+        const fromBank = Money.fromStored(r.fromBank, r.currency);
+        const fee = Money.fromStored(r.feeReimbursed, r.currency);
+        mv = {
+          at: r.createdAt.toISOString(),
+          kind: JOURNAL_KIND_NAMES[r.journalKind] ?? r.journalKind,
+          description: inCustomerWords(view.staff ? r.description : withoutStaffNames(r.description)),
+          amount: Money.zero(c.currency).toString(),
+          runningBalance: runningCash,
+          journalEntryId: r.journalEntryId,
+          ...(fromBank.isPositive() || fee.isPositive()
+            ? { received: fromBank.plus(fee).toString(), feeReimbursed: fee.toString(), currencyReceived: r.currency }
+            : {}),
+          changes: [],
+          ...(view.staff ? { recordedBy: r.recordedBy } : {}),
+        };
+        byJournal.set(r.journalEntryId, mv);
+        movements.push(mv);
+      }
+      const amount = m(r.amount, r.currency);
+      const after = m(r.balanceAfter, r.currency);
+      mv.changes.push({ ...which, account: r.accountCode, currency: r.currency, amount, balanceAfter: after });
+      if (r.accountCode === code) {
+        mv.amount = Money.of(mv.amount, c.currency).plus(Money.fromStored(r.amount, c.currency)).toString();
+        mv.runningBalance = runningCash = after;
+      }
+    }
     return {
       customerId: c.id,
       currency: c.currency,
       account: code,
       from: range.from?.toISOString() ?? null,
       to: range.to?.toISOString() ?? null,
-      openingBalance: opening,
-      closingBalance: movements.at(-1)?.runningBalance ?? opening,
+      openingBalance: openingCash,
+      closingBalance: closingCash,
+      balances,
       movements,
     };
   }
 
-  cards(customerId: string) {
-    return this.prisma.$queryRaw<
+  async cards(customerId: string) {
+    const rows = await this.prisma.$queryRaw<
       { id: string; validMonth: string; currency: string; amount: string; balance: string; createdAt: Date }[]
     >`
       SELECT c.id::text, c.valid_month AS "validMonth", c.currency, c.amount::text, COALESCE(a.balance, 0)::text AS balance, c.created_at AS "createdAt"
       FROM stored_value_cards c LEFT JOIN ledger_accounts a ON a.code = 'customer:' || c.customer_id || ':card:' || c.id || ':' || c.currency
       WHERE c.customer_id = ${customerId}::uuid ORDER BY c.created_at`;
+    return rows.map((r) => ({
+      ...r,
+      amount: Money.fromStored(r.amount, r.currency).toString(),
+      balance: Money.fromStored(r.balance, r.currency).toString(),
+    }));
   }
 
-  refunds(customerId: string) {
-    return this.prisma.refund.findMany({ where: { customerId }, orderBy: { createdAt: 'asc' } });
+  async refunds(customerId: string) {
+    return (await this.prisma.refund.findMany({ where: { customerId }, orderBy: { createdAt: 'asc' } })).map(
+      refundView,
+    );
   }
 
-  coupons(customerId: string) {
-    return this.prisma.coupon.findMany({ where: { customerId }, orderBy: { createdAt: 'asc' } });
+  async coupons(customerId: string) {
+    return (await this.prisma.coupon.findMany({ where: { customerId }, orderBy: { createdAt: 'asc' } })).map(
+      couponView,
+    );
   }
+}
+
+/** Journal kinds as the API names them: journals written before issue 12 keep their stored kind. */
+const JOURNAL_KIND_NAMES: Record<string, string> = { auto_write_off: 'automatic_bill_settlement' };
+
+/** Journals written before issue 12 item 8 said "automatic write-off", which reads as a loss. */
+function inCustomerWords(description: string): string {
+  return description.replace(/^automatic write-off \(/, 'automatic bill settlement (');
 }
 
 /** Journals written before issue 11 item 12 named the staff key in the description. */

@@ -10,6 +10,7 @@ import { AutoWriteOffUseCase } from './auto-write-off.usecase';
 import { BillPaymentService } from './bill-payment.service';
 import { BillingRepository } from './billing.repository';
 import { assertCycle } from './cycles';
+import { couponView, refundView } from './billing-queries';
 import { payBills } from './pay-bills';
 
 /**
@@ -214,6 +215,8 @@ export class CustomerMoneyUseCases implements OnModuleInit {
         to,
         amount: amount.toString(),
         currency: amount.currency,
+        automaticBillSettlement: writeOff,
+        /** @deprecated the same as automaticBillSettlement */
         writeOff,
       };
     });
@@ -249,7 +252,7 @@ export class CustomerMoneyUseCases implements OnModuleInit {
           where: { customerId: payer.id, createdBy: cmd.actor.id, reason: cmd.reason, billingCycle: cmd.billingCycle },
           orderBy: { createdAt: 'desc' },
         });
-        return { refund: prior, replayed: true };
+        return { refund: prior && refundView(prior), replayed: true };
       }
       const refund = await tx.refund.create({
         data: {
@@ -283,7 +286,8 @@ export class CustomerMoneyUseCases implements OnModuleInit {
           billingCycle: cmd.billingCycle,
         },
       });
-      return { refund: await tx.refund.findUnique({ where: { id: refund.id } }), billsPaid: paid, replayed: false };
+      const stored = await tx.refund.findUniqueOrThrow({ where: { id: refund.id } });
+      return { refund: refundView(stored), billsPaid: paid, replayed: false };
     });
   }
 
@@ -371,7 +375,14 @@ export class CustomerMoneyUseCases implements OnModuleInit {
         payload: { customerId: payer.id, amount: amount.toString(), validMonth: cmd.validMonth },
       });
       const writeOff = await this.writeOff.inTx(tx, [payer.id], 'stored-value card issued');
-      return { ...card, amount: amount.toString(), balance: amount.toString(), writeOff };
+      return {
+        ...card,
+        amount: amount.toString(),
+        balance: amount.toString(),
+        automaticBillSettlement: writeOff,
+        /** @deprecated the same as automaticBillSettlement */
+        writeOff,
+      };
     });
   }
 
@@ -425,7 +436,7 @@ export class CustomerMoneyUseCases implements OnModuleInit {
         ...(approval ? { approvalRequestId: approval.id } : {}),
       },
     });
-    return { ...coupon, amount: amount.toString() };
+    return couponView(coupon);
   }
 
   /** A coupon deduction on a bill: a repayment of method "coupon" (the provider bears it). */

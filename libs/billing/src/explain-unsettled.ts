@@ -68,7 +68,8 @@ export class ExplainUnsettled {
     if (!c.autoWriteOff)
       reasons.push({
         code: 'auto_write_off_off',
-        message: 'automatic write-off is off for this customer: bills wait for a payment or a manual payment',
+        message:
+          'automatic bill settlement is off for this customer (autoBillSettlement): bills wait for a payment or a manual payment',
       });
     const cash = (await this.ledger.balanceOf(AccountCodes.customerCash(c.id, ccy))) ?? '0';
     const credit = availableCredit(c, cash);
@@ -109,7 +110,7 @@ export class ExplainUnsettled {
     if (refunds.length && !c.writeOffPastBills && refunds.every((r) => r.billingCycle > bill.billingCycle)) {
       reasons.push({
         code: 'refund_restriction',
-        message: `the refund balance pays only bills of the refund's cycle or later (${refunds.map((r) => r.billingCycle).join(', ')}) unless "write off past bills" is on`,
+        message: `the refund balance pays only bills of the refund's cycle or later (${refunds.map((r) => r.billingCycle).join(', ')}) unless "settle past bills with refunds" (settlePastBillsWithRefunds) is on`,
       });
     }
     return base;

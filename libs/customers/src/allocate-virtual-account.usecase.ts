@@ -25,7 +25,7 @@ export interface AllocateVirtualAccountCommand {
   customerId: string;
   currency?: string;
   collectionAccountId?: string;
-  /** the provider's name as account holder, shown in the e-mail */
+  /** the provider's name as account holder, shown in the e-mail when the collection account names none */
   accountHolder?: string;
 }
 
@@ -247,12 +247,13 @@ export class AllocateVirtualAccountUseCase {
       payload: {
         customerName: customer.name,
         customerReference: customer.reference,
-        accountHolder: input.accountHolder ?? collection.name,
+        // issue 12 item 7: the beneficiary's legal name, never our internal label of the account
+        accountHolder: collection.accountHolderName ?? input.accountHolder ?? collection.name,
         ...(view.iban ? { iban: view.iban } : { accountNumber: view.number }),
         ...(view.bic ? { bic: view.bic } : {}),
         ...(collection.routingNumber ? { routingNumber: collection.routingNumber } : {}),
         ...(input.replaces ? { replacesAccount: input.replaces.display } : {}),
-        bankName: collection.name,
+        ...(collection.bankName ? { bankName: collection.bankName } : {}),
         currency: ccy,
       },
     });

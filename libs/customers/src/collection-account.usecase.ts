@@ -14,6 +14,9 @@ export interface CreateCollectionAccountCommand {
   bic?: string | null;
   /** US ABA routing number (issue 12 item 4), for ACH */
   routingNumber?: string | null;
+  /** the legal name customers write as beneficiary (the e-mails and bills show it) */
+  accountHolderName?: string | null;
+  bankName?: string | null;
   currencies: string[];
 }
 
@@ -51,6 +54,8 @@ export class CreateCollectionAccountUseCase {
           accountNumber,
           bic: cmd.bic ?? null,
           routingNumber,
+          accountHolderName: cmd.accountHolderName?.trim() || null,
+          bankName: cmd.bankName?.trim() || null,
           currencies,
         });
         await this.audit.record(tx, {

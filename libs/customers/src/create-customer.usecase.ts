@@ -89,7 +89,7 @@ export class CreateCustomerUseCase {
             entityId: c.id,
             payload: { reference: c.reference, name: c.name, currency: ccy },
           });
-          if (!held) return toCustomerView(c, null);
+          if (!held) return toCustomerView(c);
           const approvalRequest = await this.approvals.request(tx, {
             maker: cmd.actor,
             kind: 'credit_limit',
@@ -97,7 +97,7 @@ export class CreateCustomerUseCase {
             payload: { customerId: c.id, creditLimit: limit!.toString() },
             summary: `credit limit of new customer ${c.name}: ${limit!.toString()} ${ccy}`,
           });
-          return { ...toCustomerView(c, null), approvalRequest };
+          return { ...toCustomerView(c), approvalRequest };
         });
       } catch (e) {
         if (!isUniqueViolation(e, 'reference')) throw e; // a reference collision: draw again

@@ -32,6 +32,16 @@ export interface CustomerRecord {
   createdAt: Date;
 }
 
+/** One of a customer's ledger accounts with its cached balance (a decimal string, unscaled). */
+export interface CustomerAccountRecord {
+  customerId: string;
+  code: string;
+  kind: string;
+  currency: string;
+  balance: string;
+  validMonth: string | null;
+}
+
 export type CustomerWrite = Pick<
   CustomerRecord,
   | 'reference'
@@ -103,6 +113,23 @@ export class CustomerRepository {
   ): Promise<CustomerRecord> {
     await tx.customer.update({ where: { id }, data, select: { id: true } });
     return (await this.byIds(tx, [id]))[0];
+  }
+
+  /**
+   * Every balance the customers hold: their ledger accounts (cash, refund, stored-value cards,
+   * receivables) with the cached balance, and a card's month (seed 000: a card pays only bills of
+   * its own month). A read model of the ledger, in customer order then account code.
+   */
+  async balances(ids: readonly string[]): Promise<CustomerAccountRecord[]> {
+    if (!ids.length) return [];
+    return this.prisma.$queryRaw<CustomerAccountRecord[]>`
+      SELECT a.customer_id::text AS "customerId", a.code, a.kind, a.currency, a.balance::text AS balance,
+             s.valid_month AS "validMonth"
+      FROM ledger_accounts a
+      LEFT JOIN stored_value_cards s
+        ON a.kind = 'customer_card' AND a.code = 'customer:' || s.customer_id || ':card:' || s.id || ':' || s.currency
+      WHERE a.customer_id = ANY(${[...ids]}::uuid[])
+      ORDER BY a.customer_id, a.code`;
   }
 
   /** Keyset pagination on (created_at, id): stable under concurrent inserts. */

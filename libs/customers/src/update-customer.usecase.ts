@@ -92,8 +92,8 @@ export class UpdateCustomerUseCase implements OnModuleInit {
       payload: {
         changes: { ...changes },
         before: {
-          creditLimit: before.creditLimit.toString(),
-          frozenAmount: before.frozenAmount.toString(),
+          creditLimit: Money.fromStored(before.creditLimit, before.currency).toString(),
+          frozenAmount: Money.fromStored(before.frozenAmount, before.currency).toString(),
           autoWriteOff: before.autoWriteOff,
         },
         ...(approval ? { approvalRequestId: approval.id } : {}),

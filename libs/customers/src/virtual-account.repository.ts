@@ -13,6 +13,8 @@ export class VirtualAccountRepository {
       accountNumber: string;
       bic: string | null;
       routingNumber: string | null;
+      accountHolderName: string | null;
+      bankName: string | null;
       currencies: string[];
     },
   ) {

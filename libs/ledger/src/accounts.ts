@@ -90,3 +90,26 @@ export const refundAccount = (customerId: string, ccy: string): AccountRef => ({
   currency: ccy,
   customerId,
 });
+
+/** The balances a customer holds, as the API and statements name them. */
+export type CustomerBalanceKind = 'cash' | 'refund' | 'stored_value_card' | 'bills_paid';
+
+const BALANCE_OF_ACCOUNT: Partial<Record<string, CustomerBalanceKind>> = {
+  customer_cash: 'cash',
+  customer_refund: 'refund',
+  customer_card: 'stored_value_card',
+  // the receivables sub-ledger of one customer: the sum of everything its bills were paid with
+  receivables: 'bills_paid',
+};
+
+/** Which customer balance a ledger account is (and which card), or null for a system account. */
+export function customerBalanceOf(account: { code: string; kind: string }): {
+  balance: CustomerBalanceKind;
+  cardId?: string;
+} | null {
+  const balance = BALANCE_OF_ACCOUNT[account.kind];
+  if (!balance) return null;
+  if (balance !== 'stored_value_card') return { balance };
+  // customer:<customerId>:card:<cardId>:<ccy>
+  return { balance, cardId: account.code.split(':')[3] };
+}

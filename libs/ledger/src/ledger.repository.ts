@@ -1,6 +1,6 @@
-import { DomainError } from '@remitd/core';
 import { Injectable } from '@nestjs/common';
-import { Money } from '@remitd/money';
+import { DomainError } from '@remitd/core';
+import { MAX_INTEGER_DIGITS, Money } from '@remitd/money';
 import { afterCommit, PrismaService, type SqlTx, type Tx } from '@remitd/persistence';
 import type { AccountRef } from './accounts';
 
@@ -150,8 +150,8 @@ export class LedgerRepository {
       FROM unnest(${[...deltas.keys()]}::uuid[], ${[...deltas.values()].map((m) => m.toString())}::numeric[]) AS d(id, delta)
       WHERE a.id = d.id AND a.id = ANY(${[...deltas.keys()]}::uuid[])
       RETURNING a.id::text, a.balance::text`.catch((err: unknown) => {
-      // each amount fits the column, but a balance can be driven past it: a clear refusal, not a 500
-      if (isNumericOverflow(err)) throw balanceOutOfRange();
+      // a balance beyond numeric(20,4): the amount is refused (4xx), the transaction rolls back
+      if (isNumericOverflow(err)) throw balanceTooLarge();
       throw err;
     });
     return new Map(updated.map((r) => [r.id, r.balance]));
@@ -230,6 +230,65 @@ export class LedgerRepository {
     return Number(r[0].n);
   }
 
+  /**
+   * Every posting on the customer's own accounts (cash, refund, stored-value cards, receivables)
+   * in a date range, in posting order, with each account's balance after it.
+   */
+  async customerPostings(customerId: string, range: { from?: Date; to?: Date }): Promise<CustomerPostingRow[]> {
+    const from = range.from ?? null;
+    const to = range.to ?? null;
+    return this.prisma.$queryRaw<CustomerPostingRow[]>`
+      SELECT m.*, x."fromBank", x."feeReimbursed" FROM (
+        SELECT p.id AS "postingId", p.journal_entry_id::text AS "journalEntryId", j.kind AS "journalKind", j.description,
+               COALESCE(j.metadata->'recordedBy'->>'name', j.metadata->'recordedBy'->>'id') AS "recordedBy",
+               p.created_at AS "createdAt", a.code AS "accountCode", a.kind AS "accountKind", p.currency, p.amount::text AS amount,
+               (SUM(p.amount) OVER (PARTITION BY a.id ORDER BY p.id))::text AS "balanceAfter"
+        FROM postings p
+        JOIN ledger_accounts a ON a.id = p.ledger_account_id
+        JOIN journal_entries j ON j.id = p.journal_entry_id
+        WHERE a.customer_id = ${customerId}::uuid
+      ) m
+      CROSS JOIN LATERAL (
+        SELECT COALESCE(-SUM(o.amount) FILTER (WHERE oa.kind IN ('bank_clearing', 'suspense')), 0)::text AS "fromBank",
+               COALESCE(-SUM(o.amount) FILTER (WHERE oa.kind = 'fee_reimbursement'), 0)::text AS "feeReimbursed"
+        FROM postings o JOIN ledger_accounts oa ON oa.id = o.ledger_account_id
+        WHERE o.journal_entry_id = m."journalEntryId"::uuid AND o.currency = m.currency
+      ) x
+      WHERE (${from}::timestamptz IS NULL OR m."createdAt" >= ${from}::timestamptz)
+        AND (${to}::timestamptz IS NULL OR m."createdAt" < ${to}::timestamptz)
+      ORDER BY m."postingId"`;
+  }
+
+  /** Each of the customer's own accounts with its balance at the start and at the end of a range. */
+  async customerAccountBalances(
+    customerId: string,
+    range: { from?: Date; to?: Date },
+  ): Promise<CustomerAccountBalanceRow[]> {
+    const from = range.from ?? null;
+    const to = range.to ?? null;
+    return this.prisma.$queryRaw<CustomerAccountBalanceRow[]>`
+      SELECT a.code, a.kind, a.currency,
+             COALESCE(SUM(p.amount) FILTER (WHERE ${from}::timestamptz IS NOT NULL AND p.created_at < ${from}::timestamptz), 0)::text AS opening,
+             COALESCE(SUM(p.amount) FILTER (WHERE ${to}::timestamptz IS NULL OR p.created_at < ${to}::timestamptz), 0)::text AS closing
+      FROM ledger_accounts a
+      LEFT JOIN postings p ON p.ledger_account_id = a.id
+      WHERE a.customer_id = ${customerId}::uuid
+      GROUP BY a.id, a.code, a.kind, a.currency
+      ORDER BY a.code`;
+  }
+
+  /** Cached balances of every account the customers hold (cash, refund, cards, receivables). */
+  async customersAccounts(
+    customerIds: readonly string[],
+  ): Promise<{ customerId: string; code: string; kind: string; currency: string; balance: string }[]> {
+    if (!customerIds.length) return [];
+    return this.prisma.$queryRaw`
+      SELECT customer_id::text AS "customerId", code, kind, currency, balance::text AS balance
+      FROM ledger_accounts
+      WHERE customer_id = ANY(${[...customerIds]}::uuid[])
+      ORDER BY code`;
+  }
+
   async movements(accountCode: string, range: { from?: Date; to?: Date }, page: { afterId?: bigint; limit: number }) {
     return this.prisma.$queryRaw<
       {
@@ -263,9 +322,37 @@ function isNumericOverflow(err: unknown): boolean {
   );
 }
 
-const balanceOutOfRange = () =>
+/** One posting on one of a customer's own accounts, with what the whole journal did around it. */
+export interface CustomerPostingRow {
+  postingId: bigint;
+  journalEntryId: string;
+  journalKind: string;
+  description: string;
+  recordedBy: string | null;
+  createdAt: Date;
+  accountCode: string;
+  accountKind: string;
+  currency: string;
+  amount: string;
+  balanceAfter: string;
+  /** money that came from the bank (clearing or suspense) in the same journal */
+  fromBank: string;
+  /** bank fees the provider reimbursed in the same journal */
+  feeReimbursed: string;
+}
+
+export interface CustomerAccountBalanceRow {
+  code: string;
+  kind: string;
+  currency: string;
+  opening: string;
+  closing: string;
+}
+
+const balanceTooLarge = () =>
   new DomainError(
-    'BALANCE_OUT_OF_RANGE',
-    'the journal would take a ledger balance beyond what it can hold (16 digits before the decimal point)',
+    'BALANCE_TOO_LARGE',
+    `amount: a ledger balance would reach ${MAX_INTEGER_DIGITS} digits before the decimal point`,
     'unprocessable',
+    'amount',
   );

@@ -58,3 +58,12 @@ export function formatAmount(amount: string, currency: string): string {
 export function formatMoney(amount: string, currency: string): string {
   return `${formatAmount(amount, currency)} ${currency}`;
 }
+
+/**
+ * How a customer's balance reads in an e-mail (issue 12 item 7): a negative balance is credit the
+ * customer has used, not "Balance remaining: -96.00".
+ */
+export function balanceRow(amount: string, currency: string): [string, string] {
+  if (amount.startsWith('-') && /[1-9]/.test(amount)) return ['Credit used', formatMoney(amount.slice(1), currency)];
+  return ['Balance available', formatMoney(amount, currency)];
+}

@@ -139,7 +139,7 @@ describe('renderTemplate', () => {
       'INV-2025-0002',
       '200,000.25 USD',
       'Partially paid',
-      'Balance remaining',
+      'Balance available',
       '34,567.25 USD',
       '2025-03-14',
       'FT25073ABCD',
@@ -342,5 +342,24 @@ describe('helpers', () => {
     }
     expect(describeReturnReason('r02')).toBe('The sending account is closed');
     expect(describeReturnReason('XX00')).toBeNull();
+  });
+});
+
+describe("balances item 7: e-mails speak a customer's words for balances and name the real bank", () => {
+  it('a negative balance reads "Credit used: 96.00", never "Balance remaining: -96.00"', () => {
+    for (const template of ['funds-received', 'bills-settled'] as const) {
+      const payload = template === 'funds-received' ? fundsReceived : { ...billsSettled, currency: 'USD' };
+      const r = renderTemplate(template, { ...payload, balanceRemaining: '-96.00' });
+      expectInBoth(r, ['Credit used', '96.00 USD']);
+      expect(r.text).not.toContain('-96');
+      expect(r.text).not.toContain('Balance remaining');
+    }
+  });
+
+  it('a collection account without a bank name leaves the "Bank" row out instead of showing another name', () => {
+    const { bankName: _b, ...rest } = virtualAccount;
+    const r = renderTemplate('virtual-account-created', rest);
+    expect(r.text).not.toMatch(/^Bank:/m);
+    expect(r.text).toContain('Nimbus Cloud Services Inc.');
   });
 });

@@ -97,9 +97,13 @@ export class UnmatchedQueue {
       ...view(r, entry),
       entry: {
         ...entry,
-        amount: entry.amount.toString(),
-        instructedAmount: entry.instructedAmount?.toString() ?? null,
-        chargesAmount: entry.chargesAmount?.toString() ?? null,
+        amount: bankAmount(entry.amount, entry.currency),
+        instructedAmount: entry.instructedAmount
+          ? bankAmount(entry.instructedAmount, entry.instructedCurrency ?? entry.currency)
+          : null,
+        chargesAmount: entry.chargesAmount
+          ? bankAmount(entry.chargesAmount, entry.chargesCurrency ?? entry.currency)
+          : null,
       },
       file: file
         ? {
@@ -115,7 +119,7 @@ export class UnmatchedQueue {
       repayments: repayments.map((p) => ({
         billReference: p.bill.reference,
         cycle: p.bill.billingCycle,
-        amount: p.amount.toString(),
+        amount: Money.fromStored(p.amount.toString(), p.currency).toString(),
         method: p.method,
         reversedAt: p.reversedAt,
       })),
@@ -334,7 +338,11 @@ export class UnmatchedQueue {
         action: 'remittance.return_requested',
         entityType: 'remittance',
         entityId: r.id,
-        payload: { reason: cmd.reason, amount: r.bookedAmount.toString(), currency: r.currency },
+        payload: {
+          reason: cmd.reason,
+          amount: Money.fromStored(r.bookedAmount.toString(), r.currency).toString(),
+          currency: r.currency,
+        },
       });
       return view(updated, entry);
     });
@@ -365,7 +373,7 @@ export class UnmatchedQueue {
         if (!Money.fromStored(existing.amount.toString(), ccy).equals(amount))
           throw conflict(
             'VOUCHER_ALREADY_USED',
-            `voucher ${cmd.voucherReference} was recorded with ${existing.amount.toString()} ${ccy}`,
+            `voucher ${cmd.voucherReference} was recorded with ${Money.fromStored(existing.amount.toString(), ccy).toString()} ${ccy}`,
           );
         return {
           id: existing.id,
@@ -542,4 +550,13 @@ function view(
     resolvedAt: r.resolvedAt?.toISOString() ?? null,
     note: r.note,
   };
+}
+
+/** A bank's amount in its currency's scale; one finer than the currency allows is shown as the bank wrote it. */
+function bankAmount(amount: { toString(): string }, currency: string): string {
+  try {
+    return Money.fromStored(amount.toString(), currency).toString();
+  } catch {
+    return amount.toString();
+  }
 }

@@ -1,14 +1,5 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiExtraModels,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { assertCustomerScope, STAFF } from '@remitd/access';
 import {
@@ -19,8 +10,10 @@ import {
   IssueBillsUseCase,
   ManualPaymentUseCase,
   assertCycle,
+  type StatementMovement,
 } from '@remitd/billing';
 import { notFound } from '@remitd/core';
+import { Money } from '@remitd/money';
 import type { Actor } from '@remitd/persistence';
 import { CurrentActor, Roles } from '../http/auth';
 import {
@@ -48,6 +41,7 @@ import {
   RelationshipRequest,
   RepaymentsQuery,
   StatementQuery,
+  StatementResponse,
   TopUpRequest,
   TransferRequest,
 } from './billing.dto';
@@ -60,7 +54,6 @@ import {
   CardResponse,
   ChargeResponse,
   CouponResponse,
-  CustomerStatementResponse,
   IssuedCardResponse,
   ManualPaymentResponse,
   RefundResponse,
@@ -414,15 +407,12 @@ export class BillingController {
 
   @Get('customers/:id/statement')
   @Roles(...STAFF, 'member')
-  @ApiOperation({ summary: 'Ledger movements of the cash balance with the running balance (JSON or CSV)' })
-  @ApiExtraModels(CustomerStatementResponse)
-  @ApiOkResponse({
-    description: 'JSON, or CSV with format=csv',
-    content: {
-      'application/json': { schema: { $ref: getSchemaPath(CustomerStatementResponse) } },
-      'text/csv': { schema: { type: 'string' } },
-    },
+  @ApiOperation({
+    summary:
+      "Every movement of the customer's money (receipts with reimbursed fees, bill payments, refunds, stored-value cards, transfers) with opening and closing balances of cash, refund, each card and bills paid (JSON or CSV)",
   })
+  @ApiOkResponse({ type: StatementResponse })
+  @ApiProduces('application/json', 'text/csv')
   async statement(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -437,8 +427,37 @@ export class BillingController {
     );
     if (q.format === 'csv') {
       res.type('text/csv').attachment(`statement-${id}.csv`);
-      return toCsv(['at', 'kind', 'description', 'amount', 'runningBalance', 'journalEntryId'], s.movements);
+      return toCsv(
+        [...STATEMENT_CSV_COLUMNS],
+        s.movements.map((mv) => ({ ...mv, ...changeColumns(s.currency, mv.changes) })),
+      );
     }
     return s;
   }
+}
+
+/** The cash columns first (as before issue 12), then what each movement did to the other balances. */
+const STATEMENT_CSV_COLUMNS = [
+  'at',
+  'kind',
+  'description',
+  'amount',
+  'runningBalance',
+  'journalEntryId',
+  'received',
+  'feeReimbursed',
+  'refund',
+  'storedValueCards',
+  'billsPaid',
+] as const;
+
+/** Changes of the refund, stored-value card and bills-paid balances in the customer currency ('' when untouched). */
+function changeColumns(currency: string, changes: StatementMovement['changes']) {
+  const sum = (balance: string) => {
+    const mine = changes.filter((c) => c.balance === balance && c.currency === currency);
+    return mine.length
+      ? mine.reduce((t, c) => t.plus(Money.of(c.amount, currency)), Money.zero(currency)).toString()
+      : '';
+  };
+  return { refund: sum('refund'), storedValueCards: sum('stored_value_card'), billsPaid: sum('bills_paid') };
 }

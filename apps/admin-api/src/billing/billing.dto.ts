@@ -162,3 +162,49 @@ export class StatementQuery {
   @ApiPropertyOptional({ example: '2026-11-01' }) @IsOptional() @IsCalendarDate() to?: string;
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' }) @IsOptional() @IsIn(['json', 'csv']) format?: string;
 }
+
+const BALANCE_KINDS = ['cash', 'refund', 'stored_value_card', 'bills_paid'];
+
+export class StatementBalanceResponse {
+  @ApiProperty({ enum: BALANCE_KINDS }) balance!: string;
+  @ApiPropertyOptional({ description: 'stored-value cards only' }) cardId?: string;
+  @ApiProperty({ example: 'customer:…:cash:EUR' }) account!: string;
+  @ApiProperty({ example: 'EUR' }) currency!: string;
+  @ApiProperty({ example: '0.00' }) openingBalance!: string;
+  @ApiProperty({ example: '20.00' }) closingBalance!: string;
+}
+
+export class StatementChangeResponse {
+  @ApiProperty({ enum: BALANCE_KINDS }) balance!: string;
+  @ApiPropertyOptional() cardId?: string;
+  @ApiProperty() account!: string;
+  @ApiProperty({ example: 'EUR' }) currency!: string;
+  @ApiProperty({ example: '1000.00' }) amount!: string;
+  @ApiProperty({ example: '1000.00' }) balanceAfter!: string;
+}
+
+export class StatementMovementResponse {
+  @ApiProperty() at!: string;
+  @ApiProperty({ example: 'remittance_credit' }) kind!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ example: '0.00', description: 'change of the cash balance in the customer currency' }) amount!: string;
+  @ApiProperty({ example: '0.00', description: 'the cash balance after the movement' }) runningBalance!: string;
+  @ApiProperty() journalEntryId!: string;
+  @ApiPropertyOptional({ example: '1000.00', description: 'a receipt: what the customer remitted' }) received?: string;
+  @ApiPropertyOptional({ example: '25.00', description: 'bank fees the provider reimbursed' }) feeReimbursed?: string;
+  @ApiPropertyOptional({ example: 'EUR' }) currencyReceived?: string;
+  @ApiProperty({ type: [StatementChangeResponse] }) changes!: StatementChangeResponse[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'staff only' }) recordedBy?: string | null;
+}
+
+export class StatementResponse {
+  @ApiProperty() customerId!: string;
+  @ApiProperty({ example: 'EUR' }) currency!: string;
+  @ApiProperty({ description: 'the cash account' }) account!: string;
+  @ApiProperty({ nullable: true, type: String }) from!: string | null;
+  @ApiProperty({ nullable: true, type: String }) to!: string | null;
+  @ApiProperty({ example: '0.00', description: 'cash, at the start of the range' }) openingBalance!: string;
+  @ApiProperty({ example: '20.00', description: 'cash, at the end of the range' }) closingBalance!: string;
+  @ApiProperty({ type: [StatementBalanceResponse] }) balances!: StatementBalanceResponse[];
+  @ApiProperty({ type: [StatementMovementResponse] }) movements!: StatementMovementResponse[];
+}

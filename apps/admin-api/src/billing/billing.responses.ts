@@ -230,29 +230,3 @@ export class TransferResponse {
   @ApiProperty({ type: [AutoSettlementOutcome], description: "the receiver's bills settled by the transfer" })
   writeOff!: AutoSettlementOutcome[];
 }
-
-export class StatementMovementResponse {
-  @ApiProperty({ format: 'date-time' }) at!: string;
-  @ApiProperty({
-    example: 'remittance_credit',
-    description: 'the kind of journal that moved the balance (remittance_credit, manual_payment, customer_transfer, …)',
-  })
-  kind!: string;
-  @ApiProperty() description!: string;
-  @money('100.00', 'signed: + into the balance, − out of it') amount!: string;
-  @money('100.00') runningBalance!: string;
-  @ApiProperty({ format: 'uuid' }) journalEntryId!: string;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'staff only: who recorded it' })
-  recordedBy?: string | null;
-}
-
-export class CustomerStatementResponse {
-  @ApiProperty({ format: 'uuid' }) customerId!: string;
-  @ApiProperty({ example: 'EUR' }) currency!: string;
-  @ApiProperty({ description: 'the ledger account the movements are of' }) account!: string;
-  @ApiProperty({ nullable: true, type: String }) from!: string | null;
-  @ApiProperty({ nullable: true, type: String }) to!: string | null;
-  @ApiProperty({ nullable: true, type: String }) openingBalance!: string | null;
-  @ApiProperty({ nullable: true, type: String }) closingBalance!: string | null;
-  @ApiProperty({ type: [StatementMovementResponse] }) movements!: StatementMovementResponse[];
-}

@@ -30,6 +30,19 @@ export class CreateCollectionAccountRequest {
   @IsOptional()
   @IsString()
   routingNumber?: string;
+  @ApiPropertyOptional({
+    example: 'Example Cloud GmbH',
+    description: 'the legal name customers write as beneficiary; defaults to the provider name',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  accountHolderName?: string;
+  @ApiPropertyOptional({ example: 'Commerzbank AG', description: 'the bank customers send transfers to' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  bankName?: string;
   @ApiProperty({ example: ['USD', 'EUR'] })
   @IsArray()
   @ArrayNotEmpty()

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Inject, Patch, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   ApiAcceptedResponse,
@@ -17,12 +17,15 @@ import {
   VirtualAccountRepository,
   toVirtualAccountView,
 } from '@remitd/customers';
+import type { RemitdConfig } from '@remitd/config';
 import type { Actor } from '@remitd/persistence';
+import { REMITD_CONFIG } from '../http/config.token';
 import { CurrentActor, Roles } from '../http/auth';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { decodeCursor, encodeCursor } from '../http/pagination';
 import {
   AllocateVirtualAccountRequest,
+  billSettlementFlags,
   CreateCustomerRequest,
   CustomerResponse,
   ListCustomersQuery,
@@ -44,6 +47,7 @@ export class CustomersController {
     private readonly queries: CustomerQueries,
     private readonly allocate: AllocateVirtualAccountUseCase,
     private readonly virtualAccounts: VirtualAccountRepository,
+    @Inject(REMITD_CONFIG) private readonly config: RemitdConfig,
   ) {}
 
   @Post()
@@ -52,7 +56,8 @@ export class CustomersController {
   @ApiOperation({ summary: 'Create a credit customer' })
   @ApiCreatedResponse({ type: CreatedCustomerResponse })
   createCustomer(@CurrentActor() actor: Actor, @Body() body: CreateCustomerRequest) {
-    return this.create.execute({ actor, ...body });
+    const { autoBillSettlement: _a, settlePastBillsWithRefunds: _s, ...rest } = body;
+    return this.create.execute({ actor, ...rest, ...definedOnly(billSettlementFlags(body)) });
   }
 
   @Get()
@@ -80,7 +85,7 @@ export class CustomersController {
   @Roles('super_admin', 'admin', 'account_manager', 'finance')
   @ApiOperation({
     summary:
-      "Credit control: limit, frozen amount, write-off flags. A credit-limit increase above the caller's cap answers 202 with the approval request it waits on",
+      "Credit control: limit, frozen amount, automatic bill settlement flags. A credit-limit increase above the caller's cap answers 202 with the approval request it waits on",
   })
   @ApiOkResponse({ type: CustomerResponse })
   @ApiAcceptedResponse({
@@ -93,7 +98,13 @@ export class CustomersController {
     @Body() body: UpdateCustomerRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const out = await this.update.execute({ actor, customerId: id, ...body });
+    const { autoBillSettlement: _a, settlePastBillsWithRefunds: _s, ...rest } = body;
+    const out = await this.update.execute({
+      actor,
+      customerId: id,
+      ...rest,
+      ...definedOnly(billSettlementFlags(body)),
+    });
     if ('state' in out && out.state === 'pending_approval') res.status(HttpStatus.ACCEPTED);
     return out;
   }
@@ -108,7 +119,7 @@ export class CustomersController {
     @UuidParam('id') id: string,
     @Body() body: AllocateVirtualAccountRequest,
   ) {
-    return this.allocate.execute({ actor, customerId: id, ...body });
+    return this.allocate.execute({ actor, customerId: id, ...body, accountHolder: this.config.providerName });
   }
 
   @Post(':id/virtual-accounts/:virtualAccountId/close')
@@ -150,4 +161,9 @@ export class CustomersController {
     await this.queries.get(id);
     return { items: (await this.virtualAccounts.listForCustomer(id)).map((v) => toVirtualAccountView(v, false)) };
   }
+}
+
+/** Leaves out flags the request did not set, so they keep their defaults (or current values). */
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

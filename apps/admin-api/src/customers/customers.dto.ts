@@ -10,6 +10,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
+import { validationError } from '@remitd/core';
 import { PageQuery } from '../http/pagination';
 
 const DECIMAL = /^\d+(\.\d+)?$/;
@@ -45,7 +46,15 @@ export class CreateCustomerRequest {
   @Matches(DECIMAL, { message: 'frozenAmount must be a non-negative decimal string like "100.00"' })
   frozenAmount?: string;
 
-  @ApiPropertyOptional({ default: true, description: 'automatic write-off (auto bill settlement)' })
+  @ApiPropertyOptional({
+    default: true,
+    description: 'automatic bill settlement: issued bills are paid from the balance while credit is available',
+  })
+  @IsOptional()
+  @IsBoolean()
+  autoBillSettlement?: boolean;
+
+  @ApiPropertyOptional({ deprecated: true, description: 'old name of autoBillSettlement, still accepted' })
   @IsOptional()
   @IsBoolean()
   autoWriteOff?: boolean;
@@ -55,7 +64,12 @@ export class CreateCustomerRequest {
   @IsBoolean()
   partialLastBill?: boolean;
 
-  @ApiPropertyOptional({ default: false })
+  @ApiPropertyOptional({ default: false, description: 'refunds may settle bills of earlier cycles' })
+  @IsOptional()
+  @IsBoolean()
+  settlePastBillsWithRefunds?: boolean;
+
+  @ApiPropertyOptional({ deprecated: true, description: 'old name of settlePastBillsWithRefunds, still accepted' })
   @IsOptional()
   @IsBoolean()
   writeOffPastBills?: boolean;
@@ -73,9 +87,23 @@ export class UpdateCustomerRequest {
   @IsOptional()
   @Matches(DECIMAL, { message: 'frozenAmount must be a non-negative decimal string like "100.00"' })
   frozenAmount?: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() autoWriteOff?: boolean;
+  @ApiPropertyOptional({ description: 'automatic bill settlement' })
+  @IsOptional()
+  @IsBoolean()
+  autoBillSettlement?: boolean;
+  @ApiPropertyOptional({ deprecated: true, description: 'old name of autoBillSettlement, still accepted' })
+  @IsOptional()
+  @IsBoolean()
+  autoWriteOff?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() partialLastBill?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() writeOffPastBills?: boolean;
+  @ApiPropertyOptional({ description: 'refunds may settle bills of earlier cycles' })
+  @IsOptional()
+  @IsBoolean()
+  settlePastBillsWithRefunds?: boolean;
+  @ApiPropertyOptional({ deprecated: true, description: 'old name of settlePastBillsWithRefunds, still accepted' })
+  @IsOptional()
+  @IsBoolean()
+  writeOffPastBills?: boolean;
 }
 
 export class ListCustomersQuery extends PageQuery {
@@ -107,6 +135,24 @@ export class ReissueVirtualAccountRequest {
   collectionAccountId!: string;
 }
 
+export class CustomerBalanceResponse {
+  @ApiProperty({ enum: ['cash', 'refund', 'stored_value_card', 'bills_paid'] })
+  balance!: string;
+  @ApiProperty({ example: 'USD' }) currency!: string;
+  @ApiProperty({ example: '120.00' }) amount!: string;
+  @ApiPropertyOptional({ description: 'stored-value cards only' }) cardId?: string;
+  @ApiPropertyOptional({ example: '2026-05', description: 'stored-value cards only: the month whose bills it pays' })
+  validMonth?: string;
+}
+
+export class AvailableCreditPartsResponse {
+  @ApiProperty({ example: 'cashBalance + creditLimit - frozenAmount' }) formula!: string;
+  @ApiProperty({ example: '120.00' }) cashBalance!: string;
+  @ApiProperty({ example: '5000.00' }) creditLimit!: string;
+  @ApiProperty({ example: '0.00' }) frozenAmount!: string;
+  @ApiProperty({ example: '5120.00' }) availableCredit!: string;
+}
+
 export class CustomerResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'RC7K2M9Q4T' }) reference!: string;
@@ -117,10 +163,44 @@ export class CustomerResponse {
   @ApiProperty({ example: '5000.00' }) creditLimit!: string;
   @ApiProperty({ example: '0.00' }) frozenAmount!: string;
   @ApiProperty({ example: '120.00' }) cashBalance!: string;
+  @ApiProperty({ example: '0.00', description: 'credit-control refunds not yet used' }) refundBalance!: string;
+  @ApiProperty({ example: '0.00', description: 'left on stored-value cards, all months' })
+  storedValueCardBalance!: string;
+  @ApiProperty({ example: '350.00', description: "everything the customer's bills have been paid with" })
+  billsPaid!: string;
   @ApiProperty({ example: '5120.00', description: 'cash balance + credit limit − frozen amount' })
   availableCredit!: string;
-  @ApiProperty() autoWriteOff!: boolean;
+  @ApiProperty({ type: AvailableCreditPartsResponse }) availableCreditParts!: AvailableCreditPartsResponse;
+  @ApiProperty({ type: [CustomerBalanceResponse], description: 'every balance the customer holds, each card apart' })
+  balances!: CustomerBalanceResponse[];
+  @ApiProperty({ description: 'automatic bill settlement (called "automatic write-off" in the billing docs)' })
+  autoBillSettlement!: boolean;
+  @ApiProperty({ description: 'refunds may settle bills of earlier cycles (the billing docs: "write off past bills")' })
+  settlePastBillsWithRefunds!: boolean;
+  @ApiProperty({ deprecated: true, description: 'use autoBillSettlement' }) autoWriteOff!: boolean;
   @ApiProperty() partialLastBill!: boolean;
-  @ApiProperty() writeOffPastBills!: boolean;
+  @ApiProperty({ deprecated: true, description: 'use settlePastBillsWithRefunds' }) writeOffPastBills!: boolean;
   @ApiProperty() createdAt!: string;
+}
+
+/**
+ * The API's names for the automatic bill settlement flags (issue 12 item 8), with the old
+ * "write-off" names still accepted: the same flag twice with different values is a 400 on it.
+ */
+export function billSettlementFlags(body: {
+  autoBillSettlement?: boolean;
+  autoWriteOff?: boolean;
+  settlePastBillsWithRefunds?: boolean;
+  writeOffPastBills?: boolean;
+}): { autoWriteOff?: boolean; writeOffPastBills?: boolean } {
+  const pick = (name: string, value?: boolean, alias?: boolean) => {
+    if (value !== undefined && alias !== undefined && value !== alias) {
+      throw validationError('CONFLICTING_FIELDS', `${name}: differs from its deprecated alias`, name);
+    }
+    return value ?? alias;
+  };
+  return {
+    autoWriteOff: pick('autoBillSettlement', body.autoBillSettlement, body.autoWriteOff),
+    writeOffPastBills: pick('settlePastBillsWithRefunds', body.settlePastBillsWithRefunds, body.writeOffPastBills),
+  };
 }

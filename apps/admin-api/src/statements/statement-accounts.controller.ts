@@ -53,13 +53,6 @@ export class StatementAccountsController {
   @ApiOkResponse({ type: UnknownAccountsResponse })
   async unknown(): Promise<UnknownAccountsResponse> {
     const rows = await this.repo.unknownAccounts();
-    const money = (amount: string, currency: string) => {
-      try {
-        return Money.fromStored(amount, currency).toString();
-      } catch {
-        return amount;
-      }
-    };
     return {
       items: rows.map((r) => ({ ...r, credits: money(r.credits, r.currency), debits: money(r.debits, r.currency) })),
     };
@@ -77,7 +70,7 @@ export class StatementAccountsController {
       id: e.id,
       fileId: e.fileId,
       direction: e.direction,
-      amount: e.amount.toString(),
+      amount: money(e.amount.toString(), e.currency),
       currency: e.currency,
       status: e.status,
       valueDate: e.valueDate,
@@ -126,5 +119,14 @@ export class StatementAccountsController {
     @Body() body: RejectStatementFileRequest,
   ): Promise<RejectStatementFileResponse> {
     return this.rejectFile.execute({ actor, fileId: id, reason: body.reason });
+  }
+}
+
+/** In the currency's scale; a bank amount finer than the currency allows is shown as the bank wrote it. */
+function money(amount: string, currency: string): string {
+  try {
+    return Money.fromStored(amount, currency).toString();
+  } catch {
+    return amount;
   }
 }

@@ -1,4 +1,4 @@
-import { formatMoney } from '../money-format';
+import { balanceRow, formatMoney } from '../money-format';
 import { billStatusLabel, readBillPayment, type BillPayment } from './bill-payment';
 import { plural, type TemplateDef } from './layout';
 
@@ -27,7 +27,7 @@ export const billsSettled: TemplateDef<BillsSettledPayload> = {
     const money = (amount: string) => formatMoney(amount, p.currency);
     const rows: Array<[string, string]> = [['Settled on', p.settledOn]];
     if (p.paymentReference) rows.push(['Payment reference', p.paymentReference]);
-    if (p.balanceRemaining !== undefined) rows.push(['Balance remaining', money(p.balanceRemaining)]);
+    if (p.balanceRemaining !== undefined) rows.push(balanceRow(p.balanceRemaining, p.currency));
     return {
       subject:
         p.bills.length === 1

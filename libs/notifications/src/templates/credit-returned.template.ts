@@ -1,4 +1,4 @@
-import { formatMoney } from '../money-format';
+import { balanceRow, formatMoney } from '../money-format';
 import { describeReturnReason } from '../return-reasons';
 import type { Block, TemplateDef } from './layout';
 
@@ -56,7 +56,7 @@ export const creditReturned: TemplateDef<CreditReturnedPayload> = {
     if (p.originalReceivedOn) rows.push(['Originally received on', p.originalReceivedOn]);
     rows.push(['Returned on', p.returnedOn]);
     if (p.paymentReference) rows.push(['Payment reference', p.paymentReference]);
-    if (p.balanceRemaining !== undefined) rows.push(['Balance remaining', money(p.balanceRemaining)]);
+    if (p.balanceRemaining !== undefined) rows.push(balanceRow(p.balanceRemaining, p.currency));
     const blocks: Block[] = [
       {
         kind: 'p',

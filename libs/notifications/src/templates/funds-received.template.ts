@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { formatMoney } from '../money-format';
+import { balanceRow, formatMoney } from '../money-format';
 import { billStatusLabel, readBillPayment, type BillPayment } from './bill-payment';
 import type { Block, TemplateDef } from './layout';
 
@@ -62,7 +62,7 @@ export const fundsReceived: TemplateDef<FundsReceivedPayload> = {
         text: 'No open bills were settled by this payment; the amount has been added to your balance.',
       });
     }
-    blocks.push({ kind: 'kv', rows: [['Balance remaining', money(p.balanceRemaining)]] });
+    blocks.push({ kind: 'kv', rows: [balanceRow(p.balanceRemaining, p.currency)] });
     return { subject: `Payment received: ${money(p.amountRemitted)}`, greeting: `Dear ${p.customerName},`, blocks };
   },
 };

@@ -11,7 +11,8 @@ export interface VirtualAccountCreatedPayload {
   routingNumber?: string;
   /** absent for domestic-only (e.g. US ACH) collection accounts */
   bic?: string;
-  bankName: string;
+  /** absent when the collection account names no bank (the BIC then identifies it) */
+  bankName?: string;
   bankAddress?: string;
   currency: string;
   /** Reference the customer should quote on transfers. */
@@ -29,7 +30,7 @@ export const virtualAccountCreated: TemplateDef<VirtualAccountCreatedPayload> = 
       accountNumber: r.optText('accountNumber'),
       routingNumber: r.optText('routingNumber'),
       bic: r.optText('bic'),
-      bankName: r.text('bankName'),
+      bankName: r.optText('bankName'),
       bankAddress: r.optText('bankAddress'),
       currency: r.currency('currency'),
       customerReference: r.text('customerReference'),
@@ -55,7 +56,7 @@ export const virtualAccountCreated: TemplateDef<VirtualAccountCreatedPayload> = 
     if (p.accountNumber) rows.push(['Account number', p.accountNumber]);
     if (p.routingNumber) rows.push(['Routing number (ACH)', p.routingNumber]);
     if (p.bic) rows.push(['BIC / SWIFT code', p.bic]);
-    rows.push(['Bank', p.bankName]);
+    if (p.bankName) rows.push(['Bank', p.bankName]);
     if (p.bankAddress) rows.push(['Bank address', p.bankAddress]);
     rows.push(['Currency', p.currency], ['Your customer reference', p.customerReference]);
     return {
