@@ -170,7 +170,7 @@ describe('statement entry identity and accounts we do not own (issue 11)', () =>
       ]);
       const held = await sys.http().get(`/statement-accounts/${FOREIGN}/held-entries`).set(sys.auth);
       expect(held.body.items).toEqual([
-        expect.objectContaining({ id: entry.id, amount: '400', bankReference: 'FOR-1' }),
+        expect.objectContaining({ id: entry.id, amount: '400.00', bankReference: 'FOR-1' }),
       ]);
 
       const manager = await sys.keyFor('account_manager');

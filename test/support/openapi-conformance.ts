@@ -32,6 +32,8 @@ export function responseConformance(doc: Doc) {
     const parts = r.allOf.map(merged);
     return {
       type: 'object',
+      // `nullable: true` beside `allOf: [{$ref}]` is how a nullable object property is written in OpenAPI 3.0
+      nullable: r.nullable,
       properties: Object.assign({}, ...parts.map((p) => p.properties ?? {}), r.properties ?? {}),
       required: [...parts.flatMap((p) => p.required ?? []), ...(r.required ?? [])],
     };

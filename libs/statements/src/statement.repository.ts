@@ -532,7 +532,7 @@ export class StatementRepository {
       (
         await this.prisma.statementFile.findMany({
           where: { id: { in: [...new Set(duplicates.map((d) => d.duplicateOfId))] } },
-          select: { id: true, fileName: true, status: true, sha256: true, format: true },
+          select: { id: true, fileName: true, status: true, sha256: true, format: true, storedPath: true },
         })
       ).map((o) => [o.id, o]),
     );
@@ -550,6 +550,16 @@ export class StatementRepository {
           processedAt: d.receivedAt,
           sha256: of?.sha256 ?? null,
           format: of?.format ?? null,
+          // the same shape as a file row: nothing of a duplicate was read or stored again
+          error: null,
+          errorLocation: null,
+          storedPath: of?.storedPath ?? null,
+          statementCount: 0,
+          entryCount: 0,
+          newEntryCount: 0,
+          rejectedAt: null,
+          rejectedBy: null,
+          rejectionReason: null,
           duplicateOf: { id: d.duplicateOfId, fileName: of?.fileName ?? null, status: of?.status ?? null },
         };
       }),
@@ -591,5 +601,14 @@ export interface DuplicateFileItem {
   processedAt: Date;
   sha256: string | null;
   format: string | null;
+  error: null;
+  errorLocation: null;
+  storedPath: string | null;
+  statementCount: number;
+  entryCount: number;
+  newEntryCount: number;
+  rejectedAt: null;
+  rejectedBy: null;
+  rejectionReason: null;
   duplicateOf: { id: string; fileName: string | null; status: string | null };
 }

@@ -179,6 +179,8 @@ export class IssuedCardResponse {
   @ApiProperty() createdBy!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: Date;
   @ApiProperty({ type: [AutoSettlementOutcome], description: 'bills the card settled right away' })
+  automaticBillSettlement!: AutoSettlementOutcome[];
+  @ApiProperty({ type: [AutoSettlementOutcome], deprecated: true, description: 'the same as automaticBillSettlement' })
   writeOff!: AutoSettlementOutcome[];
 }
 
@@ -228,5 +230,7 @@ export class TransferResponse {
   @money('100.00') amount!: string;
   @ApiProperty({ example: 'EUR' }) currency!: string;
   @ApiProperty({ type: [AutoSettlementOutcome], description: "the receiver's bills settled by the transfer" })
+  automaticBillSettlement!: AutoSettlementOutcome[];
+  @ApiProperty({ type: [AutoSettlementOutcome], deprecated: true, description: 'the same as automaticBillSettlement' })
   writeOff!: AutoSettlementOutcome[];
 }

@@ -12,17 +12,24 @@ export const ALERT_KINDS = [
 
 export const FILE_STATUSES = ['ingested', 'quarantined', 'duplicate'] as const;
 
+export class DuplicateOfResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ nullable: true, type: String }) fileName!: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['ingested', 'quarantined'] }) status!: string | null;
+}
+
 export class StatementFileResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() sourceId!: string;
   @ApiProperty({ example: 'camt053-2026-10-02.xml' }) fileName!: string;
-  @ApiProperty() sha256!: string;
+  @ApiProperty({ nullable: true, type: String }) sha256!: string | null;
   @ApiProperty({ example: '18234', description: 'bytes (decimal string)' }) size!: string;
   @ApiProperty({ nullable: true, type: String, example: 'camt.053' }) format!: string | null;
   @ApiProperty({ enum: FILE_STATUSES }) status!: string;
   @ApiProperty({ nullable: true, type: String, description: 'why it was quarantined' }) error!: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'Stmt[1]/Ntry[3]/Amt' }) errorLocation!: string | null;
-  @ApiProperty() storedPath!: string;
+  @ApiProperty({ nullable: true, type: String, description: "the raw copy (a duplicate: the original's)" })
+  storedPath!: string | null;
   @ApiProperty() statementCount!: number;
   @ApiProperty() entryCount!: number;
   @ApiProperty({ description: 'entries not seen in an earlier file' }) newEntryCount!: number;
@@ -31,6 +38,12 @@ export class StatementFileResponse {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) rejectedAt!: Date | null;
   @ApiProperty({ nullable: true, type: String }) rejectedBy!: string | null;
   @ApiProperty({ nullable: true, type: String }) rejectionReason!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: DuplicateOfResponse,
+    description: 'a duplicate (status duplicate): the file received before with the same content',
+  })
+  duplicateOf!: DuplicateOfResponse | null;
 }
 
 export class StatementAlertResponse {
