@@ -18,11 +18,17 @@ const ROOT = path.resolve(__dirname, '..');
  * repository (`--prefix` stands for typing it anywhere inside the checkout).
  */
 function remitdCli(cwd: string, env: Record<string, string>, ...argv: string[]) {
-  const childEnv: Record<string, string | undefined> = { ...process.env, ...env };
-  delete childEnv.DATABASE_URL;
-  for (const k of Object.keys(childEnv)) if (k.startsWith('npm_') || k === 'INIT_CWD') delete childEnv[k];
+  return npmRun(cwd, env, 'remitd', '--', ...argv);
+}
+
+/** `npm run SCRIPT` with none of the database settings but `env` */
+function npmRun(cwd: string, env: Record<string, string>, ...args: string[]) {
+  const childEnv: Record<string, string | undefined> = { ...process.env };
+  for (const k of Object.keys(childEnv))
+    if (/^(npm_|INIT_CWD$|DATABASE_URL$|REMITD_DATA_DIR$|REMITD_PG_PORT$)/.test(k)) delete childEnv[k];
+  Object.assign(childEnv, env);
   return new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
-    const child = spawn('npm', ['--prefix', ROOT, 'run', '--silent', 'remitd', '--', ...argv], { cwd, env: childEnv });
+    const child = spawn('npm', ['--prefix', ROOT, 'run', '--silent', ...args], { cwd, env: childEnv });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -77,10 +83,11 @@ describe('cli item 13: npm run remitd finds the database of npm start from any d
   });
 
   it('reconcile --dry-run, typed in another directory with a relative file, reads the running system’s customers', async () => {
-    // REMITD_DATA_DIR relative, as written in the repository: resolved from there, not from the cwd
+    // only REMITD_DATA_DIR, relative, as written in the repository: resolved from there, not from
+    // the cwd; the port is the one npm start's server runs on (not the default), found, not repeated
     const r = await remitdCli(
       elsewhere,
-      { REMITD_DATA_DIR: path.relative(ROOT, dataDir), REMITD_PG_PORT: String(ports.pg) },
+      { REMITD_DATA_DIR: path.relative(ROOT, dataDir) },
       'reconcile',
       '--dry-run',
       'statement.xml',
@@ -92,20 +99,10 @@ describe('cli item 13: npm run remitd finds the database of npm start from any d
   }, 60_000);
 
   it('ledger:verify and db:status find the same database through the same discovery', async () => {
-    const run = (script: string) =>
-      new Promise<{ code: number | null; out: string }>((resolve) => {
-        const env: Record<string, string | undefined> = {
-          ...process.env,
-          REMITD_DATA_DIR: path.relative(ROOT, dataDir),
-          REMITD_PG_PORT: String(ports.pg),
-        };
-        delete env.DATABASE_URL;
-        const child = spawn('npm', ['--prefix', ROOT, 'run', '--silent', script], { cwd: elsewhere, env });
-        let out = '';
-        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-        child.on('close', (code) => resolve({ code, out }));
-      });
+    const run = async (script: string) => {
+      const r = await npmRun(elsewhere, { REMITD_DATA_DIR: path.relative(ROOT, dataDir) }, script);
+      return { code: r.code, out: r.out + r.err };
+    };
     const verify = await run('ledger:verify');
     expect(verify.code).toBe(0);
     expect(JSON.parse(verify.out)).toMatchObject({ ok: true });
@@ -126,13 +123,7 @@ describe('cli item 13: npm run remitd finds the database of npm start from any d
   it('with no database anywhere: one line saying what to do, exit 1, no stack trace', async () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'remitd-cli13-empty-'));
     try {
-      const r = await remitdCli(
-        elsewhere,
-        { REMITD_DATA_DIR: empty, REMITD_PG_PORT: String((await freePorts()).pg) },
-        'reconcile',
-        '--dry-run',
-        'statement.xml',
-      );
+      const r = await remitdCli(elsewhere, { REMITD_DATA_DIR: empty }, 'reconcile', '--dry-run', 'statement.xml');
       expect(r.code).toBe(1);
       expect(r.out).toBe('');
       const lines = r.err.trim().split('\n');

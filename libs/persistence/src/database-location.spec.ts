@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_PG_PORT, locateDatabase, NoDatabaseError, remitdDataDir } from './database-location';
 import { REPO_ROOT } from './migrator';
@@ -22,5 +24,17 @@ describe('cli item 13: every command finds the database as npm start does', () =
       url: 'postgresql://a@b/c',
     });
     expect(() => locateDatabase({ REMITD_PG_PORT: 'x' })).toThrow(NoDatabaseError);
+  });
+
+  it("without REMITD_PG_PORT: the port the data directory's server runs on (its postmaster.pid)", () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'remitd-location-'));
+    try {
+      mkdirSync(path.join(dataDir, 'pg'));
+      writeFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), `4242\n${dataDir}/pg\n1700000000\n61234\n\n`);
+      expect(locateDatabase({ REMITD_DATA_DIR: dataDir })).toMatchObject({ port: 61234 });
+      expect(locateDatabase({ REMITD_DATA_DIR: dataDir, REMITD_PG_PORT: '5432' })).toMatchObject({ port: 5432 });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,11 +1,12 @@
 /**
  * Which database a command uses, found the way `npm start` finds it: DATABASE_URL when set,
  * else the embedded PostgreSQL of the data directory (REMITD_DATA_DIR, default `.data` in the
- * repository whatever the current directory) on REMITD_PG_PORT, with the password `npm start`
- * generated and keeps beside it. One function for the command line, `db:migrate`/`db:status`
+ * repository whatever the current directory) on the port its server runs on (REMITD_PG_PORT
+ * when set, else read from the server's postmaster.pid, else 54329), with the password
+ * `npm start` generated and keeps beside it. One function for the command line, `db:migrate`/`db:status`
  * and `ledger:verify`, so none of them needs the environment repeated.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 // relative, like embedded-postgres.ts: the scripts load this file without the path mapping
@@ -21,9 +22,10 @@ export function remitdDataDir(env: Env = process.env): string {
   return path.resolve(REPO_ROOT, env.REMITD_DATA_DIR || '.data');
 }
 
-export function embeddedPgPort(env: Env = process.env): number {
+/** REMITD_PG_PORT; unset: the port the server of `clusterDir` runs on (if it runs), else 54329 */
+export function embeddedPgPort(env: Env = process.env, clusterDir?: string): number {
   const raw = env.REMITD_PG_PORT;
-  if (!raw) return DEFAULT_PG_PORT;
+  if (!raw) return (clusterDir && runningPort(clusterDir)) || DEFAULT_PG_PORT;
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 65535)
     throw new NoDatabaseError(`configuration REMITD_PG_PORT: "${raw}" is not a port`);
   return Number(raw);
@@ -37,7 +39,7 @@ export function locateDatabase(env: Env = process.env): DatabaseLocation {
   if (env.DATABASE_URL) return { source: 'DATABASE_URL', url: env.DATABASE_URL };
   const dataDir = remitdDataDir(env);
   const clusterDir = path.join(dataDir, 'pg');
-  const port = embeddedPgPort(env);
+  const port = embeddedPgPort(env, clusterDir);
   return { source: 'embedded', url: embeddedPostgresUrl(clusterDir, port), dataDir, clusterDir, port };
 }
 
@@ -66,6 +68,10 @@ export async function openDatabase(
   opts: { startIfStopped?: boolean } = {},
 ): Promise<OpenDatabase> {
   const location = locateDatabase(env);
+  const what = `run \`npm start\` first, or set DATABASE_URL`;
+  // a data directory npm start never initialised: whatever listens on the port is not its server
+  if (location.source === 'embedded' && !existsSync(path.join(location.clusterDir, 'PG_VERSION')))
+    throw new NoDatabaseError(`no database: ${what} (no embedded database in ${location.dataDir})`);
   const reached = { url: location.url, location, startedHere: false, stop: async () => undefined };
   const failure = await probe(location.url);
   if (!failure) return reached;
@@ -75,9 +81,6 @@ export async function openDatabase(
     throw new NoDatabaseError(
       `no database: the embedded PostgreSQL on port ${location.port} refused us (${failure.message}); is REMITD_DATA_DIR (${location.dataDir}) the one \`npm start\` uses?`,
     );
-  const what = `run \`npm start\` first, or set DATABASE_URL`;
-  if (!existsSync(path.join(location.clusterDir, 'PG_VERSION')))
-    throw new NoDatabaseError(`no database: ${what} (no embedded database in ${location.dataDir})`);
   if (!opts.startIfStopped) throw new NoDatabaseError(`no database: nothing listens on port ${location.port}; ${what}`);
   try {
     const pg = await startEmbeddedPostgres({ dataDir: location.clusterDir, port: location.port, persistent: true });
@@ -86,6 +89,16 @@ export async function openDatabase(
     throw new NoDatabaseError(
       `no database: the embedded PostgreSQL in ${location.dataDir} could not be started (${firstLine(e)}); ${what}`,
     );
+  }
+}
+
+/** line 4 of PostgreSQL's postmaster.pid is the port the running server listens on */
+function runningPort(clusterDir: string): number | null {
+  try {
+    const port = Number(readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[3]);
+    return Number.isInteger(port) && port > 0 && port < 65536 ? port : null;
+  } catch {
+    return null;
   }
 }
 
