@@ -1,27 +1,27 @@
 /* npm run ledger:verify: checks every cached balance against its postings and every journal sums to zero. */
 import 'reflect-metadata';
-import path from 'node:path';
 import { LedgerRepository, LedgerVerifier } from '../libs/ledger/src';
-import { embeddedPostgresUrl } from '../libs/persistence/src/embedded-postgres';
+import { NoDatabaseError, openDatabase } from '../libs/persistence/src/database-location';
 import { PrismaService } from '../libs/persistence/src/prisma.service';
 
 async function main() {
-  const url =
-    process.env.DATABASE_URL ??
-    embeddedPostgresUrl(
-      path.resolve(process.env.REMITD_DATA_DIR ?? '.data', 'pg'),
-      Number(process.env.REMITD_PG_PORT ?? 54329),
-    );
-  const prisma = new PrismaService(url, 2);
+  // the database `npm start` uses (its embedded server started for the check when it is stopped)
+  const db = await openDatabase(process.env, { startIfStopped: true });
+  const prisma = new PrismaService(db.url, 2);
   try {
     const report = await new LedgerVerifier(new LedgerRepository(prisma)).verify();
     console.log(JSON.stringify(report, null, 2));
     process.exitCode = report.ok ? 0 : 1;
   } finally {
     await prisma.$disconnect();
+    await db.stop();
   }
 }
-main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(2);
-});
+main().then(
+  // explicit: the embedded server's exit hooks must not decide the code
+  () => process.exit(process.exitCode ?? 0),
+  (e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(e instanceof NoDatabaseError ? 1 : 2);
+  },
+);

@@ -2,13 +2,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { embeddedPostgresUrl, startEmbeddedPostgres } from '../libs/persistence/src/embedded-postgres';
+import { NoDatabaseError, openDatabase } from '../libs/persistence/src/database-location';
+import { startEmbeddedPostgres } from '../libs/persistence/src/embedded-postgres';
 import { migrateCreate, migrateDeploy, migrateStatus } from '../libs/persistence/src/migrator';
-
-const DEFAULT_URL = embeddedPostgresUrl(
-  path.resolve(process.env.REMITD_DATA_DIR ?? '.data', 'pg'),
-  Number(process.env.REMITD_PG_PORT ?? 54329),
-);
 
 /** `create` only diffs the migrations against schema.prisma: a throw-away embedded PostgreSQL will do. */
 async function scratchDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
@@ -42,25 +38,30 @@ async function main() {
     }
     return;
   }
-  // deploy/status: DATABASE_URL, else the embedded database of `npm start` (which must be running)
-  const url = process.env.DATABASE_URL ?? DEFAULT_URL;
-  if (cmd === 'deploy') {
-    const applied = await migrateDeploy(url);
-    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
-  } else if (cmd === 'status') {
-    const s = await migrateStatus(url);
-    console.log(JSON.stringify(s, null, 2));
-    if (s.history || s.failedMigrationNames.length || s.editedMigrationNames.length) process.exit(1);
-  } else {
+  if (cmd !== 'deploy' && cmd !== 'status') {
     console.error('usage: migrate deploy|status|create NAME');
     process.exit(2);
+  }
+  // the database `npm start` uses (its embedded server started for the command when it is stopped)
+  const db = await openDatabase(process.env, { startIfStopped: true });
+  try {
+    if (cmd === 'deploy') {
+      const applied = await migrateDeploy(db.url);
+      console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+    } else {
+      const s = await migrateStatus(db.url);
+      console.log(JSON.stringify(s, null, 2));
+      if (s.history || s.failedMigrationNames.length || s.editedMigrationNames.length) process.exitCode = 1;
+    }
+  } finally {
+    await db.stop();
   }
 }
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (err) => {
-    console.error(err instanceof Error ? err.message : err);
+    console.error(err instanceof NoDatabaseError ? err.message : err instanceof Error ? err.message : err);
     process.exit(1);
   },
 );

