@@ -121,6 +121,9 @@ describe('issue 12: set-up that captures real data', () => {
         .send({});
       expect(forced.status).toBe(201);
       expect(forced.body).toMatchObject({ billingCycle: future, billsIssued: 1 });
+      // issued now, not at the cycle's future issuance instant: incoming money settles it, it can be paid
+      const early = await prisma.bill.findFirstOrThrow({ where: { customerId: c.id, billingCycle: future } });
+      expect(early.issuedAt.getTime()).toBeLessThanOrEqual(Date.now());
       const again = await api
         .http()
         .post(`/billing-runs/${future}?force=true`)

@@ -109,9 +109,12 @@ export class IssueBillsUseCase {
    */
   async execute(cycle: string, opts: { now?: Date; force?: boolean } = {}): Promise<IssueResult> {
     assertCycle(cycle);
-    const issuedAt = issuanceInstant(cycle, this.timeZone);
+    const due = issuanceInstant(cycle, this.timeZone);
     const now = opts.now ?? new Date();
-    if (!opts.force && now < issuedAt) return skip(cycle, 'not_due_yet');
+    if (!opts.force && now < due) return skip(cycle, 'not_due_yet');
+    // a forced run issues its bills now: dated at the cycle's future issuance instant they would be
+    // "not issued yet", neither settled by incoming money nor payable until then
+    const issuedAt = now < due ? now : due;
     const result = await this.locks.withLock(`billing-run:${cycle}`, async () => {
       const run = await this.prisma.billingRun.findUnique({ where: { billingCycle: cycle } });
       if (run?.finishedAt) return skip(cycle, 'already_issued');
