@@ -13,7 +13,7 @@ import {
 } from '@remitd/statement-sources';
 import { DEFAULT_PARSER_LIMITS, IngestStatementFileUseCase, RawFileStore, type ParserLimits } from '@remitd/statements';
 import { buildCamt, closingFor, type CamtEntrySpec } from './support/camt-builder';
-import { startSftpServer, type SftpServerHandle } from './support/sftp-server';
+import { sftpServerForSuite, SFTP_TEST_ACCOUNT } from './support/sftp-server';
 import { createTestContext } from './support/test-app';
 
 /**
@@ -21,22 +21,8 @@ import { createTestContext } from './support/test-app';
  * real poller and ingestion, a real PostgreSQL.
  */
 
-const ACCOUNT = 'DE89370400440532013000';
-const USER = 'bank-ops';
-const PASSWORD = 'sftp test password';
-
-let root: string;
-let server: SftpServerHandle;
-
-beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'remitd-arrival-'));
-  server = await startSftpServer({ root, username: USER, password: PASSWORD });
-});
-
-afterAll(async () => {
-  await server?.close();
-  await rm(root, { recursive: true, force: true });
-});
+const ACCOUNT = SFTP_TEST_ACCOUNT;
+const sftp = sftpServerForSuite('remitd-arrival-');
 
 afterEach(() => jest.restoreAllMocks());
 
@@ -73,11 +59,11 @@ const quiet = () => {
 describe('files item 5: a remote file already ingested whose move failed is moved, not downloaded again', () => {
   it('remembers name + size + mtime in PostgreSQL and on the next poll only moves the file', async () => {
     quiet();
-    const dir = path.join(root, 'moves');
+    const dir = path.join(sftp.root, 'moves');
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, 'day1.xml'), camt('S-MOVE-1'));
     await utimes(path.join(dir, 'day1.xml'), 1_790_000_000, 1_790_000_000);
-    const source = new SftpSource({ id: 'bank-sftp', ...server.client, remoteDir: '/moves', retries: 0 });
+    const source = new SftpSource({ id: 'bank-sftp', ...sftp.server.client, remoteDir: '/moves', retries: 0 });
     const app = await ingestion([source]);
     try {
       const downloads = jest.spyOn(source, 'downloadTo');
@@ -108,10 +94,10 @@ describe('files item 5: a remote file already ingested whose move failed is move
 
   it('does not ingest an SFTP file whose bytes received differ from the listed size', async () => {
     quiet();
-    const dir = path.join(root, 'short');
+    const dir = path.join(sftp.root, 'short');
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, 'day2.xml'), camt('S-SHORT'));
-    const source = new SftpSource({ id: 'bank-sftp', ...server.client, remoteDir: '/short', retries: 0 });
+    const source = new SftpSource({ id: 'bank-sftp', ...sftp.server.client, remoteDir: '/short', retries: 0 });
     const app = await ingestion([source]);
     try {
       // the server lists the file, then the uploader is still appending when it is read

@@ -15,7 +15,7 @@ import {
 } from '@remitd/statement-sources';
 import { RawFileStore } from '@remitd/statements';
 import { buildCamt, closingFor, type CamtEntrySpec } from './support/camt-builder';
-import { fingerprintOf, generateHostKey, startSftpServer, type SftpServerHandle } from './support/sftp-server';
+import { fingerprintOf, generateHostKey, sftpServerForSuite, SFTP_TEST_ACCOUNT } from './support/sftp-server';
 import { createTestContext } from './support/test-app';
 
 /**
@@ -23,25 +23,11 @@ import { createTestContext } from './support/test-app';
  * process, serving a temp directory), the real poller and ingestion, a real PostgreSQL.
  */
 
-const ACCOUNT = 'DE89370400440532013000';
-const USER = 'bank-ops';
-const PASSWORD = 'sftp test password';
-
-let root: string;
-let server: SftpServerHandle;
-
-beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'remitd-sftp-ingest-'));
-  server = await startSftpServer({ root, username: USER, password: PASSWORD });
-});
-
-afterAll(async () => {
-  await server?.close();
-  await rm(root, { recursive: true, force: true });
-});
+const ACCOUNT = SFTP_TEST_ACCOUNT;
+const sftp = sftpServerForSuite('remitd-sftp-ingest-');
 
 afterEach(() => {
-  server.setDropAfterBytes(undefined);
+  sftp.server.setDropAfterBytes(undefined);
   jest.restoreAllMocks();
 });
 
@@ -67,7 +53,7 @@ function statement(id: string, entries: CamtEntrySpec[]): string {
 
 /** A remote inbox of its own for each scenario: `<root>/<name>`, seen by the client as `/<name>`. */
 async function remoteInbox(name: string): Promise<{ dir: string; remoteDir: string }> {
-  const dir = path.join(root, name);
+  const dir = path.join(sftp.root, name);
   await mkdir(dir, { recursive: true });
   return { dir, remoteDir: `/${name}` };
 }
@@ -89,7 +75,7 @@ async function filesIn(dir: string): Promise<string[]> {
 function sftpSource(remoteDir: string, overrides: Partial<SftpSourceOptions> = {}): SftpSource {
   return new SftpSource({
     id: 'bank-sftp',
-    ...server.client,
+    ...sftp.server.client,
     remoteDir,
     connectTimeoutMs: 5_000,
     retries: 1,
@@ -184,14 +170,14 @@ describe('statement ingestion from a bank SFTP inbox (real SFTP server, real Pos
     const app = await ingestion([source]);
     try {
       const errors = captureErrors();
-      const authBefore = server.authAttempts;
+      const authBefore = sftp.server.authAttempts;
 
       expect(await app.poll.execute()).toEqual([]);
 
       expect(errors.join('\n')).toMatch(/statement source bank-sftp failed \[HOST_KEY_MISMATCH\]/);
-      expect(errors.join('\n')).toContain(server.hostKeyFingerprint); // names the key the server presented
+      expect(errors.join('\n')).toContain(sftp.server.hostKeyFingerprint); // names the key the server presented
       await expect(source.list()).rejects.toMatchObject({ code: 'HOST_KEY_MISMATCH', retryable: false });
-      expect(server.authAttempts).toBe(authBefore); // the password never went to the impostor
+      expect(sftp.server.authAttempts).toBe(authBefore); // the password never went to the impostor
       expect(await filesIn(dir)).toEqual(['stmt.xml']);
       expect(await readFile(path.join(dir, 'stmt.xml'), 'utf8')).toBe(xml);
       expect(existsSync(path.join(dir, 'processed'))).toBe(false);
@@ -210,13 +196,13 @@ describe('statement ingestion from a bank SFTP inbox (real SFTP server, real Pos
     const sha256 = createHash('sha256').update(xml).digest('hex');
     const app = await ingestion([sftpSource(remoteDir)]);
     try {
-      server.setDropAfterBytes(100_000);
-      const dropsBefore = server.drops;
+      sftp.server.setDropAfterBytes(100_000);
+      const dropsBefore = sftp.server.drops;
 
       const [failed] = await app.poll.execute();
       expect(failed).toMatchObject({ sourceId: 'bank-sftp', name: 'big.xml', outcome: 'error' });
       expect(failed.detail).toMatch(/connection lost|INCOMPLETE|received \d+ bytes|unreachable/i);
-      expect(server.drops).toBeGreaterThan(dropsBefore);
+      expect(sftp.server.drops).toBeGreaterThan(dropsBefore);
 
       expect(await app.prisma.statementFile.count()).toBe(0);
       expect(await app.prisma.statement.count()).toBe(0);
@@ -225,7 +211,7 @@ describe('statement ingestion from a bank SFTP inbox (real SFTP server, real Pos
       expect(await filesIn(dir)).toEqual(['big.xml']);
       expect(await readFile(path.join(dir, 'big.xml'), 'utf8')).toBe(xml);
 
-      server.setDropAfterBytes(undefined);
+      sftp.server.setDropAfterBytes(undefined);
       const [ok] = await app.poll.execute();
       expect(ok).toMatchObject({ name: 'big.xml', outcome: 'ingested' });
       expect(await app.poll.execute()).toEqual([]);

@@ -5,9 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { lstat, mkdir, open, readdir, rename, rmdir, stat, unlink, utimes, chmod } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, open, readdir, rename, rm, rmdir, stat, unlink, utimes, chmod } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, posix, resolve } from 'node:path';
 import { Server, utils } from 'ssh2';
 import type { AuthContext, Attributes, Connection, FileEntry, SFTPWrapper } from 'ssh2';
@@ -443,4 +444,26 @@ function longname(name: string, st: Stats): string {
   const m = st.mtime;
   const date = `${MONTHS[m.getUTCMonth()]} ${String(m.getUTCDate()).padStart(2, ' ')} ${String(m.getUTCHours()).padStart(2, '0')}:${String(m.getUTCMinutes()).padStart(2, '0')}`;
   return `${type}${perms} 1 ${st.uid} ${st.gid} ${String(st.size).padStart(8, ' ')} ${date} ${name}`;
+}
+
+/** The bank account, user and password the SFTP ingestion suites share. */
+export const SFTP_TEST_ACCOUNT = 'DE89370400440532013000';
+export const SFTP_TEST_USER = 'bank-ops';
+export const SFTP_TEST_PASSWORD = 'sftp test password';
+
+/**
+ * One real SFTP server for a whole test file, serving a fresh temp directory: started before the
+ * file's tests and removed after them. Read `root` and `server` inside tests (they are set then).
+ */
+export function sftpServerForSuite(prefix: string): { root: string; server: SftpServerHandle } {
+  const suite = {} as { root: string; server: SftpServerHandle };
+  beforeAll(async () => {
+    suite.root = await mkdtemp(join(tmpdir(), prefix));
+    suite.server = await startSftpServer({ root: suite.root, username: SFTP_TEST_USER, password: SFTP_TEST_PASSWORD });
+  });
+  afterAll(async () => {
+    await suite.server?.close();
+    await rm(suite.root, { recursive: true, force: true });
+  });
+  return suite;
 }

@@ -9,7 +9,7 @@ import {
   type Actor,
   type KeysetPosition,
 } from '@remitd/persistence';
-import { BillingRepository } from './billing.repository';
+import { BillingRepository, type BillRow } from './billing.repository';
 import { ChargesRepository } from './charges.repository';
 import { assertCycle } from './cycles';
 
@@ -75,18 +75,10 @@ export interface CustomerStatement {
   movements: StatementMovement[];
 }
 
-export function billView(b: {
-  id: string;
-  customerId: string;
-  reference: string;
-  billingCycle: string;
-  issuedAt: Date;
-  dueDate: string | null;
-  currency: string;
-  amount: { toString(): string };
-  paid: { toString(): string };
-  status: string;
-}) {
+/** A bill as the API shows it; amounts arrive as text (raw SQL) or Prisma decimals. */
+export function billView(
+  b: Omit<BillRow, 'amount' | 'paid'> & { amount: { toString(): string }; paid: { toString(): string } },
+) {
   const amount = Money.fromStored(b.amount.toString(), b.currency);
   const paid = Money.fromStored(b.paid.toString(), b.currency);
   return {
