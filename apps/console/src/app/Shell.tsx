@@ -1,0 +1,59 @@
+import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router-dom';
+import { isStaff, useSessionActions, type User } from '../api/session';
+
+const STAFF_NAV = [
+  { to: '/', label: 'Dashboard' },
+  { to: '/queue', label: 'Unmatched queue' },
+  { to: '/customers', label: 'Customers' },
+  { to: '/bank', label: 'Bank' },
+  { to: '/account', label: 'My account' },
+];
+
+/** The frame every signed-in page sits in: header, navigation (a drawer on phones), main. */
+export function Shell({ user, children }: { user: User; children: ReactNode }) {
+  const [opened, { toggle, close }] = useDisclosure();
+  const { signOut } = useSessionActions();
+  const location = useLocation();
+  const nav = isStaff(user)
+    ? STAFF_NAV
+    : [
+        { to: `/customers/${user.customerId}`, label: 'My billing' },
+        { to: '/account', label: 'My account' },
+      ];
+  const active = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Title order={1} size="h3">
+              remitd
+            </Title>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="sm" visibleFrom="sm" data-testid="signed-in-user">
+              {user.name} · {user.role.replace('_', ' ')}
+            </Text>
+            <Button variant="default" size="xs" onClick={() => signOut()}>
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main navigation">
+        {nav.map((n) => (
+          <NavLink key={n.to} component={Link} to={n.to} label={n.label} active={active(n.to)} onClick={close} />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}
