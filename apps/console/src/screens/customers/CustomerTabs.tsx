@@ -1,0 +1,295 @@
+import { Alert, Anchor, Badge, Button, Code, Group, List, Loader, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Fragment, useState } from 'react';
+import { Link } from 'react-router-dom';
+import {
+  useAuditTrail,
+  useBills,
+  useRepayments,
+  useVirtualAccounts,
+  useWhyUnsettled,
+  type Bill,
+} from '../../api/customers';
+import { formatDate, formatDateTime, formatMoney, humanize } from './format';
+import { StatusBadge } from './OverviewTab';
+import { Pager, useCursorPager } from './Pager';
+import { QueryState } from './QueryState';
+
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
+export function VirtualAccountsTab({ customerId }: { customerId: string }) {
+  const accounts = useVirtualAccounts(customerId);
+  return (
+    <QueryState query={accounts} label="the exclusive accounts">
+      {accounts.data?.items.length === 0 ? (
+        <Text c="dimmed">No exclusive account yet.</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table>
+            <Table.Caption>Exclusive (virtual) accounts the customer pays into</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Currency</Table.Th>
+                <Table.Th>Account</Table.Th>
+                <Table.Th>BIC / routing</Table.Th>
+                <Table.Th>Collection account</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Opened</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {accounts.data?.items.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td>{a.currency}</Table.Td>
+                  <Table.Td ff="monospace" style={nowrap}>
+                    {a.display}
+                  </Table.Td>
+                  <Table.Td ff="monospace">{a.bic ?? a.routingNumber ?? '—'}</Table.Td>
+                  <Table.Td>{a.collectionAccountName}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={a.status === 'active' ? 'teal.9' : 'gray.8'}>
+                      {a.status}
+                    </Badge>
+                    {a.closedAt && <Text size="xs">closed {formatDate(a.closedAt)}</Text>}
+                  </Table.Td>
+                  <Table.Td style={nowrap}>{formatDate(a.createdAt)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </QueryState>
+  );
+}
+
+const BILL_FILTERS = [
+  { value: 'all', label: 'All' },
+  { value: 'open', label: 'Open (not settled)' },
+  { value: 'unsettled', label: 'Unsettled' },
+  { value: 'partly_paid', label: 'Partly paid' },
+  { value: 'overdue', label: 'Overdue' },
+  { value: 'settled', label: 'Settled' },
+];
+
+export function BillsTab({ customerId }: { customerId: string }) {
+  const [status, setStatus] = useState('all');
+  const pager = useCursorPager();
+  const bills = useBills(customerId, status === 'all' ? null : status, pager.cursor);
+  const [open, setOpen] = useState<string | null>(null);
+  return (
+    <Stack>
+      <Select
+        label="Status"
+        data={BILL_FILTERS}
+        value={status}
+        onChange={(v) => {
+          setStatus(v ?? 'all');
+          pager.reset();
+        }}
+        allowDeselect={false}
+        maw={240}
+      />
+      <QueryState query={bills} label="the bills">
+        {bills.data?.items.length === 0 ? (
+          <Text c="dimmed">No bills.</Text>
+        ) : (
+          <Table.ScrollContainer minWidth={860}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Bill</Table.Th>
+                  <Table.Th>Cycle</Table.Th>
+                  <Table.Th>Issued</Table.Th>
+                  <Table.Th>Due</Table.Th>
+                  <Table.Th ta="right">Amount</Table.Th>
+                  <Table.Th ta="right">Paid</Table.Th>
+                  <Table.Th ta="right">Outstanding</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {bills.data?.items.map((b) => (
+                  <Fragment key={b.id}>
+                    <Table.Tr data-testid={`bill-${b.reference}`}>
+                      <Table.Td ff="monospace" style={nowrap}>
+                        {b.reference}
+                      </Table.Td>
+                      <Table.Td>{b.billingCycle}</Table.Td>
+                      <Table.Td style={nowrap}>{formatDate(b.issuedAt)}</Table.Td>
+                      <Table.Td style={nowrap}>{formatDate(b.dueDate)}</Table.Td>
+                      <Table.Td ta="right" style={nowrap}>
+                        {formatMoney(b.amount, b.currency)}
+                      </Table.Td>
+                      <Table.Td ta="right" style={nowrap}>
+                        {formatMoney(b.paid, b.currency)}
+                      </Table.Td>
+                      <Table.Td ta="right" style={nowrap}>
+                        {formatMoney(b.outstanding, b.currency)}
+                      </Table.Td>
+                      <Table.Td>
+                        <StatusBadge status={b.status} />
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap="xs" wrap="nowrap">
+                          <Anchor href={`/bills/${b.id}/pdf`} target="_blank" rel="noopener" size="sm">
+                            PDF<VisuallyHidden> of {b.reference}</VisuallyHidden>
+                          </Anchor>
+                          {b.status !== 'settled' && (
+                            <Button
+                              size="compact-xs"
+                              variant="subtle"
+                              aria-expanded={open === b.id}
+                              aria-controls={`why-${b.id}`}
+                              aria-label={`Why is ${b.reference} unsettled?`}
+                              onClick={() => setOpen(open === b.id ? null : b.id)}
+                            >
+                              Why unsettled?
+                            </Button>
+                          )}
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                    {open === b.id && (
+                      <Table.Tr>
+                        <Table.Td colSpan={9} id={`why-${b.id}`}>
+                          <WhyUnsettled bill={b} />
+                        </Table.Td>
+                      </Table.Tr>
+                    )}
+                  </Fragment>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        <Pager pager={pager} nextCursor={bills.data?.nextCursor} label="Bills" />
+      </QueryState>
+    </Stack>
+  );
+}
+
+function WhyUnsettled({ bill }: { bill: Bill }) {
+  const why = useWhyUnsettled(bill.id);
+  if (why.isPending) return <Loader size="xs" aria-label={`Loading why ${bill.reference} is unsettled`} />;
+  if (why.error)
+    return (
+      <Alert color="red" role="alert">
+        {why.error.message}
+      </Alert>
+    );
+  return (
+    <Stack gap={4} data-testid="why-unsettled">
+      <Text size="sm" fw={600}>
+        {bill.reference}: {formatMoney(why.data.outstanding, why.data.currency)} outstanding
+      </Text>
+      <List size="sm">
+        {why.data.reasons.map((r) => (
+          <List.Item key={r.code}>{r.message}</List.Item>
+        ))}
+      </List>
+    </Stack>
+  );
+}
+
+export function RepaymentsTab({ customerId }: { customerId: string }) {
+  const pager = useCursorPager();
+  const repayments = useRepayments(customerId, pager.cursor);
+  return (
+    <QueryState query={repayments} label="the repayments">
+      {repayments.data?.items.length === 0 ? (
+        <Text c="dimmed">No repayments.</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={720}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>When</Table.Th>
+                <Table.Th>Bill</Table.Th>
+                <Table.Th>Cycle</Table.Th>
+                <Table.Th>Method</Table.Th>
+                <Table.Th ta="right">Amount</Table.Th>
+                <Table.Th>Remittance</Table.Th>
+                <Table.Th>Reversed</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {repayments.data?.items.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td style={nowrap}>{formatDateTime(r.createdAt)}</Table.Td>
+                  <Table.Td ff="monospace" style={nowrap}>
+                    {r.billReference}
+                  </Table.Td>
+                  <Table.Td>{r.billingCycle}</Table.Td>
+                  <Table.Td>{humanize(r.method)}</Table.Td>
+                  <Table.Td ta="right" style={nowrap}>
+                    {formatMoney(r.amount, r.currency)}
+                  </Table.Td>
+                  <Table.Td>
+                    {r.remittanceId ? (
+                      <Anchor component={Link} to={`/queue/${r.remittanceId}`} size="sm">
+                        view
+                      </Anchor>
+                    ) : (
+                      '—'
+                    )}
+                  </Table.Td>
+                  <Table.Td style={nowrap}>{r.reversedAt ? formatDateTime(r.reversedAt) : 'no'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <Pager pager={pager} nextCursor={repayments.data?.nextCursor} label="Repayments" />
+    </QueryState>
+  );
+}
+
+export function AuditTab({ customerId }: { customerId: string }) {
+  const pager = useCursorPager();
+  const audit = useAuditTrail(customerId, pager.cursor);
+  return (
+    <QueryState query={audit} label="the audit trail">
+      {audit.data?.items.length === 0 ? (
+        <Text c="dimmed">Nothing recorded.</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={720}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>When</Table.Th>
+                <Table.Th>Who</Table.Th>
+                <Table.Th>Action</Table.Th>
+                <Table.Th>What changed</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {audit.data?.items.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td style={nowrap}>{formatDateTime(a.createdAt)}</Table.Td>
+                  <Table.Td>{actorName(a.actor, a.payload)}</Table.Td>
+                  <Table.Td ff="monospace">{a.action}</Table.Td>
+                  <Table.Td>
+                    <Code block style={{ maxWidth: 480, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                      {JSON.stringify(a.payload)}
+                    </Code>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <Pager pager={pager} nextCursor={audit.data?.nextCursor} label="Audit trail" />
+    </QueryState>
+  );
+}
+
+/** the payload carries the actor's name (and role) when the actor had one; otherwise the actor id */
+function actorName(actor: string, payload: unknown): string {
+  const p = payload && typeof payload === 'object' ? (payload as Record<string, unknown>) : {};
+  return typeof p.actorName === 'string' && p.actorName ? `${p.actorName} (${actor})` : actor;
+}
