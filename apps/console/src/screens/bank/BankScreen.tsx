@@ -1,5 +1,367 @@
-import { Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { ApiError } from '../../api/client';
+import {
+  useAcknowledgeAlert,
+  useLedgerVerify,
+  useStatementAlerts,
+  useStatementFiles,
+  useUnknownStatementAccounts,
+} from '../../api/bank';
+import { formatDateTime, formatMoney, humanize } from '../customers/format';
+import { Pager, useCursorPager } from '../customers/Pager';
+import { QueryState } from '../customers/QueryState';
 
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
+/** The bank side: files received (and why some were quarantined), continuity alerts, the ledger check. */
 export function BankScreen() {
-  return <Title order={2}>Bank</Title>;
+  return (
+    <Stack gap="xl">
+      <Title order={2}>Bank</Title>
+      <LedgerCheck />
+      <Alerts />
+      <Files />
+      <UnknownAccounts />
+    </Stack>
+  );
+}
+
+function LedgerCheck() {
+  const verify = useLedgerVerify();
+  const forbidden = verify.error instanceof ApiError && verify.error.status === 403;
+  return (
+    <section aria-labelledby="ledger-title">
+      <Group justify="space-between" mb="xs">
+        <Title order={3} id="ledger-title">
+          Ledger check
+        </Title>
+        {!forbidden && (
+          <Button size="xs" variant="default" onClick={() => verify.refetch()} loading={verify.isFetching}>
+            Check again
+          </Button>
+        )}
+      </Group>
+      {forbidden ? (
+        <Text c="dimmed">The ledger check is for administrators and finance.</Text>
+      ) : (
+        <QueryState query={verify} label="the ledger check">
+          {verify.data && (
+            <Stack gap="xs" data-testid="ledger-check">
+              <Alert
+                color={verify.data.ok ? 'teal' : 'red'}
+                title={verify.data.ok ? 'Balanced' : 'Not balanced'}
+                role="status"
+              >
+                {verify.data.ok
+                  ? 'Every cached balance equals the sum of its postings and every journal entry sums to zero.'
+                  : 'Some invariants do not hold: see the figures below.'}
+              </Alert>
+              <Table.ScrollContainer minWidth={360}>
+                <Table>
+                  <Table.Tbody>
+                    <Table.Tr>
+                      <Table.Th scope="row">Balances differing from their postings</Table.Th>
+                      <Table.Td>{verify.data.balanceMismatches.length}</Table.Td>
+                    </Table.Tr>
+                    <Table.Tr>
+                      <Table.Th scope="row">Journal entries not summing to zero</Table.Th>
+                      <Table.Td>{verify.data.unbalancedJournals.length}</Table.Td>
+                    </Table.Tr>
+                    <Table.Tr>
+                      <Table.Th scope="row">Postings in another currency than their account</Table.Th>
+                      <Table.Td>{verify.data.postingCurrencyMismatches}</Table.Td>
+                    </Table.Tr>
+                    <Table.Tr>
+                      <Table.Th scope="row">Orphan postings</Table.Th>
+                      <Table.Td>{verify.data.orphanPostings}</Table.Td>
+                    </Table.Tr>
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              {verify.data.balanceMismatches.length > 0 && (
+                <Table.ScrollContainer minWidth={560}>
+                  <Table>
+                    <Table.Caption>Balances differing from their postings</Table.Caption>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>Account</Table.Th>
+                        <Table.Th ta="right">Cached</Table.Th>
+                        <Table.Th ta="right">Sum of postings</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {verify.data.balanceMismatches.map((m) => (
+                        <Table.Tr key={m.accountId}>
+                          <Table.Td ff="monospace">{m.code}</Table.Td>
+                          <Table.Td ta="right">{formatMoney(m.cached)}</Table.Td>
+                          <Table.Td ta="right">{formatMoney(m.sumOfPostings)}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              )}
+              {verify.data.unbalancedJournals.length > 0 && (
+                <Table.ScrollContainer minWidth={560}>
+                  <Table>
+                    <Table.Caption>Journal entries not summing to zero</Table.Caption>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>Journal entry</Table.Th>
+                        <Table.Th ta="right">Total</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {verify.data.unbalancedJournals.map((j) => (
+                        <Table.Tr key={`${j.journalEntryId}-${j.currency}`}>
+                          <Table.Td ff="monospace">{j.journalEntryId}</Table.Td>
+                          <Table.Td ta="right">{formatMoney(j.total, j.currency)}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              )}
+            </Stack>
+          )}
+        </QueryState>
+      )}
+    </section>
+  );
+}
+
+function Alerts() {
+  const [show, setShow] = useState<'open' | 'all'>('open');
+  const pager = useCursorPager();
+  const alerts = useStatementAlerts(show, pager.cursor);
+  const acknowledge = useAcknowledgeAlert();
+
+  async function ack(id: string) {
+    try {
+      await acknowledge.mutateAsync(id);
+      notifications.show({ message: 'Alert acknowledged' });
+    } catch (e) {
+      notifications.show({ color: 'red', title: 'Could not acknowledge', message: (e as Error).message });
+    }
+  }
+
+  return (
+    <section aria-labelledby="alerts-title">
+      <Group justify="space-between" mb="xs">
+        <Title order={3} id="alerts-title">
+          Continuity alerts
+        </Title>
+        <SegmentedControl
+          aria-label="Alerts shown"
+          size="xs"
+          value={show}
+          onChange={(v) => {
+            setShow(v as 'open' | 'all');
+            pager.reset();
+          }}
+          data={[
+            { value: 'open', label: 'Open' },
+            { value: 'all', label: 'All' },
+          ]}
+        />
+      </Group>
+      <QueryState query={alerts} label="the alerts">
+        {alerts.data?.items.length === 0 ? (
+          <Text c="dimmed">{show === 'open' ? 'No open alert.' : 'No alert.'}</Text>
+        ) : (
+          <Table.ScrollContainer minWidth={720}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Raised</Table.Th>
+                  <Table.Th>Kind</Table.Th>
+                  <Table.Th>Account</Table.Th>
+                  <Table.Th>Message</Table.Th>
+                  <Table.Th>Acknowledged</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {alerts.data?.items.map((a) => (
+                  <Table.Tr key={a.id} data-testid="statement-alert">
+                    <Table.Td style={nowrap}>{formatDateTime(a.createdAt)}</Table.Td>
+                    <Table.Td>{humanize(a.kind)}</Table.Td>
+                    <Table.Td ff="monospace">{a.accountKey}</Table.Td>
+                    <Table.Td>{a.message}</Table.Td>
+                    <Table.Td>
+                      {a.acknowledgedAt ? (
+                        <Text size="sm">
+                          {formatDateTime(a.acknowledgedAt)}
+                          {a.acknowledgedBy ? ` by ${a.acknowledgedBy}` : ''}
+                        </Text>
+                      ) : (
+                        <Button
+                          size="compact-sm"
+                          variant="light"
+                          onClick={() => ack(a.id)}
+                          loading={acknowledge.isPending && acknowledge.variables === a.id}
+                        >
+                          Acknowledge
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        <Pager pager={pager} nextCursor={alerts.data?.nextCursor} label="Alerts" />
+      </QueryState>
+    </section>
+  );
+}
+
+const FILE_STATUS = [
+  { value: 'all', label: 'All' },
+  { value: 'ingested', label: 'Ingested' },
+  { value: 'quarantined', label: 'Quarantined' },
+  { value: 'duplicate', label: 'Duplicate' },
+];
+
+const fileColor = (status: string) =>
+  ({ ingested: 'teal.9', quarantined: 'red.9', duplicate: 'gray.8' })[status] ?? 'gray.8';
+
+function Files() {
+  const [status, setStatus] = useState('all');
+  const pager = useCursorPager();
+  const files = useStatementFiles(status === 'all' ? null : status, pager.cursor);
+  return (
+    <section aria-labelledby="files-title">
+      <Group justify="space-between" align="end" mb="xs">
+        <Title order={3} id="files-title">
+          Statement files
+        </Title>
+        <Select
+          label="Status"
+          size="xs"
+          data={FILE_STATUS}
+          value={status}
+          allowDeselect={false}
+          onChange={(v) => {
+            setStatus(v ?? 'all');
+            pager.reset();
+          }}
+          w={160}
+        />
+      </Group>
+      <QueryState query={files} label="the statement files">
+        {files.data?.items.length === 0 ? (
+          <Text c="dimmed">No files.</Text>
+        ) : (
+          <Table.ScrollContainer minWidth={820}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Received</Table.Th>
+                  <Table.Th>File</Table.Th>
+                  <Table.Th>Format</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th ta="right">Entries (new)</Table.Th>
+                  <Table.Th>Reason</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {files.data?.items.map((f) => (
+                  <Table.Tr key={f.id} data-testid="statement-file">
+                    <Table.Td style={nowrap}>{formatDateTime(f.receivedAt)}</Table.Td>
+                    <Table.Td ff="monospace" style={{ wordBreak: 'break-all' }}>
+                      {f.fileName}
+                    </Table.Td>
+                    <Table.Td>{f.format ?? '—'}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={fileColor(f.status)}>
+                        {f.status}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      {f.entryCount} ({f.newEntryCount})
+                    </Table.Td>
+                    <Table.Td>
+                      {f.status === 'quarantined' && (
+                        <Text size="sm">
+                          {f.error}
+                          {f.errorLocation && (
+                            <Text span size="xs" ff="monospace">
+                              {' '}
+                              at {f.errorLocation}
+                            </Text>
+                          )}
+                        </Text>
+                      )}
+                      {f.duplicateOf && (
+                        <Text size="sm">same content as {f.duplicateOf.fileName ?? f.duplicateOf.id}</Text>
+                      )}
+                      {f.rejectedAt && (
+                        <Text size="sm">
+                          rejected {formatDateTime(f.rejectedAt)}: {f.rejectionReason}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        <Pager pager={pager} nextCursor={files.data?.nextCursor} label="Statement files" />
+      </QueryState>
+    </section>
+  );
+}
+
+function UnknownAccounts() {
+  const unknown = useUnknownStatementAccounts();
+  return (
+    <section aria-labelledby="unknown-title">
+      <Title order={3} id="unknown-title" mb="xs">
+        Unknown statement accounts
+      </Title>
+      <QueryState query={unknown} label="the unknown accounts">
+        {unknown.data?.items.length === 0 ? (
+          <Text c="dimmed">Every statement account is a collection account.</Text>
+        ) : (
+          <Table.ScrollContainer minWidth={640}>
+            <Table>
+              <Table.Caption>Entries held (not credited) until finance assigns the account</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Account</Table.Th>
+                  <Table.Th>Currency</Table.Th>
+                  <Table.Th ta="right">Entries (booked)</Table.Th>
+                  <Table.Th ta="right">Credits held</Table.Th>
+                  <Table.Th ta="right">Debits held</Table.Th>
+                  <Table.Th>First seen</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {unknown.data?.items.map((u) => (
+                  <Table.Tr key={`${u.accountKey}-${u.currency}`}>
+                    <Table.Td ff="monospace">{u.accountKey}</Table.Td>
+                    <Table.Td>{u.currency}</Table.Td>
+                    <Table.Td ta="right">
+                      {u.entries} ({u.booked})
+                    </Table.Td>
+                    <Table.Td ta="right" style={nowrap}>
+                      {formatMoney(u.credits, u.currency)}
+                    </Table.Td>
+                    <Table.Td ta="right" style={nowrap}>
+                      {formatMoney(u.debits, u.currency)}
+                    </Table.Td>
+                    <Table.Td style={nowrap}>{formatDateTime(u.firstSeenAt)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryState>
+    </section>
+  );
 }

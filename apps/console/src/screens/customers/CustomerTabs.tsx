@@ -1,4 +1,18 @@
-import { Alert, Anchor, Badge, Button, Code, Group, List, Loader, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Code,
+  Group,
+  List,
+  Loader,
+  Select,
+  Stack,
+  Table,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
 import { Fragment, useState } from 'react';
 import { Link } from 'react-router-dom';
 import {

@@ -31,7 +31,9 @@ export const isNegative = (amount: string) => /^-/.test(amount) && /[1-9]/.test(
 export function formatDateTime(value: string | Date | null | undefined): string {
   if (!value) return '—';
   const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? String(value) : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(d.getTime())
+    ? String(value)
+    : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** a calendar date ("2026-11-15") stays that day whatever the user's time zone */
