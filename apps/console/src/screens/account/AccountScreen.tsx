@@ -65,7 +65,7 @@ function PasswordSection({ passwordSet }: { passwordSet: boolean }) {
             {passwordSet ? 'Change password' : 'Set a password'}
           </Title>
           {error && (
-            <Alert color="red" role="alert">
+            <Alert color="red.9" role="alert">
               {error}
             </Alert>
           )}
@@ -145,7 +145,7 @@ function TotpSection({ headingLevel }: { headingLevel: 3 }) {
             : 'Off: signing in asks only for your password.'}
         </Text>
         {error && (
-          <Alert color="red" role="alert">
+          <Alert color="red.9" role="alert">
             {error}
           </Alert>
         )}
@@ -172,7 +172,7 @@ function TotpSection({ headingLevel }: { headingLevel: 3 }) {
                 </Code>
                 <CopyButton value={enrol.data.secret}>
                   {({ copied, copy }) => (
-                    <Button size="compact-xs" variant="subtle" ml="xs" onClick={copy}>
+                    <Button size="compact-xs" variant="default" ml="xs" onClick={copy}>
                       {copied ? 'Copied' : 'Copy the secret'}
                     </Button>
                   )}

@@ -70,7 +70,7 @@ export function UsersSection() {
       </Title>
       {issued && (
         <Alert
-          color="teal"
+          color="teal.9"
           title={`One-time sign-in link for ${issued.email}`}
           withCloseButton
           onClose={() => setIssued(null)}
@@ -93,7 +93,7 @@ export function UsersSection() {
         </Alert>
       )}
       <QueryState query={users} label="the users">
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer type="native" tabIndex={0} minWidth={760}>
           <Table>
             <Table.Thead>
               <Table.Tr>
@@ -114,7 +114,7 @@ export function UsersSection() {
                   <Table.Td>{u.totpEnabled ? 'on' : 'off'}</Table.Td>
                   <Table.Td>
                     {locked(u) ? (
-                      <Badge color="red.9" variant="light">
+                      <Badge color="red.9" variant="outline">
                         locked until {formatDateTime(u.lockedUntil)}
                       </Badge>
                     ) : u.passwordSet === false ? (
@@ -203,7 +203,7 @@ function CreateUser() {
             Add a user
           </Title>
           {error && !error.field && (
-            <Alert color="red" role="alert">
+            <Alert color="red.9" role="alert">
               {error.message}
             </Alert>
           )}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
@@ -49,16 +49,17 @@ function LedgerCheck() {
         <QueryState query={verify} label="the ledger check">
           {verify.data && (
             <Stack gap="xs" data-testid="ledger-check">
-              <Alert
-                color={verify.data.ok ? 'teal' : 'red'}
-                title={verify.data.ok ? 'Balanced' : 'Not balanced'}
-                role="status"
-              >
-                {verify.data.ok
-                  ? 'Every cached balance equals the sum of its postings and every journal entry sums to zero.'
-                  : 'Some invariants do not hold: see the figures below.'}
-              </Alert>
-              <Table.ScrollContainer minWidth={360}>
+              <Paper withBorder p="sm" role="status" data-testid="ledger-status">
+                <Text fw={700} c={verify.data.ok ? 'teal.9' : 'red.9'}>
+                  {verify.data.ok ? 'Balanced' : 'Not balanced'}
+                </Text>
+                <Text size="sm">
+                  {verify.data.ok
+                    ? 'Every cached balance equals the sum of its postings and every journal entry sums to zero.'
+                    : 'Some invariants do not hold: see the figures below.'}
+                </Text>
+              </Paper>
+              <Table.ScrollContainer type="native" tabIndex={0} minWidth={360}>
                 <Table>
                   <Table.Tbody>
                     <Table.Tr>
@@ -81,7 +82,7 @@ function LedgerCheck() {
                 </Table>
               </Table.ScrollContainer>
               {verify.data.balanceMismatches.length > 0 && (
-                <Table.ScrollContainer minWidth={560}>
+                <Table.ScrollContainer type="native" tabIndex={0} minWidth={560}>
                   <Table>
                     <Table.Caption>Balances differing from their postings</Table.Caption>
                     <Table.Thead>
@@ -104,7 +105,7 @@ function LedgerCheck() {
                 </Table.ScrollContainer>
               )}
               {verify.data.unbalancedJournals.length > 0 && (
-                <Table.ScrollContainer minWidth={560}>
+                <Table.ScrollContainer type="native" tabIndex={0} minWidth={560}>
                   <Table>
                     <Table.Caption>Journal entries not summing to zero</Table.Caption>
                     <Table.Thead>
@@ -171,7 +172,7 @@ function Alerts() {
         {alerts.data?.items.length === 0 ? (
           <Text c="dimmed">{show === 'open' ? 'No open alert.' : 'No alert.'}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={720}>
+          <Table.ScrollContainer type="native" tabIndex={0} minWidth={720}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -255,7 +256,7 @@ function Files() {
         {files.data?.items.length === 0 ? (
           <Text c="dimmed">No files.</Text>
         ) : (
-          <Table.ScrollContainer minWidth={820}>
+          <Table.ScrollContainer type="native" tabIndex={0} minWidth={820}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -276,7 +277,7 @@ function Files() {
                     </Table.Td>
                     <Table.Td>{f.format ?? '—'}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={fileColor(f.status)}>
+                      <Badge variant="outline" color={fileColor(f.status)}>
                         {f.status}
                       </Badge>
                     </Table.Td>
@@ -327,7 +328,7 @@ function UnknownAccounts() {
         {unknown.data?.items.length === 0 ? (
           <Text c="dimmed">Every statement account is a collection account.</Text>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
+          <Table.ScrollContainer type="native" tabIndex={0} minWidth={640}>
             <Table>
               <Table.Caption>Entries held (not credited) until finance assigns the account</Table.Caption>
               <Table.Thead>

@@ -42,7 +42,7 @@ export function CustomerScreen() {
     return (
       <Stack>
         <Title order={2}>Customer</Title>
-        <Alert color="red" role="alert" title="Could not load the customer">
+        <Alert color="red.9" role="alert" title="Could not load the customer">
           {customer.error?.message ?? 'Not found'}
         </Alert>
       </Stack>
@@ -60,11 +60,11 @@ export function CustomerScreen() {
           <Anchor size="sm" href={`mailto:${c.email}`}>
             {c.email}
           </Anchor>
-          <Badge variant="light" color="gray.8">
+          <Badge variant="outline" color="gray.8">
             {c.currency}
           </Badge>
           {c.creditControl && (
-            <Badge variant="light" color="gray.8">
+            <Badge variant="outline" color="gray.8">
               credit control
             </Badge>
           )}

@@ -1,18 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Code,
-  Group,
-  List,
-  Loader,
-  Select,
-  Stack,
-  Table,
-  Text,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Code, Group, List, Loader, Select, Stack, Table, Text } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import { Link } from 'react-router-dom';
 import {
@@ -37,7 +23,7 @@ export function VirtualAccountsTab({ customerId }: { customerId: string }) {
       {accounts.data?.items.length === 0 ? (
         <Text c="dimmed">No exclusive account yet.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer type="native" tabIndex={0} minWidth={640}>
           <Table>
             <Table.Caption>Exclusive (virtual) accounts the customer pays into</Table.Caption>
             <Table.Thead>
@@ -60,7 +46,7 @@ export function VirtualAccountsTab({ customerId }: { customerId: string }) {
                   <Table.Td ff="monospace">{a.bic ?? a.routingNumber ?? '—'}</Table.Td>
                   <Table.Td>{a.collectionAccountName}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={a.status === 'active' ? 'teal.9' : 'gray.8'}>
+                    <Badge variant="outline" color={a.status === 'active' ? 'teal.9' : 'gray.8'}>
                       {a.status}
                     </Badge>
                     {a.closedAt && <Text size="xs">closed {formatDate(a.closedAt)}</Text>}
@@ -107,7 +93,7 @@ export function BillsTab({ customerId }: { customerId: string }) {
         {bills.data?.items.length === 0 ? (
           <Text c="dimmed">No bills.</Text>
         ) : (
-          <Table.ScrollContainer minWidth={860}>
+          <Table.ScrollContainer type="native" tabIndex={0} minWidth={860}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -119,9 +105,7 @@ export function BillsTab({ customerId }: { customerId: string }) {
                   <Table.Th ta="right">Paid</Table.Th>
                   <Table.Th ta="right">Outstanding</Table.Th>
                   <Table.Th>Status</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
+                  <Table.Th>Documents</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -148,13 +132,19 @@ export function BillsTab({ customerId }: { customerId: string }) {
                       </Table.Td>
                       <Table.Td>
                         <Group gap="xs" wrap="nowrap">
-                          <Anchor href={`/bills/${b.id}/pdf`} target="_blank" rel="noopener" size="sm">
-                            PDF<VisuallyHidden> of {b.reference}</VisuallyHidden>
+                          <Anchor
+                            href={`/bills/${b.id}/pdf`}
+                            target="_blank"
+                            rel="noopener"
+                            size="sm"
+                            aria-label={`PDF of ${b.reference}`}
+                          >
+                            PDF
                           </Anchor>
                           {b.status !== 'settled' && (
                             <Button
                               size="compact-xs"
-                              variant="subtle"
+                              variant="default"
                               aria-expanded={open === b.id}
                               aria-controls={`why-${b.id}`}
                               aria-label={`Why is ${b.reference} unsettled?`}
@@ -190,7 +180,7 @@ function WhyUnsettled({ bill }: { bill: Bill }) {
   if (why.isPending) return <Loader size="xs" aria-label={`Loading why ${bill.reference} is unsettled`} />;
   if (why.error)
     return (
-      <Alert color="red" role="alert">
+      <Alert color="red.9" role="alert">
         {why.error.message}
       </Alert>
     );
@@ -216,7 +206,7 @@ export function RepaymentsTab({ customerId }: { customerId: string }) {
       {repayments.data?.items.length === 0 ? (
         <Text c="dimmed">No repayments.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer type="native" tabIndex={0} minWidth={720}>
           <Table>
             <Table.Thead>
               <Table.Tr>
@@ -270,7 +260,7 @@ export function AuditTab({ customerId }: { customerId: string }) {
       {audit.data?.items.length === 0 ? (
         <Text c="dimmed">Nothing recorded.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer type="native" tabIndex={0} minWidth={720}>
           <Table>
             <Table.Thead>
               <Table.Tr>

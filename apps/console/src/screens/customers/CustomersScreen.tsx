@@ -31,7 +31,7 @@ export function CustomersScreen() {
         {customers.data && customers.data.items.length === 0 ? (
           <Text c="dimmed">No customer found.</Text>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
+          <Table.ScrollContainer type="native" tabIndex={0} minWidth={640}>
             <Table highlightOnHover striped>
               <Table.Thead>
                 <Table.Tr>
@@ -52,7 +52,7 @@ export function CustomersScreen() {
                           {c.name}
                         </Anchor>
                         {c.creditControl && (
-                          <Badge size="sm" variant="light" color="gray.8">
+                          <Badge size="sm" variant="outline" color="gray.8">
                             credit control
                           </Badge>
                         )}

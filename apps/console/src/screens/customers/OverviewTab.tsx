@@ -1,4 +1,4 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { Customer } from '../../api/customers';
 import { formatDateTime, formatMoney, humanize, isNegative } from './format';
 
@@ -41,7 +41,7 @@ export function OverviewTab({ customer: c }: { customer: Customer }) {
         <Title order={3} id="other-balances-title" mb="xs">
           Other balances
         </Title>
-        <Table.ScrollContainer minWidth={360}>
+        <Table.ScrollContainer type="native" tabIndex={0} minWidth={360}>
           <Table>
             <Table.Tbody>
               <Table.Tr>
@@ -73,7 +73,7 @@ export function OverviewTab({ customer: c }: { customer: Customer }) {
         <Title order={3} id="settings-title" mb="xs">
           Settings
         </Title>
-        <Table.ScrollContainer minWidth={360}>
+        <Table.ScrollContainer type="native" tabIndex={0} minWidth={360}>
           <Table>
             <Table.Tbody>
               <Setting label="Billing currency" value={c.currency} />
@@ -100,18 +100,16 @@ function Setting({ label, value }: { label: string; value: React.ReactNode }) {
 }
 
 const YesNo = ({ on }: { on: boolean }) => (
-  <Badge variant="light" color={on ? 'teal.9' : 'gray.8'}>
+  <Badge variant="outline" color={on ? 'teal.9' : 'gray.8'}>
     {on ? 'on' : 'off'}
   </Badge>
 );
 
 export const statusColor = (status: string) =>
-  ({ settled: 'teal.9', partly_paid: 'yellow.9', overdue: 'red.9', unsettled: 'blue.9' })[status] ?? 'gray.8';
+  ({ settled: 'teal.9', partly_paid: 'violet.9', overdue: 'red.9', unsettled: 'blue.9' })[status] ?? 'gray.8';
 
 export const StatusBadge = ({ status }: { status: string }) => (
-  <Group gap={0} wrap="nowrap">
-    <Badge variant="light" color={statusColor(status)}>
-      {humanize(status)}
-    </Badge>
-  </Group>
+  <Badge variant="outline" color={statusColor(status)} styles={{ label: { overflow: 'visible' } }}>
+    {humanize(status)}
+  </Badge>
 );

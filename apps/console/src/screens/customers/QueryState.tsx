@@ -19,7 +19,7 @@ export function QueryState({
     );
   if (query.error)
     return (
-      <Alert color="red" title={`Could not load ${label}`} role="alert">
+      <Alert color="red.9" title={`Could not load ${label}`} role="alert">
         {query.error.message}
       </Alert>
     );

@@ -32,7 +32,7 @@ export function RemitterAccountsTab({ customerId }: { customerId: string }) {
       {accounts.data?.items.length === 0 ? (
         <Text c="dimmed">No remitter account remembered.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer type="native" tabIndex={0} minWidth={640}>
           <Table>
             <Table.Thead>
               <Table.Tr>

@@ -26,7 +26,7 @@ export function StatementTab({ customerId }: { customerId: string }) {
       </Group>
       <QueryState query={statement} label="the statement">
         {s && (
-          <Table.ScrollContainer minWidth={720}>
+          <Table.ScrollContainer type="native" tabIndex={0} minWidth={720}>
             <Table data-testid="statement">
               <Table.Caption>
                 Cash account in {s.currency}: {formatMoney(s.openingBalance, s.currency)} at the start,{' '}
