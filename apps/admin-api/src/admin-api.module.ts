@@ -15,6 +15,9 @@ import { AuditController } from './audit/audit.controller';
 import { BillingController } from './billing/billing.controller';
 import { CollectionAccountsController } from './collection-accounts/collection-accounts.controller';
 import { CustomersController } from './customers/customers.controller';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { EventsController } from './events/events.controller';
+import { RemittanceEventsHub } from './events/remittance-events.hub';
 import { RemitterAccountsController } from './customers/remitter-accounts.controller';
 import { HealthController } from './health/health.controller';
 import { ApiKeyGuard } from './http/auth';
@@ -62,10 +65,13 @@ export class AdminApiModule {
         BillingController,
         NotificationsController,
         MetricsController,
+        EventsController,
+        DashboardController,
       ],
       providers: [
         { provide: REMITD_CONFIG, useValue: config },
         HttpMetrics,
+        RemittanceEventsHub,
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

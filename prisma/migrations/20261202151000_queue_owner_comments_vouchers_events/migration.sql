@@ -3,7 +3,7 @@
 -- queue's filters, sorts and the dashboard.
 
 -- AlterTable: the owner is an actor id (`apikey:<uuid>`, `user:<uuid>`) with its display name
--- as it was when the item was taken; comment_count is kept in the comment's transaction so every
+-- as it was when the item was taken: comment_count is kept in the comment's transaction so every
 -- list row shows it without a count per row.
 ALTER TABLE "remittances" ADD COLUMN "owner_id" TEXT,
 ADD COLUMN "owner_name" TEXT,
@@ -22,7 +22,7 @@ CREATE TABLE "remittance_comments" (
     CONSTRAINT "remittance_comments_pkey" PRIMARY KEY ("id")
 );
 
--- CreateTable: a voucher's bytes live in PostgreSQL (the only state; at most 5 MB each), once
+-- CreateTable: a voucher's bytes live in PostgreSQL (the only state: at most 5 MB each), once
 -- per remittance and content (sha256).
 CREATE TABLE "remittance_vouchers" (
     "id" UUID NOT NULL,
@@ -54,7 +54,7 @@ ALTER TABLE "remittance_vouchers" ADD CONSTRAINT "remittance_vouchers_remittance
 -- and the queue (10,000+ unmatched among millions of settled remittances) is a narrow range:
 -- * (state, created_at, id) replaces (state, created_at): the oldest/newest sorts are keyset on
 --   the tuple (created_at, id), so a page is one index range read in order, LIMIT n+1, with no
---   sort of ties; the age filters (minAgeDays/maxAgeDays) are bounds on created_at in the same
+--   sort of ties: the age filters (minAgeDays/maxAgeDays) are bounds on created_at in the same
 --   range.
 -- * (state, remitted_amount, id): the amount sorts, keyset on (remitted_amount, id), and the
 --   minAmount/maxAmount filters as a range on the same index.
@@ -73,7 +73,7 @@ CREATE INDEX "remittances_state_remitted_amount_id_idx" ON "remittances"("state"
 -- Dashboard indexes: the day series read only the window's rows.
 -- * created_at: inflow today and matching per day are ranges of created_at across all states.
 -- * resolved_at: the queue size of a past day counts the items resolved since the window began
---   (items still unmatched come from the state index); it cannot be a partial index in Prisma's
+--   (items still unmatched come from the state index): it cannot be a partial index in Prisma's
 --   schema, and the NULLs of automatic credits cost little in a b-tree.
 -- * notifications.sent_at: e-mails sent today without reading every sent message.
 -- CreateIndex
@@ -86,7 +86,7 @@ CREATE INDEX "remittances_resolved_at_idx" ON "remittances"("resolved_at");
 CREATE INDEX "notifications_sent_at_idx" ON "notifications"("sent_at");
 
 -- Live updates (GET /events): a remittance created, or whose state or owner changed, is announced
--- on commit on channel remitd_events; the admin API LISTENs on one connection and fans the
+-- on commit on channel remitd_events: the admin API LISTENs on one connection and fans the
 -- events out to its server-sent-event clients. The body is an E-string with \073 for the
 -- semicolons: the migration runner splits scripts on semicolons.
 CREATE FUNCTION "remitd_notify_remittance_event"() RETURNS trigger LANGUAGE plpgsql AS
