@@ -242,20 +242,22 @@ export class UnmatchedQueueRepository {
 
   /**
    * Money received per currency since `from` (what reached the collection accounts: neither
-   * debits, nor reversals, nor returns of money that left).
+   * debits, nor reversals, nor returns of money that left, whose flags may be NULL).
    */
   inflowSince(from: Date) {
     return this.prisma.$queryRaw<{ currency: string; amount: string; count: number }[]>`
       SELECT currency, sum(remitted_amount)::text AS amount, count(*)::int AS count
       FROM remittances
       WHERE created_at >= ${from}::timestamptz AND state NOT IN ('debit', 'reversal')
-        AND NOT ('return_without_original' = ANY(flags))
+        AND NOT coalesce('return_without_original' = ANY(flags), false)
       GROUP BY currency ORDER BY currency`;
   }
 
   /**
-   * Per day of the window (in `timeZone`), the remittances that arrived that day: matched by a
-   * rule (credited without a person), resolved by a person (assign, split, return), still unmatched.
+   * Per day of the window (in `timeZone`), the remittances that arrived that day: credited by a
+   * rule on arrival (no flag: a flag is why an item waits for a person), resolved by a person
+   * (assign, split, return), still unmatched. Debits, reversals and returns of money that left
+   * are not inflow. Flags are NULL rather than empty on rows written by the batch insert.
    */
   matchingByDay(timeZone: string, days: number, now: Date) {
     return this.prisma.$queryRaw<{ day: string; automatic: number; manual: number; unmatched: number }[]>`
@@ -266,13 +268,13 @@ export class UnmatchedQueueRepository {
                              (${now}::timestamptz AT TIME ZONE ${timeZone})::date, interval '1 day') d
       )
       SELECT to_char(days.day, 'YYYY-MM-DD') AS day,
-        (count(r.id) FILTER (WHERE r.resolved_by IS NULL AND r.credit_journal_id IS NOT NULL))::int AS automatic,
+        (count(r.id) FILTER (WHERE coalesce(cardinality(r.flags), 0) = 0))::int AS automatic,
         (count(r.id) FILTER (WHERE r.resolved_by IS NOT NULL))::int AS manual,
         (count(r.id) FILTER (WHERE r.state = 'unmatched'))::int AS unmatched
       FROM days
       LEFT JOIN remittances r
         ON r.created_at >= days.day_start AND r.created_at < days.day_end
-        AND r.state NOT IN ('debit', 'reversal') AND NOT ('return_without_original' = ANY(r.flags))
+        AND r.state NOT IN ('debit', 'reversal') AND NOT coalesce('return_without_original' = ANY(r.flags), false)
       GROUP BY days.day
       ORDER BY days.day`;
   }
