@@ -105,9 +105,21 @@ describe('dashboard: the numbers and series behind the console plots', () => {
       expect({ days, status: res.status, field: res.body.error?.field }).toEqual({ days, status: 400, field: 'days' });
     }
     const member = await sys.keyFor('member', (await sys.customer({ name: 'Dashboard Member' })).id);
-    expect((await sys.http().get('/dashboard').set({ Authorization: `Bearer ${member}` })).status).toBe(403);
-    expect((await sys.http().get('/dashboard').set({ Authorization: `Bearer ${await sys.keyFor('finance')}` })).status).toBe(
-      200,
-    );
+    expect(
+      (
+        await sys
+          .http()
+          .get('/dashboard')
+          .set({ Authorization: `Bearer ${member}` })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await sys
+          .http()
+          .get('/dashboard')
+          .set({ Authorization: `Bearer ${await sys.keyFor('finance')}` })
+      ).status,
+    ).toBe(200);
   });
 });

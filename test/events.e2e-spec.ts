@@ -25,7 +25,12 @@ function openEventStream(app: INestApplication, key: string) {
   const notify = () => waiters.splice(0).forEach((w) => w());
   let request: http.ClientRequest | undefined;
   const opened = new Promise<http.IncomingMessage>((resolve, reject) => {
-    const req = (request = http.get({ port, host: '127.0.0.1', path: '/events', headers: { Authorization: `Bearer ${key}` } }));
+    const req = (request = http.get({
+      port,
+      host: '127.0.0.1',
+      path: '/events',
+      headers: { Authorization: `Bearer ${key}` },
+    }));
     req.on('response', (res) => {
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
@@ -163,7 +168,14 @@ describe('events: live updates for the console as server-sent events', () => {
   it('needs a staff key', async () => {
     expect((await sys.http().get('/events')).status).toBe(401);
     const member = await sys.keyFor('member', (await sys.customer({ name: 'Events Member' })).id);
-    expect((await sys.http().get('/events').set({ Authorization: `Bearer ${member}` })).status).toBe(403);
+    expect(
+      (
+        await sys
+          .http()
+          .get('/events')
+          .set({ Authorization: `Bearer ${member}` })
+      ).status,
+    ).toBe(403);
   });
 
   it('ends open streams when the app shuts down, so it can stop', async () => {

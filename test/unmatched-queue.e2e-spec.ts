@@ -6,7 +6,10 @@ const COLLECTION = 'DE89370400440532013000';
 let fileNo = 0;
 const statement = (entries: CamtEntrySpec[]) =>
   buildCamt({ statementId: `Q-${++fileNo}`, account: COLLECTION, entries });
-const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('remittance voucher: MT103 copy, 1000.00 EUR\n%%EOF\n')]);
+const PDF = Buffer.concat([
+  Buffer.from('%PDF-1.4\n'),
+  Buffer.from('remittance voucher: MT103 copy, 1000.00 EUR\n%%EOF\n'),
+]);
 
 /**
  * Issue 13, the queue the console works: filters, sorts whose cursors follow them, the counts,
@@ -111,7 +114,12 @@ describe('queue: the unmatched queue for account managers', () => {
     // equal amounts (Beta, Gamma: 250.00) are ordered by id: both in, once each
     const ties = [byRef.get('Q-BETA')!, byRef.get('Q-GAMMA')!].sort();
     const tieRefs = ties.map((id) => (id === byRef.get('Q-BETA') ? 'Q-BETA' : 'Q-GAMMA'));
-    expect(await allPages({ sort: 'amount_desc' })).toEqual(['Q-DELTA', ...[...tieRefs].reverse(), 'Q-ALPHA', 'Q-EPSILON']);
+    expect(await allPages({ sort: 'amount_desc' })).toEqual([
+      'Q-DELTA',
+      ...[...tieRefs].reverse(),
+      'Q-ALPHA',
+      'Q-EPSILON',
+    ]);
     expect(await allPages({ sort: 'amount_asc' })).toEqual(['Q-EPSILON', 'Q-ALPHA', ...tieRefs, 'Q-DELTA']);
     // with a filter too
     expect(await allPages({ sort: 'amount_desc', currency: 'EUR', minAmount: '100' })).toEqual([
@@ -167,15 +175,20 @@ describe('queue: the unmatched queue for account managers', () => {
     expect(colleague.body.owner).toEqual({ id: 'user:6f1c2b7e-0000-4000-8000-000000000001', name: 'Grace Hopper' });
 
     const asMe = (query: Record<string, string>) =>
-      sys.http().get('/remittances').query(query).set({ Authorization: `Bearer ${ownKey}` });
+      sys
+        .http()
+        .get('/remittances')
+        .query(query)
+        .set({ Authorization: `Bearer ${ownKey}` });
     expect(refsOf((await asMe({ owner: 'me' })).body.items)).toEqual(['Q-ALPHA']);
     expect(refsOf((await asMe({ owner: 'none' })).body.items)).toEqual(['Q-GAMMA', 'Q-DELTA', 'Q-EPSILON']);
-    expect(refsOf((await asMe({ owner: 'user:6f1c2b7e-0000-4000-8000-000000000001' })).body.items)).toEqual([
-      'Q-BETA',
-    ]);
+    expect(refsOf((await asMe({ owner: 'user:6f1c2b7e-0000-4000-8000-000000000001' })).body.items)).toEqual(['Q-BETA']);
     expect(refsOf((await asMe({ owner: me })).body.items)).toEqual(['Q-ALPHA']);
 
-    const summary = await sys.http().get('/remittances/summary').set({ Authorization: `Bearer ${ownKey}` });
+    const summary = await sys
+      .http()
+      .get('/remittances/summary')
+      .set({ Authorization: `Bearer ${ownKey}` });
     expect(summary.status).toBe(200);
     expect(summary.body).toEqual({
       count: 5,
@@ -199,19 +212,30 @@ describe('queue: the unmatched queue for account managers', () => {
     expect(back.body.owner).toBeNull();
     for (const body of [{ ownerId: '' }, {}, { ownerId: 'z'.repeat(101) }, { ownerId: 7 }]) {
       const bad = await sys.http().post(`/remittances/${beta}/owner`).set(sys.auth).send(body);
-      expect({ body, status: bad.status, field: bad.body.error?.field }).toEqual({ body, status: 400, field: 'ownerId' });
+      expect({ body, status: bad.status, field: bad.body.error?.field }).toEqual({
+        body,
+        status: 400,
+        field: 'ownerId',
+      });
     }
     const audit = await sys.prisma.auditLog.findMany({ where: { action: 'remittance.owner', entityId: beta } });
     expect(audit).toHaveLength(2);
     const member = await sys.keyFor('member', (await sys.customer({ name: 'Member Scope' })).id);
-    const forbidden = await sys.http().get('/remittances/summary').set({ Authorization: `Bearer ${member}` });
+    const forbidden = await sys
+      .http()
+      .get('/remittances/summary')
+      .set({ Authorization: `Bearer ${member}` });
     expect(forbidden.status).toBe(403);
   });
 
   it('keeps comments in order, counts them on the list and shows them on the detail', async () => {
     const gamma = byRef.get('Q-GAMMA')!;
-    const post = (body: unknown) =>
-      sys.http().post(`/remittances/${gamma}/comments`).set({ Authorization: `Bearer ${ownKey}` }).send(body);
+    const post = (body: object) =>
+      sys
+        .http()
+        .post(`/remittances/${gamma}/comments`)
+        .set({ Authorization: `Bearer ${ownKey}` })
+        .send(body);
     const first = await post({ body: 'called the remitter' });
     expect(first.status).toBe(201);
     expect(first.body).toEqual({
@@ -228,7 +252,10 @@ describe('queue: the unmatched queue for account managers', () => {
     expect(blank.body.error.field).toBe('body');
 
     const page1 = await sys.http().get(`/remittances/${gamma}/comments`).query({ limit: 2 }).set(sys.auth);
-    expect(page1.body.items.map((c: { body: string }) => c.body)).toEqual(['called the remitter', 'waiting for the voucher']);
+    expect(page1.body.items.map((c: { body: string }) => c.body)).toEqual([
+      'called the remitter',
+      'waiting for the voucher',
+    ]);
     const page2 = await sys
       .http()
       .get(`/remittances/${gamma}/comments`)
@@ -313,7 +340,12 @@ describe('queue: the unmatched queue for account managers', () => {
     expect(download.headers['content-disposition']).toContain("filename*=UTF-8''%C3%9Cberweisung.pdf");
     expect(Buffer.compare(download.body as Buffer, PDF)).toBe(0);
     expect(
-      (await sys.http().get(`/remittances/${byRef.get('Q-BETA')}/vouchers/${first.body.id}`).set(sys.auth)).status,
+      (
+        await sys
+          .http()
+          .get(`/remittances/${byRef.get('Q-BETA')}/vouchers/${first.body.id}`)
+          .set(sys.auth)
+      ).status,
     ).toBe(404);
 
     // refused: not a voucher type, a file that is not what it says, nothing at all, too large
@@ -326,7 +358,9 @@ describe('queue: the unmatched queue for account managers', () => {
     expect(big.status).toBe(400);
     expect(big.body.error).toMatchObject({ code: 'BODY_TOO_LARGE', field: 'body' });
     const detail = await sys.http().get(`/remittances/${alpha}`).set(sys.auth);
-    expect(detail.body.vouchers).toEqual([expect.objectContaining({ id: first.body.id, reference: first.body.reference })]);
+    expect(detail.body.vouchers).toEqual([
+      expect.objectContaining({ id: first.body.id, reference: first.body.reference }),
+    ]);
 
     // the console's next step: credit the item, then reimburse the fee the voucher shows
     await sys

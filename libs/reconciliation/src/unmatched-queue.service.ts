@@ -18,7 +18,12 @@ import { CreditingService, type CreditItem } from './crediting.service';
 import { rawExcerpt } from './raw-excerpt';
 import { RECONCILIATION_CONFIG, type ReconciliationConfig } from './reconcile-entries.usecase';
 import { ReconciliationRepository } from './reconciliation.repository';
-import { UnmatchedQueueRepository, type QueueFilter, type QueueSort, type VoucherRow } from './unmatched-queue.repository';
+import {
+  UnmatchedQueueRepository,
+  type QueueFilter,
+  type QueueSort,
+  type VoucherRow,
+} from './unmatched-queue.repository';
 
 export interface Suggestion {
   customerId: string;
@@ -167,7 +172,13 @@ export class UnmatchedQueue {
    * same file again answers the voucher already kept. Its reference is what a fee reimbursement
    * cites.
    */
-  async addVoucher(cmd: { actor: Actor; remittanceId: string; filename: string; contentType: string; content: Buffer }) {
+  async addVoucher(cmd: {
+    actor: Actor;
+    remittanceId: string;
+    filename: string;
+    contentType: string;
+    content: Buffer;
+  }) {
     const sha256 = createHash('sha256').update(cmd.content).digest('hex');
     return this.tx.run(async (tx) => {
       const r = await this.repo.lockRemittance(tx, cmd.remittanceId);
@@ -681,7 +692,11 @@ function view(
 }
 
 /** The queue's filters as the API takes them: `owner` is "me", "none" or an actor id. */
-export type QueueQuery = Omit<QueueFilter, 'state' | 'ownerId' | 'text'> & { state?: string; owner?: string; q?: string };
+export type QueueQuery = Omit<QueueFilter, 'state' | 'ownerId' | 'text'> & {
+  state?: string;
+  owner?: string;
+  q?: string;
+};
 
 function queueFilter(actor: Actor, q: QueueQuery): QueueFilter {
   const { owner, q: text, state, ...rest } = q;
@@ -714,7 +729,13 @@ function voucherView(v: VoucherRow) {
 }
 
 function commentView(c: { id: string; authorId: string; authorName: string; body: string; createdAt: Date }) {
-  return { id: c.id, authorId: c.authorId, authorName: c.authorName, body: c.body, createdAt: c.createdAt.toISOString() };
+  return {
+    id: c.id,
+    authorId: c.authorId,
+    authorName: c.authorName,
+    body: c.body,
+    createdAt: c.createdAt.toISOString(),
+  };
 }
 
 /** A bank's amount in its currency's scale; one finer than the currency allows is shown as the bank wrote it. */

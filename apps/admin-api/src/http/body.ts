@@ -24,7 +24,11 @@ const VOUCHER_PATH = /^\/remittances\/[^/?]+\/vouchers\/?(\?|$)/;
 
 function isVoucherUpload(req: IncomingMessage): boolean {
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  return req.method === 'POST' && VOUCHER_PATH.test(req.url ?? '') && (VOUCHER_CONTENT_TYPES as readonly string[]).includes(type);
+  return (
+    req.method === 'POST' &&
+    VOUCHER_PATH.test(req.url ?? '') &&
+    (VOUCHER_CONTENT_TYPES as readonly string[]).includes(type)
+  );
 }
 
 function bodyError(err: unknown): unknown {

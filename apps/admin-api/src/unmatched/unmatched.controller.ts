@@ -43,13 +43,7 @@ import { CurrentActor, Roles } from '../http/auth';
 import { VOUCHER_CONTENT_TYPES, VOUCHER_MAX_BYTES } from '../http/body';
 import { UuidParam } from '../http/openapi';
 import { Idempotent } from '../http/idempotency.interceptor';
-import {
-  decodeCursor,
-  decodeSortedCursor,
-  encodeCursor,
-  encodeSortedCursor,
-  PageQuery,
-} from '../http/pagination';
+import { decodeCursor, decodeSortedCursor, encodeCursor, encodeSortedCursor, PageQuery } from '../http/pagination';
 import { ApiErrors, ApiPageResponse } from '../http/openapi';
 import {
   AssignedRemittanceResponse,
@@ -211,7 +205,8 @@ export class UnmatchedController {
   @Get()
   @Roles(...STAFF)
   @ApiOperation({
-    summary: 'The unmatched queue (state=unmatched by default) and other remittances, filtered, oldest first by default',
+    summary:
+      'The unmatched queue (state=unmatched by default) and other remittances, filtered, oldest first by default',
   })
   @ApiPageResponse(RemittanceResponse)
   async list(@CurrentActor() actor: Actor, @Query() q: UnmatchedQuery) {
@@ -243,9 +238,7 @@ export class UnmatchedController {
   @ApiOkResponse({ type: RemittanceDetailResponse })
   async detail(@UuidParam('id') id: string) {
     const remittance = await this.queue.detail(id);
-    const customers = remittance.customerId
-      ? [remittance.customerId]
-      : remittance.suggestions.map((s) => s.customerId);
+    const customers = remittance.customerId ? [remittance.customerId] : remittance.suggestions.map((s) => s.customerId);
     const openBills = await Promise.all(
       customers.map(async (customerId) => {
         const page = await this.billing.bills({ customerId, status: 'open' }, { limit: 100 });
@@ -334,7 +327,9 @@ export class UnmatchedController {
   @ApiProduces(...VOUCHER_CONTENT_TYPES)
   @ApiOkResponse({
     description: 'the file as uploaded',
-    content: Object.fromEntries(VOUCHER_CONTENT_TYPES.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])),
+    content: Object.fromEntries(
+      VOUCHER_CONTENT_TYPES.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]),
+    ),
   })
   async voucher(@UuidParam('id') id: string, @UuidParam('voucherId') voucherId: string, @Res() res: Response) {
     const v = await this.queue.voucher(id, voucherId);
@@ -410,8 +405,12 @@ function voucherFilename(header: string | undefined, type: string): string {
   } catch {
     throw validationError('INVALID_FILENAME', 'X-Filename: not a valid percent-encoded file name', 'X-Filename');
   }
-  // eslint-disable-next-line no-control-regex
-  name = name.replace(/[\u0000-\u001f\u007f]/g, '').split(/[\\/]/).pop()!.trim();
+  name = name
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .split(/[\\/]/)
+    .pop()!
+    .trim();
   if (name.length > 200) throw validationError('INVALID_FILENAME', 'X-Filename: at most 200 characters', 'X-Filename');
   return name || `voucher.${EXTENSIONS[type]}`;
 }

@@ -93,7 +93,7 @@ export class QueueSummaryResponse {
   @ApiProperty({ example: 42 }) count!: number;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'when the oldest item arrived' })
   oldestCreatedAt!: string | null;
-  @ApiProperty({ example: 5, description: "owned by the caller" }) mine!: number;
+  @ApiProperty({ example: 5, description: 'owned by the caller' }) mine!: number;
   @ApiProperty({ example: 30, description: 'owned by nobody' }) unowned!: number;
   @ApiProperty({ type: [CurrencyTotalResponse] }) byCurrency!: CurrencyTotalResponse[];
 }
