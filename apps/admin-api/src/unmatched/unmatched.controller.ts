@@ -406,7 +406,6 @@ function voucherFilename(header: string | undefined, type: string): string {
     throw validationError('INVALID_FILENAME', 'X-Filename: not a valid percent-encoded file name', 'X-Filename');
   }
   name = name
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .split(/[\\/]/)
     .pop()!
