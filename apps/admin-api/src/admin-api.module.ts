@@ -16,6 +16,9 @@ import { BillingController } from './billing/billing.controller';
 import { consoleModule } from './console/console.module';
 import { CollectionAccountsController } from './collection-accounts/collection-accounts.controller';
 import { CustomersController } from './customers/customers.controller';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { EventsController } from './events/events.controller';
+import { RemittanceEventsHub } from './events/remittance-events.hub';
 import { RemitterAccountsController } from './customers/remitter-accounts.controller';
 import { HealthController } from './health/health.controller';
 import { ApiKeyGuard } from './http/auth';
@@ -64,10 +67,13 @@ export class AdminApiModule {
         BillingController,
         NotificationsController,
         MetricsController,
+        EventsController,
+        DashboardController,
       ],
       providers: [
         { provide: REMITD_CONFIG, useValue: config },
         HttpMetrics,
+        RemittanceEventsHub,
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
