@@ -16,7 +16,7 @@ CREATE TABLE "users" (
 
     CONSTRAINT "users_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "users_email_lower_case" CHECK ("email" = lower("email")),
-    -- a member acts for one customer; staff for none (as member API keys)
+    -- a member acts for one customer, staff for none (as member API keys)
     CONSTRAINT "users_member_has_customer" CHECK (("role" = 'member') = ("customer_id" IS NOT NULL))
 );
 
