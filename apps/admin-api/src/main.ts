@@ -51,11 +51,6 @@ export async function createAdminApi(config: RemitdConfig, opts: { logger?: fals
       bearerFormat: 'API key',
       description: 'API key created by POST /api-keys (the first one is printed on first start)',
     })
-    .addCookieAuth('remitd_session', {
-      type: 'apiKey',
-      in: 'cookie',
-      description: 'the console session set by POST /auth/sign-in; unsafe methods also need X-CSRF-Token',
-    })
     .build();
   // payment channels are plugged in at start-up: the document lists the ones this server has
   const channels = app.get<PaymentChannel[]>(PAYMENT_CHANNELS).map((c) => c.name);

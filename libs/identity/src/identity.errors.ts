@@ -6,7 +6,12 @@ import { DomainError, conflict, notFound, validationError } from '@remitd/core';
 export const signInFailed = () => new DomainError('SIGN_IN_FAILED', 'e-mail or password is wrong', 'unauthenticated');
 
 export const totpRequired = () =>
-  new DomainError('TOTP_REQUIRED', 'totp: enter the 6-digit code from your authenticator app', 'unauthenticated', 'totp');
+  new DomainError(
+    'TOTP_REQUIRED',
+    'totp: enter the 6-digit code from your authenticator app',
+    'unauthenticated',
+    'totp',
+  );
 
 export const totpInvalid = () =>
   new DomainError('TOTP_INVALID', 'totp: the code is wrong or has expired', 'unauthenticated', 'totp');
@@ -85,7 +90,11 @@ export const ssoFailed = (why: string) =>
   new DomainError('SSO_FAILED', `single sign-on failed: ${why}`, 'unauthenticated');
 
 export const ssoEmailNotVerified = () =>
-  new DomainError('SSO_EMAIL_NOT_VERIFIED', 'the identity provider did not confirm a verified e-mail address', 'forbidden');
+  new DomainError(
+    'SSO_EMAIL_NOT_VERIFIED',
+    'the identity provider did not confirm a verified e-mail address',
+    'forbidden',
+  );
 
 export const ssoUserUnknown = () =>
   new DomainError('SSO_USER_UNKNOWN', 'no staff user has this e-mail address: ask an administrator', 'forbidden');

@@ -101,7 +101,11 @@ export class OidcSignInUseCase {
    * The provider's answer: `query` is the callback's query string, `browserState` the state cookie.
    * Returns the session and where to send the browser.
    */
-  async callback(query: string, browserState: string | undefined, client: ClientInfo): Promise<SignedIn & { returnTo: string }> {
+  async callback(
+    query: string,
+    browserState: string | undefined,
+    client: ClientInfo,
+  ): Promise<SignedIn & { returnTo: string }> {
     const oidc = this.oidcConfig();
     const params = new URLSearchParams(query);
     const state = params.get('state');

@@ -1,12 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  inListOrder,
-  keysetPage,
-  PrismaService,
-  type KeysetPosition,
-  type Models,
-  type Tx,
-} from '@remitd/persistence';
+import { inListOrder, keysetPage, PrismaService, type KeysetPosition, type Models, type Tx } from '@remitd/persistence';
 import type { RoleName } from '@remitd/access';
 
 export type UserRow = Models.UserModel;
@@ -39,9 +32,7 @@ export class UserRepository {
   update(
     tx: Tx,
     id: string,
-    data: Partial<
-      Pick<UserRow, 'passwordHash' | 'totpSecret' | 'totpEnabled' | 'failedAttempts' | 'lockedUntil'>
-    >,
+    data: Partial<Pick<UserRow, 'passwordHash' | 'totpSecret' | 'totpEnabled' | 'failedAttempts' | 'lockedUntil'>>,
   ): Promise<UserRow> {
     return tx.user.update({ where: { id }, data });
   }

@@ -12,13 +12,7 @@ import {
 } from '@remitd/persistence';
 import { IdentityClock } from './identity.clock';
 import { IDENTITY_CONFIG } from './identity.config';
-import {
-  emailTaken,
-  invalidEmail,
-  roleNotAllowed,
-  signInLinkInvalid,
-  userNotFound,
-} from './identity.errors';
+import { emailTaken, invalidEmail, roleNotAllowed, signInLinkInvalid, userNotFound } from './identity.errors';
 import { MIN_PASSWORD_LENGTH, PasswordHasher } from './passwords';
 import { SessionsService, type ClientInfo } from './sessions.service';
 import { SignInLinkRepository } from './sign-in-link.repository';
@@ -26,7 +20,6 @@ import type { SignedIn } from './sign-in.usecase';
 import { hashToken, looksLikeEmail, newToken, normalizeEmail } from './tokens';
 import { UserRepository, type UserRow } from './user.repository';
 import { userActor } from './user.view';
-
 
 export interface CreateUserCommand {
   actor: Actor;
@@ -75,9 +68,17 @@ export class UsersService {
     if (cmd.role !== 'member' && cmd.customerId)
       throw validationError('CUSTOMER_NOT_ALLOWED', 'customerId: only members belong to a customer', 'customerId');
     if (cmd.customerId && !(await this.users.customerExists(cmd.customerId)))
-      throw validationError('CUSTOMER_NOT_FOUND', `customerId: customer ${cmd.customerId} does not exist`, 'customerId');
+      throw validationError(
+        'CUSTOMER_NOT_FOUND',
+        `customerId: customer ${cmd.customerId} does not exist`,
+        'customerId',
+      );
     if (cmd.password !== undefined && [...cmd.password].length < MIN_PASSWORD_LENGTH)
-      throw validationError('PASSWORD_TOO_SHORT', `password: use at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
+      throw validationError(
+        'PASSWORD_TOO_SHORT',
+        `password: use at least ${MIN_PASSWORD_LENGTH} characters`,
+        'password',
+      );
     const passwordHash = cmd.password === undefined ? null : await this.hasher.hash(cmd.password);
     try {
       return await this.tx.run((tx) =>

@@ -38,7 +38,11 @@ import {
 
 export class SignInRequest {
   @ApiProperty({ example: 'ada@example.com' }) @IsString() @IsNotEmpty() @MaxLength(320) email!: string;
-  @ApiProperty({ example: 'correct horse battery staple' }) @IsString() @IsNotEmpty() @MaxLength(1000) password!: string;
+  @ApiProperty({ example: 'correct horse battery staple' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  password!: string;
   @ApiPropertyOptional({ example: '123456', description: 'the authenticator app’s code, for users with TOTP' })
   @IsOptional()
   @IsString()
