@@ -38,7 +38,8 @@ export type ListName =
   | 'remitter-accounts'
   | 'repayments'
   | 'statement-alerts'
-  | 'statement-files';
+  | 'statement-files'
+  | 'users';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MICROS = /^\d{1,16}$/; // microseconds since 1970, up to the year 2286
