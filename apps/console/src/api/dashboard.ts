@@ -3,8 +3,16 @@ import { api } from './client';
 
 /** `GET /dashboard` (staff): today's inflow, matching and queue series per day, the e-mail outbox. */
 export interface Dashboard {
+  /** the time zone the days are in */
+  timeZone: string;
   inflowToday: { currency: string; amount: string; count: number }[];
-  matching: { day: string; automatic: number; manual: number; unmatched: number; rate: number | string | null }[];
+  matching: {
+    day: string;
+    automatic: number;
+    manual: number;
+    unmatched: number; /** automatic / all that arrived, 0 to 1; null when none arrived */
+    rate: number | null;
+  }[];
   queue: { day: string; open: number; oldestAgeDays: number | null }[];
   emails: { pending: number; failed: number; sentToday: number };
 }

@@ -2,8 +2,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, withQuery, type Page } from './client';
 import type { User } from './session';
 
-/** a user as `GET /users` lists them; lockedUntil when the API reports a lockout */
-export type ListedUser = User & { lockedUntil?: string | null; createdAt?: string };
+/** a user as `GET /users` lists them: lockedUntil is set while failed sign-ins keep the account locked */
+export type ListedUser = User & { lockedUntil: string | null; createdAt: string };
 
 export interface NewUser {
   email: string;

@@ -125,7 +125,7 @@ export function UsersSection() {
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
-                      {(locked(u) || u.lockedUntil === undefined) && (
+                      {locked(u) && (
                         <Button
                           size="compact-xs"
                           variant="default"

@@ -8,13 +8,8 @@ import { QueryState } from '../customers/QueryState';
 
 const DAYS = 30;
 
-/** the API's rate as a percentage: a fraction (0.87) or already a percentage (87) */
-function ratePercent(rate: number | string | null): number | null {
-  if (rate === null || rate === undefined || rate === '') return null;
-  const n = Number(rate);
-  if (!Number.isFinite(n)) return null;
-  return Math.round((n <= 1 ? n * 100 : n) * 10) / 10;
-}
+/** the API's rate (0 to 1, null on a day nothing arrived) as a percentage with one decimal */
+const ratePercent = (rate: number | null): number | null => (rate === null ? null : Math.round(rate * 1000) / 10);
 
 const shortDay = (day: string) => formatDate(day);
 
@@ -40,6 +35,7 @@ function DashboardBody({ data }: { data: Dashboard }) {
   const overallRate = matchedTotal ? Math.round((automaticTotal / matchedTotal) * 1000) / 10 : null;
   return (
     <Stack gap="lg">
+      <Text size="sm">Days in the {data.timeZone} time zone.</Text>
       <section aria-labelledby="inflow-today">
         <Title order={3} id="inflow-today" mb="xs">
           Inflow today
