@@ -1,9 +1,9 @@
 import { Alert, Button, Code, CopyButton, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useChangePassword, useConfirmTotp, useEnrolTotp } from '../../api/account';
 import { useSession, useSessionActions } from '../../api/session';
 import { UsersSection } from './UsersSection';
+import { notify } from '../customers/notify';
 
 /** Password, two-factor enrolment, sign out everywhere; administrators also manage users here. */
 export function AccountScreen({ enrolmentRequired = false }: { enrolmentRequired?: boolean }) {
@@ -51,7 +51,7 @@ function PasswordSection({ passwordSet }: { passwordSet: boolean }) {
       setCurrent('');
       setNext('');
       setRepeat('');
-      notifications.show({ message: 'Password changed' });
+      notify('Password changed');
     } catch (err) {
       setError((err as Error).message);
     }
@@ -127,7 +127,7 @@ function TotpSection({ headingLevel }: { headingLevel: 3 }) {
       await confirm.mutateAsync(code.trim());
       setCode('');
       enrol.reset();
-      notifications.show({ message: 'Two-factor authentication is on' });
+      notify('Two-factor authentication is on');
     } catch (err) {
       setError((err as Error).message);
     }
@@ -228,7 +228,7 @@ function SignOutEverywhere() {
             try {
               await signOut(true);
             } catch (err) {
-              notifications.show({ color: 'red', message: (err as Error).message });
+              notify((err as Error).message, { error: true });
               setBusy(false);
             }
           }}

@@ -16,7 +16,6 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useCustomers } from '../../api/customers';
 import { useSession, type User } from '../../api/session';
@@ -24,6 +23,7 @@ import { useCreateUser, useSignInLink, useUnlockUser, useUsers, type ListedUser 
 import { formatDateTime } from '../customers/format';
 import { Pager, useCursorPager } from '../customers/Pager';
 import { QueryState } from '../customers/QueryState';
+import { notify } from '../customers/notify';
 
 const ROLES: { value: User['role']; label: string }[] = [
   { value: 'super_admin', label: 'Super admin' },
@@ -48,9 +48,9 @@ export function UsersSection() {
   async function doUnlock(u: ListedUser) {
     try {
       await unlock.mutateAsync(u.id);
-      notifications.show({ message: `${u.email} unlocked` });
+      notify(`${u.email} unlocked`);
     } catch (e) {
-      notifications.show({ color: 'red', title: 'Could not unlock', message: (e as Error).message });
+      notify((e as Error).message, { title: 'Could not unlock', error: true });
     }
   }
 
@@ -59,7 +59,7 @@ export function UsersSection() {
       const l = await link.mutateAsync(u.id);
       setIssued({ email: u.email, ...l });
     } catch (e) {
-      notifications.show({ color: 'red', title: 'Could not issue a link', message: (e as Error).message });
+      notify((e as Error).message, { title: 'Could not issue a link', error: true });
     }
   }
 
@@ -183,7 +183,7 @@ function CreateUser() {
         customerId: role === 'member' ? customerId! : undefined,
         password: password || undefined,
       });
-      notifications.show({ message: `${u.email} can now sign in` });
+      notify(`${u.email} can now sign in`);
       setEmail('');
       setName('');
       setPassword('');

@@ -1,5 +1,4 @@
 import { Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import {
@@ -12,6 +11,7 @@ import {
 import { formatDateTime, formatMoney, humanize } from '../customers/format';
 import { Pager, useCursorPager } from '../customers/Pager';
 import { QueryState } from '../customers/QueryState';
+import { notify } from '../customers/notify';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
@@ -142,9 +142,9 @@ function Alerts() {
   async function ack(id: string) {
     try {
       await acknowledge.mutateAsync(id);
-      notifications.show({ message: 'Alert acknowledged' });
+      notify('Alert acknowledged');
     } catch (e) {
-      notifications.show({ color: 'red', title: 'Could not acknowledge', message: (e as Error).message });
+      notify((e as Error).message, { title: 'Could not acknowledge', error: true });
     }
   }
 

@@ -1,11 +1,11 @@
 import { Button, Group, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useForgetRemitterAccount, useRemitterAccounts } from '../../api/customers';
 import { canWorkQueue, useSession } from '../../api/session';
 import { formatDateTime } from './format';
 import { Pager, useCursorPager } from './Pager';
 import { QueryState } from './QueryState';
+import { notify } from './notify';
 
 /** Remitter accounts remembered for the customer (a transfer from one matches by itself); staff may forget one. */
 export function RemitterAccountsTab({ customerId }: { customerId: string }) {
@@ -19,9 +19,9 @@ export function RemitterAccountsTab({ customerId }: { customerId: string }) {
   async function remove(id: string, account: string) {
     try {
       await forget.mutateAsync(id);
-      notifications.show({ message: `${account} forgotten: its next transfer is no longer matched by it` });
+      notify(`${account} forgotten: its next transfer is no longer matched by it`);
     } catch (e) {
-      notifications.show({ color: 'red', title: 'Could not remove', message: (e as Error).message });
+      notify((e as Error).message, { title: 'Could not remove', error: true });
     } finally {
       setConfirming(null);
     }

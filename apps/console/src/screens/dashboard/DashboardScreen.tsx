@@ -183,6 +183,7 @@ function DashboardBody({ data }: { data: Dashboard }) {
           ]}
           withLegend
           connectNulls
+          yAxisProps={{ allowDecimals: false }}
           areaChartProps={{ accessibilityLayer: false }}
         />
       </ChartFigure>
