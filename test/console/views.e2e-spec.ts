@@ -17,7 +17,7 @@ jest.setTimeout(180_000);
  * through ingestion and matching, Customer 360 with its bills and statement, the bank page, a member
  * kept to its own customer, and two-factor enrolment through the account page.
  */
-describeInBrowser('the console views in Chromium: dashboard, Customer 360, bank, members, two-factor', () => {
+describeInBrowser('the console views in Chromium: dashboard, Customer 360, bank, members, two-factor, users', () => {
   let sys: TestSystem;
   let browser: Browser;
   let baseURL: string;
@@ -275,5 +275,39 @@ describeInBrowser('the console views in Chromium: dashboard, Customer 360, bank,
     await code.fill(generateSync({ secret }));
     await signedOut.page.getByRole('button', { name: 'Sign in' }).click();
     await heading(signedOut.page, 'Dashboard');
+  });
+
+  it('administrators add a user, unlock a locked one and hand out a one-time sign-in link from the account page', async () => {
+    const superAdmin = await createUser('super_admin');
+    const locked = await createUser('account_manager');
+    for (let i = 0; i < 5; i++)
+      await sys.http().post('/auth/sign-in').send({ email: locked.email, password: 'not the password at all' });
+    const { page } = await open(superAdmin.email, DESKTOP);
+    await page.goto('/console/account');
+    await heading(page, 'My account');
+    await page.getByRole('heading', { name: 'Users' }).waitFor();
+    await expectAccessible(page, 'account with users desktop');
+
+    await page.getByRole('textbox', { name: 'E-mail' }).fill('new-finance@views.test');
+    await page.getByRole('textbox', { name: 'Name' }).fill('Nina Finance');
+    await page.getByRole('combobox', { name: 'Role' }).click();
+    await page.getByRole('option', { name: 'Finance' }).click();
+    await page.getByRole('button', { name: 'Add user' }).click();
+    const row = page.getByTestId('user-row').filter({ hasText: 'new-finance@views.test' });
+    await expect(row.innerText()).resolves.toMatch(/Nina Finance[\s\S]*Finance[\s\S]*no password yet/);
+
+    const lockedRow = page.getByTestId('user-row').filter({ hasText: locked.email });
+    await expect(lockedRow.innerText()).resolves.toMatch(/locked until/i);
+    await lockedRow.getByRole('button', { name: `Unlock ${locked.email}` }).click();
+    await lockedRow.getByText('active', { exact: true }).waitFor();
+    expect((await sys.http().post('/auth/sign-in').send({ email: locked.email, password: PASSWORD })).status).toBe(200);
+
+    await row.getByRole('button', { name: 'Sign-in link for new-finance@views.test' }).click();
+    const url = (await page.getByTestId('sign-in-link').innerText()).trim();
+    expect(url).toMatch(/\/auth\/link\/[A-Za-z0-9_-]+$/);
+    const invited = await open(null, PHONE);
+    await invited.page.goto(url.replace(/^https?:\/\/[^/]+/, baseURL));
+    await heading(invited.page, 'Dashboard');
+    await expect(invited.page.getByRole('button', { name: 'Toggle navigation' }).isVisible()).resolves.toBe(true);
   });
 });
