@@ -14,6 +14,7 @@ import { ensurePrivateDir, isAlive } from '../libs/core/src';
 import { embeddedPgPort, remitdDataDir } from '../libs/persistence/src/database-location';
 import { startEmbeddedPostgres, type RunningPostgres } from '../libs/persistence/src/embedded-postgres';
 import { migrateDeploy, REPO_ROOT } from '../libs/persistence/src/migrator';
+import { ensureConsoleBundle } from './console-bundle';
 
 const log = (m: string) => console.log(`[remitd] ${m}`);
 /** run from its build (dist/scripts/start.js): the apps are the built ones too */
@@ -151,6 +152,12 @@ async function main() {
   }
   const inbox = path.join(dataDir, 'inbox');
   mkdirSync(inbox, { recursive: true });
+  // the admin API serves the console at /console: built on first start (and after a change)
+  try {
+    ensureConsoleBundle(log);
+  } catch (e) {
+    log(`${e instanceof Error ? e.message : e}: the API runs without the console`);
+  }
 
   const run = (name: string, app: string) => {
     // the IPC channel is how the app notices this process is gone, even after a SIGKILL

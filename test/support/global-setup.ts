@@ -8,11 +8,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureDatabase, startEmbeddedPostgres } from '../../libs/persistence/src/embedded-postgres';
 import { migrateDeploy } from '../../libs/persistence/src/migrator';
+import { ensureConsoleBundle } from '../../scripts/console-bundle';
 import { freePort } from './free-port';
 
 export const TEMPLATE_DB = 'remitd_template';
 
 export default async function globalSetup(): Promise<void> {
+  // the admin API serves the built console; the browser tests drive it
+  ensureConsoleBundle((m) => process.stdout.write(`${m}\n`));
   let adminUrl = process.env.REMITD_TEST_ADMIN_URL;
   if (!adminUrl) {
     const dir = mkdtempSync(path.join(tmpdir(), 'remitd-test-pg-'));

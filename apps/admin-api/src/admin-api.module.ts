@@ -13,6 +13,7 @@ import { ApiKeysController } from './api-keys/api-keys.controller';
 import { ApprovalsController } from './approvals/approvals.controller';
 import { AuditController } from './audit/audit.controller';
 import { BillingController } from './billing/billing.controller';
+import { consoleModule } from './console/console.module';
 import { CollectionAccountsController } from './collection-accounts/collection-accounts.controller';
 import { CustomersController } from './customers/customers.controller';
 import { RemitterAccountsController } from './customers/remitter-accounts.controller';
@@ -46,6 +47,7 @@ export class AdminApiModule {
         StatementsModule.forRoot({ dataDir: config.dataDir, limits: config.parserLimits }),
         BillingModule.forRoot({ timeZone: config.timeZone, reconciliation: config }),
         OutboxModule,
+        consoleModule(),
       ],
       controllers: [
         HealthController,

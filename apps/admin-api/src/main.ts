@@ -108,7 +108,9 @@ async function main() {
   await firstStart(app, config);
   await app.listen(config.adminApiPort, '127.0.0.1');
   const port = (app.getHttpServer().address() as { port: number }).port;
-  new Logger('admin-api').log(`listening on http://127.0.0.1:${port} (OpenAPI at http://127.0.0.1:${port}/docs)`);
+  new Logger('admin-api').log(
+    `listening on http://127.0.0.1:${port} (console at http://127.0.0.1:${port}/console/, OpenAPI at http://127.0.0.1:${port}/docs)`,
+  );
 }
 
 if (require.main === module) {
