@@ -26,13 +26,24 @@ export type DialogKind = 'assign' | 'split' | 'return' | 'fee' | 'comment' | 'he
 const who = (r: Remittance) => r.remitterName ?? r.bankReference ?? 'unknown remitter';
 const amountOf = (r: Remittance) => formatMoney(r.remittedAmount, r.currency);
 
-function Actions(props: { onCancel: () => void; submit: string; disabled?: boolean; busy?: boolean }) {
+function Actions(props: {
+  onCancel: () => void;
+  submit: string;
+  disabled?: boolean;
+  busy?: boolean;
+  autoFocus?: boolean;
+}) {
   return (
     <Group justify="flex-end" mt="md">
       <Button variant="default" onClick={props.onCancel}>
         Cancel
       </Button>
-      <Button type="submit" disabled={props.disabled} loading={props.busy}>
+      <Button
+        type="submit"
+        disabled={props.disabled}
+        loading={props.busy}
+        data-autofocus={props.autoFocus || undefined}
+      >
         {props.submit}
       </Button>
     </Group>
@@ -80,7 +91,7 @@ export function AssignDialog(props: {
           value={props.customer}
           onChange={props.onCustomerChange}
           suggested={props.suggested}
-          autoFocus
+          autoFocus={!props.customer}
           error={tried && !props.customer ? 'Pick a customer' : undefined}
         />
         {single && (
@@ -98,7 +109,11 @@ export function AssignDialog(props: {
           onChange={(e) => setRemember(e.currentTarget.checked)}
         />
         <TextInput label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} />
-        <Actions onCancel={props.onClose} submit={single ? 'Assign' : `Assign ${props.targets.length}`} />
+        <Actions
+          onCancel={props.onClose}
+          submit={single ? 'Assign' : `Assign ${props.targets.length}`}
+          autoFocus={!!props.customer}
+        />
       </Stack>
     </form>
   );
@@ -386,7 +401,13 @@ export function HelpContent() {
 
 export function ActionModal(props: { opened: boolean; title: string; onClose: () => void; children: React.ReactNode }) {
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.title} size="lg">
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={props.title}
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close the dialog' }}
+    >
       {props.children}
     </Modal>
   );

@@ -1,7 +1,8 @@
-import { Alert, Group, Loader, Table, Text } from '@mantine/core';
+import { Alert, Group, Loader, Paper, SimpleGrid, Table, Text } from '@mantine/core';
 import Decimal from 'decimal.js';
 import { useOpenBills, type Bill } from '../../api/remittances';
 import { formatMoney } from '../../ui/money';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /** remitted − open bills in the transfer's currency: positive is left over, negative is still owed */
 export function openTotal(bills: Bill[], currency: string) {
@@ -40,12 +41,32 @@ export function BillsDifference(props: {
   const total = openTotal(list, props.currency);
   const difference = new Decimal(props.remittedAmount).minus(total);
   const otherCurrencies = list.filter((b) => b.currency !== props.currency);
+  const figure = (label: string, value: string, testId?: string) => (
+    <Paper withBorder p="xs">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700} size="sm" data-testid={testId}>
+        {value}
+      </Text>
+    </Paper>
+  );
+  const signed = `${difference.isNegative() ? '−' : difference.isZero() ? '' : '+'}${formatMoney(difference.abs(), props.currency)}`;
   return (
     <div data-testid="bills-difference">
       {!props.compact && (
-        <Table.ScrollContainer minWidth={360} type="native">
-          <Table striped>
-            <Table.Caption>Open bills of {props.customer.name}</Table.Caption>
+        <SimpleGrid cols={3} spacing="xs" mb="xs">
+          {figure('This transfer', formatMoney(props.remittedAmount, props.currency))}
+          {figure(
+            `Open bills (${list.filter((b) => b.currency === props.currency).length})`,
+            formatMoney(total, props.currency),
+          )}
+          {figure('Difference', signed, 'difference-amount')}
+        </SimpleGrid>
+      )}
+      {!props.compact && list.length > 0 && (
+        <ScrollRegion label={`Open bills of ${props.customer.name}, scrollable`}>
+          <Table striped miw={340} aria-label={`Open bills of ${props.customer.name}`}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Bill</Table.Th>
@@ -57,11 +78,6 @@ export function BillsDifference(props: {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {list.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={4}>No open bills.</Table.Td>
-                </Table.Tr>
-              )}
               {list.map((b) => (
                 <Table.Tr key={b.id}>
                   <Table.Td>
@@ -77,13 +93,16 @@ export function BillsDifference(props: {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
       )}
-      <Text size="sm" mt="xs">
-        Open bills total: <strong>{formatMoney(total, props.currency)}</strong>
-        {props.compact ? ` (${list.length} bill${list.length === 1 ? '' : 's'} of ${props.customer.name})` : ''}
-      </Text>
-      <Text size="sm" fw={600} data-testid="difference" aria-live="polite">
+      {!props.compact && list.length === 0 && <Text size="sm">{props.customer.name} has no open bills.</Text>}
+      {props.compact && (
+        <Text size="sm">
+          Open bills of {props.customer.name}: <strong>{formatMoney(total, props.currency)}</strong> ({list.length} bill
+          {list.length === 1 ? '' : 's'})
+        </Text>
+      )}
+      <Text size="sm" fw={600} mt={4} data-testid="difference" aria-live="polite">
         {differenceText(difference, props.currency)}
       </Text>
       {otherCurrencies.length > 0 && (

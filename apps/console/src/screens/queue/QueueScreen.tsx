@@ -33,6 +33,15 @@ import { QueueTable } from './QueueTable';
 import { RemittanceDetailPanel } from './RemittanceDetailPanel';
 import { useQueueFilters } from './use-queue-filters';
 
+/** keys typed into a text field are text, not shortcuts */
+function typing(e: KeyboardEvent): boolean {
+  const t = e.target as HTMLElement | null;
+  if (!t) return false;
+  if (t.isContentEditable || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT') return true;
+  if (t.tagName !== 'INPUT') return false;
+  return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes((t as HTMLInputElement).type);
+}
+
 const DIALOG_TITLES: Record<DialogKind, string> = {
   assign: 'Assign to a customer',
   split: 'Split across customers',
@@ -140,11 +149,13 @@ export function QueueScreen() {
   function toggle(index: number, shift: boolean) {
     const target = items[index];
     if (!target) return;
+    // read the anchor now: the updater runs later, after it has moved to this row
+    const from0 = shift ? anchor.current : null;
     setChecked((prev) => {
       const next = new Set(prev);
       const on = !prev.has(target.id);
-      if (shift && anchor.current !== null) {
-        const [from, to] = anchor.current < index ? [anchor.current, index] : [index, anchor.current];
+      if (from0 !== null && from0 < items.length) {
+        const [from, to] = from0 < index ? [from0, index] : [index, from0];
         for (let i = from; i <= to; i++)
           if (on) next.add(items[i].id);
           else next.delete(items[i].id);
@@ -178,43 +189,47 @@ export function QueueScreen() {
     });
   }
 
-  const when = (fn: () => void) => () => {
-    if (!dialog) fn();
+  const when = (fn: () => void) => (e: KeyboardEvent) => {
+    if (!dialog && !typing(e)) fn();
   };
-  useHotkeys([
-    ['j', when(() => move(1))],
-    ['k', when(() => move(-1))],
+  useHotkeys(
     [
-      'x',
-      when(
-        () =>
-          current &&
-          toggle(
-            items.findIndex((r) => r.id === current.id),
-            false,
-          ),
-      ),
+      ['j', when(() => move(1))],
+      ['k', when(() => move(-1))],
+      [
+        'x',
+        when(
+          () =>
+            current &&
+            toggle(
+              items.findIndex((r) => r.id === current.id),
+              false,
+            ),
+        ),
+      ],
+      ['a', when(() => open('assign'))],
+      ['s', when(() => open('split'))],
+      ['r', when(() => open('return'))],
+      ['f', when(() => open('fee'))],
+      ['c', when(() => open('comment'))],
+      ['o', when(takeOwnership)],
+      ['u', when(() => undo())],
+      ['shift+?', when(() => open('help'))],
+      ['?', when(() => open('help'))],
+      [
+        'Enter',
+        (e) => {
+          // Enter on a link, button or checkbox does what that control does
+          if (dialog || typing(e) || (e.target as HTMLElement).closest('a,button,input,[role="option"]')) return;
+          if (id) showDetail();
+          else if (items[0]) select(items[0].id, { reveal: true });
+        },
+        { preventDefault: false },
+      ],
     ],
-    ['a', when(() => open('assign'))],
-    ['s', when(() => open('split'))],
-    ['r', when(() => open('return'))],
-    ['f', when(() => open('fee'))],
-    ['c', when(() => open('comment'))],
-    ['o', when(takeOwnership)],
-    ['u', when(() => undo())],
-    ['shift+?', when(() => open('help'))],
-    ['?', when(() => open('help'))],
-    [
-      'Enter',
-      (e) => {
-        // Enter on a link, button or checkbox does what that control does
-        if (dialog || (e.target as HTMLElement).closest('a,button,input,select,textarea,[role="option"]')) return;
-        if (id) showDetail();
-        else if (items[0]) select(items[0].id, { reveal: true });
-      },
-      { preventDefault: false },
-    ],
-  ]);
+    // checkboxes and buttons keep the shortcuts working; typing() leaves text fields alone
+    [],
+  );
 
   const targets: Remittance[] = dialog?.bulk ? checkedItems : current ? [current] : [];
   const splitFirst = chosen;

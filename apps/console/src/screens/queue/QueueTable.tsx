@@ -2,6 +2,7 @@ import { Anchor, Badge, Checkbox, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import type { Remittance } from '../../api/remittances';
 import { formatMoney } from '../../ui/money';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 import { formatAge, formatDateTime } from '../../ui/time';
 import { flagLabel } from './QueueFiltersBar';
 
@@ -18,8 +19,8 @@ export function QueueTable(props: {
   const all = props.items.length > 0 && props.items.every((r) => props.checked.has(r.id));
   const some = props.items.some((r) => props.checked.has(r.id));
   return (
-    <Table.ScrollContainer minWidth={760} type="native">
-      <Table highlightOnHover verticalSpacing="xs" aria-label="Unmatched remittances">
+    <ScrollRegion label="Unmatched remittances, scrollable">
+      <Table highlightOnHover verticalSpacing="xs" miw={760} aria-label="Unmatched remittances">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col" w={36}>
@@ -50,7 +51,7 @@ export function QueueTable(props: {
                 data-testid="queue-row"
                 data-id={r.id}
                 aria-current={current ? 'true' : undefined}
-                bg={current ? 'var(--mantine-color-teal-light)' : undefined}
+                bg={current ? 'var(--mantine-color-gray-1)' : undefined}
                 style={{ cursor: 'pointer', outline: current ? '2px solid var(--mantine-color-teal-7)' : undefined }}
                 onClick={(e) => {
                   if ((e.target as HTMLElement).closest('input,a,button')) return;
@@ -74,7 +75,14 @@ export function QueueTable(props: {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Anchor component={Link} to={props.linkTo(r.id)} size="sm" fw={current ? 700 : 500}>
+                  <Anchor
+                    component={Link}
+                    to={props.linkTo(r.id)}
+                    size="sm"
+                    c="var(--mantine-color-text)"
+                    fw={current ? 700 : 500}
+                    underline="always"
+                  >
                     {name}
                   </Anchor>
                   {r.remitterAccount && (
@@ -102,7 +110,7 @@ export function QueueTable(props: {
                   <Text size="xs">{r.rule.replace(/_/g, ' ')}</Text>
                   <Group gap={4}>
                     {r.flags.map((f) => (
-                      <Badge key={f} size="xs" variant="light" color="orange">
+                      <Badge key={f} size="xs" variant="default">
                         {flagLabel(f)}
                       </Badge>
                     ))}
@@ -112,7 +120,7 @@ export function QueueTable(props: {
                       </Badge>
                     )}
                     {(r.commentCount ?? 0) > 0 && (
-                      <Badge size="xs" variant="outline" color="gray.7">
+                      <Badge size="xs" variant="default">
                         {r.commentCount} comment{r.commentCount === 1 ? '' : 's'}
                       </Badge>
                     )}
@@ -126,6 +134,6 @@ export function QueueTable(props: {
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollRegion>
   );
 }

@@ -40,7 +40,7 @@ function Fact(props: { label: string; children: React.ReactNode }) {
 
 function Section(props: { title: string; children: React.ReactNode }) {
   return (
-    <Box component="section" aria-label={props.title}>
+    <Box component="section">
       <Title order={4} mb={6}>
         {props.title}
       </Title>
@@ -83,15 +83,15 @@ export function RemittanceDetailPanel(props: {
         <Title order={3} id="remittance-detail-title" tabIndex={-1}>
           {formatMoney(r.remittedAmount, r.currency)} from {r.remitterName ?? 'unknown remitter'}
         </Title>
-        <Button variant="subtle" size="xs" onClick={props.onClose} aria-label="Close the details">
-          Close
+        <Button variant="subtle" size="xs" onClick={props.onClose} style={{ flexShrink: 0 }}>
+          Close details
         </Button>
       </Group>
       <Group gap="xs">
-        <Badge variant="light" color={open ? 'orange' : 'teal'}>
+        <Badge variant={open ? 'default' : 'filled'} color="teal.9">
           {r.state.replace('_', ' ')}
         </Badge>
-        {r.rail && <Badge variant="outline">{r.rail}</Badge>}
+        {r.rail && <Badge variant="default">{r.rail}</Badge>}
       </Group>
       <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs">
         <Fact label="Received">
@@ -136,7 +136,7 @@ export function RemittanceDetailPanel(props: {
           <Group gap={4} mt={4}>
             <Text size="sm">Flags:</Text>
             {r.flags.map((f) => (
-              <Badge key={f} variant="light" color="orange">
+              <Badge key={f} variant="default">
                 {flagLabel(f)}
               </Badge>
             ))}
@@ -175,18 +175,7 @@ export function RemittanceDetailPanel(props: {
       </Section>
 
       <Section title={props.customer ? `Open bills of ${props.customer.name}` : 'Open bills'}>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <Paper withBorder p="xs">
-            <Text size="xs" c="dimmed">
-              This transfer
-            </Text>
-            <Text fw={600}>{formatMoney(r.remittedAmount, r.currency)}</Text>
-            <Text size="xs">remitted; {formatMoney(r.bookedAmount, r.currency)} booked</Text>
-          </Paper>
-          <Box style={{ gridColumn: 'span 2' }}>
-            <BillsDifference customer={props.customer} remittedAmount={r.remittedAmount} currency={r.currency} />
-          </Box>
-        </SimpleGrid>
+        <BillsDifference customer={props.customer} remittedAmount={r.remittedAmount} currency={r.currency} />
       </Section>
 
       <Section title="Raw bank excerpt">
@@ -194,7 +183,7 @@ export function RemittanceDetailPanel(props: {
           component="pre"
           tabIndex={0}
           role="region"
-          aria-label="Raw bank excerpt"
+          aria-label="Raw bank excerpt, scrollable"
           m={0}
           p="xs"
           fz="xs"
