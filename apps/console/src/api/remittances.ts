@@ -280,10 +280,11 @@ export const requests = {
     path: `/remittances/${id}/comments`,
     body: { body },
   }),
-  owner: (id: string, ownerId: string | null): HeldRequest => ({
+  /** ownerId: "me", an actor id ("user:<uuid>") with its display name, or null to give the item back */
+  owner: (id: string, ownerId: string | null, ownerName?: string): HeldRequest => ({
     method: 'POST',
     path: `/remittances/${id}/owner`,
-    body: { ownerId },
+    body: { ownerId, ownerName },
   }),
 };
 

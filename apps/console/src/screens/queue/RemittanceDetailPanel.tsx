@@ -231,8 +231,8 @@ function Owner(props: { remittance: RemittanceDetail; canAct: boolean; meId: str
   const r = props.remittance;
   const users = useStaffUsers();
   const mine = r.owner?.id === props.meId;
-  const give = (ownerId: string | null, label: string) =>
-    hold({ label, remittanceIds: [r.id], requests: [requests.owner(r.id, ownerId)] });
+  const give = (ownerId: string | null, label: string, ownerName?: string) =>
+    hold({ label, remittanceIds: [r.id], requests: [requests.owner(r.id, ownerId, ownerName)] });
   return (
     <Section title="Owner">
       <Group gap="sm" align="flex-end">
@@ -267,7 +267,12 @@ function Owner(props: { remittance: RemittanceDetail; canAct: boolean; meId: str
             onChange={(e) => {
               const id = e.currentTarget.value;
               const user = users.data?.find((u) => `user:${u.id}` === id);
-              if (user) give(id, `Gave ${formatMoney(r.remittedAmount, r.currency)} to ${user.name || user.email}`);
+              if (user)
+                give(
+                  id,
+                  `Gave ${formatMoney(r.remittedAmount, r.currency)} to ${user.name || user.email}`,
+                  user.name || user.email,
+                );
             }}
           />
         )}
