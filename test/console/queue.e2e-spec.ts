@@ -93,12 +93,16 @@ describeInBrowser('issue 13: the account manager works the unmatched queue in th
 
   /** types into a customer picker and clicks the customer in the list the server found */
   async function pickCustomer(dialog: Locator, label: string, name: string) {
-    await dialog.getByLabel(new RegExp(`^${label}( \\*)?$`)).fill(name);
+    const input = dialog.getByLabel(new RegExp(`^${label}( \\*)?$`));
+    await input.fill(name);
+    // the options are the server's answer to what was typed: wait for it before choosing
+    await input.and(dialog.locator('[data-searching="false"]')).waitFor();
     await dialog
       .page()
       .getByRole('option', { name: new RegExp(name) })
       .first()
       .click();
+    await expect(input.inputValue()).resolves.toContain(name);
   }
 
   beforeAll(async () => {
@@ -183,7 +187,8 @@ describeInBrowser('issue 13: the account manager works the unmatched queue in th
     await dialog.getByLabel('Remember the remitter account').check();
     await dialog.getByLabel('Note').fill('confirmed by phone');
     await dialog.getByRole('button', { name: 'Assign', exact: true }).click();
-    await page.getByText(/^Assigned 1,000.00 EUR from NORTHWIND IMP to Northwind Trading Ltd/).waitFor();
+    // held for the (short) undo delay, then "Done: …"
+    await page.getByText(/^Done: Assigned 1,000.00 EUR from NORTHWIND IMP to Northwind Trading Ltd/).waitFor();
     const after = await eventually(
       () => remittanceOf('QA-NORTH'),
       (r) => r.state === 'credited',

@@ -77,7 +77,7 @@ export function AssignDialog(props: {
     props.onClose();
   }
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         {single ? (
           <Text size="sm">
@@ -157,7 +157,7 @@ export function SplitDialog(props: { target: Remittance; first: PickedCustomer |
     props.onClose();
   }
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Text size="sm">
           Split {amountOf(r)} from {who(r)}: the parts must add up to the remitted amount.
@@ -239,7 +239,7 @@ export function ReturnDialog(props: { targets: Remittance[]; onClose: () => void
     props.onClose();
   }
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Text size="sm">
           {single
@@ -290,7 +290,7 @@ export function FeeDialog(props: { target: Remittance; onClose: () => void }) {
     }
   }
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Text size="sm">
           The bank deducted {formatMoney(new Decimal(r.remittedAmount).minus(r.bookedAmount), r.currency)} from{' '}
@@ -334,7 +334,7 @@ export function CommentDialog(props: { target: Remittance; onClose: () => void }
     props.onClose();
   }
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Textarea
           label="Comment"

@@ -46,9 +46,12 @@ export function CustomerPicker(props: {
       placeholder="Name, reference or e-mail"
       searchable
       data-autofocus={props.autoFocus || undefined}
+      // the list shows what the server found for the text typed (tests wait for it)
+      data-searching={results.isFetching || search !== debounced}
       searchValue={search}
       onSearchChange={setSearch}
       filter={({ options: o }) => o}
+      allowDeselect={false}
       data={options}
       value={props.value?.id ?? null}
       onChange={(id, option) => props.onChange(id && option ? { id, name: option.label.split(' · ')[0] } : null)}
