@@ -15,7 +15,19 @@ const moduleNameMapper = {
   '^@remitd/([a-z-]+)/(.+)$': '<rootDir>/libs/$1/src/$2',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
-const base = { rootDir: __dirname, transform: { '^.+\\.(t|j)s$': swc }, moduleNameMapper, testEnvironment: 'node' };
+/**
+ * ES-only packages the sign-in code uses (otplib's @scure/@noble, openid-client's oauth4webapi
+ * and jose): Node 20.20 require()s them, jest cannot, so @swc/jest compiles them to CommonJS.
+ */
+const ESM_PACKAGES = ['@scure', '@noble', 'openid-client', 'oauth4webapi', 'jose'];
+const base = {
+  rootDir: __dirname,
+  transform: { '^.+\\.(t|j)s$': swc },
+  // also where npm nested them (…/node_modules/@otplib/…/node_modules/@noble/…)
+  transformIgnorePatterns: [`^(?!.*/node_modules/(${ESM_PACKAGES.join('|')})/).*/node_modules/`],
+  moduleNameMapper,
+  testEnvironment: 'node',
+};
 
 module.exports = {
   projects: [

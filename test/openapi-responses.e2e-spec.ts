@@ -160,6 +160,32 @@ describe('openapi item 9: every answer conforms to the schema the document decla
     await call('get', '/remittances', { query: { state: 'credited' }, expect: 200 });
     const byRef = (ref: string) => queue.body.items.find((r: { bankReference: string }) => r.bankReference === ref);
     await call('get', '/remittances/{id}', { params: { id: byRef('SH-1').id }, expect: 200 });
+    // the console's queue (issue 13)
+    await call('get', '/remittances', { query: { sort: 'amount_desc', owner: 'none', minAmount: '1' }, expect: 200 });
+    await call('get', '/remittances/summary', { expect: 200 });
+    await call('get', '/remittances/summary', { query: { q: 'no such text' }, expect: 200 });
+    await call('post', '/remittances/{id}/owner', {
+      params: { id: byRef('SH-2').id },
+      body: { ownerId: 'me' },
+      expect: 200,
+    });
+    await call('post', '/remittances/{id}/comments', {
+      params: { id: byRef('SH-2').id },
+      body: { body: 'hi' },
+      expect: 201,
+    });
+    await call('get', '/remittances/{id}/comments', { params: { id: byRef('SH-2').id }, expect: 200 });
+    await call('get', '/remittances/{id}', { params: { id: byRef('SH-2').id }, expect: 200 });
+    await call('get', '/dashboard', { query: { days: 7 }, expect: 200 });
+    const voucher = await sys
+      .http()
+      .post(`/remittances/${byRef('SH-2').id}/vouchers`)
+      .set(sys.auth)
+      .set('Content-Type', 'image/png')
+      .send(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]));
+    expect(voucher.status).toBe(201);
+    differences.push(...conforms('post', '/remittances/{id}/vouchers', voucher.status, voucher.body));
+    seen.add('POST /remittances/{id}/vouchers');
     await call('post', '/remittances/{id}/assign', {
       params: { id: byRef('SH-1').id },
       body: { customerId: c.id, rememberRemitterAccount: true },

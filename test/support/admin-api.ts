@@ -32,7 +32,8 @@ export async function startTestAdminApi(
     ...env,
   });
   const app = await createAdminApi(config, { logger: false });
-  await app.listen(0, '127.0.0.1');
+  // ADMIN_API_PORT=0 (the default here): an ephemeral port; a test that must know the URL first passes one
+  await app.listen(config.adminApiPort, '127.0.0.1');
   const keys = app.get(ApiKeysService);
   const superKey = (await keys.ensureBootstrapKey())!;
   const system = { id: 'test', role: 'super_admin' };

@@ -4,6 +4,7 @@ import { AccessModule, ApprovalsModule } from '@remitd/access';
 import { BillingModule } from '@remitd/billing';
 import type { RemitdConfig } from '@remitd/config';
 import { CustomersModule } from '@remitd/customers';
+import { IdentityModule } from '@remitd/identity';
 import { LedgerModule } from '@remitd/ledger';
 import { OutboxModule } from '@remitd/notifications';
 import { PersistenceModule } from '@remitd/persistence';
@@ -11,11 +12,15 @@ import { ReconciliationModule } from '@remitd/reconciliation';
 import { StatementsModule } from '@remitd/statements';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { ApprovalsController } from './approvals/approvals.controller';
+import { AuthController } from './auth/auth.controller';
 import { AuditController } from './audit/audit.controller';
 import { BillingController } from './billing/billing.controller';
 import { consoleModule } from './console/console.module';
 import { CollectionAccountsController } from './collection-accounts/collection-accounts.controller';
 import { CustomersController } from './customers/customers.controller';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { EventsController } from './events/events.controller';
+import { RemittanceEventsHub } from './events/remittance-events.hub';
 import { RemitterAccountsController } from './customers/remitter-accounts.controller';
 import { HealthController } from './health/health.controller';
 import { ApiKeyGuard } from './http/auth';
@@ -29,6 +34,7 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { StatementAccountsController } from './statements/statement-accounts.controller';
 import { StatementsController } from './statements/statements.controller';
 import { UnmatchedController } from './unmatched/unmatched.controller';
+import { UsersController } from './users/users.controller';
 
 export { REMITD_CONFIG };
 
@@ -40,6 +46,7 @@ export class AdminApiModule {
       imports: [
         PersistenceModule.forRoot({ url: config.databaseUrl, poolSize: config.dbPoolSize }),
         AccessModule,
+        IdentityModule.forRoot(config.identity),
         ApprovalsModule.forRoot({ caps: config.approvalCaps }),
         LedgerModule,
         CustomersModule,
@@ -64,10 +71,15 @@ export class AdminApiModule {
         BillingController,
         NotificationsController,
         MetricsController,
+        EventsController,
+        DashboardController,
+        AuthController,
+        UsersController,
       ],
       providers: [
         { provide: REMITD_CONFIG, useValue: config },
         HttpMetrics,
+        RemittanceEventsHub,
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

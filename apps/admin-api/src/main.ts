@@ -8,6 +8,7 @@ import { PAYMENT_CHANNELS, type PaymentChannel } from '@remitd/billing';
 import { createRootLogger, loadConfig, loggingModule, nestLogger, type RemitdConfig } from '@remitd/config';
 import { ensurePrivateDir, stopWithParent } from '@remitd/core';
 import { CreateCollectionAccountUseCase, VirtualAccountRepository } from '@remitd/customers';
+import { UsersService } from '@remitd/identity';
 import { AdminApiModule } from './admin-api.module';
 import { handOverBootstrapKey } from './bootstrap-key';
 import { useBodyParsers } from './http/body';
@@ -39,7 +40,7 @@ export async function createAdminApi(config: RemitdConfig, opts: { logger?: fals
     .setTitle('remitd admin API')
     .setDescription(
       'Billing admin API of remitd: customers and credit control, exclusive virtual accounts, ledger, unmatched remittances, bills and payments. ' +
-        'Every endpoint needs an API key (Authorization: Bearer …); money-changing POSTs need an Idempotency-Key header (listed on each). Amounts are decimal strings. ' +
+        'Every endpoint needs an API key (Authorization: Bearer …) or a console session (the httpOnly `remitd_session` cookie set by POST /auth/sign-in; with it, POST, PUT, PATCH and DELETE need the header X-CSRF-Token); money-changing POSTs need an Idempotency-Key header (listed on each). Amounts are decimal strings. ' +
         'Errors answer `{ "error": { "code", "message", "field"? } }`: `code` is stable, and a 400 names the field, parameter or header at fault (`body` for a body that is not JSON).',
     )
     .setVersion('0.1.0')
@@ -60,7 +61,8 @@ export async function createAdminApi(config: RemitdConfig, opts: { logger?: fals
 }
 
 /**
- * First start: a super-admin key (see handOverBootstrapKey) and, only when asked for
+ * First start: a super-admin key (see handOverBootstrapKey), the first console user (a super
+ * admin REMITD_ADMIN_EMAIL with a one-time sign-in link in the log, issue 13) and, only when asked for
  * with REMITD_SEED_DEMO=1, a demo collection account: never by default, so no real customer is
  * ever e-mailed demo bank details (issue 12 item 1).
  */
@@ -75,6 +77,10 @@ export async function firstStart(app: INestApplication, config: RemitdConfig): P
       log: (m) => log.log(m),
     });
   }
+  const admin = await app.get(UsersService).ensureFirstAdmin();
+  // the link is good for one sign-in within a day, after which the person sets a password or TOTP:
+  // unlike the API key it may be logged (issue 13: `npm start` prints it)
+  if (admin) log.log(`sign in to the console: ${admin.url} (one-time, 24 h)`);
   if (
     process.env.REMITD_SEED_DEMO === '1' &&
     (await app.get(VirtualAccountRepository).listCollectionAccounts()).length === 0

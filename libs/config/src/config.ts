@@ -69,6 +69,33 @@ export interface RemitdConfig {
   parserLimits: { maxFileBytes: number; maxXmlDepth: number; maxTextLength: number; maxLineLength: number };
   /** make a new bootstrap super-admin key at start even though keys exist (REMITD_BOOTSTRAP) */
   bootstrap: boolean;
+  /** console sign-in (issue 13) */
+  identity: IdentityConfig;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | null;
+  redirectUri: string;
+  /** what the sign-in page's button says */
+  label: string;
+  /** a verified e-mail without a user gets a new user with this staff role; null: refused */
+  provisionRole: string | null;
+}
+
+export interface IdentityConfig {
+  /** REMITD_STAFF_TOTP_REQUIRED: staff without TOTP may only enrol it until they have */
+  staffTotpRequired: boolean;
+  lockoutAttempts: number;
+  lockoutMinutes: number;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  /** the first super admin, created on first start */
+  adminEmail: string;
+  /** where people reach the admin API: sign-in links and redirects are built on it (no trailing slash) */
+  publicUrl: string;
+  oidc: OidcConfig | null;
 }
 
 export class ConfigError extends Error {
@@ -132,6 +159,7 @@ function parseSources(env: Env, dataDir: string): SourceConfig[] {
   });
 }
 
+const STAFF_ROLES = ['super_admin', 'admin', 'account_manager', 'finance'];
 const CAPPED_ROLES = ['super_admin', 'admin', 'account_manager', 'finance'];
 
 /** REMITD_APPROVAL_CAPS: {"account_manager":{"*":"0"},"finance":{"EUR":"5000.00"}} */
@@ -161,6 +189,56 @@ function parseApprovalCaps(env: Env): Record<string, Record<string, string>> {
     }
   }
   return caps;
+}
+
+function url(env: Env, name: string, dflt: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `"${raw}" is not a URL`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new ConfigError(name, `"${raw}" must be an http:// or https:// URL`);
+  return raw.replace(/\/+$/, '');
+}
+
+function parseIdentity(env: Env, adminApiPort: number): IdentityConfig {
+  const publicUrl = url(env, 'REMITD_PUBLIC_URL', `http://127.0.0.1:${adminApiPort}`);
+  const adminEmail = (env.REMITD_ADMIN_EMAIL ?? 'admin@localhost').trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+$/.test(adminEmail))
+    throw new ConfigError('REMITD_ADMIN_EMAIL', `"${adminEmail}" is not an e-mail address`);
+  let oidc: OidcConfig | null = null;
+  const issuer = url(env, 'REMITD_OIDC_ISSUER', '');
+  if (issuer) {
+    const clientId = env.REMITD_OIDC_CLIENT_ID;
+    if (!clientId) throw new ConfigError('REMITD_OIDC_CLIENT_ID', 'is required with REMITD_OIDC_ISSUER');
+    const provisionRole = env.REMITD_OIDC_PROVISION_ROLE || null;
+    if (provisionRole && !STAFF_ROLES.includes(provisionRole))
+      throw new ConfigError('REMITD_OIDC_PROVISION_ROLE', `"${provisionRole}" is not one of ${STAFF_ROLES.join(', ')}`);
+    oidc = {
+      issuer,
+      clientId,
+      clientSecret: env.REMITD_OIDC_CLIENT_SECRET || null,
+      redirectUri: url(env, 'REMITD_OIDC_REDIRECT_URI', `${publicUrl}/auth/sso/callback`),
+      label: env.REMITD_OIDC_LABEL || 'Single sign-on',
+      provisionRole,
+    };
+  } else if (env.REMITD_OIDC_CLIENT_ID) {
+    throw new ConfigError('REMITD_OIDC_ISSUER', 'is required with REMITD_OIDC_CLIENT_ID');
+  }
+  return {
+    staffTotpRequired: bool(env, 'REMITD_STAFF_TOTP_REQUIRED', false),
+    lockoutAttempts: int(env, 'REMITD_LOCKOUT_ATTEMPTS', 5, 1, 1000),
+    lockoutMinutes: int(env, 'REMITD_LOCKOUT_MINUTES', 15, 1, 7 * 24 * 60),
+    sessionIdleMinutes: int(env, 'REMITD_SESSION_IDLE_MINUTES', 720, 1, 365 * 24 * 60),
+    sessionMaxHours: int(env, 'REMITD_SESSION_MAX_HOURS', 168, 1, 365 * 24),
+    adminEmail,
+    publicUrl,
+    oidc,
+  };
 }
 
 export function loadConfig(env: Env = process.env): RemitdConfig {
@@ -223,5 +301,6 @@ export function loadConfig(env: Env = process.env): RemitdConfig {
       maxLineLength: int(env, 'REMITD_MAX_LINE_LENGTH', 64 * 1024, 128, 256 * 1024 * 1024),
     },
     bootstrap: bool(env, 'REMITD_BOOTSTRAP', false),
+    identity: parseIdentity(env, int(env, 'ADMIN_API_PORT', 3000, 0, 65535)),
   };
 }

@@ -154,6 +154,13 @@ export class OutboxRepository {
     return { pending: of('pending'), failed: of('failed') };
   }
 
+  /** How many messages were sent since `from` (the dashboard's "sent today"). */
+  async sentSince(from: Date): Promise<number> {
+    const [row] = await this.prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM notifications WHERE sent_at >= ${from}::timestamptz AND status = 'sent'`;
+    return row.n;
+  }
+
   list(filter: { recipient?: string; template?: string; status?: string }, limit = 50) {
     return this.prisma.notification.findMany({ where: filter, orderBy: { createdAt: 'desc' }, take: limit });
   }

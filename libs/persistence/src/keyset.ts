@@ -5,7 +5,8 @@ import type { SqlTx } from './sql';
  * A position in a list ordered by (timestamp, id). The timestamp travels as microseconds since
  * the epoch, in text: PostgreSQL keeps microseconds but a JS Date only milliseconds, so a
  * Date-based cursor compares equal to (or past) rows written in the same transaction and a
- * page repeats or skips them.
+ * page repeats or skips them. A list sorted by a numeric column carries the number's exact
+ * decimal text in `at` instead.
  */
 export interface KeysetPosition {
   at: string;
@@ -16,6 +17,8 @@ export interface KeysetPosition {
 export interface KeysetList {
   table: string;
   sortColumn: string;
+  /** what the sort column holds; timestamptz unless said otherwise */
+  sortType?: 'timestamptz' | 'numeric';
   order: 'asc' | 'desc';
   where: Prisma.Sql[];
 }
@@ -40,14 +43,17 @@ export async function keysetPage(
   const sort = Prisma.raw(list.sortColumn);
   const direction = Prisma.raw(list.order === 'asc' ? 'ASC' : 'DESC');
   const conditions = [...list.where];
+  const numeric = list.sortType === 'numeric';
   if (page.after) {
-    const position = Prisma.sql`(timestamptz 'epoch' + ${page.after.at}::bigint * interval '1 microsecond', ${page.after.id}::uuid)`;
+    const position = numeric
+      ? Prisma.sql`(${page.after.at}::numeric, ${page.after.id}::uuid)`
+      : Prisma.sql`(timestamptz 'epoch' + ${page.after.at}::bigint * interval '1 microsecond', ${page.after.id}::uuid)`;
     conditions.push(
       list.order === 'asc' ? Prisma.sql`(${sort}, id) > ${position}` : Prisma.sql`(${sort}, id) < ${position}`,
     );
   }
   const rows = await db.$queryRaw<{ id: string; at: string }[]>`
-    SELECT id::text AS id, (extract(epoch FROM ${sort}) * 1000000)::bigint::text AS at
+    SELECT id::text AS id, ${numeric ? Prisma.sql`${sort}::text` : Prisma.sql`(extract(epoch FROM ${sort}) * 1000000)::bigint::text`} AS at
     FROM ${Prisma.raw(list.table)}
     WHERE ${conditions.length ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`}
     ORDER BY ${sort} ${direction}, id ${direction}

@@ -6,4 +6,6 @@ export * from './reconcile-entries.usecase';
 export * from './reconciliation.repository';
 export * from './reconciliation.module';
 export * from './remitter-accounts.service';
+export * from './queue-dashboard.service';
+export * from './unmatched-queue.repository';
 export * from './unmatched-queue.service';

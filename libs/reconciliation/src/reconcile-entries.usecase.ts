@@ -32,7 +32,7 @@ import { ReconciliationRepository, type PendingEntry, type RemittanceInsert } fr
 
 export const RECONCILIATION_CONFIG = Symbol('RECONCILIATION_CONFIG');
 export type ReconciliationConfig = Pick<RemitdConfig, 'minAutoCreditConfidence' | 'feeReimbursementCaps'> &
-  Partial<Pick<RemitdConfig, 'reconcileConcurrency' | 'reconcileBatchSize'>>;
+  Partial<Pick<RemitdConfig, 'reconcileConcurrency' | 'reconcileBatchSize' | 'timeZone'>>;
 
 export interface BatchResult {
   processed: number;

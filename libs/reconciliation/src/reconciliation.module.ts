@@ -8,6 +8,8 @@ import { DryRunReconciliation } from './dry-run';
 import { ReconcileEntriesUseCase, RECONCILIATION_CONFIG, type ReconciliationConfig } from './reconcile-entries.usecase';
 import { ReconciliationRepository } from './reconciliation.repository';
 import { RemitterAccountsService } from './remitter-accounts.service';
+import { QueueDashboard } from './queue-dashboard.service';
+import { UnmatchedQueueRepository } from './unmatched-queue.repository';
 import { UnmatchedQueue } from './unmatched-queue.service';
 
 @Module({})
@@ -19,6 +21,8 @@ export class ReconciliationModule {
       CreditFundsPort,
       ReconcileEntriesUseCase,
       UnmatchedQueue,
+      UnmatchedQueueRepository,
+      QueueDashboard,
       RemitterAccountsService,
       DryRunReconciliation,
     ];

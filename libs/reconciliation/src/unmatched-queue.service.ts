@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import Decimal from 'decimal.js';
 import { conflict, DomainError, notFound, validationError } from '@remitd/core';
 import { normalizeAccount } from '@remitd/matching';
 import { allocateByWeights, Money } from '@remitd/money';
@@ -16,6 +18,12 @@ import { CreditingService, type CreditItem } from './crediting.service';
 import { rawExcerpt } from './raw-excerpt';
 import { RECONCILIATION_CONFIG, type ReconciliationConfig } from './reconcile-entries.usecase';
 import { ReconciliationRepository } from './reconciliation.repository';
+import {
+  UnmatchedQueueRepository,
+  type QueueFilter,
+  type QueueSort,
+  type VoucherRow,
+} from './unmatched-queue.repository';
 
 export interface Suggestion {
   customerId: string;
@@ -67,21 +75,142 @@ export class UnmatchedQueue {
     private readonly customers: CustomerRepository,
     private readonly crediting: CreditingService,
     private readonly audit: AuditRepository,
+    private readonly queue: UnmatchedQueueRepository,
     @Inject(RECONCILIATION_CONFIG) private readonly config: ReconciliationConfig,
   ) {}
 
   async list(
-    filter: { state?: string; flag?: string; currency?: string; customerId?: string },
+    actor: Actor,
+    filter: QueueQuery,
+    sort: QueueSort,
     page: { after?: KeysetPosition; limit: number },
+    now = new Date(),
   ) {
-    const { items, next } = await this.repo.remittancePage({ ...filter, state: filter.state ?? 'unmatched' }, page);
-    const entries = new Map(
-      (await this.prisma.statementEntry.findMany({ where: { id: { in: items.map((r) => r.entryId) } } })).map((e) => [
-        e.id,
-        e,
-      ]),
-    );
+    const { items, entries, next } = await this.queue.page(queueFilter(actor, filter), sort, now, page);
     return { items: items.map((r) => view(r, entries.get(r.entryId))), next };
+  }
+
+  /** The filtered queue's size, oldest item, how much is mine or nobody's, and totals per currency. */
+  async summary(actor: Actor, filter: QueueQuery, now = new Date()) {
+    const rows = await this.queue.summary(queueFilter(actor, filter), actor.id, now);
+    const oldest = rows.reduce<Date | null>((min, r) => (r.oldest && (!min || r.oldest < min) ? r.oldest : min), null);
+    return {
+      count: rows.reduce((n, r) => n + r.n, 0),
+      oldestCreatedAt: oldest?.toISOString() ?? null,
+      mine: rows.reduce((n, r) => n + r.mine, 0),
+      unowned: rows.reduce((n, r) => n + r.unowned, 0),
+      byCurrency: rows.map((r) => ({
+        currency: r.currency,
+        count: r.n,
+        amount: Money.fromStored(r.amount, r.currency).toString(),
+      })),
+    };
+  }
+
+  /**
+   * Takes an item for someone ("my queue") or gives it back (null). The owner is an actor id;
+   * its name is the caller's own name for "me", else the name given, else the id itself.
+   */
+  async setOwner(cmd: { actor: Actor; remittanceId: string; ownerId: string | null; ownerName?: string }) {
+    const ownerId = cmd.ownerId === 'me' ? cmd.actor.id : cmd.ownerId;
+    if (ownerId !== null && (!ownerId.trim() || ownerId.length > 100))
+      throw validationError('INVALID_OWNER', 'ownerId: an actor id of 1 to 100 characters, "me" or null', 'ownerId');
+    const owner =
+      ownerId === null
+        ? null
+        : {
+            id: ownerId,
+            name: (ownerId === cmd.actor.id ? cmd.actor.name : undefined) ?? cmd.ownerName?.trim() ?? ownerId,
+          };
+    return this.tx.run(async (tx) => {
+      const r = await this.repo.lockRemittance(tx, cmd.remittanceId);
+      if (!r) throw notFound('remittance', cmd.remittanceId);
+      const updated = await this.queue.setOwner(tx, r.id, owner);
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'remittance.owner',
+        entityType: 'remittance',
+        entityId: r.id,
+        payload: { ownerId: owner?.id ?? null, ownerName: owner?.name ?? null, previousOwnerId: r.ownerId },
+      });
+      return view(updated, await this.repo.entry(tx, r.entryId));
+    });
+  }
+
+  async addComment(cmd: { actor: Actor; remittanceId: string; body: string }) {
+    const body = cmd.body?.trim();
+    if (!body || body.length > 4000)
+      throw validationError('INVALID_COMMENT', 'body: a comment of 1 to 4000 characters', 'body');
+    return this.tx.run(async (tx) => {
+      const r = await this.repo.lockRemittance(tx, cmd.remittanceId);
+      if (!r) throw notFound('remittance', cmd.remittanceId);
+      const comment = await this.queue.addComment(tx, {
+        remittanceId: r.id,
+        authorId: cmd.actor.id,
+        authorName: cmd.actor.name ?? cmd.actor.id,
+        body,
+      });
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'remittance.comment',
+        entityType: 'remittance',
+        entityId: r.id,
+        payload: { commentId: comment.id },
+      });
+      return commentView(comment);
+    });
+  }
+
+  async comments(remittanceId: string, page: { after?: KeysetPosition; limit: number }) {
+    await this.mustExist(remittanceId);
+    const { items, next } = await this.queue.commentPage(remittanceId, page);
+    return { items: items.map(commentView), next };
+  }
+
+  /**
+   * Keeps a remittance voucher (the customer's proof of what they sent), once per content: the
+   * same file again answers the voucher already kept. Its reference is what a fee reimbursement
+   * cites.
+   */
+  async addVoucher(cmd: {
+    actor: Actor;
+    remittanceId: string;
+    filename: string;
+    contentType: string;
+    content: Buffer;
+  }) {
+    const sha256 = createHash('sha256').update(cmd.content).digest('hex');
+    return this.tx.run(async (tx) => {
+      const r = await this.repo.lockRemittance(tx, cmd.remittanceId);
+      if (!r) throw notFound('remittance', cmd.remittanceId);
+      const { voucher, created } = await this.queue.addVoucher(tx, {
+        remittanceId: r.id,
+        sha256,
+        filename: cmd.filename,
+        contentType: cmd.contentType,
+        content: cmd.content,
+        uploadedBy: cmd.actor.id,
+      });
+      if (created)
+        await this.audit.record(tx, {
+          actor: cmd.actor,
+          action: 'remittance.voucher',
+          entityType: 'remittance',
+          entityId: r.id,
+          payload: { voucherId: voucher.id, reference: voucherReference(sha256), filename: voucher.filename },
+        });
+      return { ...voucherView(voucher), replayed: !created };
+    });
+  }
+
+  async voucher(remittanceId: string, voucherId: string) {
+    const v = await this.queue.voucherContent(remittanceId, voucherId);
+    if (!v) throw notFound('voucher', voucherId);
+    return { ...voucherView(v), content: v.content };
+  }
+
+  private async mustExist(id: string) {
+    if (!(await this.repo.remittance(undefined, id))) throw notFound('remittance', id);
   }
 
   async detail(id: string) {
@@ -93,8 +222,11 @@ export class UnmatchedQueue {
       where: { remittanceId: id },
       include: { bill: { select: { reference: true, billingCycle: true } } },
     });
+    const [comments, vouchers] = await Promise.all([this.queue.latestComments(id, 100), this.queue.vouchers(id)]);
     return {
       ...view(r, entry),
+      comments: comments.map(commentView),
+      vouchers: vouchers.map(voucherView),
       entry: {
         ...entry,
         amount: bankAmount(entry.amount, entry.currency),
@@ -513,8 +645,12 @@ function view(
     resolvedBy: string | null;
     resolvedAt: Date | null;
     note: string | null;
+    ownerId: string | null;
+    ownerName: string | null;
+    commentCount: number;
   },
   e?: {
+    collectionAccountId: string | null;
     remitterName: string | null;
     remitterAccount: string | null;
     bookingDate: string | null;
@@ -549,6 +685,56 @@ function view(
     resolvedBy: r.resolvedBy,
     resolvedAt: r.resolvedAt?.toISOString() ?? null,
     note: r.note,
+    collectionAccountId: e?.collectionAccountId ?? null,
+    owner: r.ownerId ? { id: r.ownerId, name: r.ownerName ?? r.ownerId } : null,
+    commentCount: r.commentCount,
+  };
+}
+
+/** The queue's filters as the API takes them: `owner` is "me", "none" or an actor id. */
+export type QueueQuery = Omit<QueueFilter, 'state' | 'ownerId' | 'text'> & {
+  state?: string;
+  owner?: string;
+  q?: string;
+};
+
+function queueFilter(actor: Actor, q: QueueQuery): QueueFilter {
+  const { owner, q: text, state, ...rest } = q;
+  if (rest.minAmount !== undefined && rest.maxAmount !== undefined && new Decimal(rest.minAmount).gt(rest.maxAmount))
+    throw validationError('INVALID_AMOUNT_RANGE', 'maxAmount: below minAmount', 'maxAmount');
+  if (rest.minAgeDays !== undefined && rest.maxAgeDays !== undefined && rest.minAgeDays > rest.maxAgeDays)
+    throw validationError('INVALID_AGE_RANGE', 'maxAgeDays: below minAgeDays', 'maxAgeDays');
+  return {
+    ...rest,
+    state: state ?? 'unmatched',
+    ownerId: owner === undefined ? undefined : owner === 'none' ? null : owner === 'me' ? actor.id : owner,
+    text: text?.trim() || undefined,
+  };
+}
+
+/** `VOUCHER-` and the first 12 hex digits of the content's sha256: what a fee reimbursement cites. */
+export const voucherReference = (sha256: string) => `VOUCHER-${sha256.slice(0, 12)}`;
+
+function voucherView(v: VoucherRow) {
+  return {
+    id: v.id,
+    reference: voucherReference(v.sha256),
+    filename: v.filename,
+    contentType: v.contentType,
+    size: v.size,
+    sha256: v.sha256,
+    uploadedBy: v.uploadedBy,
+    createdAt: v.createdAt.toISOString(),
+  };
+}
+
+function commentView(c: { id: string; authorId: string; authorName: string; body: string; createdAt: Date }) {
+  return {
+    id: c.id,
+    authorId: c.authorId,
+    authorName: c.authorName,
+    body: c.body,
+    createdAt: c.createdAt.toISOString(),
   };
 }
 

@@ -1,6 +1,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DomainError } from '@remitd/core';
+import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
+
+/** What a remittance voucher may be (POST /remittances/:id/vouchers takes the file as the raw body). */
+export const VOUCHER_CONTENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+export const VOUCHER_MAX_BYTES = 5 * 1024 * 1024;
 
 /**
  * The body parsers, registered here rather than by Nest so that their errors can be told apart:
@@ -10,7 +15,20 @@ import type { NextFunction, Request, Response } from 'express';
 export function useBodyParsers(app: NestExpressApplication): void {
   app.useBodyParser('json');
   app.useBodyParser('urlencoded', { extended: true });
+  // only the voucher upload takes a file, and only it may be that large
+  app.useBodyParser('raw', { type: isVoucherUpload, limit: VOUCHER_MAX_BYTES });
   app.use((err: unknown, _req: Request, _res: Response, next: NextFunction) => next(bodyError(err)));
+}
+
+const VOUCHER_PATH = /^\/remittances\/[^/?]+\/vouchers\/?(\?|$)/;
+
+function isVoucherUpload(req: IncomingMessage): boolean {
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  return (
+    req.method === 'POST' &&
+    VOUCHER_PATH.test(req.url ?? '') &&
+    (VOUCHER_CONTENT_TYPES as readonly string[]).includes(type)
+  );
 }
 
 function bodyError(err: unknown): unknown {
@@ -18,8 +36,11 @@ function bodyError(err: unknown): unknown {
   if (typeof type !== 'string') return err;
   if (type === 'entity.parse.failed')
     return new DomainError('MALFORMED_JSON', 'body: not valid JSON', 'validation', 'body');
-  if (type === 'entity.too.large')
-    return new DomainError('BODY_TOO_LARGE', 'body: larger than the API accepts (100 kB)', 'validation', 'body');
+  if (type === 'entity.too.large') {
+    const limit = (err as { limit?: unknown }).limit;
+    const accepted = limit === VOUCHER_MAX_BYTES ? '5 MB' : '100 kB';
+    return new DomainError('BODY_TOO_LARGE', `body: larger than the API accepts (${accepted})`, 'validation', 'body');
+  }
   if (/^(entity|charset|encoding|request)\./.test(type))
     return new DomainError('UNREADABLE_BODY', `body: ${(err as Error).message}`, 'validation', 'body');
   return err;

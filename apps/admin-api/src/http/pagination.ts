@@ -34,10 +34,12 @@ export type ListName =
   | 'charges'
   | 'customers'
   | 'remittances'
+  | 'remittance-comments'
   | 'remitter-accounts'
   | 'repayments'
   | 'statement-alerts'
-  | 'statement-files';
+  | 'statement-files'
+  | 'users';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MICROS = /^\d{1,16}$/; // microseconds since 1970, up to the year 2286
@@ -69,6 +71,42 @@ export function decodeCursor(list: ListName, cursor: string | undefined): Keyset
   if (!cursor) return undefined;
   const { at, id, ...rest } = decode(list, cursor);
   if (typeof at !== 'string' || !MICROS.test(at) || typeof id !== 'string' || !UUID.test(id)) {
+    throw invalidCursor(list);
+  }
+  if (Object.keys(rest).some((k) => k !== 'list')) throw invalidCursor(list);
+  return { at, id };
+}
+
+const NUMERIC = /^-?\d{1,16}(\.\d{1,4})?$/; // a numeric(20,4) as PostgreSQL writes it
+
+/**
+ * The cursor of a keyset list the client may sort: it carries its sort (none for the default
+ * one, so a default cursor looks like any (timestamp, id) cursor) and another sort refuses it.
+ */
+export function encodeSortedCursor(
+  list: ListName,
+  sort: string,
+  defaultSort: string,
+  next: KeysetPosition | null,
+): string | null {
+  return next ? encode({ list, ...(sort === defaultSort ? {} : { sort }), at: next.at, id: next.id }) : null;
+}
+
+export function decodeSortedCursor(
+  list: ListName,
+  cursor: string | undefined,
+  sort: { name: string; defaultName: string; kind: 'timestamp' | 'numeric' },
+): KeysetPosition | undefined {
+  if (!cursor) return undefined;
+  const { at, id, sort: cursorSort = sort.defaultName, ...rest } = decode(list, cursor);
+  if (cursorSort !== sort.name)
+    throw validationError(
+      'INVALID_CURSOR',
+      `cursor: a cursor of sort=${typeof cursorSort === 'string' ? cursorSort.slice(0, 20) : '?'}, not of sort=${sort.name}`,
+      'cursor',
+    );
+  const pattern = sort.kind === 'numeric' ? NUMERIC : MICROS;
+  if (typeof at !== 'string' || !pattern.test(at) || typeof id !== 'string' || !UUID.test(id)) {
     throw invalidCursor(list);
   }
   if (Object.keys(rest).some((k) => k !== 'list')) throw invalidCursor(list);

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { BillResponse } from '../billing/billing.responses';
 
 export const REMITTANCE_STATES = [
   'unmatched',
@@ -44,6 +45,13 @@ export class SettledBillResponse {
   @ApiProperty({ enum: BILL_STATUSES }) status!: string;
 }
 
+export const RAILS = ['SWIFT', 'ACH', 'SEPA', 'CASH', 'CHEQUE', 'OTHER'] as const;
+
+export class RemittanceOwnerResponse {
+  @ApiProperty({ example: 'user:0b8f6d3e-1111-4c1c-9a1a-0123456789ab', description: 'the actor id' }) id!: string;
+  @ApiProperty({ example: 'Ada Lovelace', description: 'display name when the item was taken' }) name!: string;
+}
+
 export class RemittanceResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) entryId!: string;
@@ -61,13 +69,71 @@ export class RemittanceResponse {
   @ApiProperty({ nullable: true, type: String }) remitterName!: string | null;
   @ApiProperty({ nullable: true, type: String }) remitterAccount!: string | null;
   @ApiProperty({ nullable: true, type: String }) bankReference!: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'SEPA' }) rail!: string | null;
+  @ApiProperty({ nullable: true, enum: RAILS, example: 'SEPA' }) rail!: string | null;
   @ApiProperty({ nullable: true, type: String, example: '2026-10-02' }) valueDate!: string | null;
   @ApiProperty({ nullable: true, type: String }) remittanceInformation!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) resolvedBy!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) resolvedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'the collection account it arrived on' })
+  collectionAccountId!: string | null;
+  @ApiProperty({ type: RemittanceOwnerResponse, nullable: true, description: 'who works this item; null: nobody' })
+  owner!: RemittanceOwnerResponse | null;
+  @ApiProperty({ example: 2 }) commentCount!: number;
+}
+
+export class CurrencyTotalResponse {
+  @ApiProperty({ example: 'EUR' }) currency!: string;
+  @ApiProperty({ example: 12 }) count!: number;
+  @ApiProperty({ example: '10450.00', description: 'sum of the remitted amounts' }) amount!: string;
+}
+
+export class QueueSummaryResponse {
+  @ApiProperty({ example: 42 }) count!: number;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'when the oldest item arrived' })
+  oldestCreatedAt!: string | null;
+  @ApiProperty({ example: 5, description: 'owned by the caller' }) mine!: number;
+  @ApiProperty({ example: 30, description: 'owned by nobody' }) unowned!: number;
+  @ApiProperty({ type: [CurrencyTotalResponse] }) byCurrency!: CurrencyTotalResponse[];
+}
+
+export class CommentResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'apikey:0b8f6d3e-1111-4c1c-9a1a-0123456789ab' }) authorId!: string;
+  @ApiProperty({ example: 'Ada Lovelace' }) authorName!: string;
+  @ApiProperty({ example: 'called the customer, waiting for the voucher' }) body!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class VoucherResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'VOUCHER-3f1a9c0b7d2e', description: 'cite it as voucherReference of a fee reimbursement' })
+  reference!: string;
+  @ApiProperty({ example: 'mt103-copy.pdf' }) filename!: string;
+  @ApiProperty({ enum: ['application/pdf', 'image/png', 'image/jpeg'] }) contentType!: string;
+  @ApiProperty({ example: 48213, description: 'bytes' }) size!: number;
+  @ApiProperty({ example: '3f1a9c0b7d2e…', description: 'hex SHA-256 of the content' }) sha256!: string;
+  @ApiProperty({ description: 'the actor who uploaded it' }) uploadedBy!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class VoucherUploadResponse extends VoucherResponse {
+  @ApiProperty({ description: 'true when this file was kept for this remittance before: nothing changed' })
+  replayed!: boolean;
+}
+
+export class CustomerOpenBillsResponse {
+  @ApiProperty({ format: 'uuid' }) customerId!: string;
+  // lazy: billing.responses imports this file
+  @ApiProperty({
+    type: () => BillResponse,
+    isArray: true,
+    description: "open bills in the remittance's currency, oldest first",
+  })
+  bills!: BillResponse[];
+  @ApiProperty({ example: '450.00', description: 'what those bills still owe' }) outstanding!: string;
+  @ApiProperty({ description: 'more open bills than listed (the first 100 are)' }) more!: boolean;
 }
 
 export class StatementEntryResponse {
@@ -140,6 +206,14 @@ export class RemittanceDetailResponse extends RemittanceResponse {
   rawExcerpt!: string | null;
   @ApiProperty({ type: [SuggestionResponse] }) suggestions!: SuggestionResponse[];
   @ApiProperty({ type: [RemittanceRepaymentResponse] }) repayments!: RemittanceRepaymentResponse[];
+  @ApiProperty({ type: [CommentResponse], description: 'the latest 100 comments, oldest first' })
+  comments!: CommentResponse[];
+  @ApiProperty({ type: [VoucherResponse] }) vouchers!: VoucherResponse[];
+  @ApiProperty({
+    type: [CustomerOpenBillsResponse],
+    description: "open bills of the remittance's customer, else of each suggested customer, in the suggestions' order",
+  })
+  openBills!: CustomerOpenBillsResponse[];
 }
 
 export class AssignedRemittanceResponse extends RemittanceResponse {

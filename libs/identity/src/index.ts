@@ -1,0 +1,13 @@
+export * from './change-password.usecase';
+export * from './identity.clock';
+export * from './identity.config';
+export * from './identity.errors';
+export * from './identity.module';
+export * from './oidc-sign-in.usecase';
+export type { SessionWithUser } from './session.repository';
+export * from './sessions.service';
+export * from './sign-in.usecase';
+export * from './totp-enrolment.usecase';
+export type { UserRow } from './user.repository';
+export * from './user.view';
+export * from './users.service';
