@@ -162,6 +162,7 @@ export function RemittanceDetailPanel(props: {
                     size="compact-sm"
                     variant={chosen ? 'filled' : 'light'}
                     aria-pressed={chosen}
+                    style={{ flexShrink: 0 }}
                     aria-label={`Pick ${s.customerName}`}
                     onClick={() => props.onCustomerChange({ id: s.customerId, name: s.customerName })}
                   >
