@@ -52,7 +52,7 @@ describeInBrowser(
       expect(created.status).toBe(201);
       const customer = (await created.json()) as { id: string };
 
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
       await page.goto(link!);
       await page.getByRole('heading', { name: 'Dashboard', level: 2 }).waitFor();
       // the link is spent
