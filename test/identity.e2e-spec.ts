@@ -213,6 +213,11 @@ describe('issue 13: people sign in to the console', () => {
     expect((await signIn(email, 'wrong password!', generateSync({ secret }))).body.error.code).toBe('SIGN_IN_FAILED');
     const again = await as(s).post('/auth/totp/enrol');
     expect(again.status).toBe(409);
+    // a sign-in link would bypass the second factor: none is issued for this user
+    const me = (await as(s).get('/auth/session')).body.user.id as string;
+    const link = await api.http().post(`/users/${me}/sign-in-link`).set(auth());
+    expect(link.status).toBe(409);
+    expect(link.body.error.code).toBe('SIGN_IN_LINK_NOT_ALLOWED');
   });
 
   it('with a session cookie every unsafe method needs X-CSRF-Token; API keys need none', async () => {

@@ -73,6 +73,13 @@ export const signInLinkInvalid = () =>
     'unauthenticated',
   );
 
+/** a link signs in without the second factor: never for someone who has one */
+export const signInLinkNotAllowed = () =>
+  conflict(
+    'SIGN_IN_LINK_NOT_ALLOWED',
+    'this user has a TOTP second factor, which a sign-in link would bypass: they sign in with their password and code',
+  );
+
 export const ssoNotConfigured = () =>
   new DomainError('SSO_NOT_CONFIGURED', 'single sign-on is not configured (REMITD_OIDC_ISSUER)', 'not_found');
 

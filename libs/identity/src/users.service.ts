@@ -12,7 +12,14 @@ import {
 } from '@remitd/persistence';
 import { IdentityClock } from './identity.clock';
 import { IDENTITY_CONFIG } from './identity.config';
-import { emailTaken, invalidEmail, roleNotAllowed, signInLinkInvalid, userNotFound } from './identity.errors';
+import {
+  emailTaken,
+  invalidEmail,
+  roleNotAllowed,
+  signInLinkInvalid,
+  signInLinkNotAllowed,
+  userNotFound,
+} from './identity.errors';
 import { MIN_PASSWORD_LENGTH, PasswordHasher } from './passwords';
 import { SessionsService, type ClientInfo } from './sessions.service';
 import { SignInLinkRepository } from './sign-in-link.repository';
@@ -117,6 +124,7 @@ export class UsersService {
     return this.tx.run(async (tx) => {
       const user = await this.users.findById(id);
       if (!user) throw userNotFound(id);
+      if (user.totpEnabled) throw signInLinkNotAllowed();
       return this.issueLinkIn(tx, actor, user);
     });
   }
@@ -126,6 +134,8 @@ export class UsersService {
       const userId = token.length <= 100 ? await this.links.consume(tx, hashToken(token), this.clock.now()) : null;
       const user = userId ? await this.users.lockById(tx, userId) : null;
       if (!user) throw signInLinkInvalid();
+      // enrolled after the link was issued: the link may not bypass the second factor (rolls back, unspent)
+      if (user.totpEnabled) throw signInLinkNotAllowed();
       const session = await this.sessions.open(tx, user, client);
       await this.audit.record(tx, {
         actor: userActor(user),
