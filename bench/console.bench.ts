@@ -142,6 +142,8 @@ async function main() {
       const row = page.getByTestId('queue-row').first();
       const name = (await row.getByRole('link').first().textContent())!.trim();
       await row.getByRole('link').first().click();
+      // the detail of this remittance, not the one before it
+      await page.getByRole('heading', { name: new RegExp(`from ${name}`), level: 3 }).waitFor();
       await page.getByRole('button', { name: 'Return…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Return to sender' });
       await dialog.getByLabel(/^Reason/).fill('benchmark');
