@@ -24,7 +24,7 @@ describe('openapi item 9: every answer conforms to the schema the document decla
   let n = 0;
   /** calls an operation by its template and checks the answer against the document */
   const call = async (
-    method: 'get' | 'post' | 'patch' | 'delete',
+    method: 'get' | 'post' | 'patch' | 'put' | 'delete',
     template: string,
     opts: { params?: Record<string, string>; body?: object; query?: object; key?: string; expect?: number } = {},
   ) => {
@@ -245,6 +245,41 @@ describe('openapi item 9: every answer conforms to the schema the document decla
     await call('get', '/customers/{id}', { params: { id: 'nope' }, expect: 400 });
     await call('get', '/customers/{id}', { params: { id: '0b8f6d3e-1111-4c1c-9a1a-0123456789ab' }, expect: 404 });
     await call('get', '/ledger/verify', { key: 'rmd_unknown', expect: 401 });
+  });
+
+  it('billing entities, their holidays and payment terms (issue 14)', async () => {
+    const accounts = await call('get', '/collection-accounts', { expect: 200 });
+    const entity = await call('post', '/billing-entities', {
+      body: {
+        name: 'Shape Cloud (Singapore) PTE LTD',
+        country: 'SG',
+        timeZone: 'Asia/Singapore',
+        currencies: ['EUR', 'USD'],
+        collectionAccountIds: [accounts.body.items[0].id],
+      },
+      expect: 201,
+    });
+    const id = { id: entity.body.id };
+    await call('get', '/billing-entities', { query: { limit: 1 }, expect: 200 });
+    await call('get', '/billing-entities/{id}', { params: id, expect: 200 });
+    await call('patch', '/billing-entities/{id}', { params: id, body: { offersExclusiveAccounts: true }, expect: 200 });
+    await call('put', '/billing-entities/{id}/holidays', {
+      params: id,
+      query: { year: 2027 },
+      body: { holidays: [{ date: '2027-08-09', name: 'National Day' }] },
+      expect: 200,
+    });
+    await call('get', '/billing-entities/{id}/holidays', { params: id, query: { year: 2027 }, expect: 200 });
+    await call('patch', '/billing-entities/{id}', { params: id, body: { timeZone: 'Nowhere/Else' }, expect: 400 });
+    const customer = await call('post', '/customers', {
+      body: { name: 'Terms Shape Pte', email: 'terms@example.test', currency: 'EUR', billingEntityId: entity.body.id },
+      expect: 201,
+    });
+    await call('put', '/customers/{id}/payment-terms', {
+      params: { id: customer.body.id },
+      body: { settlementCycle: 'quarterly', paymentPeriodDays: 10, paymentPeriodKind: 'business' },
+      expect: 200,
+    });
   });
 
   it('no answer differs from the document', () => {

@@ -15,6 +15,7 @@ import { ApprovalsController } from './approvals/approvals.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuditController } from './audit/audit.controller';
 import { BillingController } from './billing/billing.controller';
+import { BillingEntitiesController } from './billing-entities/billing-entities.controller';
 import { consoleModule } from './console/console.module';
 import { CollectionAccountsController } from './collection-accounts/collection-accounts.controller';
 import { CustomersController } from './customers/customers.controller';
@@ -61,6 +62,7 @@ export class AdminApiModule {
         CustomersController,
         RemitterAccountsController,
         CollectionAccountsController,
+        BillingEntitiesController,
         ApiKeysController,
         ApprovalsController,
         AuditController,

@@ -7,7 +7,12 @@ import { ApiKeysService } from '@remitd/access';
 import { PAYMENT_CHANNELS, type PaymentChannel } from '@remitd/billing';
 import { createRootLogger, loadConfig, loggingModule, nestLogger, type RemitdConfig } from '@remitd/config';
 import { ensurePrivateDir, stopWithParent } from '@remitd/core';
-import { CreateCollectionAccountUseCase, VirtualAccountRepository } from '@remitd/customers';
+import {
+  BillingEntitiesUseCase,
+  BillingEntityRepository,
+  CreateCollectionAccountUseCase,
+  VirtualAccountRepository,
+} from '@remitd/customers';
 import { UsersService } from '@remitd/identity';
 import { AdminApiModule } from './admin-api.module';
 import { handOverBootstrapKey } from './bootstrap-key';
@@ -64,7 +69,8 @@ export async function createAdminApi(config: RemitdConfig, opts: { logger?: fals
  * First start: a super-admin key (see handOverBootstrapKey), the first console user (a super
  * admin REMITD_ADMIN_EMAIL with a one-time sign-in link in the log, issue 13) and, only when asked for
  * with REMITD_SEED_DEMO=1, a demo collection account: never by default, so no real customer is
- * ever e-mailed demo bank details (issue 12 item 1).
+ * ever e-mailed demo bank details (issue 12 item 1). The demo also registers the three billing
+ * entities of seed 002 (issue 14); a production start invents none: finance registers its own.
  */
 export async function firstStart(app: INestApplication, config: RemitdConfig): Promise<void> {
   const log = new Logger('admin-api');
@@ -86,7 +92,7 @@ export async function firstStart(app: INestApplication, config: RemitdConfig): P
     (await app.get(VirtualAccountRepository).listCollectionAccounts()).length === 0
   ) {
     const actor = { id: 'system:bootstrap', role: 'system' };
-    await app.get(CreateCollectionAccountUseCase).execute({
+    const demoAccount = await app.get(CreateCollectionAccountUseCase).execute({
       actor,
       name: 'Demo Bank collection account',
       iban: 'DE89370400440532013000',
@@ -96,11 +102,42 @@ export async function firstStart(app: INestApplication, config: RemitdConfig): P
     log.log(
       'created the demo collection account DE89 3704 0044 0532 0130 00 (EUR, USD, GBP, CHF): for trying remitd out, not for real customers',
     );
+    if ((await app.get(BillingEntityRepository).count()) === 0)
+      await seedDemoBillingEntities(app, config, demoAccount.id);
   } else if ((await app.get(VirtualAccountRepository).listCollectionAccounts()).length === 0) {
     log.log(
       'no collection account yet: create your bank account with POST /collection-accounts before adding customers (REMITD_SEED_DEMO=1 creates a demo one)',
     );
   }
+}
+
+/** seed 002: exclusive accounts are offered by a Singapore PTE LTD, a US LLC and a Malaysian SDN BHD. */
+async function seedDemoBillingEntities(app: INestApplication, config: RemitdConfig, demoAccountId: string) {
+  const actor = { id: 'system:bootstrap', role: 'system' };
+  const entities = app.get(BillingEntitiesUseCase);
+  const demo = [
+    {
+      name: `${config.providerName} (Singapore) PTE LTD`,
+      country: 'SG',
+      timeZone: 'Asia/Singapore',
+      currencies: ['USD', 'SGD', 'EUR', 'GBP', 'CHF'],
+    },
+    { name: `${config.providerName} US LLC`, country: 'US', timeZone: 'America/Los_Angeles', currencies: ['USD'] },
+    {
+      name: `${config.providerName} (Malaysia) SDN BHD`,
+      country: 'MY',
+      timeZone: 'Asia/Kuala_Lumpur',
+      currencies: ['USD', 'MYR'],
+    },
+  ];
+  for (const [i, e] of demo.entries())
+    await entities.create({
+      actor,
+      ...e,
+      offersExclusiveAccounts: true,
+      collectionAccountIds: i === 0 ? [demoAccountId] : [],
+    });
+  new Logger('admin-api').log(`created the demo billing entities of seed 002: ${demo.map((e) => e.name).join(', ')}`);
 }
 
 async function main() {

@@ -59,6 +59,9 @@ export class BillDocumentService {
         billingCycle: view.billingCycle,
         issuedOn: localDate(b.issuedAt, this.timeZone),
         dueDate: view.dueDate,
+        paymentTerms: view.paymentTerms
+          ? `${view.paymentTerms.settlementCycle}, ${view.paymentTerms.paymentPeriodDays} ${view.paymentTerms.paymentPeriodKind} day${view.paymentTerms.paymentPeriodDays === 1 ? '' : 's'}`
+          : null,
         currency: view.currency,
         amount: view.amount,
         paid: view.paid,

@@ -15,6 +15,8 @@ export interface BillPdfData {
     billingCycle: string;
     issuedOn: string;
     dueDate: string | null;
+    /** the payment terms the due date came from, in words ("quarterly, 10 business days"); none on older bills */
+    paymentTerms?: string | null;
     currency: string;
     amount: string;
     paid: string;
@@ -244,6 +246,7 @@ export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Pro
     ['Billing cycle', cycleLabel(bill.billingCycle)],
     ['Issued', dateLabel(bill.issuedOn)],
     ['Due date', bill.dueDate ? dateLabel(bill.dueDate) : 'On receipt'],
+    ...(bill.paymentTerms ? [['Payment terms', bill.paymentTerms] as [string, string]] : []),
     ['Status', STATUS[bill.status] ?? bill.status],
   ];
   let ry = y + 13;

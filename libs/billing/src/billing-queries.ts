@@ -11,7 +11,7 @@ import {
 } from '@remitd/persistence';
 import { BillingRepository, type BillRow } from './billing.repository';
 import { ChargesRepository } from './charges.repository';
-import { assertCycle } from './cycles';
+import { assertCycle, billingPeriod, nextCycle, quarterEnd, settlementCycleOf } from './cycles';
 
 const OPEN = ['unsettled', 'partly_paid', 'overdue'];
 
@@ -88,6 +88,16 @@ export function billView(
     billingCycle: b.billingCycle,
     issuedAt: b.issuedAt.toISOString(),
     dueDate: b.dueDate,
+    // issue 14: the months the bill covers and the terms its due date came from
+    period: billingPeriod(b.billingCycle, b.settlementCycle === 'quarterly' ? 'quarterly' : 'monthly'),
+    paymentTerms:
+      b.paymentTermDays === null || b.paymentTermKind === null
+        ? null
+        : {
+            settlementCycle: b.settlementCycle,
+            paymentPeriodDays: b.paymentTermDays,
+            paymentPeriodKind: b.paymentTermKind,
+          },
     currency: b.currency,
     amount: amount.toString(),
     paid: paid.toString(),
@@ -141,12 +151,20 @@ export class BillingQueries {
       if (!c) throw notFound('customer', cmd.customerId);
       const amount = Money.of(cmd.amount, c.currency, 'amount');
       if (amount.isNegative()) throw validationError('AMOUNT_NEGATIVE', 'amount: must be ≥ 0', 'amount');
+      // seed 000: a quarterly customer gets one bill per quarter, so its charges go on the
+      // quarter's last cycle (and, late, on the next quarter's): issue 14
+      const quarterly = c.settlementCycle === 'quarterly';
+      const target = settlementCycleOf(cmd.billingCycle, quarterly ? 'quarterly' : 'monthly');
       // holds the cycle's charge lock (shared) until commit: issuance of that cycle waits for this charge
-      const billingCycle = await this.charges.openCycleFrom(tx, cmd.billingCycle);
+      const billingCycle = await this.charges.openCycleFrom(
+        tx,
+        target,
+        quarterly ? (cycle) => quarterEnd(nextCycle(cycle)) : nextCycle,
+      );
       const row = await this.charges.insert(tx, {
         customerId: c.id,
         billingCycle,
-        deferredFromCycle: billingCycle === cmd.billingCycle ? null : cmd.billingCycle,
+        deferredFromCycle: billingCycle === target ? null : cmd.billingCycle,
         product: cmd.product,
         usage: cmd.usage,
         amount: amount.toString(),

@@ -8,6 +8,10 @@ export interface BillRow {
   billingCycle: string;
   issuedAt: Date;
   dueDate: string | null;
+  /** the payment terms in force when the bill was issued (none recorded on bills issued before they were) */
+  settlementCycle: string;
+  paymentTermDays: number | null;
+  paymentTermKind: string | null;
   currency: string;
   amount: string;
   paid: string;
@@ -15,6 +19,7 @@ export interface BillRow {
 }
 
 const BILL_COLUMNS = `id::text, customer_id::text AS "customerId", reference, billing_cycle AS "billingCycle", issued_at AS "issuedAt", due_date AS "dueDate",
+  settlement_cycle AS "settlementCycle", payment_term_days AS "paymentTermDays", payment_term_kind AS "paymentTermKind",
   currency, amount::text, paid::text, status`;
 
 @Injectable()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { inListOrder, keysetPage, Prisma, type KeysetPosition, type SqlTx } from '@remitd/persistence';
-import { nextCycle } from './cycles';
+import { isQuarterEnd, nextCycle } from './cycles';
 
 /**
  * The lock between recording charges and issuing a cycle (issue 11 item 4). Both are
@@ -29,6 +29,21 @@ export interface ChargeRow extends NewCharge {
 
 export interface ListedCharge extends ChargeRow {
   billId: string | null;
+}
+
+export interface TermsInUse {
+  days: number;
+  kind: string;
+  billingEntityId: string | null;
+  /** the entity's holidays ("YYYY-MM-DD"), for business days only */
+  holidays: string[];
+}
+
+export interface DueDateOfTerms {
+  days: number;
+  kind: string;
+  billingEntityId: string | null;
+  due: string;
 }
 
 export interface IssuedBill {
@@ -60,8 +75,8 @@ export class ChargesRepository {
    * The first cycle from `cycle` on whose issuance has not begun, holding its shared lock until
    * the transaction ends (so it cannot be issued before the caller's charges are committed).
    */
-  async openCycleFrom(tx: SqlTx, cycle: string): Promise<string> {
-    for (let candidate = cycle; ; candidate = nextCycle(candidate)) {
+  async openCycleFrom(tx: SqlTx, cycle: string, following: (cycle: string) => string = nextCycle): Promise<string> {
+    for (let candidate = cycle; ; candidate = following(candidate)) {
       await this.lockCycleForCharges(tx, candidate);
       if (!(await this.cycleIssued(tx, candidate))) return candidate;
     }
@@ -81,14 +96,12 @@ export class ChargesRepository {
    * Turns the unbilled charges of `cycle` into bills and bill lines in one statement: the charges
    * are read once (FOR UPDATE), and both each bill's amount and its lines come from that one set,
    * so a bill's amount is always the sum of its lines. Call under lockCycleForIssuance.
-   * `dueDates` maps "days:kind" payment terms to the due date.
+   * `dueDates` maps payment terms (days, kind, billing entity: its holidays) to the due date; each
+   * bill records the terms it was issued under. On a quarter's last cycle a quarterly customer's
+   * bill is a quarterly one (its charges of the quarter were recorded on that cycle).
    */
-  async issueCycle(
-    tx: SqlTx,
-    cycle: string,
-    issuedAt: Date,
-    dueDates: { days: number; kind: string; due: string }[],
-  ): Promise<IssuedBill[]> {
+  async issueCycle(tx: SqlTx, cycle: string, issuedAt: Date, dueDates: DueDateOfTerms[]): Promise<IssuedBill[]> {
+    const quarterEnd = isQuarterEnd(cycle);
     return tx.$queryRaw<IssuedBill[]>`
       WITH pending AS (
         SELECT c.id, c.customer_id, c.currency, c.product, c.usage, c.amount
@@ -96,15 +109,22 @@ export class ChargesRepository {
         WHERE c.billing_cycle = ${cycle} AND c.bill_id IS NULL
         FOR UPDATE),
       new_bills AS (
-        INSERT INTO bills (id, customer_id, reference, billing_cycle, issued_at, due_date, currency, amount)
+        INSERT INTO bills (id, customer_id, reference, billing_cycle, issued_at, due_date,
+                           settlement_cycle, payment_term_days, payment_term_kind, currency, amount)
         SELECT gen_random_uuid(), p.customer_id,
                'B-' || replace(${cycle}, '-', '') || '-' || cu.reference || CASE WHEN p.currency <> cu.currency THEN '-' || p.currency ELSE '' END,
-               ${cycle}, ${issuedAt}, t.due, p.currency, SUM(p.amount)
+               ${cycle}, ${issuedAt}, t.due,
+               CASE WHEN cu.settlement_cycle = 'quarterly' AND ${quarterEnd} THEN 'quarterly' ELSE 'monthly' END,
+               cu.payment_term_days, cu.payment_term_kind, p.currency, SUM(p.amount)
         FROM pending p
         JOIN customers cu ON cu.id = p.customer_id
-        LEFT JOIN unnest(${dueDates.map((d) => d.days)}::int[], ${dueDates.map((d) => d.kind)}::text[], ${dueDates.map((d) => d.due)}::text[]) AS t(days, kind, due)
+        LEFT JOIN unnest(${dueDates.map((d) => d.days)}::int[], ${dueDates.map((d) => d.kind)}::text[],
+                         ${dueDates.map((d) => d.billingEntityId ?? '')}::text[], ${dueDates.map((d) => d.due)}::text[])
+                  AS t(days, kind, entity, due)
           ON t.days = cu.payment_term_days AND t.kind = cu.payment_term_kind
-        GROUP BY p.customer_id, cu.reference, cu.currency, p.currency, t.due
+             AND t.entity = coalesce(cu.billing_entity_id::text, '')
+        GROUP BY p.customer_id, cu.reference, cu.currency, cu.settlement_cycle, cu.payment_term_days,
+                 cu.payment_term_kind, p.currency, t.due
         ON CONFLICT (customer_id, billing_cycle, currency) DO NOTHING
         RETURNING id, customer_id, currency),
       billed AS (
@@ -118,6 +138,39 @@ export class ChargesRepository {
         SELECT gen_random_uuid(), bill_id, product, usage, amount
         FROM billed)
       SELECT id::text, customer_id::text AS "customerId" FROM new_bills`;
+  }
+
+  /**
+   * Every payment term in use (of all customers, or of those whose bills of `cycle` have no due
+   * date yet), with the holidays of the customer's billing entity for business days.
+   */
+  async termsInUse(tx: SqlTx, opts: { billsWithoutDueDateOf?: string } = {}): Promise<TermsInUse[]> {
+    const customers = opts.billsWithoutDueDateOf
+      ? Prisma.sql`SELECT DISTINCT cu.payment_term_days, cu.payment_term_kind, cu.billing_entity_id
+                   FROM bills b JOIN customers cu ON cu.id = b.customer_id
+                   WHERE b.billing_cycle = ${opts.billsWithoutDueDateOf} AND b.due_date IS NULL`
+      : Prisma.sql`SELECT DISTINCT payment_term_days, payment_term_kind, billing_entity_id FROM customers`;
+    return tx.$queryRaw<TermsInUse[]>`
+      SELECT t.payment_term_days AS days, t.payment_term_kind AS kind, t.billing_entity_id::text AS "billingEntityId",
+             ARRAY(SELECT h.date FROM billing_entity_holidays h
+                   WHERE h.billing_entity_id = t.billing_entity_id AND t.payment_term_kind = 'business'
+                   ORDER BY h.date) AS holidays
+      FROM (${customers}) AS t`;
+  }
+
+  /** Sets the due date of `cycle`'s bills that have none, from their customer's terms. */
+  async setMissingDueDates(tx: SqlTx, cycle: string, dueDates: DueDateOfTerms[]): Promise<void> {
+    if (!dueDates.length) return;
+    await tx.$executeRaw`
+      UPDATE bills b
+      SET due_date = t.due, payment_term_days = cu.payment_term_days, payment_term_kind = cu.payment_term_kind
+      FROM customers cu,
+           unnest(${dueDates.map((d) => d.days)}::int[], ${dueDates.map((d) => d.kind)}::text[],
+                  ${dueDates.map((d) => d.billingEntityId ?? '')}::text[], ${dueDates.map((d) => d.due)}::text[])
+             AS t(days, kind, entity, due)
+      WHERE b.billing_cycle = ${cycle} AND b.due_date IS NULL AND cu.id = b.customer_id
+        AND cu.payment_term_days = t.days AND cu.payment_term_kind = t.kind
+        AND coalesce(cu.billing_entity_id::text, '') = t.entity`;
   }
 
   /**

@@ -74,19 +74,53 @@ export function cycleOf(at: Date, timeZone: string): string {
   return `${z.y}-${String(z.m).padStart(2, '0')}`;
 }
 
+export type SettlementCycle = 'monthly' | 'quarterly';
+export type PaymentPeriodKind = 'calendar' | 'business';
+
+/** Quarters are calendar quarters (Jan–Mar, Apr–Jun, Jul–Sep, Oct–Dec); a quarter's bill carries its last month's cycle. */
+export function quarterEnd(cycle: string): string {
+  const [y, m] = cycle.split('-').map(Number);
+  return `${y}-${String(Math.ceil(m / 3) * 3).padStart(2, '0')}`;
+}
+
+export function isQuarterEnd(cycle: string): boolean {
+  return quarterEnd(cycle) === cycle;
+}
+
 /**
- * Payment terms (seed 002): the end of the billing cycle + N calendar days, or + N business
- * days (Monday–Friday; public holidays are not modelled).
+ * The cycle a customer's charge of `cycle` is billed on: its own month for monthly settlement,
+ * the quarter's last month for quarterly settlement (one bill per quarter, seed 000).
  */
-export function dueDate(cycle: string, days: number, kind: 'calendar' | 'business'): string {
+export function settlementCycleOf(cycle: string, settlement: SettlementCycle): string {
+  return settlement === 'quarterly' ? quarterEnd(cycle) : cycle;
+}
+
+/** The months a bill of `cycle` covers: its own, or the three of its quarter. */
+export function billingPeriod(cycle: string, settlement: SettlementCycle): { from: string; to: string } {
+  if (settlement === 'monthly') return { from: cycle, to: cycle };
+  const to = quarterEnd(cycle);
+  return { from: previousCycle(previousCycle(to)), to };
+}
+
+/**
+ * Payment terms (seed 000): the due date is the end of the settlement cycle (the month, or the
+ * quarter whose last month `cycle` is) + N calendar days, or + N business days. Business days
+ * skip Saturdays, Sundays and the billing entity's holidays ("YYYY-MM-DD"), which finance keeps.
+ */
+export function dueDate(
+  cycle: string,
+  days: number,
+  kind: PaymentPeriodKind,
+  holidays: ReadonlySet<string> = new Set(),
+): string {
   const [y, m] = cycle.split('-').map(Number);
   const d = new Date(Date.UTC(y, m, 0)); // last day of the cycle
   if (kind === 'calendar') d.setUTCDate(d.getUTCDate() + days);
   else {
     for (let left = days; left > 0;) {
       d.setUTCDate(d.getUTCDate() + 1);
-      const wd = d.getUTCDay();
-      if (wd !== 0 && wd !== 6) left--;
+      const weekday = d.getUTCDay();
+      if (weekday !== 0 && weekday !== 6 && !holidays.has(d.toISOString().slice(0, 10))) left--;
     }
   }
   return d.toISOString().slice(0, 10);

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { plural } from '@remitd/core';
 import { AdvisoryLocks, idempotencyStorage, PrismaService, TransactionRunner } from '@remitd/persistence';
 import { AutoWriteOffUseCase } from './auto-write-off.usecase';
-import { ChargesRepository } from './charges.repository';
+import { ChargesRepository, type DueDateOfTerms, type TermsInUse } from './charges.repository';
 import { MarkOverdueUseCase } from './mark-overdue.usecase';
 import { assertCycle, dueCycle, dueDate, issuanceInstant, nextCycle } from './cycles';
 
@@ -28,6 +28,15 @@ const REASONS: Record<NonNullable<IssueResult['skipped']>, (cycle: string) => st
   no_charges: (cycle) =>
     `cycle ${cycle} has no unbilled charges: nothing to bill, and the cycle stays open for charges recorded later`,
 };
+
+/** seed 000: due = end of the cycle (a month, or a quarter ending with it) + the payment period. */
+const dueDatesOf = (cycle: string, terms: TermsInUse[]): DueDateOfTerms[] =>
+  terms.map((t) => ({
+    days: t.days,
+    kind: t.kind,
+    billingEntityId: t.billingEntityId,
+    due: dueDate(cycle, t.days, t.kind === 'business' ? 'business' : 'calendar', new Set(t.holidays)),
+  }));
 
 const skip = (cycle: string, skipped: NonNullable<IssueResult['skipped']>): IssueResult => ({
   billingCycle: cycle,
@@ -131,29 +140,20 @@ export class IssueBillsUseCase {
             // on find the cycle issued and go to the next open one (see ChargesRepository)
             await this.charges.lockCycleForIssuance(tx, cycle);
             await tx.billingRun.upsert({ where: { billingCycle: cycle }, create: { billingCycle: cycle }, update: {} });
-            // due dates from each customer's payment terms (computed per distinct term), set as the bills are inserted
-            const allTerms = await tx.$queryRaw<{ days: number; kind: string }[]>`
-          SELECT DISTINCT payment_term_days AS days, payment_term_kind AS kind FROM customers`;
+            // due dates from each customer's payment terms in force now (computed per distinct term
+            // and billing entity: business days skip its holidays), set as the bills are inserted
             const bills = await this.charges.issueCycle(
               tx,
               cycle,
               issuedAt,
-              allTerms.map((t) => ({
-                ...t,
-                due: dueDate(cycle, t.days, t.kind === 'business' ? 'business' : 'calendar'),
-              })),
+              dueDatesOf(cycle, await this.charges.termsInUse(tx)),
             );
             // bills left without a due date (terms changed meanwhile, or bills of an interrupted run)
-            const terms = await tx.$queryRaw<{ days: number; kind: string }[]>`
-          SELECT DISTINCT cu.payment_term_days AS days, cu.payment_term_kind AS kind
-          FROM bills b JOIN customers cu ON cu.id = b.customer_id WHERE b.billing_cycle = ${cycle} AND b.due_date IS NULL`;
-            if (terms.length) {
-              await tx.$executeRaw`
-            UPDATE bills b SET due_date = t.due
-            FROM customers cu, unnest(${terms.map((t) => t.days)}::int[], ${terms.map((t) => t.kind)}::text[],
-                                     ${terms.map((t) => dueDate(cycle, t.days, t.kind === 'business' ? 'business' : 'calendar'))}::text[]) AS t(days, kind, due)
-            WHERE b.billing_cycle = ${cycle} AND b.due_date IS NULL AND cu.id = b.customer_id AND cu.payment_term_days = t.days AND cu.payment_term_kind = t.kind`;
-            }
+            await this.charges.setMissingDueDates(
+              tx,
+              cycle,
+              dueDatesOf(cycle, await this.charges.termsInUse(tx, { billsWithoutDueDateOf: cycle })),
+            );
             // charges whose bill already existed (a forced re-run over older data) go to the next open cycle
             if ((await this.charges.strandedCycles(tx)).includes(cycle))
               await this.charges.defer(tx, cycle, await this.charges.openCycleFrom(tx, nextCycle(cycle)));

@@ -4,12 +4,15 @@ import { customerAccounts, LedgerRepository } from '@remitd/ledger';
 import { currency } from '@remitd/money';
 import { OutboxRepository } from '@remitd/notifications';
 import { AuditRepository, TransactionRunner, type Actor, type Tx } from '@remitd/persistence';
+import { BillingEntityRepository, type BillingEntityRecord } from './billing-entity.repository';
 import { formatIban } from './check-digits';
 import { CustomerRepository, type CustomerRecord } from './customer.repository';
 import {
   collectionAccountNotFound,
+  collectionAccountNotOfEntity,
   collectionAccountRequired,
   currencyNotBilled,
+  exclusiveAccountsNotOffered,
   currencyNotHeld,
   noCollectionAccountFor,
   reissueUnderSameCollectionAccount,
@@ -103,30 +106,63 @@ export class AllocateVirtualAccountUseCase {
     private readonly outbox: OutboxRepository,
     private readonly audit: AuditRepository,
     private readonly ledger: LedgerRepository,
+    private readonly entities: BillingEntityRepository,
   ) {}
 
   async execute(cmd: AllocateVirtualAccountCommand): Promise<VirtualAccountView> {
     return this.tx.run(async (tx) => {
       const customer = await this.customers.lockById(tx, cmd.customerId);
       if (!customer) throw notFound('customer', cmd.customerId);
-      const ccy = this.billedCurrency(customer, cmd.currency);
-      const existing = await this.accounts.findActive(tx, customer.id, ccy);
-      if (existing) {
-        if (cmd.collectionAccountId && cmd.collectionAccountId !== existing.collectionAccountId)
-          throw virtualAccountUnderAnotherCollectionAccount(existing, cmd.collectionAccountId);
-        return toVirtualAccountView(existing, false);
-      }
-      const collection = await this.chooseCollectionAccount(ccy, cmd.collectionAccountId);
-      const view = await this.issue(tx, { customer, collection, currency: ccy, accountHolder: cmd.accountHolder });
-      await this.audit.record(tx, {
-        actor: cmd.actor,
-        action: 'virtual_account.allocate',
-        entityType: 'virtual_account',
-        entityId: view.id,
-        payload: { customerId: customer.id, number: view.number, currency: ccy, collectionAccountId: collection.id },
-      });
-      return view;
+      return this.allocate(tx, customer, cmd);
     });
+  }
+
+  /**
+   * Issue 14: every credit-control customer of a billing entity that offers exclusive accounts
+   * gets its account when it is created or put on credit control, in that same transaction
+   * (the caller's, holding the customer's row). Idempotent: a customer who has one keeps it.
+   * Under the entity's collection account holding the customer's currency (the oldest when the
+   * entity has several: finance linked them to the entity, so none is a stray demo account).
+   */
+  async allocateAutomatically(tx: Tx, customer: CustomerRecord, actor: Actor, accountHolder?: string) {
+    if (!customer.creditControl || !customer.billingEntityId) return null;
+    const entity = await this.entities.findById(customer.billingEntityId, tx);
+    if (!entity?.offersExclusiveAccounts) return null;
+    return this.allocate(tx, customer, { actor, customerId: customer.id, accountHolder }, { automatic: true });
+  }
+
+  private async allocate(
+    tx: Tx,
+    customer: CustomerRecord,
+    cmd: AllocateVirtualAccountCommand,
+    opts: { automatic?: boolean } = {},
+  ): Promise<VirtualAccountView> {
+    const ccy = this.billedCurrency(customer, cmd.currency);
+    const entity = customer.billingEntityId ? await this.entities.findById(customer.billingEntityId, tx) : null;
+    // seed 002: exclusive accounts only for customers of the entities that offer them
+    if (entity && !entity.offersExclusiveAccounts) throw exclusiveAccountsNotOffered(entity);
+    const existing = await this.accounts.findActive(tx, customer.id, ccy);
+    if (existing) {
+      if (cmd.collectionAccountId && cmd.collectionAccountId !== existing.collectionAccountId)
+        throw virtualAccountUnderAnotherCollectionAccount(existing, cmd.collectionAccountId);
+      return toVirtualAccountView(existing, false);
+    }
+    const collection = await this.chooseCollectionAccount(ccy, cmd.collectionAccountId, entity, opts.automatic);
+    const view = await this.issue(tx, { customer, collection, currency: ccy, accountHolder: cmd.accountHolder });
+    await this.audit.record(tx, {
+      actor: cmd.actor,
+      action: 'virtual_account.allocate',
+      entityType: 'virtual_account',
+      entityId: view.id,
+      payload: {
+        customerId: customer.id,
+        number: view.number,
+        currency: ccy,
+        collectionAccountId: collection.id,
+        ...(opts.automatic ? { automatic: true, billingEntityId: entity!.id } : {}),
+      },
+    });
+    return view;
   }
 
   /**
@@ -195,16 +231,23 @@ export class AllocateVirtualAccountUseCase {
     return ccy;
   }
 
-  private async chooseCollectionAccount(ccy: string, collectionAccountId: string | undefined): Promise<CollectionRow> {
+  /** A customer of a billing entity is given an account under one of the entity's collection accounts. */
+  private async chooseCollectionAccount(
+    ccy: string,
+    collectionAccountId: string | undefined,
+    entity: BillingEntityRecord | null = null,
+    automatic = false,
+  ): Promise<CollectionRow> {
     if (collectionAccountId) {
       const named = await this.accounts.findCollectionAccount(collectionAccountId);
       if (!named) throw collectionAccountNotFound(collectionAccountId);
+      if (entity && named.billingEntityId !== entity.id) throw collectionAccountNotOfEntity(named.id, entity);
       if (!named.currencies.includes(ccy)) throw currencyNotHeld(named.name, ccy);
       return named;
     }
-    const holding = await this.accounts.collectionAccountsHolding(ccy);
-    if (!holding.length) throw noCollectionAccountFor(ccy);
-    if (holding.length > 1) throw collectionAccountRequired(ccy, holding);
+    const holding = await this.accounts.collectionAccountsHolding(ccy, entity?.id);
+    if (!holding.length) throw noCollectionAccountFor(ccy, entity?.name);
+    if (holding.length > 1 && !automatic) throw collectionAccountRequired(ccy, holding);
     return holding[0];
   }
 

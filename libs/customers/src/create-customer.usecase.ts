@@ -3,9 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { ApprovalsService, type ApprovalRequestView } from '@remitd/access';
 import { DomainError, validationError } from '@remitd/core';
 import { currency, Money } from '@remitd/money';
-import { AuditRepository, isUniqueViolation, TransactionRunner, type Actor } from '@remitd/persistence';
+import { AuditRepository, isUniqueViolation, TransactionRunner, type Actor, type SqlTx } from '@remitd/persistence';
+import { AllocateVirtualAccountUseCase } from './allocate-virtual-account.usecase';
+import { BillingEntityRepository } from './billing-entity.repository';
 import { CustomerRepository } from './customer.repository';
-import { noCollectionAccountFor } from './customers.errors';
+import { currencyNotOfEntity, noCollectionAccountFor, unknownBillingEntity } from './customers.errors';
 import { VirtualAccountRepository } from './virtual-account.repository';
 import { toCustomerView, type CustomerView } from './customer.view';
 
@@ -20,6 +22,68 @@ export interface CreateCustomerCommand {
   autoWriteOff?: boolean;
   partialLastBill?: boolean;
   writeOffPastBills?: boolean;
+  /** the provider's entity the customer contracts with; defaults to the only one when exactly one exists */
+  billingEntityId?: string;
+  settlementCycle?: string;
+  paymentPeriodDays?: number;
+  paymentPeriodKind?: string;
+  /** the provider's name as account holder, for the exclusive account's e-mail */
+  accountHolder?: string;
+}
+
+export interface PaymentTerms {
+  settlementCycle: 'monthly' | 'quarterly';
+  paymentTermDays: number;
+  paymentTermKind: 'calendar' | 'business';
+}
+
+/** seed 000: settlement cycle (monthly or quarterly) + payment period (N calendar or business days). */
+export function validatePaymentTerms(terms: {
+  settlementCycle?: string;
+  paymentPeriodDays?: number;
+  paymentPeriodKind?: string;
+}): Partial<PaymentTerms> {
+  const out: Partial<PaymentTerms> = {};
+  if (terms.settlementCycle !== undefined) {
+    if (terms.settlementCycle !== 'monthly' && terms.settlementCycle !== 'quarterly')
+      throw validationError(
+        'INVALID_SETTLEMENT_CYCLE',
+        `settlementCycle: "${terms.settlementCycle}" is not monthly or quarterly`,
+        'settlementCycle',
+      );
+    out.settlementCycle = terms.settlementCycle;
+  }
+  if (terms.paymentPeriodDays !== undefined) {
+    if (!Number.isInteger(terms.paymentPeriodDays) || terms.paymentPeriodDays < 0 || terms.paymentPeriodDays > 366)
+      throw validationError(
+        'INVALID_PAYMENT_PERIOD',
+        `paymentPeriodDays: ${terms.paymentPeriodDays} is not a whole number of days from 0 to 366`,
+        'paymentPeriodDays',
+      );
+    out.paymentTermDays = terms.paymentPeriodDays;
+  }
+  if (terms.paymentPeriodKind !== undefined) {
+    if (terms.paymentPeriodKind !== 'calendar' && terms.paymentPeriodKind !== 'business')
+      throw validationError(
+        'INVALID_PAYMENT_PERIOD_KIND',
+        `paymentPeriodKind: "${terms.paymentPeriodKind}" is not calendar or business`,
+        'paymentPeriodKind',
+      );
+    out.paymentTermKind = terms.paymentPeriodKind;
+  }
+  return out;
+}
+
+/** The entity a customer is put under: the one named (it must exist and bill the currency). */
+export async function checkBillingEntity(
+  entities: BillingEntityRepository,
+  tx: SqlTx | undefined,
+  billingEntityId: string,
+  ccy: string,
+): Promise<void> {
+  const entity = await entities.findById(billingEntityId, tx);
+  if (!entity) throw unknownBillingEntity(billingEntityId);
+  if (entity.currencies.length && !entity.currencies.includes(ccy)) throw currencyNotOfEntity(entity, ccy);
 }
 
 // Crockford base32 without I, L, O, U: a reference survives being read out on the phone or
@@ -54,6 +118,8 @@ export class CreateCustomerUseCase {
     private readonly audit: AuditRepository,
     private readonly approvals: ApprovalsService,
     private readonly accounts: VirtualAccountRepository,
+    private readonly entities: BillingEntityRepository,
+    private readonly allocate: AllocateVirtualAccountUseCase,
   ) {}
 
   /**
@@ -66,6 +132,9 @@ export class CreateCustomerUseCase {
     // issue 12 item 4: a customer billed in a currency no collection account holds could never be
     // given an account to pay into
     if (!(await this.accounts.collectionAccountsHolding(ccy)).length) throw noCollectionAccountFor(ccy);
+    const terms = validatePaymentTerms(cmd);
+    const billingEntityId = cmd.billingEntityId ?? (await this.entities.onlyOne());
+    if (billingEntityId) await checkBillingEntity(this.entities, undefined, billingEntityId, ccy);
     const held = !!limit?.isPositive() && this.approvals.needsSecondApprover(cmd.actor, limit);
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
@@ -81,14 +150,18 @@ export class CreateCustomerUseCase {
             autoWriteOff: cmd.autoWriteOff ?? true,
             partialLastBill: cmd.partialLastBill ?? true,
             writeOffPastBills: cmd.writeOffPastBills ?? false,
+            billingEntityId,
+            ...terms,
           });
           await this.audit.record(tx, {
             actor: cmd.actor,
             action: 'customer.create',
             entityType: 'customer',
             entityId: c.id,
-            payload: { reference: c.reference, name: c.name, currency: ccy },
+            payload: { reference: c.reference, name: c.name, currency: ccy, billingEntityId, ...terms },
           });
+          // issue 14: a credit-control customer of an entity offering them gets its exclusive account now
+          await this.allocate.allocateAutomatically(tx, c, cmd.actor, cmd.accountHolder);
           if (!held) return toCustomerView(c);
           const approvalRequest = await this.approvals.request(tx, {
             maker: cmd.actor,

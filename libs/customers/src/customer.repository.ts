@@ -27,8 +27,12 @@ export interface CustomerRecord {
   autoWriteOff: boolean;
   partialLastBill: boolean;
   writeOffPastBills: boolean;
+  /** payment terms (seed 000): settlement cycle + payment period of N calendar or business days */
+  settlementCycle: 'monthly' | 'quarterly';
   paymentTermDays: number;
-  paymentTermKind: string;
+  paymentTermKind: 'calendar' | 'business';
+  /** the provider's entity the customer contracts with (seed 002) */
+  billingEntityId: string | null;
   createdAt: Date;
 }
 
@@ -52,7 +56,24 @@ export type CustomerWrite = Pick<
   | 'autoWriteOff'
   | 'partialLastBill'
   | 'writeOffPastBills'
+  | 'billingEntityId'
 > & { creditLimit: string; frozenAmount: string };
+
+export type CustomerChanges = Partial<
+  Pick<
+    CustomerRecord,
+    | 'name'
+    | 'email'
+    | 'creditControl'
+    | 'autoWriteOff'
+    | 'partialLastBill'
+    | 'writeOffPastBills'
+    | 'billingEntityId'
+    | 'settlementCycle'
+    | 'paymentTermDays'
+    | 'paymentTermKind'
+  >
+> & { creditLimit?: string; frozenAmount?: string };
 
 @Injectable()
 export class CustomerRepository {
@@ -78,7 +99,9 @@ export class CustomerRepository {
               c.credit_control AS "creditControl", c.credit_limit::text AS "creditLimit",
               c.frozen_amount::text AS "frozenAmount", c.auto_write_off AS "autoWriteOff",
               c.partial_last_bill AS "partialLastBill", c.write_off_past_bills AS "writeOffPastBills",
+              c.settlement_cycle AS "settlementCycle",
               c.payment_term_days AS "paymentTermDays", c.payment_term_kind AS "paymentTermKind",
+              c.billing_entity_id::text AS "billingEntityId",
               c.created_at AS "createdAt"
        FROM customers c
        WHERE c.id = ANY($1::uuid[])
@@ -101,16 +124,7 @@ export class CustomerRepository {
     return (await this.byIds(tx, [id], { lock: true }))[0] ?? null;
   }
 
-  async update(
-    tx: Tx,
-    id: string,
-    data: Partial<
-      Pick<
-        CustomerRecord,
-        'name' | 'email' | 'creditControl' | 'autoWriteOff' | 'partialLastBill' | 'writeOffPastBills'
-      >
-    > & { creditLimit?: string; frozenAmount?: string },
-  ): Promise<CustomerRecord> {
+  async update(tx: Tx, id: string, data: CustomerChanges): Promise<CustomerRecord> {
     await tx.customer.update({ where: { id }, data, select: { id: true } });
     return (await this.byIds(tx, [id]))[0];
   }

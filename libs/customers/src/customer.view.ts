@@ -51,8 +51,28 @@ export interface CustomerView {
   partialLastBill: boolean;
   /** @deprecated the same as settlePastBillsWithRefunds */
   writeOffPastBills: boolean;
+  /** the provider's entity the customer contracts with (seed 002) */
+  billingEntityId: string | null;
+  paymentTerms: PaymentTermsView;
   createdAt: string;
 }
+
+/** seed 000: the due date comes from the settlement cycle and the payment period */
+export interface PaymentTermsView {
+  settlementCycle: 'monthly' | 'quarterly';
+  paymentPeriodDays: number;
+  paymentPeriodKind: 'calendar' | 'business';
+}
+
+export const toPaymentTermsView = (c: {
+  settlementCycle: 'monthly' | 'quarterly';
+  paymentTermDays: number;
+  paymentTermKind: 'calendar' | 'business';
+}): PaymentTermsView => ({
+  settlementCycle: c.settlementCycle,
+  paymentPeriodDays: c.paymentTermDays,
+  paymentPeriodKind: c.paymentTermKind,
+});
 
 export function availableCredit(cash: Money, creditLimit: Money, frozen: Money): Money {
   return cash.plus(creditLimit).minus(frozen);
@@ -113,6 +133,8 @@ export function toCustomerView(c: CustomerRecord, accounts: readonly CustomerAcc
     autoWriteOff: c.autoWriteOff,
     partialLastBill: c.partialLastBill,
     writeOffPastBills: c.writeOffPastBills,
+    billingEntityId: c.billingEntityId,
+    paymentTerms: toPaymentTermsView(c),
     createdAt: c.createdAt.toISOString(),
   };
 }

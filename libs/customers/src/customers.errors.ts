@@ -12,10 +12,12 @@ export const invalidRoutingNumber = (routingNumber: string) =>
     'routingNumber',
   );
 
-export const noCollectionAccountFor = (currency: string) =>
+export const noCollectionAccountFor = (currency: string, billingEntityName?: string) =>
   new DomainError(
     'NO_COLLECTION_ACCOUNT',
-    `currency: no collection account holds ${currency}; create one holding ${currency} first (POST /collection-accounts)`,
+    billingEntityName
+      ? `currency: no collection account of billing entity ${billingEntityName} holds ${currency}; link one holding ${currency} to it first (PATCH /billing-entities/:id)`
+      : `currency: no collection account holds ${currency}; create one holding ${currency} first (POST /collection-accounts)`,
     'unprocessable',
     'currency',
   );
@@ -73,4 +75,59 @@ export const reissueUnderSameCollectionAccount = (collectionAccountId: string) =
     'SAME_COLLECTION_ACCOUNT',
     `collectionAccountId: the virtual account already lives under ${collectionAccountId}; name another collection account`,
     'collectionAccountId',
+  );
+
+export const billingEntityNotFound = (id: string) => notFound('billing entity', id);
+
+export const collectionAccountOfAnotherEntity = (account: { id: string; name: string }, entityId: string) =>
+  new DomainError(
+    'COLLECTION_ACCOUNT_OF_ANOTHER_ENTITY',
+    `collectionAccountIds: collection account ${account.name} (${account.id}) belongs to billing entity ${entityId}; release it there first`,
+    'conflict',
+    'collectionAccountIds',
+    { collectionAccountId: account.id, billingEntityId: entityId },
+  );
+
+export const billingEntityExists = (name: string) =>
+  new DomainError(
+    'BILLING_ENTITY_EXISTS',
+    `name: a billing entity named "${name}" already exists`,
+    'conflict',
+    'name',
+    {
+      name,
+    },
+  );
+
+export const exclusiveAccountsNotOffered = (entity: { id: string; name: string }) =>
+  conflict(
+    'EXCLUSIVE_ACCOUNTS_NOT_OFFERED',
+    `billing entity ${entity.name} does not offer exclusive bank accounts (seed 002: only to credit customers of the entities that do); the customer pays into the entity's collection account with its reference`,
+    { billingEntityId: entity.id },
+  );
+
+export const collectionAccountNotOfEntity = (collectionAccountId: string, entity: { id: string; name: string }) =>
+  new DomainError(
+    'COLLECTION_ACCOUNT_NOT_OF_ENTITY',
+    `collectionAccountId: ${collectionAccountId} is not a collection account of billing entity ${entity.name}, the customer's`,
+    'unprocessable',
+    'collectionAccountId',
+    { billingEntityId: entity.id },
+  );
+
+export const unknownBillingEntity = (id: string) =>
+  new DomainError(
+    'UNKNOWN_BILLING_ENTITY',
+    `billingEntityId: no billing entity ${id}`,
+    'unprocessable',
+    'billingEntityId',
+  );
+
+export const currencyNotOfEntity = (entity: { id: string; name: string; currencies: string[] }, currency: string) =>
+  new DomainError(
+    'CURRENCY_NOT_OF_ENTITY',
+    `currency: billing entity ${entity.name} bills in ${entity.currencies.join(', ')}, not ${currency}`,
+    'unprocessable',
+    'currency',
+    { billingEntityId: entity.id },
   );

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { LedgerModule } from '@remitd/ledger';
 import { OutboxModule } from '@remitd/notifications';
 import { AllocateVirtualAccountUseCase } from './allocate-virtual-account.usecase';
+import { BillingEntitiesUseCase } from './billing-entities.usecase';
+import { BillingEntityRepository } from './billing-entity.repository';
 import { CreateCollectionAccountUseCase } from './collection-account.usecase';
 import { CreateCustomerUseCase } from './create-customer.usecase';
 import { CustomerQueries } from './customer-queries';
@@ -17,6 +19,8 @@ const providers = [
   CustomerQueries,
   CreateCollectionAccountUseCase,
   AllocateVirtualAccountUseCase,
+  BillingEntityRepository,
+  BillingEntitiesUseCase,
 ];
 
 @Module({ imports: [LedgerModule, OutboxModule], providers, exports: providers })

@@ -1,4 +1,6 @@
 export * from './allocate-virtual-account.usecase';
+export * from './billing-entities.usecase';
+export * from './billing-entity.repository';
 export * from './check-digits';
 export * from './collection-account.usecase';
 export * from './create-customer.usecase';

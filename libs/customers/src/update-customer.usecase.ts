@@ -3,8 +3,11 @@ import { ApprovalsService, makerOf, type ApprovalRequestView } from '@remitd/acc
 import { notFound } from '@remitd/core';
 import { Money } from '@remitd/money';
 import { AuditRepository, TransactionRunner, type Actor, type Tx } from '@remitd/persistence';
+import { AllocateVirtualAccountUseCase } from './allocate-virtual-account.usecase';
+import { BillingEntityRepository } from './billing-entity.repository';
 import { CustomerRepository } from './customer.repository';
-import { validateCustomerFields } from './create-customer.usecase';
+import { checkBillingEntity, validateCustomerFields, validatePaymentTerms } from './create-customer.usecase';
+import { toPaymentTermsView } from './customer.view';
 import { CustomerQueries } from './customer-queries';
 import type { CustomerView } from './customer.view';
 
@@ -19,6 +22,17 @@ export interface UpdateCustomerCommand {
   autoWriteOff?: boolean;
   partialLastBill?: boolean;
   writeOffPastBills?: boolean;
+  billingEntityId?: string;
+  /** the provider's name as account holder, for an exclusive account allocated by the change */
+  accountHolder?: string;
+}
+
+export interface SetPaymentTermsCommand {
+  actor: Actor;
+  customerId: string;
+  settlementCycle: string;
+  paymentPeriodDays: number;
+  paymentPeriodKind: string;
 }
 
 export interface PendingCustomerUpdate {
@@ -39,6 +53,8 @@ export class UpdateCustomerUseCase implements OnModuleInit {
     private readonly audit: AuditRepository,
     private readonly queries: CustomerQueries,
     private readonly approvals: ApprovalsService,
+    private readonly entities: BillingEntityRepository,
+    private readonly allocate: AllocateVirtualAccountUseCase,
   ) {}
 
   onModuleInit(): void {
@@ -56,6 +72,27 @@ export class UpdateCustomerUseCase implements OnModuleInit {
     return pending ?? this.queries.get(cmd.customerId);
   }
 
+  /**
+   * The contract's payment terms (seed 000): settlement cycle + payment period. Bills issued from
+   * now on carry them and their due date; bills already issued keep the terms they were issued with.
+   */
+  async setPaymentTerms(cmd: SetPaymentTermsCommand): Promise<CustomerView> {
+    const terms = validatePaymentTerms(cmd);
+    await this.tx.run(async (tx) => {
+      const before = await this.customers.lockById(tx, cmd.customerId);
+      if (!before) throw notFound('customer', cmd.customerId);
+      const after = await this.customers.update(tx, cmd.customerId, terms);
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'customer.payment_terms',
+        entityType: 'customer',
+        entityId: cmd.customerId,
+        payload: { paymentTerms: toPaymentTermsView(after), before: toPaymentTermsView(before) },
+      });
+    });
+    return this.queries.get(cmd.customerId);
+  }
+
   private async update(
     tx: Tx,
     cmd: UpdateCustomerCommand,
@@ -64,7 +101,9 @@ export class UpdateCustomerUseCase implements OnModuleInit {
     const before = await this.customers.lockById(tx, cmd.customerId);
     if (!before) throw notFound('customer', cmd.customerId);
     const { limit, frozen } = validateCustomerFields(cmd, before.currency);
-    const { actor: _a, ...command } = cmd;
+    if (cmd.billingEntityId !== undefined)
+      await checkBillingEntity(this.entities, tx, cmd.billingEntityId, before.currency);
+    const { actor: _a, accountHolder: _h, ...command } = cmd;
     const { customerId: _c, ...changes } = command;
     const increase = limit?.minus(Money.fromStored(before.creditLimit, before.currency));
     if (!approval && increase?.isPositive() && this.approvals.needsSecondApprover(cmd.actor, increase)) {
@@ -77,7 +116,7 @@ export class UpdateCustomerUseCase implements OnModuleInit {
       });
       return { state: 'pending_approval', approvalRequest };
     }
-    await this.customers.update(tx, cmd.customerId, {
+    const after = await this.customers.update(tx, cmd.customerId, {
       ...changes,
       name: cmd.name?.trim(),
       email: cmd.email?.trim(),
@@ -95,10 +134,15 @@ export class UpdateCustomerUseCase implements OnModuleInit {
           creditLimit: Money.fromStored(before.creditLimit, before.currency).toString(),
           frozenAmount: Money.fromStored(before.frozenAmount, before.currency).toString(),
           autoWriteOff: before.autoWriteOff,
+          creditControl: before.creditControl,
+          billingEntityId: before.billingEntityId,
         },
         ...(approval ? { approvalRequestId: approval.id } : {}),
       },
     });
+    // issue 14: put on credit control (or moved to an entity that offers them): its exclusive account now
+    if (cmd.creditControl !== undefined || cmd.billingEntityId !== undefined)
+      await this.allocate.allocateAutomatically(tx, after, cmd.actor, cmd.accountHolder);
     return null;
   }
 }

@@ -29,10 +29,10 @@ export class VirtualAccountRepository {
     return this.prisma.collectionAccount.findUnique({ where: { id } });
   }
 
-  /** Collection accounts holding `currency`, oldest first. */
-  collectionAccountsHolding(currency: string) {
+  /** Collection accounts holding `currency` (of one billing entity when named), oldest first. */
+  collectionAccountsHolding(currency: string, billingEntityId?: string) {
     return this.prisma.collectionAccount.findMany({
-      where: { currencies: { has: currency } },
+      where: { currencies: { has: currency }, ...(billingEntityId ? { billingEntityId } : {}) },
       orderBy: { createdAt: 'asc' },
     });
   }

@@ -66,7 +66,7 @@ export interface CreditPlan {
 
 /**
  * Credits customers the amount they remitted (bank fees from the reimbursement expense
- * account) and settles their unpaid bills oldest first, in one journal per crediting. Set-based: a fixed number of
+ * account) and, for customers with Automatic Bill Settlement on, settles their unpaid bills oldest first, in one journal per crediting. Set-based: a fixed number of
  * statements for any number of items, all inside the caller's transaction.
  *
  * Three steps so the reconciliation batch can keep the busiest rows (the bank clearing and fee
@@ -134,7 +134,9 @@ export class CreditingService {
       const cash = cashOf.get(i)!;
       // the funds: the cash balance after this credit (earlier credits of the batch included)
       let balance = running.get(cash.code)!.plus(i.remitted);
-      const candidates: OpenBill[] = (billsOf.get(`${i.customer.id}:${ccy}`) ?? [])
+      // seed 000: with Automatic Bill Settlement off the funds stay in the balance and the bills
+      // wait for a manual payment (issue 14)
+      const candidates: OpenBill[] = (i.customer.autoWriteOff ? (billsOf.get(`${i.customer.id}:${ccy}`) ?? []) : [])
         .filter((b) => b.open.isPositive())
         .map((b) => ({ id: b.row.id, issuedAt: b.row.issuedAt, open: b.open }));
       const { allocations } = allocateOldestFirst(

@@ -115,8 +115,15 @@ export class DryRunReconciliation {
       if (d.kind === 'credit') {
         const code = AccountCodes.customerCash(p.customer!.id, e.currency);
         const balance = (balances.get(code) ?? Money.zero(e.currency)).plus(p.remitted);
+        // as crediting: with Automatic Bill Settlement off nothing is settled
         const candidates = bills
-          .filter((b) => b.customerId === p.customer!.id && b.currency === e.currency && open.get(b.id)!.isPositive())
+          .filter(
+            (b) =>
+              p.customer!.autoWriteOff &&
+              b.customerId === p.customer!.id &&
+              b.currency === e.currency &&
+              open.get(b.id)!.isPositive(),
+          )
           .map((b) => ({ id: b.id, issuedAt: b.issuedAt, open: open.get(b.id)! }));
         const { allocations, remaining } = allocateOldestFirst(
           balance.isPositive() ? balance : Money.zero(e.currency),

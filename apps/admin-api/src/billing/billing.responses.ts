@@ -37,6 +37,17 @@ export class BillingRunResponse {
   @ApiPropertyOptional({ description: 'why nothing was issued, in a sentence' }) reason?: string;
 }
 
+export class BillPeriodResponse {
+  @ApiProperty({ example: '2026-01' }) from!: string;
+  @ApiProperty({ example: '2026-03' }) to!: string;
+}
+
+export class BillPaymentTermsResponse {
+  @ApiProperty({ enum: ['monthly', 'quarterly'] }) settlementCycle!: string;
+  @ApiProperty({ example: 15 }) paymentPeriodDays!: number;
+  @ApiProperty({ enum: ['calendar', 'business'] }) paymentPeriodKind!: string;
+}
+
 export class BillResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) customerId!: string;
@@ -44,6 +55,18 @@ export class BillResponse {
   @ApiProperty({ example: '2026-10' }) billingCycle!: string;
   @ApiProperty({ format: 'date-time' }) issuedAt!: string;
   @ApiProperty({ nullable: true, type: String, example: '2026-11-15' }) dueDate!: string | null;
+  @ApiProperty({
+    type: BillPeriodResponse,
+    description: 'the months the bill covers: its cycle, or the quarter ending with it',
+  })
+  period!: BillPeriodResponse;
+  @ApiProperty({
+    type: BillPaymentTermsResponse,
+    nullable: true,
+    description:
+      'the payment terms in force when the bill was issued (its due date came from them); null on older bills',
+  })
+  paymentTerms!: BillPaymentTermsResponse | null;
   @ApiProperty({ example: 'EUR' }) currency!: string;
   @money('300.00') amount!: string;
   @money('150.00') paid!: string;

@@ -14,5 +14,7 @@ export class CollectionAccountResponse {
   @ApiProperty({ type: [String], example: ['EUR', 'USD'] }) currencies!: string[];
   @ApiProperty({ example: '12', description: 'virtual account numbers handed out so far (decimal string)' })
   virtualAccountsAllocated!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'the billing entity that owns it' })
+  billingEntityId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: Date;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Inject, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Inject, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   ApiAcceptedResponse,
@@ -29,6 +29,7 @@ import {
   CreateCustomerRequest,
   CustomerResponse,
   ListCustomersQuery,
+  PaymentTermsRequest,
   ReissueVirtualAccountRequest,
   UpdateCustomerRequest,
 } from './customers.dto';
@@ -57,7 +58,12 @@ export class CustomersController {
   @ApiCreatedResponse({ type: CreatedCustomerResponse })
   createCustomer(@CurrentActor() actor: Actor, @Body() body: CreateCustomerRequest) {
     const { autoBillSettlement: _a, settlePastBillsWithRefunds: _s, ...rest } = body;
-    return this.create.execute({ actor, ...rest, ...definedOnly(billSettlementFlags(body)) });
+    return this.create.execute({
+      actor,
+      ...rest,
+      ...definedOnly(billSettlementFlags(body)),
+      accountHolder: this.config.providerName,
+    });
   }
 
   @Get()
@@ -104,9 +110,25 @@ export class CustomersController {
       customerId: id,
       ...rest,
       ...definedOnly(billSettlementFlags(body)),
+      accountHolder: this.config.providerName,
     });
     if ('state' in out && out.state === 'pending_approval') res.status(HttpStatus.ACCEPTED);
     return out;
+  }
+
+  @Put(':id/payment-terms')
+  @Roles('super_admin', 'admin', 'finance')
+  @ApiOperation({
+    summary:
+      'Set the payment terms of the contract: settlement cycle (monthly or quarterly) + payment period (N calendar or business days); bills issued from now on carry them',
+  })
+  @ApiOkResponse({ type: CustomerResponse })
+  setPaymentTerms(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: PaymentTermsRequest,
+  ): Promise<CustomerResponse> {
+    return this.update.setPaymentTerms({ actor, customerId: id, ...body }) as Promise<CustomerResponse>;
   }
 
   @Post(':id/virtual-accounts')

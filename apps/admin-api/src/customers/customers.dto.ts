@@ -2,13 +2,17 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsBoolean,
   IsEmail,
+  IsIn,
+  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
+  Max,
   MaxLength,
+  Min,
 } from 'class-validator';
 import { validationError } from '@remitd/core';
 import { PageQuery } from '../http/pagination';
@@ -73,6 +77,57 @@ export class CreateCustomerRequest {
   @IsOptional()
   @IsBoolean()
   writeOffPastBills?: boolean;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "the provider's entity the customer contracts with; defaults to the only one when exactly one exists",
+  })
+  @IsOptional()
+  @IsUUID()
+  billingEntityId?: string;
+
+  @ApiPropertyOptional({ enum: ['monthly', 'quarterly'], default: 'monthly' })
+  @IsOptional()
+  @IsIn(['monthly', 'quarterly'])
+  settlementCycle?: string;
+
+  @ApiPropertyOptional({ default: 15, minimum: 0, maximum: 366, description: 'payment period: N days after the cycle' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  paymentPeriodDays?: number;
+
+  @ApiPropertyOptional({ enum: ['calendar', 'business'], default: 'calendar' })
+  @IsOptional()
+  @IsIn(['calendar', 'business'])
+  paymentPeriodKind?: string;
+}
+
+/** seed 000: the payment term = settlement cycle + payment period (N calendar or business days). */
+export class PaymentTermsRequest {
+  @ApiProperty({ enum: ['monthly', 'quarterly'], description: 'one bill per month, or per calendar quarter' })
+  @IsIn(['monthly', 'quarterly'])
+  settlementCycle!: string;
+
+  @ApiProperty({ example: 30, minimum: 0, maximum: 366, description: 'days after the end of the settlement cycle' })
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  paymentPeriodDays!: number;
+
+  @ApiProperty({
+    enum: ['calendar', 'business'],
+    description: "business days skip weekends and the billing entity's holidays",
+  })
+  @IsIn(['calendar', 'business'])
+  paymentPeriodKind!: string;
+}
+
+export class PaymentTermsResponse {
+  @ApiProperty({ enum: ['monthly', 'quarterly'] }) settlementCycle!: string;
+  @ApiProperty({ example: 15 }) paymentPeriodDays!: number;
+  @ApiProperty({ enum: ['calendar', 'business'] }) paymentPeriodKind!: string;
 }
 
 export class UpdateCustomerRequest {
@@ -104,6 +159,10 @@ export class UpdateCustomerRequest {
   @IsOptional()
   @IsBoolean()
   writeOffPastBills?: boolean;
+  @ApiPropertyOptional({ format: 'uuid', description: "the provider's entity the customer contracts with" })
+  @IsOptional()
+  @IsUUID()
+  billingEntityId?: string;
 }
 
 export class ListCustomersQuery extends PageQuery {
@@ -180,6 +239,18 @@ export class CustomerResponse {
   @ApiProperty({ deprecated: true, description: 'use autoBillSettlement' }) autoWriteOff!: boolean;
   @ApiProperty() partialLastBill!: boolean;
   @ApiProperty({ deprecated: true, description: 'use settlePastBillsWithRefunds' }) writeOffPastBills!: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: "the provider's entity the customer contracts with (null for customers from before entities)",
+  })
+  billingEntityId!: string | null;
+  @ApiProperty({
+    type: PaymentTermsResponse,
+    description: 'the due date of every bill issued from now on comes from these',
+  })
+  paymentTerms!: PaymentTermsResponse;
   @ApiProperty() createdAt!: string;
 }
 

@@ -30,6 +30,7 @@ export type ListName =
   | 'notifications'
   | 'held-entries'
   | 'audit-log'
+  | 'billing-entities'
   | 'bills'
   | 'charges'
   | 'customers'
