@@ -37,8 +37,9 @@ export function ensureConsoleBundle(log: (m: string) => void = console.log): voi
   log('building the console (dist/console)…');
   const r = spawnSync(
     process.execPath,
-    [vite, 'build', '--logLevel', 'warn', '--config', path.join(SOURCES, 'vite.config.mts')],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
+    [vite, 'build', '--mode', 'production', '--logLevel', 'warn', '--config', path.join(SOURCES, 'vite.config.mts')],
+    // React's production build whatever runs this: jest sets NODE_ENV=test, which vite would honour
+    { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } },
   );
   if (r.status !== 0) throw new Error(`building the console failed (vite exited with ${r.status ?? r.signal})`);
 }

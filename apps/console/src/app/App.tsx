@@ -1,14 +1,36 @@
 import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { isStaff, useSession } from '../api/session';
-import { AccountScreen } from '../screens/account/AccountScreen';
-import { BankScreen } from '../screens/bank/BankScreen';
-import { CustomerScreen } from '../screens/customers/CustomerScreen';
-import { CustomersScreen } from '../screens/customers/CustomersScreen';
-import { DashboardScreen } from '../screens/dashboard/DashboardScreen';
 import { QueueScreen } from '../screens/queue/QueueScreen';
 import { SignInScreen } from '../screens/sign-in/SignInScreen';
 import { Shell } from './Shell';
+
+// the queue (where account managers spend the day) is in the first bundle; the other screens, and
+// the charts library behind the dashboard, load when first opened
+const AccountScreen = lazy(() =>
+  import('../screens/account/AccountScreen').then((m) => ({ default: m.AccountScreen })),
+);
+const BankScreen = lazy(() => import('../screens/bank/BankScreen').then((m) => ({ default: m.BankScreen })));
+const CustomerScreen = lazy(() =>
+  import('../screens/customers/CustomerScreen').then((m) => ({ default: m.CustomerScreen })),
+);
+const CustomersScreen = lazy(() =>
+  import('../screens/customers/CustomersScreen').then((m) => ({ default: m.CustomersScreen })),
+);
+const DashboardScreen = lazy(() =>
+  import('../screens/dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })),
+);
+
+const Loading = () => (
+  <Center h="50vh">
+    <Loader aria-label="Loading" />
+  </Center>
+);
+
+function Screens({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
 
 /** Signed out: the sign-in page. Staff: every screen. Members: only their own customer. */
 export function App() {
@@ -24,31 +46,37 @@ export function App() {
   if (user.totpEnrolmentRequired)
     return (
       <Shell user={user}>
-        <AccountScreen enrolmentRequired />
+        <Screens>
+          <AccountScreen enrolmentRequired />
+        </Screens>
       </Shell>
     );
   if (!isStaff(user))
     return (
       <Shell user={user}>
-        <Routes>
-          <Route path="/customers/:id" element={<CustomerScreen />} />
-          <Route path="/account" element={<AccountScreen />} />
-          <Route path="*" element={<Navigate to={`/customers/${user.customerId}`} replace />} />
-        </Routes>
+        <Screens>
+          <Routes>
+            <Route path="/customers/:id" element={<CustomerScreen />} />
+            <Route path="/account" element={<AccountScreen />} />
+            <Route path="*" element={<Navigate to={`/customers/${user.customerId}`} replace />} />
+          </Routes>
+        </Screens>
       </Shell>
     );
   return (
     <Shell user={user}>
-      <Routes>
-        <Route path="/" element={<DashboardScreen />} />
-        <Route path="/queue" element={<QueueScreen />} />
-        <Route path="/queue/:id" element={<QueueScreen />} />
-        <Route path="/customers" element={<CustomersScreen />} />
-        <Route path="/customers/:id" element={<CustomerScreen />} />
-        <Route path="/bank" element={<BankScreen />} />
-        <Route path="/account" element={<AccountScreen />} />
-        <Route path="*" element={<Navigate to="/" replace />} />
-      </Routes>
+      <Screens>
+        <Routes>
+          <Route path="/" element={<DashboardScreen />} />
+          <Route path="/queue" element={<QueueScreen />} />
+          <Route path="/queue/:id" element={<QueueScreen />} />
+          <Route path="/customers" element={<CustomersScreen />} />
+          <Route path="/customers/:id" element={<CustomerScreen />} />
+          <Route path="/bank" element={<BankScreen />} />
+          <Route path="/account" element={<AccountScreen />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </Screens>
     </Shell>
   );
 }

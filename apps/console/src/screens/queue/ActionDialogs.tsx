@@ -73,6 +73,7 @@ export function AssignDialog(props: {
         : `Assigned ${props.targets.length} remittances to ${customer.name}`,
       remittanceIds: props.targets.map((t) => t.id),
       requests: props.targets.map((t) => requests.assign(t.id, body)),
+      leavesQueue: true,
     });
     props.onClose();
   }
@@ -153,6 +154,7 @@ export function SplitDialog(props: { target: Remittance; first: PickedCustomer |
       label: `Split ${amountOf(r)} from ${who(r)} across ${parts.map((p) => p.customer!.name).join(', ')}`,
       remittanceIds: [r.id],
       requests: [requests.split(r.id, body)],
+      leavesQueue: true,
     });
     props.onClose();
   }
@@ -235,6 +237,7 @@ export function ReturnDialog(props: { targets: Remittance[]; onClose: () => void
         : `Marked ${props.targets.length} remittances for return`,
       remittanceIds: props.targets.map((t) => t.id),
       requests: props.targets.map((t) => requests.return(t.id, reason.trim())),
+      leavesQueue: true,
     });
     props.onClose();
   }

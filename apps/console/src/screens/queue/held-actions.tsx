@@ -1,9 +1,9 @@
 import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { QueryClient } from '@tanstack/react-query';
+import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
-import { ApiError } from '../../api/client';
-import { REMITTANCES_KEY, sendHeld, type HeldRequest } from '../../api/remittances';
+import { ApiError, type Page } from '../../api/client';
+import { REMITTANCES_KEY, sendHeld, type HeldRequest, type Remittance } from '../../api/remittances';
 
 /**
  * Undo for the queue: an action is held for a few seconds before its requests go out; Undo drops it
@@ -16,6 +16,8 @@ export interface HeldAction {
   label: string;
   remittanceIds: string[];
   requests: HeldRequest[];
+  /** assign, split and return take the remittance out of the unmatched queue (one request per id) */
+  leavesQueue?: boolean;
   timer: ReturnType<typeof setTimeout> | null;
 }
 
@@ -51,7 +53,12 @@ export function bindQueryClient(qc: QueryClient) {
 
 const notificationId = (id: string) => `held-${id}`;
 
-export function hold(action: { label: string; remittanceIds: string[]; requests: HeldRequest[] }): string {
+export function hold(action: {
+  label: string;
+  remittanceIds: string[];
+  requests: HeldRequest[];
+  leavesQueue?: boolean;
+}): string {
   const id = crypto.randomUUID();
   const delay = undoDelayMs();
   const entry: HeldAction = { ...action, id, timer: null };
@@ -93,6 +100,15 @@ async function send(id: string, opts: { keepalive?: boolean; quiet?: boolean } =
   const results = await Promise.allSettled(entry.requests.map((r) => sendHeld(r, { keepalive: opts.keepalive })));
   if (opts.quiet) return;
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (entry.leavesQueue && results.length === entry.remittanceIds.length) {
+    // the server said done: the rows leave the list now, before the refetch confirms it
+    const gone = new Set(entry.remittanceIds.filter((_, k) => results[k].status === 'fulfilled'));
+    queryClient?.setQueriesData<InfiniteData<Page<Remittance>>>({ queryKey: [...REMITTANCES_KEY, 'list'] }, (data) =>
+      data
+        ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.filter((r) => !gone.has(r.id)) })) }
+        : data,
+    );
+  }
   void queryClient?.invalidateQueries({ queryKey: REMITTANCES_KEY });
   void queryClient?.invalidateQueries({ queryKey: ['bills'] });
   if (failed.length === 0) {
