@@ -120,10 +120,17 @@ function moneyOf(body: Record<string, unknown>): { amount: string; currency: str
   return { amount, currency };
 }
 
+/** Load tests: a token `tok_test_card_…` / `tok_test_paypal_…` is a card / PayPal account that approves, without creating it. */
+const TEST_TOKEN = /^tok_test_(card|paypal)_[A-Za-z0-9_-]+$/;
+
 function tokenOf(body: Record<string, unknown>): Token {
-  const t = tokens.get(text(body, 'token')!);
-  if (!t) throw new HttpError(404, 'token_not_found', 'unknown token');
-  return t;
+  const name = text(body, 'token')!;
+  const t = tokens.get(name);
+  if (t) return t;
+  const test = TEST_TOKEN.exec(name);
+  if (!test) throw new HttpError(404, 'token_not_found', 'unknown token');
+  const kind = test[1] as 'card' | 'paypal';
+  return { token: name, kind, brand: kind === 'card' ? 'visa' : 'paypal', last4: kind === 'card' ? '4242' : null, expiry: null, behavior: DEFAULT_BEHAVIOR };
 }
 
 const pause = (ms: number) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve());
@@ -297,10 +304,8 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     return send(res, 200, { sent: results.filter(Boolean).length, failed: results.filter((r) => !r).length });
   }
   if (method === 'GET' && url.pathname === '/_control/stats') {
-    const byKey: Record<string, number> = {};
     let succeeded = 0;
     for (const c of charges.values()) if (c.status === 'succeeded') succeeded++;
-    for (const c of charges.values()) byKey[c.idempotencyKey] = 1;
     return send(res, 200, {
       chargeCalls,
       charges: charges.size,

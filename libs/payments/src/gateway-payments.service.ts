@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { PaymentsConfig } from '@remitd/config';
 import {
@@ -150,7 +151,7 @@ export class GatewayPaymentsService {
     for (const p of moved) {
       const amount = Money.fromStored(p.amount, p.currency);
       const source = externalAccount(p.channel, p.currency);
-      const id = crypto.randomUUID();
+      const id = randomUUID();
       journalIdOf.set(p.id, id);
       if (p.billId) {
         // the bill may have been paid otherwise while the outcome was unknown: the rest is the customer's cash

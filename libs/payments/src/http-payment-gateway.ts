@@ -1,4 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
 import type { Money } from '@remitd/money';
 import { gatewayUnavailable, invalidWebhookSignature } from './payments.errors';
 import type { ChargeOutcome, GatewayEvent, GatewayMethod, PaymentGateway } from './payment-gateway';
@@ -23,27 +25,61 @@ const SIGNATURE_TOLERANCE_S = 300;
  * bounded by `timeoutMs`; a charge that outlives it is `unknown`, never retried here.
  */
 export class HttpPaymentGateway implements PaymentGateway {
-  constructor(private readonly opts: { url: string; timeoutMs: number; webhookSecret: string }) {}
 
-  private async call(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<{ status: number; body: Record<string, unknown> }> {
-    const res = await fetch(`${this.opts.url}${path}`, {
-      method,
-      headers: body ? { 'content-type': 'application/json' } : {},
-      body: body ? JSON.stringify(body) : undefined,
-      signal: AbortSignal.timeout(this.opts.timeoutMs),
+  /** keep-alive connections, many at once: a month-end sweep sends thousands of charges a second */
+  private readonly agent: http.Agent;
+
+  constructor(private readonly opts: { url: string; timeoutMs: number; webhookSecret: string }) {
+    const Agent = opts.url.startsWith('https:') ? https.Agent : http.Agent;
+    this.agent = new Agent({ keepAlive: true, maxSockets: 512 });
+  }
+
+  /** closes the idle keep-alive connections (at shutdown) */
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const url = new URL(`${this.opts.url}${path}`);
+    const lib = url.protocol === 'https:' ? https : http;
+    return new Promise((resolve, reject) => {
+      const req = lib.request(
+        url,
+        {
+          method,
+          agent: this.agent,
+          headers: payload
+            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+            : {},
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('error', reject);
+          res.on('end', () => {
+            clearTimeout(timer);
+            const text = Buffer.concat(chunks).toString('utf8');
+            let parsed: Record<string, unknown> = {};
+            try {
+              parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+            } catch {
+              parsed = { raw: text };
+            }
+            resolve({ status: res.statusCode ?? 0, body: parsed });
+          });
+        },
+      );
+      const timer = setTimeout(
+        () => req.destroy(new Error(`no answer within ${this.opts.timeoutMs} ms`)),
+        this.opts.timeoutMs,
+      );
+      req.on('error', (e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
+      req.end(payload);
     });
-    const text = await res.text();
-    let parsed: Record<string, unknown> = {};
-    try {
-      parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-    } catch {
-      parsed = { raw: text };
-    }
-    return { status: res.status, body: parsed };
   }
 
   /** calls whose failure changes nothing at the gateway: a network error is "unavailable" */

@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { PaymentsConfig } from '@remitd/config';
 import { LedgerModule } from '@remitd/ledger';
 import { BillGatewayPaymentUseCase } from './bill-gateway-payment.usecase';
@@ -12,7 +12,13 @@ import { PaymentMethodsUseCase } from './payment-methods.usecase';
 import { PaymentsRepository } from './payments.repository';
 
 @Module({})
-export class PaymentsModule {
+export class PaymentsModule implements OnApplicationShutdown {
+  constructor(@Inject(PAYMENT_GATEWAY) private readonly gateway: { close?: () => void }) {}
+
+  onApplicationShutdown(): void {
+    this.gateway.close?.();
+  }
+
   static forRoot(opts: { config: PaymentsConfig; timeZone: string }): DynamicModule {
     const providers = [
       PaymentsRepository,

@@ -69,9 +69,13 @@ const PAYMENT_COLUMNS = `g.id::text, g.customer_id::text AS "customerId", g.bill
   g.gateway_charge_id AS "gatewayChargeId", g.next_attempt_at AS "nextAttemptAt", g.last_error AS "lastError",
   g.journal_entry_id::text AS "journalEntryId", g.forced, g.created_at AS "createdAt", g.resolved_at AS "resolvedAt"`;
 
-/** A charge still to pay: not deducted yet, and not on a bill that something else settled. */
+/**
+ * A charge still to pay: not deducted yet, and not on a bill that something else settled or that
+ * a payment with an unknown outcome is paying (seed 000: no duplicate payment meanwhile).
+ */
 const UNPAID_CHARGE = `c.gateway_payment_id IS NULL
-  AND (c.bill_id IS NULL OR EXISTS (SELECT 1 FROM bills b WHERE b.id = c.bill_id AND b.status <> 'settled'))`;
+  AND (c.bill_id IS NULL OR (EXISTS (SELECT 1 FROM bills b WHERE b.id = c.bill_id AND b.status <> 'settled')
+       AND NOT EXISTS (SELECT 1 FROM gateway_payments gp WHERE gp.bill_id = c.bill_id AND gp.status = 'pending')))`;
 
 /** Payment methods, pay-as-you-go accounts and gateway payments: the only code of payments that touches SQL. */
 @Injectable()
