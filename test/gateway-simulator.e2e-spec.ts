@@ -10,7 +10,7 @@ describe('gateway simulator', () => {
   let client: HttpPaymentGateway;
   let hooks: Server;
   const received: { body: Buffer; signature: string }[] = [];
-  let waiters: (() => void)[] = [];
+  const waiters: (() => void)[] = [];
   const SECRET = 'test-secret';
 
   beforeAll(async () => {
@@ -73,12 +73,23 @@ describe('gateway simulator', () => {
   });
 
   it('declines by token and by amount pattern; authorizations are voided', async () => {
-    const declining = await gw.token({ kind: 'card', number: '4000000000000002', expiry: '12/29', behavior: { charge: 'decline' } });
-    expect((await client.charge({ token: declining.token, amount: usd('5.00'), idempotencyKey: 'd1' })).status).toBe('declined');
+    const declining = await gw.token({
+      kind: 'card',
+      number: '4000000000000002',
+      expiry: '12/29',
+      behavior: { charge: 'decline' },
+    });
+    expect((await client.charge({ token: declining.token, amount: usd('5.00'), idempotencyKey: 'd1' })).status).toBe(
+      'declined',
+    );
     await gw.control({ declineAmounts: '\\.13$' });
     const ok = await gw.token({ kind: 'paypal', email: 'p@example.com' });
-    expect((await client.charge({ token: ok.token, amount: usd('5.13'), idempotencyKey: 'd2' })).status).toBe('declined');
-    expect((await client.authorize({ token: ok.token, amount: usd('1.13'), idempotencyKey: 'a0' })).authorized).toBe(false);
+    expect((await client.charge({ token: ok.token, amount: usd('5.13'), idempotencyKey: 'd2' })).status).toBe(
+      'declined',
+    );
+    expect((await client.authorize({ token: ok.token, amount: usd('1.13'), idempotencyKey: 'a0' })).authorized).toBe(
+      false,
+    );
     await gw.control({ declineAmounts: null });
     const auth = await client.authorize({ token: ok.token, amount: usd('1.00'), idempotencyKey: 'a1' });
     expect(auth.authorized).toBe(true);
@@ -107,9 +118,9 @@ describe('gateway simulator', () => {
     expect(hook.signature).toBe(
       `t=${t0},v1=${createHmac('sha256', SECRET).update(`${t0}.${hook.body.toString()}`).digest('hex')}`,
     );
-    expect(() => client.verifyWebhook(Buffer.from(hook.body.toString().replace('99.00', '1.00')), hook.signature)).toThrow(
-      /does not match/,
-    );
+    expect(() =>
+      client.verifyWebhook(Buffer.from(hook.body.toString().replace('99.00', '1.00')), hook.signature),
+    ).toThrow(/does not match/);
     expect(() => client.verifyWebhook(hook.body, hook.signature, new Date(Date.now() + 3600_000))).toThrow(/tolerance/);
     expect(await gw.charges(t.token)).toHaveLength(1);
   });

@@ -49,7 +49,12 @@ describe('pay-as-you-go deduction through the gateway simulator', () => {
     return { id: c.body.id as string, token: token.token, methodId: linked.body.id as string };
   }
   const charge = (customerId: string, amount: string, billingCycle = '2027-03') =>
-    post(`/customers/${customerId}/charges`, { billingCycle, product: 'Compute (pay-as-you-go)', usage: '1 h', amount });
+    post(`/customers/${customerId}/charges`, {
+      billingCycle,
+      product: 'Compute (pay-as-you-go)',
+      usage: '1 h',
+      amount,
+    });
   const paymentsOf = async (customerId: string) =>
     (await api.http().get(`/customers/${customerId}/gateway-payments`).set(auth)).body.items as {
       status: string;
@@ -78,7 +83,10 @@ describe('pay-as-you-go deduction through the gateway simulator', () => {
     expect(unknown.body.error).toMatchObject({ code: 'GATEWAY_TOKEN_UNKNOWN', field: 'token' });
     // a member manages its own methods, not another customer's
     const memberKey = await api.keyFor('member', c.id);
-    const own = await api.http().get(`/customers/${c.id}/payment-methods`).set({ Authorization: `Bearer ${memberKey}` });
+    const own = await api
+      .http()
+      .get(`/customers/${c.id}/payment-methods`)
+      .set({ Authorization: `Bearer ${memberKey}` });
     expect(own.status).toBe(200);
     const other = await payg('card');
     const theirs = await api
@@ -222,7 +230,7 @@ describe('pay-as-you-go deduction through the gateway simulator', () => {
     expect((await gw.charges(c.token)).length).toBe(2);
   });
 
-  it('refuses a webhook whose signature is not the gateway\'s', async () => {
+  it("refuses a webhook whose signature is not the gateway's", async () => {
     const r = await api
       .http()
       .post('/webhooks/gateway')

@@ -9,7 +9,7 @@ export interface RunningGateway {
   control(settings: Record<string, unknown>): Promise<void>;
   flushWebhooks(): Promise<{ sent: number; failed: number }>;
   stats(): Promise<{ chargeCalls: number; charges: number; succeeded: number; voided: number; authorizations: number }>;
-  charges(token?: string): Promise<{ idempotencyKey: string; amount: string; status: string }[]>;
+  charges(token?: string): Promise<{ idempotencyKey: string; token: string; amount: string; status: string }[]>;
   stop(): Promise<void>;
 }
 
@@ -54,9 +54,11 @@ export async function startGatewaySimulator(env: Record<string, string> = {}): P
     flushWebhooks: async () => (await call('POST', '/_control/webhooks/flush')) as never,
     stats: async () => (await call('GET', '/_control/stats')) as never,
     charges: async (token) =>
-      ((await call('GET', `/_control/charges${token ? `?token=${encodeURIComponent(token)}` : ''}`)) as never as {
-        items: never[];
-      }).items,
+      (
+        (await call('GET', `/_control/charges${token ? `?token=${encodeURIComponent(token)}` : ''}`)) as never as {
+          items: never[];
+        }
+      ).items,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

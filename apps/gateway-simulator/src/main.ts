@@ -130,7 +130,14 @@ function tokenOf(body: Record<string, unknown>): Token {
   const test = TEST_TOKEN.exec(name);
   if (!test) throw new HttpError(404, 'token_not_found', 'unknown token');
   const kind = test[1] as 'card' | 'paypal';
-  return { token: name, kind, brand: kind === 'card' ? 'visa' : 'paypal', last4: kind === 'card' ? '4242' : null, expiry: null, behavior: DEFAULT_BEHAVIOR };
+  return {
+    token: name,
+    kind,
+    brand: kind === 'card' ? 'visa' : 'paypal',
+    last4: kind === 'card' ? '4242' : null,
+    expiry: null,
+    behavior: DEFAULT_BEHAVIOR,
+  };
 }
 
 const pause = (ms: number) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve());
@@ -200,7 +207,13 @@ function createToken(body: Record<string, unknown>): Token {
     expiry = text(body, 'expiry')!;
     if (!/^(0[1-9]|1[0-2])\/\d{2}$/.test(expiry)) throw new HttpError(400, 'invalid_field', 'expiry must be MM/YY');
     last4 = number.slice(-4);
-    brand = number.startsWith('4') ? 'visa' : /^5[1-5]/.test(number) ? 'mastercard' : /^3[47]/.test(number) ? 'amex' : 'card';
+    brand = number.startsWith('4')
+      ? 'visa'
+      : /^5[1-5]/.test(number)
+        ? 'mastercard'
+        : /^3[47]/.test(number)
+          ? 'amex'
+          : 'card';
   } else {
     text(body, 'email');
     brand = 'paypal';
@@ -260,7 +273,8 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = req.method ?? 'GET';
   if (!parts[0]?.startsWith('_') && parts[0] !== 'health') await pause(settings.latencyMs);
   if (method === 'GET' && url.pathname === '/health') return send(res, 200, { ok: true });
-  if (method === 'POST' && url.pathname === '/tokens') return send(res, 201, describe(createToken(await readJson(req))));
+  if (method === 'POST' && url.pathname === '/tokens')
+    return send(res, 201, describe(createToken(await readJson(req))));
   if (method === 'GET' && parts[0] === 'tokens' && parts.length === 2) {
     const t = tokens.get(parts[1]);
     if (!t) throw new HttpError(404, 'token_not_found', 'unknown token');

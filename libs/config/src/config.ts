@@ -341,7 +341,8 @@ function parsePayments(env: Env): PaymentsConfig {
   const decimal = /^\d+(\.\d+)?$/;
   const cardThresholds = jsonSetting(env, 'REMITD_PAYG_CARD_THRESHOLDS', { USD: '1000.00' }, '{"USD":"1000.00"}');
   for (const [ccy, v] of Object.entries(cardThresholds))
-    if (!decimal.test(String(v))) throw new ConfigError('REMITD_PAYG_CARD_THRESHOLDS', `${ccy}: "${v}" is not a decimal`);
+    if (!decimal.test(String(v)))
+      throw new ConfigError('REMITD_PAYG_CARD_THRESHOLDS', `${ccy}: "${v}" is not a decimal`);
   const paypalRanges = jsonSetting(
     env,
     'REMITD_PAYG_PAYPAL_RANGES',

@@ -80,7 +80,8 @@ export class BillGatewayPaymentUseCase {
     const bill = await this.repo.bill(this.prisma, cmd.billId);
     if (!bill || (cmd.actor.role === 'member' && cmd.actor.customerId !== bill.customerId))
       throw notFound('bill', cmd.billId);
-    if (bill.status === 'settled') throw conflict('BILL_NOT_PAYABLE', `bill ${bill.reference} is settled: nothing to pay`);
+    if (bill.status === 'settled')
+      throw conflict('BILL_NOT_PAYABLE', `bill ${bill.reference} is settled: nothing to pay`);
     const outstanding = Money.fromStored(bill.outstanding, bill.currency);
     const amount = cmd.amount !== undefined ? Money.of(cmd.amount, bill.currency, 'amount') : outstanding;
     if (!amount.isPositive() || amount.gt(outstanding))

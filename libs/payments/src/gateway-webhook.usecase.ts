@@ -20,7 +20,10 @@ export class GatewayWebhookUseCase {
     @Inject(PAYMENT_GATEWAY) private readonly gateway: PaymentGateway,
   ) {}
 
-  async receive(rawBody: Buffer, signature: string | undefined): Promise<{ received: true; paymentId: string | null; status: string | null }> {
+  async receive(
+    rawBody: Buffer,
+    signature: string | undefined,
+  ): Promise<{ received: true; paymentId: string | null; status: string | null }> {
     const event = this.gateway.verifyWebhook(rawBody, signature);
     const payment = await this.repo.paymentByKey(this.prisma, event.idempotencyKey);
     if (!payment) {

@@ -25,7 +25,6 @@ const SIGNATURE_TOLERANCE_S = 300;
  * bounded by `timeoutMs`; a charge that outlives it is `unknown`, never retried here.
  */
 export class HttpPaymentGateway implements PaymentGateway {
-
   /** keep-alive connections, many at once: a month-end sweep sends thousands of charges a second */
   private readonly agent: http.Agent;
 
@@ -39,7 +38,11 @@ export class HttpPaymentGateway implements PaymentGateway {
     this.agent.destroy();
   }
 
-  private call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  private call(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const url = new URL(`${this.opts.url}${path}`);
     const lib = url.protocol === 'https:' ? https : http;
@@ -49,9 +52,7 @@ export class HttpPaymentGateway implements PaymentGateway {
         {
           method,
           agent: this.agent,
-          headers: payload
-            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
-            : {},
+          headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {},
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -149,10 +150,7 @@ export class HttpPaymentGateway implements PaymentGateway {
     if (!Number.isInteger(at) || !parts.v1) throw invalidWebhookSignature('malformed (expected t=…,v1=…)');
     if (Math.abs(now.getTime() / 1000 - at) > SIGNATURE_TOLERANCE_S)
       throw invalidWebhookSignature('timestamp outside the tolerance');
-    const expected = createHmac('sha256', this.opts.webhookSecret)
-      .update(`${at}.`)
-      .update(rawBody)
-      .digest();
+    const expected = createHmac('sha256', this.opts.webhookSecret).update(`${at}.`).update(rawBody).digest();
     const given = Buffer.from(parts.v1, 'hex');
     if (given.length !== expected.length || !timingSafeEqual(given, expected))
       throw invalidWebhookSignature('does not match');

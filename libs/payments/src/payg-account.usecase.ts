@@ -161,7 +161,13 @@ export class PaygAccountUseCase {
         entityId: cmd.customerId,
         payload: { activationId: row.id, product: cmd.product.trim(), preauthorized },
       });
-      return { id: row.id, customerId: cmd.customerId, product: cmd.product.trim(), preauthorized, createdAt: row.createdAt };
+      return {
+        id: row.id,
+        customerId: cmd.customerId,
+        product: cmd.product.trim(),
+        preauthorized,
+        createdAt: row.createdAt,
+      };
     });
   }
 }

@@ -47,7 +47,12 @@ export class PaymentMethodsUseCase {
     return (await this.repo.methods(this.prisma, customerId)).map(view);
   }
 
-  async link(cmd: { actor: Actor; customerId: string; token: string; makeDefault?: boolean }): Promise<PaymentMethodView> {
+  async link(cmd: {
+    actor: Actor;
+    customerId: string;
+    token: string;
+    makeDefault?: boolean;
+  }): Promise<PaymentMethodView> {
     await this.customer(cmd.customerId);
     const token = cmd.token.trim();
     if (!token) throw validationError('TOKEN_REQUIRED', 'token: required', 'token');
@@ -72,7 +77,13 @@ export class PaymentMethodsUseCase {
         action: 'payment_method.linked',
         entityType: 'customer',
         entityId: cmd.customerId,
-        payload: { paymentMethodId: row.id, kind: row.kind, brand: row.brand, last4: row.last4, isDefault: row.isDefault },
+        payload: {
+          paymentMethodId: row.id,
+          kind: row.kind,
+          brand: row.brand,
+          last4: row.last4,
+          isDefault: row.isDefault,
+        },
       });
       return view(row);
     });

@@ -89,7 +89,14 @@ export class PaymentsRepository {
   async bill(
     db: SqlTx,
     id: string,
-  ): Promise<{ id: string; customerId: string; reference: string; currency: string; status: string; outstanding: string } | null> {
+  ): Promise<{
+    id: string;
+    customerId: string;
+    reference: string;
+    currency: string;
+    status: string;
+    outstanding: string;
+  } | null> {
     const rows = await db.$queryRaw<
       { id: string; customerId: string; reference: string; currency: string; status: string; outstanding: string }[]
     >`
@@ -408,7 +415,10 @@ export class PaymentsRepository {
     const stale = await tx.$queryRaw<{ id: string }[]>`
       SELECT id::text FROM gateway_payments WHERE status = 'pending' AND updated_at < ${staleBefore}
       ORDER BY updated_at LIMIT ${limit}`;
-    return this.paymentsByIds(tx, [...ids, ...stale].map((r) => r.id));
+    return this.paymentsByIds(
+      tx,
+      [...ids, ...stale].map((r) => r.id),
+    );
   }
 
   /** pending → succeeded; returns the rows that moved (a payment resolved twice moves once). */
@@ -488,9 +498,25 @@ export class PaymentsRepository {
   async takePrepaidToApply(
     tx: SqlTx,
     paymentIds: string[] | null,
-  ): Promise<{ billId: string; paymentId: string; customerId: string; currency: string; journalEntryId: string; amount: string }[]> {
+  ): Promise<
+    {
+      billId: string;
+      paymentId: string;
+      customerId: string;
+      currency: string;
+      journalEntryId: string;
+      amount: string;
+    }[]
+  > {
     const rows = await tx.$queryRaw<
-      { billId: string; paymentId: string; customerId: string; currency: string; journalEntryId: string; amount: string }[]
+      {
+        billId: string;
+        paymentId: string;
+        customerId: string;
+        currency: string;
+        journalEntryId: string;
+        amount: string;
+      }[]
     >`
       WITH applied AS (
         UPDATE charges c SET prepaid_applied = true
