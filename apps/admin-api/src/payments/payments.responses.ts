@@ -97,5 +97,11 @@ export class DeductionRunResponse {
 export class WebhookReceivedResponse {
   @ApiProperty() received!: boolean;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) paymentId!: string | null;
-  @ApiProperty({ type: String, nullable: true }) status!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['pending', 'retry_scheduled', 'succeeded', 'failed'],
+    description: "the payment's status after the event (null: no payment holds the charge's key)",
+  })
+  status!: string | null;
 }
