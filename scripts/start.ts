@@ -4,7 +4,7 @@
  * plain node.
  * Without DATABASE_URL it starts an embedded PostgreSQL whose data lives in .data/pg (kept
  * across restarts), applies the migrations, then runs the reconciler and the admin API as two
- * processes. Ctrl-C stops everything cleanly; after a SIGKILL the apps and the database stop by
+ * processes (and the payment gateway simulator, unless REMITD_GATEWAY_URL names a gateway). Ctrl-C stops everything cleanly; after a SIGKILL the apps and the database stop by
  * themselves, and the next start takes over whatever did not.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -175,6 +175,14 @@ async function main() {
     });
     children.push(child);
   };
+  // the payment gateway: the simulator unless REMITD_GATEWAY_URL points at a real one
+  if (!process.env.REMITD_GATEWAY_URL) {
+    const port = process.env.REMITD_GATEWAY_PORT ?? '3002';
+    env.REMITD_GATEWAY_PORT = port;
+    env.REMITD_GATEWAY_URL = `http://127.0.0.1:${port}`;
+    env.GATEWAY_WEBHOOK_URL ??= `http://127.0.0.1:${process.env.ADMIN_API_PORT ?? '3000'}/webhooks/gateway`;
+    run('gateway-simulator', 'gateway-simulator');
+  }
   run('reconciler', 'reconciler');
   run('admin-api', 'admin-api');
   log(

@@ -10,12 +10,15 @@ export interface RemitdPorts {
   pg: number;
   adminApi: number;
   reconciler: number;
+  /** the payment gateway simulator npm start runs beside the apps */
+  gateway?: number;
 }
 
 export const freePorts = async (): Promise<RemitdPorts> => ({
   pg: await freePort(),
   adminApi: await freePort(),
   reconciler: await freePort(),
+  gateway: await freePort(),
 });
 
 /**
@@ -34,6 +37,7 @@ export function launchRemitd(
     REMITD_PG_PORT: String(ports.pg),
     ADMIN_API_PORT: String(ports.adminApi),
     RECONCILER_PORT: String(ports.reconciler),
+    ...(ports.gateway ? { REMITD_GATEWAY_PORT: String(ports.gateway) } : {}),
     // a demo collection account, so a test can create a customer at once (opt-in since npm start
     // no longer seeds one)
     REMITD_SEED_DEMO: '1',

@@ -7,6 +7,7 @@ import { CustomersModule } from '@remitd/customers';
 import { IdentityModule } from '@remitd/identity';
 import { LedgerModule } from '@remitd/ledger';
 import { OutboxModule } from '@remitd/notifications';
+import { PaymentsModule } from '@remitd/payments';
 import { PersistenceModule } from '@remitd/persistence';
 import { ReconciliationModule } from '@remitd/reconciliation';
 import { StatementsModule } from '@remitd/statements';
@@ -32,6 +33,7 @@ import { LedgerController } from './ledger/ledger.controller';
 import { HttpMetrics } from './metrics/http-metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { GatewayWebhookController, PaymentsController } from './payments/payments.controller';
 import { StatementAccountsController } from './statements/statement-accounts.controller';
 import { StatementsController } from './statements/statements.controller';
 import { UnmatchedController } from './unmatched/unmatched.controller';
@@ -55,6 +57,7 @@ export class AdminApiModule {
         StatementsModule.forRoot({ dataDir: config.dataDir, limits: config.parserLimits }),
         BillingModule.forRoot({ timeZone: config.timeZone, reconciliation: config }),
         OutboxModule,
+        PaymentsModule.forRoot({ config: config.payments, timeZone: config.timeZone }),
         consoleModule(),
       ],
       controllers: [
@@ -77,6 +80,8 @@ export class AdminApiModule {
         DashboardController,
         AuthController,
         UsersController,
+        PaymentsController,
+        GatewayWebhookController,
       ],
       providers: [
         { provide: REMITD_CONFIG, useValue: config },

@@ -5,6 +5,7 @@ import { BillingModule } from '@remitd/billing';
 import type { RemitdConfig } from '@remitd/config';
 import { LedgerModule } from '@remitd/ledger';
 import { channelsFromConfig, NotificationsModule, type NotificationChannel } from '@remitd/notifications';
+import { PaymentsModule } from '@remitd/payments';
 import { PersistenceModule } from '@remitd/persistence';
 import { ReconciliationModule } from '@remitd/reconciliation';
 import { StatementSourcesModule } from '@remitd/statement-sources';
@@ -12,6 +13,7 @@ import type { StatementSource } from '@remitd/statement-sources';
 import { BillingScheduler } from './billing.scheduler';
 import { Metrics } from './metrics';
 import { NotificationDispatchScheduler } from './notification-dispatch.scheduler';
+import { PaygDeductionScheduler } from './payg-deduction.scheduler';
 import { StatementPollScheduler } from './statement-poll.scheduler';
 import { RECONCILER_CONFIG } from './tokens';
 
@@ -43,11 +45,14 @@ export class ReconcilerModule {
         }),
         ReconciliationModule.forRoot(config),
         BillingModule.forRoot({ timeZone: config.timeZone, reconciliation: config }),
+        PaymentsModule.forRoot({ config: config.payments, timeZone: config.timeZone }),
       ],
       providers: [
         { provide: RECONCILER_CONFIG, useValue: config },
         Metrics,
-        ...(schedulers ? [NotificationDispatchScheduler, StatementPollScheduler, BillingScheduler] : []),
+        ...(schedulers
+          ? [NotificationDispatchScheduler, StatementPollScheduler, BillingScheduler, PaygDeductionScheduler]
+          : []),
       ],
       exports: [Metrics],
     };

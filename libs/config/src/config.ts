@@ -71,6 +71,27 @@ export interface RemitdConfig {
   bootstrap: boolean;
   /** console sign-in (issue 13) */
   identity: IdentityConfig;
+  /** the payment gateway and pay-as-you-go deduction (issue 14) */
+  payments: PaymentsConfig;
+}
+
+export interface PaymentsConfig {
+  /** the gateway's base URL (the simulator of `npm start` by default) */
+  gatewayUrl: string;
+  /** after this a charge's outcome is unknown (pending until queried or a webhook says) */
+  gatewayTimeoutMs: number;
+  /** HMAC-SHA256 key of the gateway's webhook signatures */
+  webhookSecret: string;
+  /** seed 000: card deduction at USD 1,000; per currency for the others (a currency not listed: month end only) */
+  cardThresholds: Record<string, string>;
+  /** seed 000: PayPal threshold per account, USD 8 to 500; the range per currency */
+  paypalRanges: Record<string, { min: string; max: string }>;
+  /** the PayPal pre-authorization amount per currency */
+  preauthorizationAmounts: Record<string, string>;
+  /** waits before each retry of a declined deduction; when they run out the customer is in arrears */
+  retryScheduleMs: number[];
+  /** gateway calls in flight at once during a sweep */
+  concurrency: number;
 }
 
 export interface OidcConfig {
@@ -302,5 +323,48 @@ export function loadConfig(env: Env = process.env): RemitdConfig {
     },
     bootstrap: bool(env, 'REMITD_BOOTSTRAP', false),
     identity: parseIdentity(env, int(env, 'ADMIN_API_PORT', 3000, 0, 65535)),
+    payments: parsePayments(env),
+  };
+}
+
+function jsonSetting<T>(env: Env, name: string, dflt: T, example: string): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    throw new ConfigError(name, `must be JSON like ${example}`);
+  }
+}
+
+function parsePayments(env: Env): PaymentsConfig {
+  const decimal = /^\d+(\.\d+)?$/;
+  const cardThresholds = jsonSetting(env, 'REMITD_PAYG_CARD_THRESHOLDS', { USD: '1000.00' }, '{"USD":"1000.00"}');
+  for (const [ccy, v] of Object.entries(cardThresholds))
+    if (!decimal.test(String(v)))
+      throw new ConfigError('REMITD_PAYG_CARD_THRESHOLDS', `${ccy}: "${v}" is not a decimal`);
+  const paypalRanges = jsonSetting(
+    env,
+    'REMITD_PAYG_PAYPAL_RANGES',
+    { USD: { min: '8.00', max: '500.00' } },
+    '{"USD":{"min":"8.00","max":"500.00"}}',
+  );
+  for (const [ccy, r] of Object.entries(paypalRanges))
+    if (!decimal.test(String(r?.min)) || !decimal.test(String(r?.max)))
+      throw new ConfigError('REMITD_PAYG_PAYPAL_RANGES', `${ccy}: min and max must be decimal strings`);
+  const retries = (env.REMITD_PAYG_RETRY_SCHEDULE_MS ?? '3600000,21600000,86400000').split(',').filter(Boolean);
+  if (retries.some((r) => !/^\d+$/.test(r.trim())))
+    throw new ConfigError('REMITD_PAYG_RETRY_SCHEDULE_MS', 'must be whole milliseconds separated by commas');
+  const gatewayUrl = env.REMITD_GATEWAY_URL ?? `http://127.0.0.1:${int(env, 'REMITD_GATEWAY_PORT', 3002, 0, 65535)}`;
+  if (!/^https?:\/\//.test(gatewayUrl)) throw new ConfigError('REMITD_GATEWAY_URL', 'must be an http(s):// URL');
+  return {
+    gatewayUrl: gatewayUrl.replace(/\/+$/, ''),
+    gatewayTimeoutMs: int(env, 'REMITD_GATEWAY_TIMEOUT_MS', 10_000, 1, 600_000),
+    webhookSecret: env.REMITD_GATEWAY_WEBHOOK_SECRET ?? 'gateway-simulator-secret',
+    cardThresholds,
+    paypalRanges,
+    preauthorizationAmounts: jsonSetting(env, 'REMITD_PAYG_PREAUTH_AMOUNTS', { USD: '1.00' }, '{"USD":"1.00"}'),
+    retryScheduleMs: retries.map((r) => Number(r.trim())),
+    concurrency: int(env, 'REMITD_GATEWAY_CONCURRENCY', 64, 1, 1024),
   };
 }

@@ -13,7 +13,12 @@ export const VOUCHER_MAX_BYTES = 5 * 1024 * 1024;
  * 400 MALFORMED_JSON and an oversized one 400 BODY_TOO_LARGE, both naming `body`.
  */
 export function useBodyParsers(app: NestExpressApplication): void {
-  app.useBodyParser('json');
+  // the gateway's webhook is verified over the exact bytes it signed
+  app.useBodyParser('json', {
+    verify: (req: IncomingMessage & { rawBody?: Buffer }, _res: unknown, buf: Buffer) => {
+      if (req.url?.startsWith('/webhooks/')) req.rawBody = buf;
+    },
+  });
   app.useBodyParser('urlencoded', { extended: true });
   // only the voucher upload takes a file, and only it may be that large
   app.useBodyParser('raw', { type: isVoucherUpload, limit: VOUCHER_MAX_BYTES });
