@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { PrismaService, type Tx } from '@remitd/persistence';
-import { Client } from 'pg';
+import { listenToChannel, PrismaService, type ChannelListener, type Tx } from '@remitd/persistence';
 import type { RoleName } from './roles';
 
 @Injectable()
@@ -67,48 +66,13 @@ export class ApiKeyRepository {
    * connection is lost (changes may then be missed: the caller must stop trusting what it
    * cached). Reconnects until `stop()`.
    */
-  watchKeyChanges(handlers: { onChange(keyId: string): void; onUp(): void; onDown(): void }): {
-    stop(): Promise<void>;
-  } {
-    let client: Client | null = null;
-    let stopped = false;
-    let retry: NodeJS.Timeout | undefined;
-    const connect = async () => {
-      const c = new Client({ connectionString: this.prisma.url });
-      client = c;
-      const lost = (why: string) => {
-        if (client !== c) return;
-        client = null;
-        handlers.onDown();
-        c.end().catch(() => undefined);
-        if (stopped) return;
-        ApiKeyRepository.logger.warn(`API key change notifications lost (${why}); reconnecting`);
-        retry = setTimeout(() => void connect(), 500);
-        retry.unref();
-      };
-      c.on('notification', (n) => {
-        if (n.channel === KEY_CHANGES_CHANNEL && n.payload) handlers.onChange(n.payload);
-      });
-      c.on('error', (e) => lost(e.message));
-      c.on('end', () => lost('connection ended'));
-      try {
-        await c.connect();
-        await c.query(`LISTEN ${KEY_CHANGES_CHANNEL}`);
-        if (client === c) handlers.onUp();
-      } catch (e) {
-        lost((e as Error).message);
-      }
-    };
-    void connect();
-    return {
-      stop: async () => {
-        stopped = true;
-        clearTimeout(retry);
-        const c = client;
-        client = null;
-        await c?.end().catch(() => undefined);
-      },
-    };
+  watchKeyChanges(handlers: { onChange(keyId: string): void; onUp(): void; onDown(): void }): ChannelListener {
+    return listenToChannel(
+      this.prisma.url,
+      KEY_CHANGES_CHANNEL,
+      { onPayload: handlers.onChange, onUp: handlers.onUp, onDown: handlers.onDown },
+      ApiKeyRepository.logger,
+    );
   }
 
   private static readonly logger = new Logger('ApiKeyRepository');

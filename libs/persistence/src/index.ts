@@ -9,3 +9,4 @@ export { Prisma } from './generated/prisma/client';
 export type * as Models from './generated/prisma/models';
 export * from './advisory-lock';
 export * from './embedded-postgres';
+export * from './listen';

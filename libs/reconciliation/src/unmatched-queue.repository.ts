@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Client } from 'pg';
 import {
   inListOrder,
   keysetPage,
+  listenToChannel,
   Prisma,
   PrismaService,
+  type ChannelListener,
   type KeysetPosition,
   type SqlTx,
   type Tx,
@@ -323,52 +324,19 @@ export class UnmatchedQueueRepository {
    * listening starts, `onDown` when the connection is lost (events may then be missed). One
    * connection; reconnects until `stop()`.
    */
-  watchEvents(handlers: { onEvent(event: RemittanceEvent): void; onUp(): void; onDown(): void }): {
-    stop(): Promise<void>;
-  } {
-    let client: Client | null = null;
-    let stopped = false;
-    let retry: NodeJS.Timeout | undefined;
-    const connect = async () => {
-      const c = new Client({ connectionString: this.prisma.url });
-      client = c;
-      const lost = (why: string) => {
-        if (client !== c) return;
-        client = null;
-        handlers.onDown();
-        c.end().catch(() => undefined);
-        if (stopped) return;
-        UnmatchedQueueRepository.logger.warn(`remittance events lost (${why}); reconnecting`);
-        retry = setTimeout(() => void connect(), 500);
-        retry.unref();
-      };
-      c.on('notification', (n) => {
-        if (n.channel !== EVENTS_CHANNEL || !n.payload) return;
-        try {
-          handlers.onEvent(JSON.parse(n.payload) as RemittanceEvent);
-        } catch (e) {
-          UnmatchedQueueRepository.logger.warn(`unreadable remittance event: ${(e as Error).message}`);
-        }
-      });
-      c.on('error', (e) => lost(e.message));
-      c.on('end', () => lost('connection ended'));
+  watchEvents(handlers: { onEvent(event: RemittanceEvent): void; onUp(): void; onDown(): void }): ChannelListener {
+    const onPayload = (payload: string) => {
       try {
-        await c.connect();
-        await c.query(`LISTEN ${EVENTS_CHANNEL}`);
-        if (client === c) handlers.onUp();
+        handlers.onEvent(JSON.parse(payload) as RemittanceEvent);
       } catch (e) {
-        lost((e as Error).message);
+        UnmatchedQueueRepository.logger.warn(`unreadable remittance event: ${(e as Error).message}`);
       }
     };
-    void connect();
-    return {
-      stop: async () => {
-        stopped = true;
-        clearTimeout(retry);
-        const c = client;
-        client = null;
-        await c?.end().catch(() => undefined);
-      },
-    };
+    return listenToChannel(
+      this.prisma.url,
+      EVENTS_CHANNEL,
+      { onPayload, onUp: handlers.onUp, onDown: handlers.onDown },
+      UnmatchedQueueRepository.logger,
+    );
   }
 }
