@@ -7,6 +7,7 @@ import { Money } from '@remitd/money';
 import { AuditRepository, TransactionRunner, type Actor, type Tx } from '@remitd/persistence';
 import { BillPaymentService, type SourceAccount } from './bill-payment.service';
 import { BillingRepository } from './billing.repository';
+import { WriteOffRequestsRepository } from './write-off-requests.repository';
 import { availableCredit } from './funding-sources';
 import type { SourceAllocation } from './pay-bills';
 import { PAYMENT_CHANNELS, type PaymentChannel } from './payment-channel';
@@ -72,6 +73,7 @@ export class ManualPaymentUseCase implements ApprovalExecutor, OnModuleInit {
     private readonly audit: AuditRepository,
     @Inject(PAYMENT_CHANNELS) private readonly channels: PaymentChannel[],
     private readonly approvals: ApprovalsService,
+    private readonly writeOffRequests: WriteOffRequestsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -216,6 +218,8 @@ export class ManualPaymentUseCase implements ApprovalExecutor, OnModuleInit {
         ...(approval ? { approvalRequestId: approval.id } : {}),
       },
     });
+    // seed 000: automatic write-off "automatically resumes upon completion" (the sweep picks it up)
+    await this.writeOffRequests.request(tx, [payer.id], 'manual payment ended');
     const after = await this.repo.bill(bill.id, tx);
     return {
       billId: bill.id,
