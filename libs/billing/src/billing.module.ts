@@ -14,6 +14,7 @@ import { ExplainUnsettled } from './explain-unsettled';
 import { BILLING_TIME_ZONE, IssueBillsUseCase } from './issue-bills.usecase';
 import { ManualPaymentUseCase } from './manual-payment.usecase';
 import { MarkOverdueUseCase } from './mark-overdue.usecase';
+import { PayCycleUseCase } from './pay-cycle.usecase';
 import { WriteOffRequestsRepository } from './write-off-requests.repository';
 import { WriteOffSweepUseCase } from './write-off-sweep.usecase';
 import { OfflinePaymentChannel, PAYMENT_CHANNELS, type PaymentChannel } from './payment-channel';
@@ -40,6 +41,7 @@ export class BillingModule {
       BillDocumentService,
       WriteOffRequestsRepository,
       WriteOffSweepUseCase,
+      PayCycleUseCase,
     ];
     return {
       module: BillingModule,

@@ -17,3 +17,4 @@ export * from './pay-bills';
 export * from './payment-channel';
 export * from './write-off-requests.repository';
 export * from './write-off-sweep.usecase';
+export * from './pay-cycle.usecase';
