@@ -56,6 +56,15 @@ async function main() {
         logger: ['error', 'warn'],
       });
       try {
+        // the per-minute threshold detection over every customer, none of whom reached the threshold
+        // yet: what the scheduler spends each minute besides reconciling (a pass of its own, not
+        // on the crediting path)
+        const scanStart = Date.now();
+        const scan = await app.get(PaygDeductionUseCase).tick(new Date('2026-10-15T10:00:00Z'));
+        const thresholdScanMs = Date.now() - scanStart;
+        console.log(
+          `threshold detection over ${CUSTOMERS} customers: ${thresholdScanMs} ms (${scan.threshold.charged} charged)`,
+        );
         const started = Date.now();
         const result = await app.get(PaygDeductionUseCase).monthEnd(CYCLE, new Date('2026-11-01T00:00:00Z'));
         const seconds = (Date.now() - started) / 1000;
@@ -81,6 +90,7 @@ async function main() {
             succeeded: result?.succeeded,
             seconds: Number(seconds.toFixed(2)),
             chargesPerSecond,
+            thresholdScanMs,
             gatewayCharges: stats.charges,
             chargedTwice: twice.rows[0].n,
             leftUnpaid: unpaid.rows[0].n,
