@@ -1,5 +1,5 @@
 import type { Response } from 'supertest';
-import { pdfPageCount, pdfText } from './support/pdf-text';
+import { pdfPageCount, pdfText, pdfUnicodeText } from './support/pdf-text';
 import { startSystem, type TestSystem } from './support/system';
 
 /** supertest leaves unknown content types unparsed: collect the raw bytes */
@@ -124,5 +124,33 @@ describe('GET /bills/:id/pdf', () => {
     expect(res404.body.error.code).toBeDefined();
     expect((await sys.http().get('/bills/00000000-0000-4000-8000-000000000000/pdf').set(sys.auth)).status).toBe(404);
     expect(await sys.verifyLedger()).toMatchObject({ ok: true });
+  });
+
+  it('A bill for a customer with a Chinese name, Malay and Polish lines: the text is intact (embedded CJK font)', async () => {
+    const c = await sys.customer({ name: '阿里云计算有限公司', email: 'ap@aliyun-pdf.example' });
+    const cycle = '2025-08';
+    for (const [product, amount] of [
+      ['云服务器 ECS · 华东 1 (杭州)', '88.00'],
+      ['Pengkomputeran awan · Kuala Lumpur', '12.50'],
+      ['Magazyn obiektów · Łódź', '3.25'],
+    ])
+      expect(
+        (await post(`/customers/${c.id}/charges`, { billingCycle: cycle, product, usage: '1 月', amount })).status,
+      ).toBe(201);
+    expect(
+      (await sys.http().post(`/billing-runs/${cycle}`).set(sys.auth).set('Idempotency-Key', `run-${cycle}`).send({}))
+        .status,
+    ).toBe(201);
+    const list = await sys.http().get('/bills').query({ customerId: c.id, billingCycle: cycle }).set(sys.auth);
+    const res = await getPdf(list.body.items[0].id);
+    expect(res.status).toBe(200);
+    const text = pdfUnicodeText(res.body).join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('阿里云计算有限公司');
+    expect(text).toContain('云服务器 ECS · 华东 1 (杭州)');
+    expect(text).toContain('Pengkomputeran awan · Kuala Lumpur');
+    expect(text).toContain('Magazyn obiektów · Łódź');
+    expect(text).toMatch(/Total 103\.75 EUR/);
+    // the font is embedded as a subset: the file stays small
+    expect(res.body.length).toBeLessThan(400_000);
   });
 });

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 
 // Windows-1252 bytes 0x80–0x9F (WinAnsiEncoding of the standard PDF fonts); the rest is Latin-1
@@ -99,4 +103,23 @@ export function pdfText(pdf: Buffer): string {
 
 export function pdfPageCount(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+}
+
+/**
+ * The text of a PDF whose fonts are embedded (CID fonts with ToUnicode maps), through pdf.js in
+ * a process of its own: one string per page.
+ */
+export function pdfUnicodeText(pdf: Buffer): string[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'remitd-pdf-'));
+  const file = path.join(dir, 'bill.pdf');
+  writeFileSync(file, pdf);
+  try {
+    const out = execFileSync(process.execPath, [path.join(__dirname, 'pdf-unicode-text.mjs'), file], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return JSON.parse(out) as string[];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,5 +1,6 @@
 import { formatIban } from '@remitd/customers';
 import { formatAmount } from '@remitd/notifications';
+import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 
 /**
@@ -56,8 +57,35 @@ const RULE = '#d5dae1';
 const TINT = '#f3f5f8';
 const ACCENT = '#1d3b63';
 
-const REGULAR = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
+const STANDARD = { regular: 'Helvetica', bold: 'Helvetica-Bold' };
+const UNICODE = { regular: 'NotoSans', bold: 'NotoSans-Bold' };
+const CJK_FONT: Record<string, string> = { NotoSans: 'NotoSansSC', 'NotoSans-Bold': 'NotoSansSC-Bold' };
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u{20000}-\u{2fa1f}]/u;
+
+/**
+ * Noto Sans (Latin, Latin Extended, Greek, Cyrillic, Vietnamese) and Noto Sans SC (CJK), OFL,
+ * from npm packages: embedded, subset to the glyphs a bill uses, only in bills whose text the
+ * standard fonts cannot show, so a customer named 阿里云计算有限公司 or a line in Łódź prints
+ * intact while other bills keep the lighter Helvetica file. A string with CJK characters is set
+ * in Noto Sans SC, any other in Noto Sans. Read once per process.
+ */
+let unicodeFontFiles: Record<string, Buffer> | null = null;
+function unicodeFonts(): Record<string, Buffer> {
+  const file = (pkg: string, face: string, weight: string) =>
+    readFileSync(require.resolve(`@expo-google-fonts/${pkg}/${weight}/${face}_${weight}.ttf`));
+  return (unicodeFontFiles ??= {
+    NotoSans: file('noto-sans', 'NotoSans', '400Regular'),
+    'NotoSans-Bold': file('noto-sans', 'NotoSans', '700Bold'),
+    NotoSansSC: file('noto-sans-sc', 'NotoSansSC', '400Regular'),
+    'NotoSansSC-Bold': file('noto-sans-sc', 'NotoSansSC', '700Bold'),
+  });
+}
+
+/** Whether any text of the bill is outside what the standard fonts show (Windows-1252). */
+export function needsUnicodeFont(data: BillPdfData): boolean {
+  const all = JSON.stringify(data);
+  return pdfText(all) !== all;
+}
 
 const MONTHS = [
   'January',
@@ -151,6 +179,10 @@ export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Pro
   const { bill } = data;
   const ccy = bill.currency;
   const money = (a: string) => `${formatAmount(a, ccy)} ${ccy}`;
+  const unicode = needsUnicodeFont(data);
+  const { regular: REGULAR, bold: BOLD } = unicode ? UNICODE : STANDARD;
+  // the embedded font shows every character; the standard fonts get the Windows-1252 fallback
+  const show = unicode ? (t: string) => t.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ') : pdfText;
   const doc: Doc = new PDFDocument({
     size: 'A4',
     margins: M,
@@ -159,11 +191,13 @@ export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Pro
     lang: 'en',
     displayTitle: true,
     info: {
-      Title: pdfText(`Bill ${bill.reference}`),
-      Author: pdfText(data.providerName),
-      Subject: pdfText(`${data.providerName} bill for ${cycleLabel(bill.billingCycle)}`),
+      Title: show(`Bill ${bill.reference}`),
+      Author: show(data.providerName),
+      Subject: show(`${data.providerName} bill for ${cycleLabel(bill.billingCycle)}`),
     },
   });
+  if (unicode) for (const [name, file] of Object.entries(unicodeFonts())) doc.registerFont(name, file);
+  const face = (font: string, t: string) => (unicode && CJK.test(t) ? (CJK_FONT[font] ?? font) : font);
   const done = new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -179,13 +213,13 @@ export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Pro
   ) => {
     const { font = REGULAR, size = 9.5, color = INK, ...rest } = o;
     doc
-      .font(font)
+      .font(face(font, s))
       .fontSize(size)
       .fillColor(color)
-      .text(pdfText(s), x, y, { lineBreak: rest.width !== undefined, characterSpacing: 0, ...rest });
+      .text(show(s), x, y, { lineBreak: rest.width !== undefined, characterSpacing: 0, ...rest });
   };
   const height = (s: string, width: number, font = REGULAR, size = 9.5) =>
-    doc.font(font).fontSize(size).heightOfString(pdfText(s), { width });
+    doc.font(face(font, s)).fontSize(size).heightOfString(show(s), { width });
   const rule = (y: number, color = RULE, x0 = M.left, x1 = PAGE.width - M.right, w = 0.6) =>
     doc.moveTo(x0, y).lineTo(x1, y).lineWidth(w).strokeColor(color).stroke();
   const label = (s: string, x: number, y: number, width?: number, align: 'left' | 'right' = 'left') =>
