@@ -206,9 +206,15 @@ describe('issue 13: people sign in to the console', () => {
     const wrong = await signIn(email, PASSWORD, wrongCode(secret));
     expect(wrong.status).toBe(401);
     expect(wrong.body.error).toMatchObject({ code: 'TOTP_INVALID', field: 'totp' });
-    const ok = await signIn(email, PASSWORD, generateSync({ secret }));
+    // the code that confirmed enrolment is spent: the next time step's code (within the drift window) works
+    const code = generateSync({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+    const ok = await signIn(email, PASSWORD, code);
     expect(ok.status).toBe(200);
     expect(ok.body.user.totpEnabled).toBe(true);
+    // a code works once (RFC 6238 §5.2): replayed, it is refused like a wrong one
+    const replay = await signIn(email, PASSWORD, code);
+    expect(replay.status).toBe(401);
+    expect(replay.body.error).toMatchObject({ code: 'TOTP_INVALID', field: 'totp' });
     // a wrong password with a right code is still SIGN_IN_FAILED
     expect((await signIn(email, 'wrong password!', generateSync({ secret }))).body.error.code).toBe('SIGN_IN_FAILED');
     const again = await as(s).post('/auth/totp/enrol');
@@ -378,6 +384,17 @@ describe('issue 13: people sign in to the console', () => {
     }
     clock.advance(10 * hour);
     expect((await as(active).get('/auth/session')).status).toBe(401);
+  });
+
+  it('sessions that expired and were never presented again are deleted at the next sign-in', async () => {
+    const email = newEmail('stale');
+    const user = await createUser({ email, name: 'Stale', role: 'finance', password: PASSWORD });
+    await session(email);
+    await session(email);
+    api.app.get(IdentityClock).advance(13 * 3_600_000);
+    await session(email);
+    const prisma = api.app.get(PrismaService);
+    expect(await prisma.userSession.count({ where: { userId: user.id } })).toBe(1);
   });
 });
 

@@ -40,6 +40,15 @@ export class SessionRepository {
     return (await tx.userSession.deleteMany({ where: { tokenHash } })).count;
   }
 
+  /** The user's sessions that expired (idle or absolute) and were never presented again. */
+  async deleteExpiredOfUser(tx: Tx, userId: string, now: Date): Promise<number> {
+    return (
+      await tx.userSession.deleteMany({
+        where: { userId, OR: [{ expiresAt: { lte: now } }, { idleExpiresAt: { lte: now } }] },
+      })
+    ).count;
+  }
+
   /** every session of the user, but `keep` (the one asking) when given */
   async deleteAllOfUser(tx: Tx, userId: string, keep?: string): Promise<number> {
     const where = keep ? { userId, tokenHash: { not: keep } } : { userId };

@@ -40,6 +40,8 @@ export class SessionsService {
     const token = newToken();
     const csrfToken = newToken();
     const expiresAt = new Date(now.getTime() + this.config.sessionMaxHours * 3_600_000);
+    // expired sessions are deleted when presented; those never presented again go at the next sign-in
+    await this.sessions.deleteExpiredOfUser(tx, user.id, now);
     await this.sessions.create(tx, {
       tokenHash: hashToken(token),
       userId: user.id,

@@ -56,7 +56,10 @@ export class SignInUseCase {
     if (user.totpEnabled && user.totpSecret) {
       // the password was right: asking for the code is not a failed attempt, a wrong code is
       if (!cmd.totp) throw totpRequired();
-      if (!Totp.check(user.totpSecret, cmd.totp, now)) throw await this.failedAttempt(user, 'totp');
+      const step = Totp.step(user.totpSecret, cmd.totp, now);
+      // a code works once: replayed (seen over a shoulder, in a log) it counts as a wrong code
+      if (step === null || !(await this.tx.run((tx) => this.users.claimTotpStep(tx, user.id, step))))
+        throw await this.failedAttempt(user, 'totp');
     }
     return this.tx.run(async (tx) => {
       if (user.failedAttempts > 0 || user.lockedUntil)

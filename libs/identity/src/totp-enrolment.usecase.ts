@@ -41,7 +41,8 @@ export class TotpEnrolmentUseCase {
       const user = (await this.users.lockById(tx, session.userId))!;
       if (user.totpEnabled) throw totpAlreadyEnabled();
       if (!user.totpSecret) throw totpNotEnrolling();
-      if (!Totp.check(user.totpSecret, code, this.clock.now())) throw totpCodeInvalid();
+      const step = Totp.step(user.totpSecret, code, this.clock.now());
+      if (step === null || !(await this.users.claimTotpStep(tx, user.id, step))) throw totpCodeInvalid();
       await this.users.update(tx, user.id, { totpEnabled: true });
       await this.audit.record(tx, {
         actor: userActor(user),

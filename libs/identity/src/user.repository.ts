@@ -17,6 +17,14 @@ export class UserRepository {
   }
 
   /** the row, locked until the transaction ends: concurrent failed attempts each count */
+  /** Takes the TOTP time step for the user: false when a code of this step or a later one was already used. */
+  async claimTotpStep(tx: Tx, id: string, step: number): Promise<boolean> {
+    const n = await tx.$executeRaw`
+      UPDATE users SET totp_last_step = ${step}
+      WHERE id = ${id}::uuid AND (totp_last_step IS NULL OR totp_last_step < ${step})`;
+    return n === 1;
+  }
+
   async lockById(tx: Tx, id: string): Promise<UserRow | null> {
     await tx.$queryRaw`SELECT id FROM users WHERE id = ${id}::uuid FOR UPDATE`;
     return tx.user.findUnique({ where: { id } });
