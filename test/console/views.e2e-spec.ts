@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { IssueBillsUseCase } from '@remitd/billing';
 import { generateSync } from 'otplib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -194,6 +195,52 @@ describeInBrowser('the console views in Chromium: dashboard, Customer 360, bank,
       await page.getByRole('cell', { name: 'customer.create' }).first().waitFor();
       await expectAccessible(page, `customer 360 audit ${width}`);
     }
+  });
+
+  it('Customer 360 payments: how the customer pays, its card (token only) and a pending deduction not to pay twice', async () => {
+    const admin = await createUser('super_admin');
+    const payg = await sys.customer({ name: 'Views Payg Ltd', creditControl: false });
+    const methodId = randomUUID();
+    await sys.prisma.paymentMethod.create({
+      data: {
+        id: methodId,
+        customerId: payg.id,
+        kind: 'card',
+        gatewayToken: 'tok_views_card',
+        brand: 'visa',
+        last4: '4242',
+        expiry: '12/29',
+        isDefault: true,
+      },
+    });
+    await sys.prisma.gatewayPayment.create({
+      data: {
+        id: randomUUID(),
+        customerId: payg.id,
+        paymentMethodId: methodId,
+        channel: 'card',
+        purpose: 'payg_month_end',
+        amount: '42.00',
+        currency: 'EUR',
+        status: 'pending',
+        idempotencyKey: `views-${randomUUID()}`,
+        createdBy: 'test',
+      },
+    });
+    const { page } = await open(admin.email, DESKTOP);
+    await page.goto(`/console/customers/${payg.id}?tab=payments`);
+    await heading(page, 'Views Payg Ltd');
+    await expect(page.getByTestId('how-it-pays').innerText()).resolves.toMatch(/Pay-as-you-go/);
+    await page.getByRole('cell', { name: '•••• 4242' }).waitFor();
+    await page.getByText('result not known yet: do not pay again').waitFor();
+    await expectAccessible(page, 'customer 360 payments');
+
+    const credit = await sys.customer({ name: 'Views Credit Ltd', creditControl: true });
+    await page.goto(`/console/customers/${credit.id}?tab=payments`);
+    await heading(page, 'Views Credit Ltd');
+    await expect(page.getByTestId('how-it-pays').innerText()).resolves.toMatch(
+      /On credit control: .*monthly, \d+ (calendar|business) days/,
+    );
   });
 
   it('the bank page shows the files, the ledger check and acknowledges a continuity alert', async () => {

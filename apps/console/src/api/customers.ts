@@ -35,6 +35,12 @@ export interface Customer {
   autoBillSettlement: boolean;
   settlePastBillsWithRefunds: boolean;
   partialLastBill: boolean;
+  billingEntityId: string | null;
+  paymentTerms: {
+    settlementCycle: 'monthly' | 'quarterly';
+    paymentPeriodDays: number;
+    paymentPeriodKind: 'calendar' | 'business';
+  };
   createdAt: string;
 }
 

@@ -5,6 +5,7 @@ import { useAuditTrail, useCustomer } from '../../api/customers';
 import { isStaff, useSession } from '../../api/session';
 import { AuditTab, BillsTab, RepaymentsTab, VirtualAccountsTab } from './CustomerTabs';
 import { OverviewTab } from './OverviewTab';
+import { PaymentsTab } from './PaymentsTab';
 import { RemitterAccountsTab } from './RemitterAccountsTab';
 import { StatementTab } from './StatementTab';
 
@@ -12,6 +13,7 @@ const TABS = [
   { value: 'overview', label: 'Overview' },
   { value: 'accounts', label: 'Exclusive accounts' },
   { value: 'bills', label: 'Bills' },
+  { value: 'payments', label: 'Payments' },
   { value: 'repayments', label: 'Repayments' },
   { value: 'statement', label: 'Statement' },
   { value: 'remitters', label: 'Remitter accounts' },
@@ -90,6 +92,9 @@ export function CustomerScreen() {
         </Tabs.Panel>
         <Tabs.Panel value="bills" pt="md">
           <BillsTab customerId={c.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="payments" pt="md">
+          <PaymentsTab customer={c} />
         </Tabs.Panel>
         <Tabs.Panel value="repayments" pt="md">
           <RepaymentsTab customerId={c.id} />

@@ -1,6 +1,7 @@
 import { Badge, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { Customer } from '../../api/customers';
 import { formatDateTime, formatMoney, humanize, isNegative } from './format';
+import { paymentTermsLabel } from './PaymentsTab';
 
 /** Balances exactly as the API gives them (available credit = cash + limit − frozen), then the settings. */
 export function OverviewTab({ customer: c }: { customer: Customer }) {
@@ -78,6 +79,7 @@ export function OverviewTab({ customer: c }: { customer: Customer }) {
             <Table.Tbody>
               <Setting label="Billing currency" value={c.currency} />
               <Setting label="Credit control" value={<YesNo on={c.creditControl} />} />
+              {c.creditControl && <Setting label="Payment terms" value={paymentTermsLabel(c.paymentTerms)} />}
               <Setting label="Automatic bill settlement" value={<YesNo on={c.autoBillSettlement} />} />
               <Setting label="Last bill may be partly paid" value={<YesNo on={c.partialLastBill} />} />
               <Setting label="Refunds settle earlier cycles" value={<YesNo on={c.settlePastBillsWithRefunds} />} />
