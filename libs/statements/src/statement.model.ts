@@ -1,10 +1,10 @@
 /**
- * One normalized model for every bank format (camt.052/053/054, MT940/942, NACHA).
+ * One normalized model for every bank format (camt.052/053/054, MT940/942, NACHA, BAI2).
  * Amounts are decimal strings exactly as the bank wrote them (normalized: no thousands
  * separators, '.' as decimal point, no sign); direction carries the sign. Parsers never
  * produce JS numbers for money.
  */
-export type StatementFormat = 'camt.052' | 'camt.053' | 'camt.054' | 'mt940' | 'mt942' | 'nacha';
+export type StatementFormat = 'camt.052' | 'camt.053' | 'camt.054' | 'mt940' | 'mt942' | 'nacha' | 'bai2';
 
 export type Rail = 'SWIFT' | 'ACH' | 'SEPA' | 'CASH' | 'CHEQUE' | 'OTHER';
 
