@@ -1,0 +1,164 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import SftpClient from 'ssh2-sftp-client';
+import { Money } from '@remitd/money';
+import { SftpSource } from '@remitd/statement-sources';
+import { buildBai2 } from './support/bai2-builder';
+import { fingerprintOf, startSftpServer, type SftpServerHandle } from './support/sftp-server';
+import { startSystem, type TestSystem } from './support/system';
+
+/**
+ * A US bank reports the day in BAI2: the prior-day file with incoming wires and ACH credits to
+ * customers' virtual accounts arrives on the bank's SFTP inbox, one turn of the daemon ingests
+ * it, credits the customers and settles their bills oldest first.
+ */
+const USER = 'remitd';
+const PASSWORD = 'sftp secret for tests';
+const US_ACCOUNT = '9876543210';
+const usd = (s: string) => Money.fromStored(s, 'USD').toString();
+
+describe('BAI2 over SFTP: a prior-day file of wires and ACH credits to virtual accounts is credited and settles bills', () => {
+  let root: string;
+  let server: SftpServerHandle;
+  let sys: TestSystem;
+  let collectionAccountId: string;
+
+  const upload = async (name: string, content: string) => {
+    const bank = new SftpClient();
+    await bank.connect({
+      host: '127.0.0.1',
+      port: server.port,
+      username: USER,
+      password: PASSWORD,
+      hostVerifier: (key: Buffer) =>
+        fingerprintOf(`ssh-ed25519 ${key.toString('base64')}`) === server.hostKeyFingerprint,
+    });
+    try {
+      await bank.put(Buffer.from(content), `/inbox/${name}.part`);
+      await bank.rename(`/inbox/${name}.part`, `/inbox/${name}`);
+    } finally {
+      await bank.end();
+    }
+  };
+
+  /** a USD customer with its exclusive account under the US collection account */
+  const usCustomer = async (name: string) => {
+    const c = await sys
+      .http()
+      .post('/customers')
+      .set(sys.auth)
+      .set('Idempotency-Key', `bai2-${name}`)
+      .send({ name, email: `${name.split(' ')[0].toLowerCase()}@bai2.example`, currency: 'USD' });
+    expect(c.status).toBe(201);
+    const va = await sys
+      .http()
+      .post(`/customers/${c.body.id}/virtual-accounts`)
+      .set(sys.auth)
+      .set('Idempotency-Key', `bai2-va-${c.body.id}`)
+      .send({ currency: 'USD', collectionAccountId });
+    expect(va.status).toBe(201);
+    return { id: c.body.id as string, reference: c.body.reference as string, virtualAccount: va.body.number as string };
+  };
+
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'remitd-bai2-bank-'));
+    mkdirSync(path.join(root, 'inbox'));
+    server = await startSftpServer({ root, username: USER, password: PASSWORD });
+    sys = await startSystem({
+      sources: () => [
+        new SftpSource({
+          id: 'us-bank-sftp',
+          ...server.client,
+          remoteDir: '/inbox',
+          connectTimeoutMs: 10_000,
+          retries: 2,
+          retryBaseDelayMs: 50,
+        }),
+      ],
+    });
+    const ca = await sys
+      .http()
+      .post('/collection-accounts')
+      .set(sys.auth)
+      .send({ name: 'US collection', accountNumber: US_ACCOUNT, routingNumber: '021000021', currencies: ['USD'] });
+    expect(ca.status).toBe(201);
+    collectionAccountId = ca.body.id;
+  });
+  afterAll(async () => {
+    await sys.close();
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('ingests the BAI2 file from SFTP, credits the wires and ACH credits and settles the bills oldest first', async () => {
+    const wire = await usCustomer('Wire Payer Inc');
+    const ach = await usCustomer('Ach Payer LLC');
+    const w1 = await sys.bill(wire.id, '2026-09', '1000.00', 'USD');
+    const w2 = await sys.bill(wire.id, '2026-10', '500.00', 'USD');
+    const a1 = await sys.bill(ach.id, '2026-10', '300.00', 'USD');
+    const file = buildBai2({
+      account: US_ACCOUNT,
+      asOfDate: '261201',
+      opening: '0.00',
+      details: [
+        {
+          typeCode: '195',
+          amount: '1200.00',
+          bankReference: 'FED26120100001',
+          customerReference: 'INV-SEP-OCT',
+          text: `INCOMING WIRE ORG: /021000089 WIRE PAYER INC BNF: /${wire.virtualAccount} REMITD OBI: SEP AND OCT`,
+        },
+        {
+          typeCode: '208',
+          amount: '300.00',
+          bankReference: 'FED26120100002',
+          text: 'INTL WIRE',
+          continuations: ['DBNM: WIRE PAYER INC', `CACT: ${wire.virtualAccount}`, 'REMI: BALANCE OCT'],
+        },
+        {
+          typeCode: '165',
+          amount: '300.00',
+          bankReference: 'ACH26120100003',
+          text: 'ORIG CO NAME:ACH PAYER LLC CO ENTRY DESCR:VENDORPAY',
+          continuations: [`CACT: ${ach.virtualAccount}`],
+        },
+        {
+          typeCode: '169',
+          amount: '45.50',
+          bankReference: 'ACH26120100004',
+          text: `ORIG CO NAME:ACH PAYER LLC CO ENTRY DESCR:TOPUP ${ach.reference}`,
+        },
+      ],
+    });
+    await upload('PRIOR-DAY-20261201.bai', file);
+
+    const t = await sys.tick();
+    expect(t.files).toEqual([
+      expect.objectContaining({ sourceId: 'us-bank-sftp', name: 'PRIOR-DAY-20261201.bai', outcome: 'ingested' }),
+    ]);
+    expect(t.reconciled).toMatchObject({ processed: 4, credited: 4, unmatched: 0 });
+    expect(existsSync(path.join(root, 'inbox', 'processed', 'PRIOR-DAY-20261201.bai'))).toBe(true);
+    const stored = await sys.prisma.statementFile.findFirstOrThrow({ where: { fileName: 'PRIOR-DAY-20261201.bai' } });
+    expect(stored).toMatchObject({ status: 'ingested', format: 'bai2', entryCount: 4 });
+
+    // the wires: 1,200 + 300 = 1,500 pays September's 1,000 then October's 500
+    const wireRemittances = await sys.prisma.remittance.findMany({ where: { customerId: wire.id } });
+    expect(wireRemittances.map((r) => [r.rule, r.state])).toEqual([
+      ['virtual_account', 'credited'],
+      ['virtual_account', 'credited'],
+    ]);
+    expect(await sys.prisma.bill.findUniqueOrThrow({ where: { id: w1.id } })).toMatchObject({ status: 'settled' });
+    expect(await sys.prisma.bill.findUniqueOrThrow({ where: { id: w2.id } })).toMatchObject({ status: 'settled' });
+    expect(usd(await sys.cash(wire.id, 'USD'))).toBe('0.00');
+    // the ACH credits: 300 to the virtual account settles the bill; 45.50 found by the reference stays as cash
+    const achRules = (await sys.prisma.remittance.findMany({ where: { customerId: ach.id } })).map((r) => r.rule).sort();
+    expect(achRules).toEqual(['customer_reference', 'virtual_account']);
+    expect(await sys.prisma.bill.findUniqueOrThrow({ where: { id: a1.id } })).toMatchObject({ status: 'settled' });
+    expect(usd(await sys.cash(ach.id, 'USD'))).toBe('45.50');
+
+    const entry = await sys.prisma.statementEntry.findFirstOrThrow({ where: { bankReference: 'FED26120100001' } });
+    expect(entry).toMatchObject({ rail: 'SWIFT', bankTransactionCode: 'BAI2:195', remitterName: 'WIRE PAYER INC' });
+    expect(await sys.verifyLedger()).toMatchObject({ ok: true });
+  });
+});
