@@ -18,7 +18,7 @@ const PASSWORD = 'sftp secret for tests';
 const US_ACCOUNT = '9876543210';
 const usd = (s: string) => Money.fromStored(s, 'USD').toString();
 
-describe('BAI2 over SFTP: a prior-day file of wires and ACH credits to virtual accounts is credited and settles bills', () => {
+describe('BAI2 over SFTP: a prior-day file of wires and ACH credits to virtual accounts is credited, settles bills and the day ties', () => {
   let root: string;
   let server: SftpServerHandle;
   let sys: TestSystem;
@@ -152,7 +152,9 @@ describe('BAI2 over SFTP: a prior-day file of wires and ACH credits to virtual a
     expect(await sys.prisma.bill.findUniqueOrThrow({ where: { id: w2.id } })).toMatchObject({ status: 'settled' });
     expect(usd(await sys.cash(wire.id, 'USD'))).toBe('0.00');
     // the ACH credits: 300 to the virtual account settles the bill; 45.50 found by the reference stays as cash
-    const achRules = (await sys.prisma.remittance.findMany({ where: { customerId: ach.id } })).map((r) => r.rule).sort();
+    const achRules = (await sys.prisma.remittance.findMany({ where: { customerId: ach.id } }))
+      .map((r) => r.rule)
+      .sort();
     expect(achRules).toEqual(['customer_reference', 'virtual_account']);
     expect(await sys.prisma.bill.findUniqueOrThrow({ where: { id: a1.id } })).toMatchObject({ status: 'settled' });
     expect(usd(await sys.cash(ach.id, 'USD'))).toBe('45.50');
@@ -160,5 +162,94 @@ describe('BAI2 over SFTP: a prior-day file of wires and ACH credits to virtual a
     const entry = await sys.prisma.statementEntry.findFirstOrThrow({ where: { bankReference: 'FED26120100001' } });
     expect(entry).toMatchObject({ rail: 'SWIFT', bankTransactionCode: 'BAI2:195', remitterName: 'WIRE PAYER INC' });
     expect(await sys.verifyLedger()).toMatchObject({ ok: true });
+
+    // proof of cash: the bank's 1,845.50 all went from the bank-clearing account to customers
+    const proof = await sys
+      .http()
+      .get(`/proof-of-cash?collectionAccountId=${collectionAccountId}&from=2026-12-01&to=2026-12-01`)
+      .set(sys.auth);
+    expect(proof.status).toBe(200);
+    expect(proof.body.days).toEqual([
+      {
+        date: '2026-12-01',
+        currency: 'USD',
+        bankCredits: '1845.50',
+        bankDebits: '0.00',
+        bankMovement: '1845.50',
+        ledgerMovement: '1845.50',
+        ties: true,
+        differences: [],
+      },
+    ]);
+  });
+
+  it('proof of cash: a day with an entry left unmatched does not tie and lists it as the difference (JSON and CSV)', async () => {
+    const payer = await usCustomer('Next Day Payer Inc');
+    await upload(
+      'PRIOR-DAY-20261202.bai',
+      buildBai2({
+        account: US_ACCOUNT,
+        asOfDate: '261202',
+        fileId: '2',
+        opening: '1845.50',
+        details: [
+          {
+            typeCode: '195',
+            amount: '700.00',
+            bankReference: 'FED26120200001',
+            text: 'INCOMING WIRE',
+            continuations: ['DBNM: NEXT DAY PAYER INC', `CACT: ${payer.virtualAccount}`],
+          },
+          { typeCode: '195', amount: '12.34', bankReference: 'FED26120200002', text: 'INCOMING WIRE ORG: SOMEBODY' },
+        ],
+      }),
+    );
+    const t = await sys.tick();
+    expect(t.reconciled).toMatchObject({ processed: 2, credited: 1, unmatched: 1 });
+    const url = `/proof-of-cash?collectionAccountId=${collectionAccountId}&from=2026-12-01&to=2026-12-02`;
+    const proof = await sys.http().get(url).set(sys.auth);
+    expect(proof.status).toBe(200);
+    expect(proof.body.days.map((d: { date: string; ties: boolean }) => [d.date, d.ties])).toEqual([
+      ['2026-12-01', true],
+      ['2026-12-02', false],
+    ]);
+    const day = proof.body.days[1];
+    expect(day).toMatchObject({ bankMovement: '712.34', ledgerMovement: '700.00' });
+    expect(day.differences).toEqual([
+      {
+        kind: 'unmatched_queue',
+        entryId: expect.any(String),
+        bankReference: 'FED26120200002',
+        amount: '12.34',
+        explanation: 'waiting in the unmatched queue (held in suspense)',
+      },
+    ]);
+
+    const csv = await sys.http().get(url).set(sys.auth).set('Accept', 'text/csv');
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = csv.text.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'date,currency,bankCredits,bankDebits,bankMovement,ledgerMovement,ties,kind,bankReference,amount,explanation',
+    );
+    expect(lines.slice(1)).toEqual([
+      '2026-12-01,USD,1845.50,0.00,1845.50,1845.50,ties,,,,',
+      '2026-12-02,USD,712.34,0.00,712.34,700.00,does not tie,unmatched_queue,FED26120200002,12.34,waiting in the unmatched queue (held in suspense)',
+    ]);
+    expect((await sys.http().get(`${url}&format=csv`).set(sys.auth)).text).toBe(csv.text);
+    expect(await sys.verifyLedger()).toMatchObject({ ok: true });
+  });
+
+  it('proof of cash: refuses a reversed range and an unknown collection account', async () => {
+    const reversed = await sys
+      .http()
+      .get(`/proof-of-cash?collectionAccountId=${collectionAccountId}&from=2026-12-02&to=2026-12-01`)
+      .set(sys.auth);
+    expect(reversed.status).toBe(400);
+    const unknown = await sys
+      .http()
+      .get('/proof-of-cash?collectionAccountId=00000000-0000-4000-8000-000000000000&from=2026-12-01&to=2026-12-01')
+      .set(sys.auth);
+    expect(unknown.status).toBe(404);
   });
 });

@@ -3,7 +3,16 @@
  * continuations) and ACH credits (165/169, ACH tags in the text) to virtual account numbers, a
  * few debits, opening and closing ledger balances and control totals and counts that add up.
  */
-import { amountCents, asciiName, digits, invoiceText, pick, prng, StreamingWriter, type GeneratedFile } from './realistic';
+import {
+  amountCents,
+  asciiName,
+  digits,
+  invoiceText,
+  pick,
+  prng,
+  StreamingWriter,
+  type GeneratedFile,
+} from './realistic';
 
 export interface Bai2Options {
   entries: number;

@@ -41,7 +41,9 @@ export function buildBai2(spec: Bai2FileSpec): string {
   const lines = [`03,${spec.account},${currency},010,${opening},,,015,${closing},,,100,${credits},,,400,${debits},,/`];
   let total = opening + closing + credits + debits;
   for (const d of spec.details) {
-    lines.push(`16,${d.typeCode},${minor(d.amount)},0,${d.bankReference},${d.customerReference ?? ''},${d.text ?? ''}/`);
+    lines.push(
+      `16,${d.typeCode},${minor(d.amount)},0,${d.bankReference},${d.customerReference ?? ''},${d.text ?? ''}/`,
+    );
     for (const c of d.continuations ?? []) lines.push(`88,${c}/`);
     total += minor(d.amount);
   }

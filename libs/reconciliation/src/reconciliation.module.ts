@@ -8,6 +8,8 @@ import { DryRunReconciliation } from './dry-run';
 import { ReconcileEntriesUseCase, RECONCILIATION_CONFIG, type ReconciliationConfig } from './reconcile-entries.usecase';
 import { ReconciliationRepository } from './reconciliation.repository';
 import { RemitterAccountsService } from './remitter-accounts.service';
+import { ProofOfCash } from './proof-of-cash.usecase';
+import { ProofOfCashRepository } from './proof-of-cash.repository';
 import { QueueDashboard } from './queue-dashboard.service';
 import { UnmatchedQueueRepository } from './unmatched-queue.repository';
 import { UnmatchedQueue } from './unmatched-queue.service';
@@ -23,6 +25,8 @@ export class ReconciliationModule {
       UnmatchedQueue,
       UnmatchedQueueRepository,
       QueueDashboard,
+      ProofOfCash,
+      ProofOfCashRepository,
       RemitterAccountsService,
       DryRunReconciliation,
     ];

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '@remitd/persistence';
+
+/** One entry of a banking day with what the books did with it. */
+export interface ProofOfCashEntryRow {
+  entryId: string;
+  bookingDate: string;
+  currency: string;
+  direction: 'CRDT' | 'DBIT';
+  reversal: boolean;
+  amount: string;
+  bankReference: string | null;
+  /** null: not reconciled yet */
+  remittanceState: string | null;
+  feeReimbursed: string;
+  /** what left the bank-clearing ledger account into customer money for this entry (credit journal) */
+  clearedToCustomers: string;
+}
+
+/**
+ * Reads for the daily proof of cash: the collection account's booked entries of each banking
+ * day and, per entry, the movement of its bank-clearing ledger account in the entry's credit
+ * journal. Only this repository touches SQL for it.
+ */
+@Injectable()
+export class ProofOfCashRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async collectionAccountExists(id: string): Promise<boolean> {
+    const rows = await this.prisma.$queryRaw<{ one: number }[]>`
+      SELECT 1 AS one
+      FROM collection_accounts
+      WHERE id = ${id}::uuid`;
+    return rows.length > 0;
+  }
+
+  entriesOfDays(collectionAccountId: string, from: string, to: string): Promise<ProofOfCashEntryRow[]> {
+    return this.prisma.$queryRaw<ProofOfCashEntryRow[]>`
+      SELECT e.id::text AS "entryId",
+             e.booking_date AS "bookingDate",
+             e.currency,
+             e.direction,
+             e.reversal,
+             e.amount::text AS amount,
+             e.bank_reference AS "bankReference",
+             r.state AS "remittanceState",
+             COALESCE(r.fee_reimbursed, 0)::text AS "feeReimbursed",
+             COALESCE((
+               SELECT -SUM(p.amount)
+               FROM postings p
+               JOIN ledger_accounts la ON la.id = p.ledger_account_id
+               JOIN journal_entries j ON j.id = p.journal_entry_id
+               WHERE p.journal_entry_id = r.credit_journal_id
+                 -- money parked in suspense for the unmatched queue has not reached a customer
+                 AND j.kind <> 'unmatched_suspense'
+                 AND la.code = 'system:bank:' || e.collection_account_id::text || ':' || e.currency
+             ), 0)::text AS "clearedToCustomers"
+      FROM statement_entries e
+      LEFT JOIN remittances r ON r.entry_id = e.id
+      WHERE e.collection_account_id = ${collectionAccountId}::uuid
+        AND e.status = 'BOOK'
+        AND e.booking_date BETWEEN ${from} AND ${to}
+      ORDER BY e.booking_date, e.currency, e.id`;
+  }
+}
