@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import SftpClient from 'ssh2-sftp-client';
 import { Money } from '@remitd/money';
+import { AlertUntiedDaysUseCase } from '@remitd/reconciliation';
 import { SftpSource } from '@remitd/statement-sources';
 import { buildBai2 } from './support/bai2-builder';
 import { fingerprintOf, startSftpServer, type SftpServerHandle } from './support/sftp-server';
@@ -237,6 +238,26 @@ describe('BAI2 over SFTP: a prior-day file of wires and ACH credits to virtual a
       '2026-12-02,USD,712.34,0.00,712.34,700.00,does not tie,unmatched_queue,FED26120200002,12.34,waiting in the unmatched queue (held in suspense)',
     ]);
     expect((await sys.http().get(`${url}&format=csv`).set(sys.auth)).text).toBe(csv.text);
+
+    // the closed days are checked: 2026-12-02 does not tie and becomes one statement alert, however often checked
+    const untied = sys.reconciler.ctx.get(AlertUntiedDaysUseCase);
+    const next = new Date('2026-12-03T09:00:00Z');
+    expect(await untied.execute(next)).toEqual({ daysChecked: 2, alerts: 1 });
+    expect(await untied.execute(next)).toEqual({ daysChecked: 2, alerts: 0 });
+    const alerts = await sys.http().get('/statement-alerts').set(sys.auth);
+    expect(alerts.status).toBe(200);
+    const untiedAlerts = alerts.body.items.filter((a: { kind: string }) => a.kind === 'proof_of_cash_does_not_tie');
+    expect(untiedAlerts).toHaveLength(1);
+    expect(untiedAlerts[0]).toMatchObject({
+      accountKey: US_ACCOUNT,
+      message: `proof of cash: 2026-12-02 does not tie for ${US_ACCOUNT} (USD): the bank booked 712.34, the books moved 700.00; 1 difference(s)`,
+      details: {
+        day: '2026-12-02',
+        currency: 'USD',
+        collectionAccountId,
+        differences: [expect.objectContaining({ kind: 'unmatched_queue', bankReference: 'FED26120200002' })],
+      },
+    });
     expect(await sys.verifyLedger()).toMatchObject({ ok: true });
   });
 

@@ -1,3 +1,4 @@
+export * from './alert-untied-days.usecase';
 export * from './allocate-oldest-first';
 export * from './credit-funds.port';
 export * from './crediting.service';

@@ -26,6 +26,50 @@ export interface ProofOfCashEntryRow {
 export class ProofOfCashRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  /** every collection account, with the key its statements are filed under (IBAN, else account number) */
+  collectionAccounts(): Promise<{ id: string; accountKey: string }[]> {
+    return this.prisma.$queryRaw<{ id: string; accountKey: string }[]>`
+      SELECT id::text,
+             upper(regexp_replace(COALESCE(iban, account_number), '\s+', '', 'g')) AS "accountKey"
+      FROM collection_accounts
+      ORDER BY created_at, id`;
+  }
+
+  /** today's date in the time zone, YYYY-MM-DD */
+  async today(timeZone: string, now: Date): Promise<string> {
+    const [row] = await this.prisma.$queryRaw<{ day: string }[]>`
+      SELECT to_char((${now}::timestamptz AT TIME ZONE ${timeZone})::date, 'YYYY-MM-DD') AS day`;
+    return row.day;
+  }
+
+  /**
+   * The statement alert for a closed day that does not tie (the statement alerts are where
+   * finance already looks: GET /statement-alerts); once per account, day and currency (a
+   * partial unique index). Returns whether it was new.
+   */
+  async recordUntiedDay(alert: {
+    accountKey: string;
+    collectionAccountId: string;
+    day: string;
+    currency: string;
+    message: string;
+    details: Record<string, unknown>;
+  }): Promise<boolean> {
+    const details = JSON.stringify({
+      ...alert.details,
+      collectionAccountId: alert.collectionAccountId,
+      day: alert.day,
+      currency: alert.currency,
+    });
+    const inserted = await this.prisma.$executeRaw`
+      INSERT INTO statement_alerts (id, kind, account_key, message, details)
+      VALUES (gen_random_uuid(), 'proof_of_cash_does_not_tie', ${alert.accountKey}, ${alert.message}, ${details}::jsonb)
+      ON CONFLICT (account_key, (details->>'day'), (details->>'currency'))
+        WHERE kind = 'proof_of_cash_does_not_tie'
+        DO NOTHING`;
+    return inserted > 0;
+  }
+
   async collectionAccountExists(id: string): Promise<boolean> {
     const rows = await this.prisma.$queryRaw<{ one: number }[]>`
       SELECT 1 AS one

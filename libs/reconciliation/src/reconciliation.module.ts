@@ -8,6 +8,7 @@ import { DryRunReconciliation } from './dry-run';
 import { ReconcileEntriesUseCase, RECONCILIATION_CONFIG, type ReconciliationConfig } from './reconcile-entries.usecase';
 import { ReconciliationRepository } from './reconciliation.repository';
 import { RemitterAccountsService } from './remitter-accounts.service';
+import { AlertUntiedDaysUseCase } from './alert-untied-days.usecase';
 import { ProofOfCash } from './proof-of-cash.usecase';
 import { ProofOfCashRepository } from './proof-of-cash.repository';
 import { QueueDashboard } from './queue-dashboard.service';
@@ -27,6 +28,7 @@ export class ReconciliationModule {
       QueueDashboard,
       ProofOfCash,
       ProofOfCashRepository,
+      AlertUntiedDaysUseCase,
       RemitterAccountsService,
       DryRunReconciliation,
     ];
