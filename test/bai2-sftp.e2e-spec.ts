@@ -177,6 +177,9 @@ describe('BAI2 over SFTP: a prior-day file of wires and ACH credits to virtual a
         bankCredits: '1845.50',
         bankDebits: '0.00',
         bankMovement: '1845.50',
+        bankOpening: '0.00',
+        bankClosing: '1845.50',
+        bankBalanced: true,
         ledgerMovement: '1845.50',
         ties: true,
         differences: [],
@@ -215,7 +218,7 @@ describe('BAI2 over SFTP: a prior-day file of wires and ACH credits to virtual a
       ['2026-12-02', false],
     ]);
     const day = proof.body.days[1];
-    expect(day).toMatchObject({ bankMovement: '712.34', ledgerMovement: '700.00' });
+    expect(day).toMatchObject({ bankMovement: '712.34', bankBalanced: true, ledgerMovement: '700.00' });
     expect(day.differences).toEqual([
       {
         kind: 'unmatched_queue',
@@ -231,11 +234,11 @@ describe('BAI2 over SFTP: a prior-day file of wires and ACH credits to virtual a
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'date,currency,bankCredits,bankDebits,bankMovement,ledgerMovement,ties,kind,bankReference,amount,explanation',
+      'date,currency,bankCredits,bankDebits,bankMovement,bankOpening,bankClosing,ledgerMovement,ties,kind,bankReference,amount,explanation',
     );
     expect(lines.slice(1)).toEqual([
-      '2026-12-01,USD,1845.50,0.00,1845.50,1845.50,ties,,,,',
-      '2026-12-02,USD,712.34,0.00,712.34,700.00,does not tie,unmatched_queue,FED26120200002,12.34,waiting in the unmatched queue (held in suspense)',
+      '2026-12-01,USD,1845.50,0.00,1845.50,0.00,1845.50,1845.50,ties,,,,',
+      '2026-12-02,USD,712.34,0.00,712.34,1845.50,2557.84,700.00,does not tie,unmatched_queue,FED26120200002,12.34,waiting in the unmatched queue (held in suspense)',
     ]);
     expect((await sys.http().get(`${url}&format=csv`).set(sys.auth)).text).toBe(csv.text);
 

@@ -13,8 +13,18 @@ export interface ProofOfCashEntryRow {
   /** null: not reconciled yet */
   remittanceState: string | null;
   feeReimbursed: string;
-  /** what left the bank-clearing ledger account into customer money for this entry (credit journal) */
-  clearedToCustomers: string;
+  /** what left the bank-clearing ledger account for this entry (signed as the bank moved it) */
+  clearingMovement: string;
+  /** of it, what sits in suspense (the unmatched queue) rather than with a customer */
+  heldInSuspense: string;
+}
+
+/** The bank's balances of a day: the last statement received that closes on it. */
+export interface ProofOfCashBalanceRow {
+  day: string;
+  currency: string;
+  opening: string;
+  closing: string;
 }
 
 /**
@@ -78,6 +88,28 @@ export class ProofOfCashRepository {
     return rows.length > 0;
   }
 
+  balancesOfDays(collectionAccountId: string, from: string, to: string): Promise<ProofOfCashBalanceRow[]> {
+    return this.prisma.$queryRaw<ProofOfCashBalanceRow[]>`
+      SELECT DISTINCT ON (closing_date, currency)
+             closing_date AS day,
+             currency,
+             opening_balance::text AS opening,
+             closing_balance::text AS closing
+      FROM statements
+      WHERE collection_account_id = ${collectionAccountId}::uuid
+        AND closing_date BETWEEN ${from} AND ${to}
+        AND currency IS NOT NULL
+        AND opening_balance IS NOT NULL
+        AND closing_balance IS NOT NULL
+      ORDER BY closing_date, currency, created_at DESC, index_in_file DESC`;
+  }
+
+  /**
+   * The booked entries of the days, each with the movement of the bank-clearing account in the
+   * journals that entry caused: its credit (or unmatched-suspense) journal and, for a return or
+   * reversal, the journal that undid the remittance it returned. What still sits in suspense for
+   * it (unmatched, or a return to the sender requested) is reported beside it.
+   */
   entriesOfDays(collectionAccountId: string, from: string, to: string): Promise<ProofOfCashEntryRow[]> {
     return this.prisma.$queryRaw<ProofOfCashEntryRow[]>`
       SELECT e.id::text AS "entryId",
@@ -89,16 +121,26 @@ export class ProofOfCashRepository {
              e.bank_reference AS "bankReference",
              r.state AS "remittanceState",
              COALESCE(r.fee_reimbursed, 0)::text AS "feeReimbursed",
+             CASE WHEN r.state IN ('unmatched', 'return_requested') THEN r.booked_amount ELSE 0 END::text AS "heldInSuspense",
              COALESCE((
                SELECT -SUM(p.amount)
                FROM postings p
                JOIN ledger_accounts la ON la.id = p.ledger_account_id
-               JOIN journal_entries j ON j.id = p.journal_entry_id
-               WHERE p.journal_entry_id = r.credit_journal_id
-                 -- money parked in suspense for the unmatched queue has not reached a customer
-                 AND j.kind <> 'unmatched_suspense'
-                 AND la.code = 'system:bank:' || e.collection_account_id::text || ':' || e.currency
-             ), 0)::text AS "clearedToCustomers"
+               WHERE la.code = 'system:bank:' || e.collection_account_id::text || ':' || e.currency
+                 AND p.journal_entry_id IN (
+                   SELECT r.credit_journal_id
+                   UNION
+                   SELECT j.id
+                   FROM journal_entries j
+                   WHERE j.idempotency_key = 'suspense:entry:' || e.id::text
+                   UNION
+                   SELECT j.id
+                   FROM remittances o
+                   JOIN journal_entries j
+                     ON j.idempotency_key IN ('reverse-credit:' || o.id::text, 'reverse-suspense:' || o.id::text)
+                   WHERE o.reversed_by_entry_id = e.id
+                 )
+             ), 0)::text AS "clearingMovement"
       FROM statement_entries e
       LEFT JOIN remittances r ON r.entry_id = e.id
       WHERE e.collection_account_id = ${collectionAccountId}::uuid

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { notFound, validationError } from '@remitd/core';
 import { Money } from '@remitd/money';
-import { ProofOfCashRepository, type ProofOfCashEntryRow } from './proof-of-cash.repository';
+import {
+  ProofOfCashRepository,
+  type ProofOfCashBalanceRow,
+  type ProofOfCashEntryRow,
+} from './proof-of-cash.repository';
 
 export const PROOF_OF_CASH_MAX_DAYS = 93;
 
@@ -24,6 +28,11 @@ export interface ProofOfCashDay {
   bankDebits: string;
   /** credits − debits the bank booked that day */
   bankMovement: string;
+  /** the bank's opening and closing balance of the day (the last statement closing on it); null without one */
+  bankOpening: string | null;
+  bankClosing: string | null;
+  /** opening + movement = closing; null without balances */
+  bankBalanced: boolean | null;
   /** what the books moved from the bank-clearing account into customers' money for that day's entries */
   ledgerMovement: string;
   ties: boolean;
@@ -34,8 +43,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The daily proof of cash of one collection account: for each banking day (entry booking date)
- * and currency, the bank's booked movement against the movement of the account's bank-clearing
- * ledger account into customers' money. A day ties when the two are equal; every entry that
+ * and currency, the bank's opening balance + booked movement = its closing balance, and the
+ * booked movement against the movement of the account's bank-clearing ledger account into
+ * customers' money (what waits in suspense does not count). A day ties when both hold; every entry that
  * makes them differ is listed (not reconciled yet, waiting in the unmatched queue, a debit or a
  * return the books did not post against a customer), and fee reimbursements (customers credited
  * more than the bank booked, the provider bearing the fee) are listed beside them.
@@ -49,13 +59,17 @@ export class ProofOfCash {
     if (!(await this.repo.collectionAccountExists(cmd.collectionAccountId))) {
       throw notFound('collection account', cmd.collectionAccountId);
     }
-    const rows = await this.repo.entriesOfDays(cmd.collectionAccountId, cmd.from, cmd.to);
+    const [rows, balances] = await Promise.all([
+      this.repo.entriesOfDays(cmd.collectionAccountId, cmd.from, cmd.to),
+      this.repo.balancesOfDays(cmd.collectionAccountId, cmd.from, cmd.to),
+    ]);
+    const balanceOf = new Map(balances.map((b) => [`${b.day}|${b.currency}`, b]));
     const days = new Map<string, ProofOfCashEntryRow[]>();
     for (const row of rows) {
       const key = `${row.bookingDate}|${row.currency}`;
       days.set(key, [...(days.get(key) ?? []), row]);
     }
-    return [...days.values()].map((entries) => this.day(entries));
+    return [...days.entries()].map(([key, entries]) => this.day(entries, balanceOf.get(key) ?? null));
   }
 
   private validate(cmd: { collectionAccountId: string; from: string; to: string }): void {
@@ -68,7 +82,7 @@ export class ProofOfCash {
     }
   }
 
-  private day(entries: ProofOfCashEntryRow[]): ProofOfCashDay {
+  private day(entries: ProofOfCashEntryRow[], balance: ProofOfCashBalanceRow | null): ProofOfCashDay {
     const { bookingDate: date, currency } = entries[0];
     const money = (v: string) => Money.fromStored(v, currency);
     let credits = money('0');
@@ -80,7 +94,8 @@ export class ProofOfCash {
       const signed = e.direction === 'CRDT' ? amount : amount.negated();
       if (e.direction === 'CRDT') credits = credits.plus(amount);
       else debits = debits.plus(amount);
-      const cleared = money(e.clearedToCustomers);
+      // what reached customers (or went back to the bank): the clearing movement less what waits in suspense
+      const cleared = money(e.clearingMovement).minus(money(e.heldInSuspense));
       ledger = ledger.plus(cleared);
       const fee = money(e.feeReimbursed);
       if (fee.isPositive()) {
@@ -89,7 +104,7 @@ export class ProofOfCash {
             'fee_reimbursement',
             e,
             fee,
-            `the customer was credited ${fee} more than the bank booked (fee borne by the provider)`,
+            `the customer was credited ${fee.toString()} more than the bank booked (fee borne by the provider)`,
           ),
         );
       }
@@ -98,14 +113,23 @@ export class ProofOfCash {
       differences.push(this.difference(e, gap));
     }
     const movement = credits.minus(debits);
+    const opening = balance ? money(balance.opening) : null;
+    const closing = balance ? money(balance.closing) : null;
+    const bankBalanced = opening && closing ? opening.plus(movement).equals(closing) : null;
     return {
       date,
       currency,
       bankCredits: credits.toString(),
       bankDebits: debits.toString(),
       bankMovement: movement.toString(),
+      bankOpening: opening?.toString() ?? null,
+      bankClosing: closing?.toString() ?? null,
+      bankBalanced,
       ledgerMovement: ledger.toString(),
-      ties: movement.minus(ledger).isZero(),
+      // differences may cancel out in the sums: each one fails the proof (a fee reimbursement is
+      // no difference of the bank-clearing account); the bank's own day must add up too
+      ties:
+        movement.equals(ledger) && bankBalanced !== false && differences.every((d) => d.kind === 'fee_reimbursement'),
       differences,
     };
   }
@@ -114,6 +138,9 @@ export class ProofOfCash {
     if (e.remittanceState === null) return this.item('not_reconciled', e, gap, 'not reconciled yet');
     if (e.remittanceState === 'unmatched') {
       return this.item('unmatched_queue', e, gap, 'waiting in the unmatched queue (held in suspense)');
+    }
+    if (e.remittanceState === 'return_requested') {
+      return this.item('unmatched_queue', e, gap, 'a return to the sender was requested (held in suspense)');
     }
     if (e.reversal) return this.item('return', e, gap, `a return or reversal (${e.remittanceState})`);
     if (e.direction === 'DBIT')

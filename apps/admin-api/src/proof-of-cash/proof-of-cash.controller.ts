@@ -33,6 +33,8 @@ const CSV_COLUMNS = [
   'bankCredits',
   'bankDebits',
   'bankMovement',
+  'bankOpening',
+  'bankClosing',
   'ledgerMovement',
   'ties',
   'kind',

@@ -23,12 +23,18 @@ export class ProofOfCashDayResponse {
   @ApiProperty({ example: '1845.50' }) bankCredits!: string;
   @ApiProperty({ example: '0.00' }) bankDebits!: string;
   @ApiProperty({ example: '1845.50', description: 'credits − debits the bank booked that day' }) bankMovement!: string;
+  @ApiProperty({ nullable: true, type: String, example: '0.00', description: 'the last statement closing on the day' })
+  bankOpening!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '1845.50' }) bankClosing!: string | null;
+  @ApiProperty({ nullable: true, type: Boolean, example: true, description: 'opening + movement = closing' })
+  bankBalanced!: boolean | null;
   @ApiProperty({
     example: '1845.50',
     description: "what the books moved from the bank-clearing account into customers' money for that day's entries",
   })
   ledgerMovement!: string;
-  @ApiProperty({ example: true, description: 'bank movement = ledger movement' }) ties!: boolean;
+  @ApiProperty({ example: true, description: 'bank movement = ledger movement and the bank balances add up' })
+  ties!: boolean;
   @ApiProperty({ type: [ProofOfCashDifferenceResponse] }) differences!: ProofOfCashDifferenceResponse[];
 }
 
