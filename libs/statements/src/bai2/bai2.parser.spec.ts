@@ -244,8 +244,10 @@ describe('BAI2 reader: control totals and counts', () => {
 
   it('with controlTotals "warn" a mismatch is a warning on the statement instead', async () => {
     const [statement] = await parse(MINI.replace('49,300,3/', '49,301,3/'), { controlTotals: 'warn' });
+    // the group adds up the 49 totals as written: its 98 does not match them either
     expect(statement.warnings).toEqual([
       'line 5: account trailer (49) of account 111 (line 3): control total 3.01 ≠ 3.00 read',
+      'line 6: group trailer (98) of the group at line 2: control total 300 ≠ 301 read',
     ]);
   });
 

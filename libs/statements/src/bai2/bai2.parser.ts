@@ -146,6 +146,7 @@ class Bai2Reader {
   private account: Account | null = null;
   private accountWarnings: string[] = [];
   private pending: LogicalRecord | null = null;
+  private pendingEnd: Extract<StatementEvent, { type: 'statement-end' }> | null = null;
 
   constructor(
     private readonly fileName: string | null,
@@ -365,6 +366,7 @@ class Bai2Reader {
       if (code === OPENING_LEDGER && minor !== null) account.opening = balance();
       if (code === CLOSING_LEDGER && minor !== null) account.closing = balance();
     }
+    this.endStatement();
     this.account = account;
     this.accountWarnings = [];
     group.accounts++;
@@ -489,13 +491,15 @@ class Bai2Reader {
       const closing = BigInt(account.closing.signedAmount.replace('.', ''));
       balanced = opening + account.movement === closing;
     }
-    this.out.push({
+    // held until the next account or the end of the file: warnings of the 98 and 99 trailers
+    // (controlTotals 'warn') still reach a statement
+    this.pendingEnd = {
       type: 'statement-end',
       closingBalance: account.closing,
       balanced,
       entryCount: account.entries,
       warnings: [...this.warnings.splice(0), ...this.accountWarnings],
-    });
+    };
     this.account = null;
   }
 
@@ -546,6 +550,13 @@ class Bai2Reader {
     this.fileDone = true;
   }
 
+  private endStatement(): void {
+    if (!this.pendingEnd) return;
+    this.pendingEnd.warnings.push(...this.warnings.splice(0));
+    this.out.push(this.pendingEnd);
+    this.pendingEnd = null;
+  }
+
   end(lastLine: number): void {
     this.flush();
     if (this.fileLine === 0) this.fail('file without a file header (01) record: no records', 1);
@@ -555,6 +566,7 @@ class Bai2Reader {
         lastLine,
       );
     }
+    this.endStatement();
   }
 }
 
