@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { decide, type MatchLookups } from '@remitd/matching';
+import { naturalKey } from '../natural-key';
 import { collectStatements, detectFormat } from '../read-statements';
 import { StatementParseError, type ParsedEntry, type ParsedStatement } from '../statement.model';
 import type { StatementEvent } from '../statement-events';
@@ -286,6 +287,17 @@ describe('BAI2 reader: structure errors name the record', () => {
     const [statement] = await parse(text);
     expect(statement.entries[0].remitterAccount).toBe('8348572423');
     expect(statement.warnings).toEqual(['line 7: continuation record written "88:" read as "88,"']);
+  });
+});
+
+describe('BAI2 entries: identity', () => {
+  it('the same wire in the intraday report and the prior-day file is one entry; two wires sharing a bank reference are two', async () => {
+    const intraday = MINI.replace('02,REMITD,BANK,1,261201,,USD,2/', '02,REMITD,BANK,1,261201,1200,USD,3/');
+    const [morning] = await parse(intraday);
+    const [final] = await parse(MINI);
+    expect(naturalKey(morning.entries[0])).toBe(naturalKey(final.entries[0]));
+    const other = { ...final.entries[0], amount: { amount: '0.60', currency: 'USD' } };
+    expect(naturalKey(other)).not.toBe(naturalKey(final.entries[0]));
   });
 });
 

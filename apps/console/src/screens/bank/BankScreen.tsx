@@ -177,7 +177,7 @@ function ProofOfCashTable({ id, name, from, to }: { id: string; name: string; fr
         </Text>
       ) : (
         <Table.ScrollContainer type="native" tabIndex={0} minWidth={720}>
-          <Table>
+          <Table captionSide="top">
             <Table.Caption>{name}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
