@@ -369,6 +369,7 @@ describe('balances that tell the whole story', () => {
         name: 'New Words Ltd',
         email: 'words@customer.example',
         currency: 'EUR',
+        creditControl: true,
         autoBillSettlement: false,
         settlePastBillsWithRefunds: true,
       });
@@ -383,6 +384,7 @@ describe('balances that tell the whole story', () => {
         name: 'Old Words Ltd',
         email: 'old@customer.example',
         currency: 'EUR',
+        creditControl: true,
         autoWriteOff: false,
       });
       expect(old.body).toMatchObject({ autoBillSettlement: false, autoWriteOff: false });

@@ -313,6 +313,32 @@ describe('billing entities, payment terms and exclusive accounts (issue 14)', ()
     expect(await virtualAccountsOf(c.id)).toEqual([]);
   });
 
+  it('an entity that starts offering exclusive accounts gives one to each of its credit customers at once', async () => {
+    const waiting = await createCustomer({ name: 'Waiting GmbH', billingEntityId: europe.id, creditControl: true });
+    const payg = await createCustomer({ name: 'Pay As You Go GmbH', billingEntityId: europe.id });
+    expect(await virtualAccountsOf(waiting.id)).toEqual([]);
+    const ca = await post('/collection-accounts', {
+      name: 'Europe collection',
+      iban: 'DE02120300000000202051',
+      bic: 'BYLADEM1001',
+      currencies: ['EUR'],
+    });
+    expect(ca.status).toBe(201);
+    const on = await patch(`/billing-entities/${europe.id}`, {
+      offersExclusiveAccounts: true,
+      collectionAccountIds: [ca.body.id],
+    });
+    expect(on.status).toBe(200);
+    expect(await virtualAccountsOf(waiting.id)).toHaveLength(1);
+    expect(await virtualAccountsOf(payg.id)).toEqual([]); // not on credit control
+    const audit = await get(`/audit-log?entityType=billing_entity&entityId=${europe.id}`);
+    expect(
+      audit.body.items.find((a: { action: string }) => a.action === 'billing_entity.update').payload
+        .exclusiveAccountsAllocatedTo,
+    ).toEqual(expect.arrayContaining([waiting.id]));
+    await patch(`/billing-entities/${europe.id}`, { offersExclusiveAccounts: false });
+  });
+
   it('An exclusive bank account is assigned to every credit customer: on creation and when put on credit control', async () => {
     const created = await createCustomer({
       name: 'Credit From Day One Pte',

@@ -62,12 +62,24 @@ describe('billing domain over HTTP', () => {
 
   it('pays with a stored-value card only the bill of its own month', async () => {
     const c = await sys.customer({ name: 'Card Holder GmbH' });
-    await charge(c.id, '2026-06', '40.00');
-    await charge(c.id, '2026-07', '40.00');
-    await issue('2026-06');
-    await issue('2026-07');
     const card = await post(`/customers/${c.id}/stored-value-cards`, { amount: '100.00', validMonth: '2026-07' });
     expect(card.status).toBe(201);
+    // both orders name the card (seed 000: a card pays only what was ordered with it)
+    const cardId = card.body.id;
+    for (const cycle of ['2026-06', '2026-07'])
+      expect(
+        (
+          await post(`/customers/${c.id}/charges`, {
+            billingCycle: cycle,
+            product: 'Compute',
+            usage: '720 h',
+            amount: '40.00',
+            storedValueCardId: cardId,
+          })
+        ).status,
+      ).toBe(201);
+    await issue('2026-06');
+    await issue('2026-07');
     expect((await billOf(c.id, '2026-06')).status).toBe('overdue');
     expect((await billOf(c.id, '2026-07')).status).toBe('settled');
     const reps = await sys.http().get('/repayments').query({ customerId: c.id }).set(sys.auth);
@@ -85,9 +97,62 @@ describe('billing domain over HTTP', () => {
     expect(cards.body.items[0].balance).toBe('60.00');
   });
 
+  it('Stored value card restrictions: a card does not pay a line whose service spans months, nor an order placed without naming the card', async () => {
+    const c = await sys.customer({ name: 'Card Rules GmbH' });
+    const card = await post(`/customers/${c.id}/stored-value-cards`, { amount: '100.00', validMonth: '2026-02' });
+    const cardId = card.body.id;
+    const line = (amount: string, extra: object) =>
+      post(`/customers/${c.id}/charges`, { billingCycle: '2026-02', product: 'Compute', usage: '1', amount, ...extra });
+    expect(
+      (
+        await line('30.00', {
+          storedValueCardId: cardId,
+          servicePeriodStart: '2026-02-01',
+          servicePeriodEnd: '2026-02-28',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await line('20.00', {
+          storedValueCardId: cardId,
+          servicePeriodStart: '2026-01-15',
+          servicePeriodEnd: '2026-02-14',
+        })
+      ).status,
+    ).toBe(201);
+    expect((await line('10.00', {})).status).toBe(201);
+    // bad periods and foreign cards are refused, naming the field
+    const half = await line('1.00', { servicePeriodStart: '2026-02-01' });
+    expect(half.status).toBe(400);
+    expect(half.body.error.field).toBe('servicePeriodEnd');
+    const reversed = await line('1.00', { servicePeriodStart: '2026-02-02', servicePeriodEnd: '2026-02-01' });
+    expect(reversed.body.error.field).toBe('servicePeriodEnd');
+    const stranger = await sys.customer({ name: 'Stranger GmbH' });
+    const foreign = await post(`/customers/${stranger.id}/charges`, {
+      billingCycle: '2026-02',
+      product: 'Compute',
+      usage: '1',
+      amount: '1.00',
+      storedValueCardId: cardId,
+    });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.field).toBe('storedValueCardId');
+
+    await issue('2026-02');
+    const bill = await billOf(c.id, '2026-02');
+    expect(bill.paid.toString()).toBe('30');
+    const why = await sys.http().get(`/bills/${bill.id}/why-unsettled`).set(sys.auth);
+    const restriction = why.body.reasons.find((r: { code: string }) => r.code === 'card_restriction');
+    expect(restriction.message).toMatch(/spans months/);
+    expect(restriction.message).toMatch(/without naming a card/);
+    const cards = await sys.http().get(`/customers/${c.id}/stored-value-cards`).set(sys.auth);
+    expect(cards.body.items[0].balance).toBe('70.00');
+  });
+
   it('lets a refund pay only bills of its cycle or later unless "write off past bills" is on', async () => {
-    const strict = await sys.customer({ name: 'Strict Refund SA' });
-    const lenient = await sys.customer({ name: 'Lenient Refund SA', writeOffPastBills: true });
+    const strict = await sys.customer({ name: 'Strict Refund SA', creditControl: true });
+    const lenient = await sys.customer({ name: 'Lenient Refund SA', creditControl: true, writeOffPastBills: true });
     for (const c of [strict, lenient]) {
       await charge(c.id, '2026-08', '30.00');
       await charge(c.id, '2026-09', '30.00');

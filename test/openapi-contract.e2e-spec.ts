@@ -25,6 +25,7 @@ const MONEY_CHANGING = [
   'POST /customers/{id}/charges',
   'POST /billing-runs/{cycle}',
   'POST /bills/{id}/payments',
+  'POST /customers/{id}/cycle-payments',
   'POST /customers/{id}/top-ups',
   'POST /customers/{id}/refunds',
   'POST /customers/{id}/stored-value-cards',

@@ -1,3 +1,4 @@
+import { PrismaService } from '@remitd/persistence';
 import { PaygDeductionUseCase } from '@remitd/payments';
 import { startTestAdminApi, type TestApi } from './support/admin-api';
 import { startGatewaySimulator, type RunningGateway } from './support/gateway-simulator';
@@ -238,5 +239,46 @@ describe('pay-as-you-go deduction through the gateway simulator', () => {
       .send({ id: 'evt', type: 'charge.succeeded', data: {} });
     expect(r.status).toBe(401);
     expect(r.body.error.code).toBe('INVALID_WEBHOOK_SIGNATURE');
+  });
+
+  describe('deductions and other payments of the same bill never pay it twice', () => {
+    const cash = async (customerId: string) =>
+      (
+        await api.app
+          .get(PrismaService)
+          .ledgerAccount.findUnique({ where: { code: `customer:${customerId}:cash:USD` } })
+      )?.balance.toString() ?? '0';
+    const billOf = async (customerId: string, cycle: string) =>
+      (await api.http().get('/bills').query({ customerId, billingCycle: cycle }).set(auth)).body.items[0];
+    const issue = (cycle: string) =>
+      api.http().post(`/billing-runs/${cycle}?force=true`).set(auth).set('Idempotency-Key', key()).expect(201);
+
+    it('fees deducted before the bill is issued pay it at issuance: automatic write-off does not take the balance too', async () => {
+      const c = await payg('card');
+      await post(`/customers/${c.id}/top-ups`, { amount: '500.00', reference: 'WIRE-PAYG-1' }).expect(201);
+      await charge(c.id, '1000.00', '2027-06');
+      await tick(new Date('2027-06-15T10:00:00Z'));
+      expect(await paymentsOf(c.id)).toEqual([expect.objectContaining({ status: 'succeeded', amount: '1000.00' })]);
+      await issue('2027-06');
+      const bill = await billOf(c.id, '2027-06');
+      expect(bill).toMatchObject({ status: 'settled', paid: '1000.00' });
+      const detail = (await api.http().get(`/bills/${bill.id}`).set(auth)).body;
+      expect(detail.repayments.map((r: { method: string; amount: string }) => [r.method, r.amount])).toEqual([
+        ['external', '1000.00'],
+      ]);
+      expect(await cash(c.id)).toMatch(/^500(\.0+)?$/);
+    });
+
+    it('a bill partly paid by a transfer before the month-end deduction takes only what it owes; the rest of the deduction stays in the balance', async () => {
+      const c = await payg('card');
+      await charge(c.id, '600.00', '2027-07');
+      await issue('2027-07');
+      await post(`/customers/${c.id}/top-ups`, { amount: '100.00', reference: 'WIRE-PAYG-2' }).expect(201);
+      expect(await billOf(c.id, '2027-07')).toMatchObject({ paid: '100.00' });
+      await tick(new Date('2027-08-15T10:00:00Z'));
+      expect(await paymentsOf(c.id)).toEqual([expect.objectContaining({ status: 'succeeded', amount: '600.00' })]);
+      expect(await billOf(c.id, '2027-07')).toMatchObject({ status: 'settled', paid: '600.00' });
+      expect(await cash(c.id)).toMatch(/^100(\.0+)?$/);
+    });
   });
 });

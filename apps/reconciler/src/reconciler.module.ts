@@ -15,6 +15,7 @@ import { Metrics } from './metrics';
 import { NotificationDispatchScheduler } from './notification-dispatch.scheduler';
 import { PaygDeductionScheduler } from './payg-deduction.scheduler';
 import { StatementPollScheduler } from './statement-poll.scheduler';
+import { WriteOffScheduler } from './write-off.scheduler';
 import { RECONCILER_CONFIG } from './tokens';
 
 export interface ReconcilerOptions {
@@ -51,7 +52,13 @@ export class ReconcilerModule {
         { provide: RECONCILER_CONFIG, useValue: config },
         Metrics,
         ...(schedulers
-          ? [NotificationDispatchScheduler, StatementPollScheduler, BillingScheduler, PaygDeductionScheduler]
+          ? [
+              NotificationDispatchScheduler,
+              StatementPollScheduler,
+              BillingScheduler,
+              PaygDeductionScheduler,
+              WriteOffScheduler,
+            ]
           : []),
       ],
       exports: [Metrics],

@@ -6,6 +6,7 @@ import { Money } from '@remitd/money';
 import { TransactionRunner, type Tx } from '@remitd/persistence';
 import { BillPaymentService, type BillPayment } from './bill-payment.service';
 import { BillingRepository } from './billing.repository';
+import { ChargesRepository } from './charges.repository';
 import { writeOffSources } from './funding-sources';
 import { payBills } from './pay-bills';
 
@@ -30,6 +31,7 @@ export class AutoWriteOffUseCase {
     private readonly customers: CustomerRepository,
     private readonly ledger: LedgerRepository,
     private readonly payments: BillPaymentService,
+    private readonly charges: ChargesRepository,
   ) {}
 
   async forCustomers(customerIds: string[], reason: string, chunk = 2000): Promise<WriteOffOutcome[]> {
@@ -86,6 +88,12 @@ export class AutoWriteOffUseCase {
       for (const x of xs) m.set(x.customerId, [...(m.get(x.customerId) ?? []), x]);
       return m;
     };
+    const cardPayable = cards.length
+      ? await this.charges.cardPayable(
+          tx,
+          bills.map((b) => b.id),
+        )
+      : undefined;
     const billsOf = group(bills);
     const cardsOf = group(cards);
     const refundsOf = group(refunds);
@@ -100,6 +108,7 @@ export class AutoWriteOffUseCase {
         cards: cardsOf.get(p.id) ?? [],
         refunds: refundsOf.get(p.id) ?? [],
         cash: balances.get(cashAccount(p.id, p.currency).code) ?? '0',
+        cardPayable,
       });
       const allocations = payBills(
         own.map((b) => ({

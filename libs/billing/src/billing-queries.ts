@@ -16,6 +16,9 @@ import { assertCycle, billingPeriod, nextCycle, quarterEnd, settlementCycleOf } 
 const OPEN = ['unsettled', 'partly_paid', 'overdue'];
 
 /** Today's date (UTC, as the overdue sweep counts days) as YYYY-MM-DD. */
+/** seed 000: repayment records are shown for bills of this cycle onwards */
+export const REPAYMENT_RECORDS_FROM = '2023-01';
+
 export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
 
 /**
@@ -144,13 +147,37 @@ export class BillingQueries {
     product: string;
     usage: string;
     amount: string;
+    servicePeriodStart?: string;
+    servicePeriodEnd?: string;
+    storedValueCardId?: string;
   }) {
     assertCycle(cmd.billingCycle);
+    if ((cmd.servicePeriodStart === undefined) !== (cmd.servicePeriodEnd === undefined))
+      throw validationError(
+        'SERVICE_PERIOD_INCOMPLETE',
+        `${cmd.servicePeriodStart === undefined ? 'servicePeriodStart' : 'servicePeriodEnd'}: give both ends of the service period, or neither`,
+        cmd.servicePeriodStart === undefined ? 'servicePeriodStart' : 'servicePeriodEnd',
+      );
+    if (cmd.servicePeriodStart && cmd.servicePeriodEnd && cmd.servicePeriodEnd < cmd.servicePeriodStart)
+      throw validationError(
+        'SERVICE_PERIOD_REVERSED',
+        `servicePeriodEnd: ${cmd.servicePeriodEnd} is before servicePeriodStart ${cmd.servicePeriodStart}`,
+        'servicePeriodEnd',
+      );
     return this.tx.run(async (tx) => {
       const c = await tx.customer.findUnique({ where: { id: cmd.customerId } });
       if (!c) throw notFound('customer', cmd.customerId);
       const amount = Money.of(cmd.amount, c.currency, 'amount');
       if (amount.isNegative()) throw validationError('AMOUNT_NEGATIVE', 'amount: must be ≥ 0', 'amount');
+      if (cmd.storedValueCardId) {
+        const card = await tx.storedValueCard.findUnique({ where: { id: cmd.storedValueCardId } });
+        if (!card || card.customerId !== c.id)
+          throw validationError(
+            'UNKNOWN_STORED_VALUE_CARD',
+            `storedValueCardId: ${cmd.storedValueCardId} is not a stored-value card of this customer`,
+            'storedValueCardId',
+          );
+      }
       // seed 000: a quarterly customer gets one bill per quarter, so its charges go on the
       // quarter's last cycle (and, late, on the next quarter's): issue 14
       const quarterly = c.settlementCycle === 'quarterly';
@@ -169,6 +196,9 @@ export class BillingQueries {
         usage: cmd.usage,
         amount: amount.toString(),
         currency: c.currency,
+        servicePeriodStart: cmd.servicePeriodStart ?? null,
+        servicePeriodEnd: cmd.servicePeriodEnd ?? null,
+        storedValueCardId: cmd.storedValueCardId ?? null,
       });
       await this.audit.record(tx, {
         actor: cmd.actor,
@@ -204,6 +234,9 @@ export class BillingQueries {
         amount: Money.fromStored(charge.amount, charge.currency).toString(),
         currency: charge.currency,
         billId: charge.billId,
+        servicePeriodStart: charge.servicePeriodStart ?? null,
+        servicePeriodEnd: charge.servicePeriodEnd ?? null,
+        storedValueCardId: charge.storedValueCardId ?? null,
         createdAt: charge.createdAt.toISOString(),
       })),
       next,
@@ -233,10 +266,13 @@ export class BillingQueries {
     });
     if (!b) throw notFound('bill', id);
     const m = (x: { toString(): string }) => Money.fromStored(x.toString(), b.currency).toString();
+    // seed 000: "You can view repayment records only for bills from January 2023 onwards."
+    const shown = b.billingCycle >= REPAYMENT_RECORDS_FROM;
     return {
       ...billView(b),
       lines: b.lines.map((l) => ({ product: l.product, usage: l.usage, amount: m(l.amount) })),
-      repayments: b.repayments.map((r) => ({
+      repaymentRecordsAvailable: shown,
+      repayments: (shown ? b.repayments : []).map((r) => ({
         id: r.id,
         method: r.method,
         amount: m(r.amount),
@@ -248,19 +284,19 @@ export class BillingQueries {
     };
   }
 
-  /** Repayment records (seed 000: from January 2023 onwards), by method. */
+  /** Repayment records of bills of January 2023 onwards (seed 000; the bill's cycle, not the payment's date), by method. */
   async repayments(
     filter: { customerId?: string; billId?: string; method?: string; from?: Date; to?: Date },
     page: { after?: KeysetPosition; limit: number },
   ) {
-    const since = new Date('2023-01-01T00:00:00Z');
     const { items, next } = await this.billing.repaymentPage(
       {
         customerId: filter.customerId,
         billId: filter.billId,
         method: filter.method,
-        from: filter.from && filter.from > since ? filter.from : since,
+        from: filter.from,
         to: filter.to,
+        fromCycle: REPAYMENT_RECORDS_FROM,
       },
       page,
     );

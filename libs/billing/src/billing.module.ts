@@ -14,6 +14,9 @@ import { ExplainUnsettled } from './explain-unsettled';
 import { BILLING_TIME_ZONE, IssueBillsUseCase } from './issue-bills.usecase';
 import { ManualPaymentUseCase } from './manual-payment.usecase';
 import { MarkOverdueUseCase } from './mark-overdue.usecase';
+import { PayCycleUseCase } from './pay-cycle.usecase';
+import { WriteOffRequestsRepository } from './write-off-requests.repository';
+import { WriteOffSweepUseCase } from './write-off-sweep.usecase';
 import { OfflinePaymentChannel, PAYMENT_CHANNELS, type PaymentChannel } from './payment-channel';
 
 @Module({})
@@ -36,6 +39,9 @@ export class BillingModule {
       BillingQueries,
       MarkOverdueUseCase,
       BillDocumentService,
+      WriteOffRequestsRepository,
+      WriteOffSweepUseCase,
+      PayCycleUseCase,
     ];
     return {
       module: BillingModule,

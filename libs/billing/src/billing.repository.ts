@@ -51,10 +51,21 @@ export class BillingRepository {
 
   /** A page of repayment records, oldest first (exact keyset on created_at, id). */
   async repaymentPage(
-    filter: { customerId?: string; billId?: string; method?: string; from: Date; to?: Date },
+    filter: {
+      customerId?: string;
+      billId?: string;
+      method?: string;
+      from?: Date;
+      to?: Date;
+      /** only repayments of bills of this cycle or later */
+      fromCycle: string;
+    },
     page: { after?: KeysetPosition; limit: number },
   ) {
-    const where: Prisma.Sql[] = [Prisma.sql`created_at >= ${filter.from}`];
+    const where: Prisma.Sql[] = [
+      Prisma.sql`bill_id IN (SELECT b.id FROM bills b WHERE b.billing_cycle >= ${filter.fromCycle})`,
+    ];
+    if (filter.from) where.push(Prisma.sql`created_at >= ${filter.from}`);
     if (filter.to) where.push(Prisma.sql`created_at < ${filter.to}`);
     if (filter.customerId) where.push(Prisma.sql`customer_id = ${filter.customerId}::uuid`);
     if (filter.billId) where.push(Prisma.sql`bill_id = ${filter.billId}::uuid`);

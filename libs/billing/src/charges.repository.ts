@@ -20,6 +20,11 @@ export interface NewCharge {
   usage: string;
   amount: string;
   currency: string;
+  /** the service period billed ("YYYY-MM-DD"), both or neither */
+  servicePeriodStart?: string | null;
+  servicePeriodEnd?: string | null;
+  /** the stored-value card named when the order was placed (seed 000: otherwise no card pays it) */
+  storedValueCardId?: string | null;
 }
 
 export interface ChargeRow extends NewCharge {
@@ -50,6 +55,9 @@ export interface IssuedBill {
   id: string;
   customerId: string;
 }
+
+const CARD_COLUMNS = Prisma.raw(`to_char(service_period_start, 'YYYY-MM-DD') AS "servicePeriodStart",
+  to_char(service_period_end, 'YYYY-MM-DD') AS "servicePeriodEnd", stored_value_card_id::text AS "storedValueCardId"`);
 
 @Injectable()
 export class ChargesRepository {
@@ -84,11 +92,15 @@ export class ChargesRepository {
 
   async insert(tx: SqlTx, charge: NewCharge): Promise<ChargeRow> {
     const rows = await tx.$queryRaw<ChargeRow[]>`
-      INSERT INTO charges (id, customer_id, billing_cycle, deferred_from_cycle, product, usage, amount, currency)
+      INSERT INTO charges (id, customer_id, billing_cycle, deferred_from_cycle, product, usage, amount, currency,
+                           service_period_start, service_period_end, stored_value_card_id)
       VALUES (gen_random_uuid(), ${charge.customerId}::uuid, ${charge.billingCycle}, ${charge.deferredFromCycle},
-              ${charge.product}, ${charge.usage}, ${charge.amount}::numeric, ${charge.currency})
+              ${charge.product}, ${charge.usage}, ${charge.amount}::numeric, ${charge.currency},
+              ${charge.servicePeriodStart ?? null}::date, ${charge.servicePeriodEnd ?? null}::date,
+              ${charge.storedValueCardId ?? null}::uuid)
       RETURNING id::text, customer_id::text AS "customerId", billing_cycle AS "billingCycle",
-                deferred_from_cycle AS "deferredFromCycle", product, usage, amount::text, currency, created_at AS "createdAt"`;
+                deferred_from_cycle AS "deferredFromCycle", product, usage, amount::text, currency, created_at AS "createdAt",
+                ${CARD_COLUMNS}`;
     return rows[0];
   }
 
@@ -213,10 +225,35 @@ export class ChargesRepository {
     const rows = await db.$queryRaw<ListedCharge[]>`
       SELECT id::text, customer_id::text AS "customerId", billing_cycle AS "billingCycle",
              deferred_from_cycle AS "deferredFromCycle", product, usage, amount::text, currency,
-             bill_id::text AS "billId", created_at AS "createdAt"
+             bill_id::text AS "billId", created_at AS "createdAt", ${CARD_COLUMNS}
       FROM charges
       WHERE id = ANY(${ids}::uuid[])`;
     return { items: inListOrder(ids, rows), next };
+  }
+
+  /**
+   * What each stored-value card may pay of each bill (seed 000): the lines whose order named the
+   * card and whose service period lies within one month. Bills without charges (imported) are
+   * absent from `billsWithCharges`: only the card's month limits them.
+   */
+  async cardPayable(
+    db: SqlTx,
+    billIds: string[],
+  ): Promise<{ billsWithCharges: Set<string>; payable: Map<string, string> }> {
+    if (!billIds.length) return { billsWithCharges: new Set(), payable: new Map() };
+    const rows = await db.$queryRaw<{ billId: string; cardId: string | null; amount: string }[]>`
+      SELECT bill_id::text AS "billId", stored_value_card_id::text AS "cardId", sum(amount)::text AS amount
+      FROM charges
+      WHERE bill_id = ANY(${billIds}::uuid[])
+        AND (stored_value_card_id IS NULL
+             OR service_period_start IS NULL
+             OR date_trunc('month', service_period_start) = date_trunc('month', service_period_end))
+      GROUP BY 1, 2
+      UNION ALL
+      SELECT DISTINCT bill_id::text, NULL, '0' FROM charges WHERE bill_id = ANY(${billIds}::uuid[])`;
+    const payable = new Map<string, string>();
+    for (const r of rows) if (r.cardId) payable.set(`${r.billId}:${r.cardId}`, r.amount);
+    return { billsWithCharges: new Set(rows.map((r) => r.billId)), payable };
   }
 
   /** Whether `cycle` holds charges not yet on a bill. */

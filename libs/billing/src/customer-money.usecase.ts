@@ -3,7 +3,14 @@ import { ApprovalsService, makerOf, type ApprovalExecutor, type ApprovalRequestV
 import { conflict, notFound, validationError } from '@remitd/core';
 import { LedgerService, cardAccount, cashAccount, externalAccount, refundAccount, transfer } from '@remitd/ledger';
 import { Money } from '@remitd/money';
-import { AuditRepository, PrismaService, TransactionRunner, type Actor, type Tx } from '@remitd/persistence';
+import {
+  AuditRepository,
+  PrismaService,
+  TransactionRunner,
+  isUniqueViolation,
+  type Actor,
+  type Tx,
+} from '@remitd/persistence';
 import { CustomerRepository } from '@remitd/customers';
 import { CreditFundsPort } from '@remitd/reconciliation';
 import { AutoWriteOffUseCase } from './auto-write-off.usecase';
@@ -19,6 +26,12 @@ import { payBills } from './pay-bills';
  * one transaction with its journal (idempotent on the API's Idempotency-Key) and an audit row,
  * and new funds go to the customer's bills the same way remitted funds do.
  */
+const couponCodeTaken = (code: string) =>
+  conflict(
+    'COUPON_CODE_TAKEN',
+    `code: a coupon with the code "${code}" already exists; choose another or leave it out`,
+  );
+
 @Injectable()
 export class CustomerMoneyUseCases implements OnModuleInit {
   constructor(
@@ -224,7 +237,8 @@ export class CustomerMoneyUseCases implements OnModuleInit {
 
   /**
    * A credit-control refund lands in the refund balance; it pays bills of its cycle or later
-   * right away (older ones only with "write off past bills", oldest first), the rest waits.
+   * right away when automatic bill settlement is on (older ones only with "write off past bills",
+   * oldest first); the rest waits.
    */
   async refund(cmd: {
     actor: Actor;
@@ -265,15 +279,19 @@ export class CustomerMoneyUseCases implements OnModuleInit {
           createdBy: cmd.actor.id,
         },
       });
-      const paid = await this.payFromRefund(
-        tx,
-        payer.id,
-        payer.writeOffPastBills,
-        payer.partialLastBill,
-        refund.id,
-        cmd.billingCycle,
-        amount,
-      );
+      // the Automatic Bill Settlement switch (issue 14): off, the refund waits in the refund balance
+      // for a manual payment or a payment by cycle
+      const paid = !payer.autoWriteOff
+        ? []
+        : await this.payFromRefund(
+            tx,
+            payer.id,
+            payer.writeOffPastBills,
+            payer.partialLastBill,
+            refund.id,
+            cmd.billingCycle,
+            amount,
+          );
       await this.audit.record(tx, {
         actor: cmd.actor,
         action: 'customer.refund',
@@ -392,7 +410,13 @@ export class CustomerMoneyUseCases implements OnModuleInit {
    */
   async issueCoupon(cmd: { actor: Actor; customerId: string; amount: string; validUntil: string; code?: string }) {
     assertCycle(cmd.validUntil, 'validUntil');
-    return this.tx.run((tx) => this.issueCouponInTx(tx, cmd));
+    try {
+      return await this.tx.run((tx) => this.issueCouponInTx(tx, cmd));
+    } catch (e) {
+      // two issuers racing for the same code: the loser is told, not given a 500
+      if (cmd.code && isUniqueViolation(e, 'code')) throw couponCodeTaken(cmd.code.trim());
+      throw e;
+    }
   }
 
   private async issueCouponInTx(
@@ -415,6 +439,7 @@ export class CustomerMoneyUseCases implements OnModuleInit {
       return { state: 'pending_approval' as const, approvalRequest };
     }
     const code = cmd.code?.trim() || `CPN-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
+    if (cmd.code && (await tx.coupon.findUnique({ where: { code } }))) throw couponCodeTaken(code);
     const coupon = await tx.coupon.create({
       data: {
         customerId: payer.id,

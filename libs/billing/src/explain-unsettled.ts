@@ -16,7 +16,11 @@ export interface UnsettledReason {
     | 'refund_restriction'
     | 'settlement_task'
     | 'older_bills_first'
-    | 'partial_payment_off';
+    | 'partial_payment_off'
+    | 'credit_control_terms'
+    | 'pay_as_you_go'
+    | 'payment_pending'
+    | 'write_off_queued';
   message: string;
 }
 
@@ -71,6 +75,37 @@ export class ExplainUnsettled {
         message:
           'automatic bill settlement is off for this customer (autoBillSettlement): bills wait for a payment or a manual payment',
       });
+    const pending = await this.prisma.gatewayPayment.findMany({
+      where: { billId: bill.id, status: 'pending' },
+      select: { amount: true, channel: true, createdAt: true },
+    });
+    for (const p of pending)
+      reasons.push({
+        code: 'payment_pending',
+        message: `a ${p.channel} payment of ${Money.fromStored(p.amount.toString(), ccy).toString()} ${ccy} started ${p.createdAt.toISOString()} has no result yet: do not make a duplicate payment during this time`,
+      });
+    if (await this.prisma.writeOffRequest.findUnique({ where: { customerId: c.id } }))
+      reasons.push({
+        code: 'write_off_queued',
+        message: 'the customer is queued for automatic bill settlement: the write-off sweep pays within a minute',
+      });
+    if (c.creditControl)
+      reasons.push({
+        code: 'credit_control_terms',
+        message: `on credit control: ${bill.dueDate ? `due on ${bill.dueDate}` : 'no due date recorded'} under the contract's payment terms (${bill.settlementCycle}${bill.paymentTermDays !== null ? `, ${bill.paymentTermDays} ${bill.paymentTermKind === 'business' ? 'business' : 'calendar'} days` : ''}); the agreement may set special settlement rules`,
+      });
+    else {
+      const method = await this.prisma.paymentMethod.findFirst({
+        where: { customerId: c.id, isDefault: true, removedAt: null },
+        select: { kind: true },
+      });
+      reasons.push({
+        code: 'pay_as_you_go',
+        message: method
+          ? `not on credit control: the default ${method.kind} is charged when unpaid pay-as-you-go fees reach its threshold, or at month end`
+          : 'not on credit control and no default payment method is linked: nothing can be deducted until one is',
+      });
+    }
     const cash = (await this.ledger.balanceOf(AccountCodes.customerCash(c.id, ccy))) ?? '0';
     const credit = availableCredit(c, cash);
     if (!credit.isPositive()) {
@@ -103,6 +138,30 @@ export class ExplainUnsettled {
         code: 'card_restriction',
         message: `stored-value cards pay only bills of their own month (${[...new Set(cards.map((k) => k.validMonth))].join(', ')}); this bill is for ${bill.billingCycle}`,
       });
+    }
+    const monthCards = cards.filter((k) => k.validMonth === bill.billingCycle);
+    if (monthCards.length) {
+      // seed 000: "If a bill spans multiple months or the card was not specified at the time of order"
+      const lines = await this.prisma.charge.findMany({
+        where: { billId: bill.id },
+        select: { amount: true, storedValueCardId: true, servicePeriodStart: true, servicePeriodEnd: true },
+      });
+      const month = (d: Date | null) => d?.toISOString().slice(0, 7);
+      const spanning = lines.filter(
+        (l) => l.storedValueCardId && l.servicePeriodStart && month(l.servicePeriodStart) !== month(l.servicePeriodEnd),
+      );
+      const unnamed = lines.filter((l) => !l.storedValueCardId);
+      const sum = (xs: typeof lines) =>
+        xs.reduce((t, l) => t.plus(Money.fromStored(l.amount.toString(), ccy)), Money.zero(ccy)).toString();
+      const parts = [
+        spanning.length ? `${spanning.length} line(s) of ${sum(spanning)} ${ccy} whose service spans months` : '',
+        unnamed.length ? `${unnamed.length} line(s) of ${sum(unnamed)} ${ccy} ordered without naming a card` : '',
+      ].filter(Boolean);
+      if (parts.length)
+        reasons.push({
+          code: 'card_restriction',
+          message: `stored-value cards pay only lines ordered with the card and billed within one month: ${parts.join(' and ')} cannot be paid by a card`,
+        });
     }
     const refunds = await this.prisma.refund.findMany({
       where: { customerId: c.id, currency: ccy, remaining: { gt: 0 } },

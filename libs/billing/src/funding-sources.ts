@@ -9,6 +9,8 @@ export interface CustomerFunds {
   refunds: { id: string; billingCycle: string; currency: string; remaining: string }[];
   /** cash balance of the customer's currency account */
   cash: string;
+  /** seed 000: what each card may pay of each bill (ChargesRepository.cardPayable); absent: month rule only */
+  cardPayable?: { billsWithCharges: Set<string>; payable: Map<string, string> };
 }
 
 /** seed 000: available credit = cash balance + credit limit − frozen amount */
@@ -21,7 +23,8 @@ export function availableCredit(payer: CustomerRecord, cash: string): Money {
 
 /**
  * The sources automatic write-off may use, in order (seed 000): stored-value cards (only for
- * bills of the card's month) → refund balance (seed 002: the refund's cycle or later, unless
+ * bills of the card's month, and of those only the lines whose order named the card and whose
+ * service period lies within one month) → refund balance (seed 002: the refund's cycle or later, unless
  * "write off past bills" is on) → account balance, as far as available credit goes.
  */
 export function writeOffSources(
@@ -37,6 +40,11 @@ export function writeOffSources(
       kind: 'stored_value_card',
       available: Money.fromStored(c.balance, ccy),
       eligible: (b: PayableBill) => b.billingCycle === c.validMonth,
+      // "If a bill spans multiple months or the card was not specified at the time of order, it cannot be used"
+      cap: (b: PayableBill) =>
+        funds.cardPayable?.billsWithCharges.has(b.id)
+          ? Money.fromStored(funds.cardPayable.payable.get(`${b.id}:${c.id}`) ?? '0', ccy)
+          : null,
     });
     accounts.push({ id: `card:${c.id}`, kind: 'stored_value_card', account: cardAccount(payer.id, c.id, ccy) });
   }

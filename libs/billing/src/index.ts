@@ -15,3 +15,6 @@ export * from './manual-payment.usecase';
 export * from './mark-overdue.usecase';
 export * from './pay-bills';
 export * from './payment-channel';
+export * from './write-off-requests.repository';
+export * from './write-off-sweep.usecase';
+export * from './pay-cycle.usecase';

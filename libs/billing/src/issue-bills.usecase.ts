@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { plural } from '@remitd/core';
+import { PrepaidChargesService } from '@remitd/ledger';
 import { AdvisoryLocks, idempotencyStorage, PrismaService, TransactionRunner } from '@remitd/persistence';
 import { AutoWriteOffUseCase } from './auto-write-off.usecase';
 import { ChargesRepository, type DueDateOfTerms, type TermsInUse } from './charges.repository';
@@ -79,6 +80,7 @@ export class IssueBillsUseCase {
     private readonly writeOff: AutoWriteOffUseCase,
     private readonly charges: ChargesRepository,
     private readonly overdue: MarkOverdueUseCase,
+    private readonly prepaid: PrepaidChargesService,
     @Inject(BILLING_TIME_ZONE) private readonly timeZone: string,
   ) {}
 
@@ -148,6 +150,9 @@ export class IssueBillsUseCase {
               issuedAt,
               dueDatesOf(cycle, await this.charges.termsInUse(tx)),
             );
+            // pay-as-you-go charges already deducted pay their new bills here, before anything
+            // else (automatic write-off, a transfer) could take the bill as still owing them
+            await this.prepaid.apply(tx, { billIds: bills.map((b) => b.id) });
             // bills left without a due date (terms changed meanwhile, or bills of an interrupted run)
             await this.charges.setMissingDueDates(
               tx,

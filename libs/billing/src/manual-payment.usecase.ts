@@ -1,15 +1,16 @@
 import { CustomerRepository } from '@remitd/customers';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { ApprovalsService, makerOf, type ApprovalExecutor, type ApprovalRequestView } from '@remitd/access';
-import { DomainError, conflict, notFound, validationError } from '@remitd/core';
+import { conflict, notFound, validationError } from '@remitd/core';
 import { LedgerRepository, cashAccount, externalAccount } from '@remitd/ledger';
 import { Money } from '@remitd/money';
 import { AuditRepository, TransactionRunner, type Actor, type Tx } from '@remitd/persistence';
 import { BillPaymentService, type SourceAccount } from './bill-payment.service';
 import { BillingRepository } from './billing.repository';
+import { WriteOffRequestsRepository } from './write-off-requests.repository';
 import { availableCredit } from './funding-sources';
 import type { SourceAllocation } from './pay-bills';
-import { PAYMENT_CHANNELS, type PaymentChannel } from './payment-channel';
+import { PAYMENT_CHANNELS, channelForbidden, channelNamed, type PaymentChannel } from './payment-channel';
 
 export interface ManualPaymentCommand {
   actor: Actor;
@@ -42,14 +43,6 @@ export interface PendingApproval {
   approvalRequest: ApprovalRequestView;
 }
 
-const channelForbidden = (channel: string, role: string, allowed: readonly string[]) =>
-  new DomainError(
-    'PAYMENT_CHANNEL_FORBIDDEN',
-    `external.channel: role ${role} may not pay through "${channel}"; allowed: ${allowed.join(', ') || 'nobody'}`,
-    'forbidden',
-    'external.channel',
-  );
-
 /**
  * A manual payment of one bill (seed 002): the amount defaults to what is outstanding and may
  * be changed; part from the balance (within available credit) and part through an external
@@ -72,6 +65,7 @@ export class ManualPaymentUseCase implements ApprovalExecutor, OnModuleInit {
     private readonly audit: AuditRepository,
     @Inject(PAYMENT_CHANNELS) private readonly channels: PaymentChannel[],
     private readonly approvals: ApprovalsService,
+    private readonly writeOffRequests: WriteOffRequestsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -94,15 +88,7 @@ export class ManualPaymentUseCase implements ApprovalExecutor, OnModuleInit {
   }
 
   private channelFor(cmd: ManualPaymentCommand): PaymentChannel | undefined {
-    if (!cmd.external) return undefined;
-    const channel = this.channels.find((c) => c.name === cmd.external!.channel);
-    if (!channel)
-      throw validationError(
-        'UNKNOWN_PAYMENT_CHANNEL',
-        `external.channel: "${cmd.external.channel}" is not one of ${this.channels.map((c) => c.name).join(', ')}`,
-        'external.channel',
-      );
-    return channel;
+    return cmd.external ? channelNamed(this.channels, cmd.external.channel) : undefined;
   }
 
   private async pay(
@@ -216,6 +202,8 @@ export class ManualPaymentUseCase implements ApprovalExecutor, OnModuleInit {
         ...(approval ? { approvalRequestId: approval.id } : {}),
       },
     });
+    // seed 000: automatic write-off "automatically resumes upon completion" (the sweep picks it up)
+    await this.writeOffRequests.request(tx, [payer.id], 'manual payment ended');
     const after = await this.repo.bill(bill.id, tx);
     return {
       billId: bill.id,

@@ -16,6 +16,8 @@ export interface FundSource {
   available: Money;
   /** seed 000: a card pays only bills of its own month; seed 002: a refund only its cycle or later */
   eligible(bill: PayableBill): boolean;
+  /** at most this much of the bill (seed 000: a card pays only the lines that named it); none: no limit */
+  cap?(bill: PayableBill): Money | null;
 }
 
 export interface SourceAllocation {
@@ -44,16 +46,20 @@ export function payBills(
   const out: SourceAllocation[] = [];
   for (const bill of ordered) {
     if (!bill.open.isPositive()) continue;
+    const room = (s: FundSource) => {
+      const cap = s.cap?.(bill);
+      return cap && cap.lt(left.get(s.id)!) ? cap : left.get(s.id)!;
+    };
     const eligible = sources.filter(
-      (s) => s.available.currency === bill.open.currency && s.eligible(bill) && left.get(s.id)!.isPositive(),
+      (s) => s.available.currency === bill.open.currency && s.eligible(bill) && room(s).isPositive(),
     );
-    const reachable = eligible.reduce((sum, s) => sum.plus(left.get(s.id)!), Money.zero(bill.open.currency));
+    const reachable = eligible.reduce((sum, s) => sum.plus(room(s)), Money.zero(bill.open.currency));
     if (reachable.isZero()) continue; // other sources may still pay a later bill (e.g. a card of a later month)
     if (!partialLast && reachable.lt(bill.open)) break;
     let owed = bill.open;
     for (const s of eligible) {
       if (owed.isZero()) break;
-      const take = owed.min(left.get(s.id)!);
+      const take = owed.min(room(s));
       left.set(s.id, left.get(s.id)!.minus(take));
       owed = owed.minus(take);
       out.push({ billId: bill.id, sourceId: s.id, kind: s.kind, amount: take });
@@ -85,4 +91,8 @@ function assertInvariants(
     if (got.gt(b.open)) fail(`bill ${b.id} overpaid`);
   }
   if (out.some((a) => !a.amount.isPositive())) fail('non-positive allocation');
+  for (const a of out) {
+    const cap = sources.find((s) => s.id === a.sourceId)?.cap?.(bills.find((b) => b.id === a.billId)!);
+    if (cap && a.amount.gt(cap)) fail(`source ${a.sourceId} paid more of bill ${a.billId} than it may`);
+  }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { validationError } from '@remitd/core';
+import { DomainError, validationError } from '@remitd/core';
 import type { Money } from '@remitd/money';
 
 export interface ExternalCharge {
@@ -58,3 +58,23 @@ export class OfflinePaymentChannel implements PaymentChannel {
 }
 
 export const PAYMENT_CHANNELS = Symbol('PAYMENT_CHANNELS');
+
+/** The channel called `name`, or a 400 naming `external.channel` and the channels there are. */
+export function channelNamed(channels: readonly PaymentChannel[], name: string): PaymentChannel {
+  const channel = channels.find((c) => c.name === name);
+  if (!channel)
+    throw validationError(
+      'UNKNOWN_PAYMENT_CHANNEL',
+      `external.channel: "${name}" is not one of ${channels.map((c) => c.name).join(', ')}`,
+      'external.channel',
+    );
+  return channel;
+}
+
+export const channelForbidden = (channel: string, role: string, allowed: readonly string[]) =>
+  new DomainError(
+    'PAYMENT_CHANNEL_FORBIDDEN',
+    `external.channel: role ${role} may not pay through "${channel}"; allowed: ${allowed.join(', ') || 'nobody'}`,
+    'forbidden',
+    'external.channel',
+  );

@@ -357,6 +357,14 @@ function parsePayments(env: Env): PaymentsConfig {
     throw new ConfigError('REMITD_PAYG_RETRY_SCHEDULE_MS', 'must be whole milliseconds separated by commas');
   const gatewayUrl = env.REMITD_GATEWAY_URL ?? `http://127.0.0.1:${int(env, 'REMITD_GATEWAY_PORT', 3002, 0, 65535)}`;
   if (!/^https?:\/\//.test(gatewayUrl)) throw new ConfigError('REMITD_GATEWAY_URL', 'must be an http(s):// URL');
+  // the simulator's well-known secret signs nothing a real gateway sends: a gateway on another
+  // host must come with its own signing key
+  const loopback = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(gatewayUrl);
+  if (!loopback && !env.REMITD_GATEWAY_WEBHOOK_SECRET)
+    throw new ConfigError(
+      'REMITD_GATEWAY_WEBHOOK_SECRET',
+      'required when REMITD_GATEWAY_URL names a gateway on another host: the webhook signing key it gave you (the simulator default is public)',
+    );
   return {
     gatewayUrl: gatewayUrl.replace(/\/+$/, ''),
     gatewayTimeoutMs: int(env, 'REMITD_GATEWAY_TIMEOUT_MS', 10_000, 1, 600_000),

@@ -147,7 +147,7 @@ export class AllocateVirtualAccountUseCase {
         throw virtualAccountUnderAnotherCollectionAccount(existing, cmd.collectionAccountId);
       return toVirtualAccountView(existing, false);
     }
-    const collection = await this.chooseCollectionAccount(ccy, cmd.collectionAccountId, entity, opts.automatic);
+    const collection = await this.chooseCollectionAccount(tx, ccy, cmd.collectionAccountId, entity, opts.automatic);
     const view = await this.issue(tx, { customer, collection, currency: ccy, accountHolder: cmd.accountHolder });
     await this.audit.record(tx, {
       actor: cmd.actor,
@@ -195,7 +195,7 @@ export class AllocateVirtualAccountUseCase {
       const { customer, va } = await this.lockOpen(tx, cmd);
       if (cmd.collectionAccountId === va.collectionAccountId)
         throw reissueUnderSameCollectionAccount(va.collectionAccountId);
-      const collection = await this.chooseCollectionAccount(va.currency, cmd.collectionAccountId);
+      const collection = await this.chooseCollectionAccount(tx, va.currency, cmd.collectionAccountId);
       const closed = await this.accounts.close(tx, va.id, new Date());
       const replaces = toVirtualAccountView(closed, false);
       const view = await this.issue(tx, {
@@ -233,19 +233,20 @@ export class AllocateVirtualAccountUseCase {
 
   /** A customer of a billing entity is given an account under one of the entity's collection accounts. */
   private async chooseCollectionAccount(
+    tx: Tx,
     ccy: string,
     collectionAccountId: string | undefined,
     entity: BillingEntityRecord | null = null,
     automatic = false,
   ): Promise<CollectionRow> {
     if (collectionAccountId) {
-      const named = await this.accounts.findCollectionAccount(collectionAccountId);
+      const named = await this.accounts.findCollectionAccount(collectionAccountId, tx);
       if (!named) throw collectionAccountNotFound(collectionAccountId);
       if (entity && named.billingEntityId !== entity.id) throw collectionAccountNotOfEntity(named.id, entity);
       if (!named.currencies.includes(ccy)) throw currencyNotHeld(named.name, ccy);
       return named;
     }
-    const holding = await this.accounts.collectionAccountsHolding(ccy, entity?.id);
+    const holding = await this.accounts.collectionAccountsHolding(ccy, entity?.id, tx);
     if (!holding.length) throw noCollectionAccountFor(ccy, entity?.name);
     if (holding.length > 1 && !automatic) throw collectionAccountRequired(ccy, holding);
     return holding[0];

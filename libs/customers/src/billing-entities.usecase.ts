@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { validationError } from '@remitd/core';
 import { currency } from '@remitd/money';
 import { AuditRepository, isUniqueViolation, TransactionRunner, type Actor, type Tx } from '@remitd/persistence';
+import { AllocateVirtualAccountUseCase } from './allocate-virtual-account.usecase';
+import { CustomerRepository } from './customer.repository';
 import {
   BillingEntityRepository,
   type BillingEntityRecord,
@@ -110,6 +112,8 @@ export class BillingEntitiesUseCase {
     private readonly tx: TransactionRunner,
     private readonly repo: BillingEntityRepository,
     private readonly audit: AuditRepository,
+    private readonly customers: CustomerRepository,
+    private readonly allocate: AllocateVirtualAccountUseCase,
   ) {}
 
   async create(cmd: BillingEntityCommand): Promise<BillingEntityView> {
@@ -142,6 +146,13 @@ export class BillingEntitiesUseCase {
         if (Object.keys(changes).length) await this.repo.update(tx, id, changes);
         if (cmd.collectionAccountIds) await this.linkCollectionAccounts(tx, id, cmd.collectionAccountIds);
         const after = (await this.repo.findById(id, tx))!;
+        // exclusive accounts turned on: every credit-control customer of the entity gets its own now
+        const allocated: string[] = [];
+        if (!before.offersExclusiveAccounts && after.offersExclusiveAccounts) {
+          const ids = await this.customers.creditControlWithoutExclusiveAccount(tx, id);
+          for (const customer of await this.customers.byIds(tx, ids, { lock: true }))
+            if (await this.allocate.allocateAutomatically(tx, customer, cmd.actor)) allocated.push(customer.id);
+        }
         await this.audit.record(tx, {
           actor: cmd.actor,
           action: 'billing_entity.update',
@@ -153,6 +164,7 @@ export class BillingEntitiesUseCase {
               ...(cmd.collectionAccountIds ? { collectionAccountIds: cmd.collectionAccountIds } : {}),
             },
             before: { ...toBillingEntityView(before), createdAt: undefined, updatedAt: undefined },
+            ...(allocated.length ? { exclusiveAccountsAllocatedTo: allocated } : {}),
           },
         });
         return toBillingEntityView(after);

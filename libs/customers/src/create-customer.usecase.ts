@@ -110,6 +110,14 @@ export function validateCustomerFields(cmd: Partial<CreateCustomerCommand>, ccy:
   return { limit, frozen };
 }
 
+/** seed 000: "direct customers who are on credit control can enable the Write off past bills feature" */
+export const pastBillsNeedCreditControl = () =>
+  validationError(
+    'WRITE_OFF_PAST_BILLS_NEEDS_CREDIT_CONTROL',
+    'writeOffPastBills: only customers on credit control may use refunds for past bills (set creditControl: true)',
+    'writeOffPastBills',
+  );
+
 @Injectable()
 export class CreateCustomerUseCase {
   constructor(
@@ -133,6 +141,7 @@ export class CreateCustomerUseCase {
     // given an account to pay into
     if (!(await this.accounts.collectionAccountsHolding(ccy)).length) throw noCollectionAccountFor(ccy);
     const terms = validatePaymentTerms(cmd);
+    if (cmd.writeOffPastBills && !cmd.creditControl) throw pastBillsNeedCreditControl();
     const billingEntityId = cmd.billingEntityId ?? (await this.entities.onlyOne());
     if (billingEntityId) await checkBillingEntity(this.entities, undefined, billingEntityId, ccy);
     const held = !!limit?.isPositive() && this.approvals.needsSecondApprover(cmd.actor, limit);

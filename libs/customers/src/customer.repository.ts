@@ -120,6 +120,21 @@ export class CustomerRepository {
     return (await this.byIds(tx, [id]))[0] ?? null;
   }
 
+  /** Credit-control customers of the entity without an active exclusive account in their currency. */
+  async creditControlWithoutExclusiveAccount(tx: SqlTx, billingEntityId: string): Promise<string[]> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      SELECT c.id::text
+      FROM customers c
+      WHERE c.billing_entity_id = ${billingEntityId}::uuid
+        AND c.credit_control
+        AND NOT EXISTS (
+          SELECT 1 FROM virtual_accounts v
+          WHERE v.customer_id = c.id AND v.currency = c.currency AND v.status = 'active'
+        )
+      ORDER BY c.id`;
+    return rows.map((r) => r.id);
+  }
+
   async lockById(tx: SqlTx, id: string): Promise<CustomerRecord | null> {
     return (await this.byIds(tx, [id], { lock: true }))[0] ?? null;
   }

@@ -6,7 +6,12 @@ import { AuditRepository, TransactionRunner, type Actor, type Tx } from '@remitd
 import { AllocateVirtualAccountUseCase } from './allocate-virtual-account.usecase';
 import { BillingEntityRepository } from './billing-entity.repository';
 import { CustomerRepository } from './customer.repository';
-import { checkBillingEntity, validateCustomerFields, validatePaymentTerms } from './create-customer.usecase';
+import {
+  checkBillingEntity,
+  pastBillsNeedCreditControl,
+  validateCustomerFields,
+  validatePaymentTerms,
+} from './create-customer.usecase';
 import { toPaymentTermsView } from './customer.view';
 import { CustomerQueries } from './customer-queries';
 import type { CustomerView } from './customer.view';
@@ -103,6 +108,10 @@ export class UpdateCustomerUseCase implements OnModuleInit {
     const { limit, frozen } = validateCustomerFields(cmd, before.currency);
     if (cmd.billingEntityId !== undefined)
       await checkBillingEntity(this.entities, tx, cmd.billingEntityId, before.currency);
+    if (cmd.writeOffPastBills && !(cmd.creditControl ?? before.creditControl)) throw pastBillsNeedCreditControl();
+    // off credit control: "write off past bills" goes with it (it exists only on credit control)
+    if (cmd.creditControl === false && before.writeOffPastBills && cmd.writeOffPastBills === undefined)
+      cmd = { ...cmd, writeOffPastBills: false };
     const { actor: _a, accountHolder: _h, ...command } = cmd;
     const { customerId: _c, ...changes } = command;
     const increase = limit?.minus(Money.fromStored(before.creditLimit, before.currency));

@@ -25,13 +25,13 @@ export class VirtualAccountRepository {
     return this.prisma.collectionAccount.findMany({ orderBy: { createdAt: 'asc' } });
   }
 
-  findCollectionAccount(id: string) {
-    return this.prisma.collectionAccount.findUnique({ where: { id } });
+  findCollectionAccount(id: string, tx?: Tx) {
+    return (tx ?? this.prisma).collectionAccount.findUnique({ where: { id } });
   }
 
   /** Collection accounts holding `currency` (of one billing entity when named), oldest first. */
-  collectionAccountsHolding(currency: string, billingEntityId?: string) {
-    return this.prisma.collectionAccount.findMany({
+  collectionAccountsHolding(currency: string, billingEntityId?: string, tx?: Tx) {
+    return (tx ?? this.prisma).collectionAccount.findMany({
       where: { currencies: { has: currency }, ...(billingEntityId ? { billingEntityId } : {}) },
       orderBy: { createdAt: 'asc' },
     });

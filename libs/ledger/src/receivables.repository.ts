@@ -63,4 +63,43 @@ export class ReceivablesRepository {
                   ${rows.map((r) => r.amount)}::numeric[], ${rows.map((r) => r.currency)}::text[], ${rows.map((r) => r.journalEntryId)}::uuid[],
                   ${rows.map((r) => r.remittanceId)}::uuid[]) AS t(b, c, m, a, cur, j, r)`;
   }
+
+  /** What each bill still owes (amount − paid), locked, whatever its status. */
+  async lockOpenAmounts(tx: SqlTx, billIds: string[]): Promise<Map<string, string>> {
+    if (!billIds.length) return new Map();
+    const rows = await tx.$queryRaw<{ id: string; open: string }[]>`
+      SELECT id::text, GREATEST(amount - paid, 0)::text AS open FROM bills
+      WHERE id = ANY(${billIds}::uuid[]) ORDER BY id FOR UPDATE`;
+    return new Map(rows.map((r) => [r.id, r.open]));
+  }
+
+  /**
+   * Pay-as-you-go charges deducted before (or while) their bill was issued, not yet applied to it:
+   * marked applied (exactly once) and returned per bill and deduction, with the deduction's journal.
+   */
+  takePrepaidToApply(tx: SqlTx, filter: { paymentIds?: string[] | null; billIds?: string[] | null }) {
+    return tx.$queryRaw<PrepaidRow[]>`
+      WITH applied AS (
+        UPDATE charges c SET prepaid_applied = true
+        FROM gateway_payments g
+        WHERE g.id = c.gateway_payment_id AND g.status = 'succeeded' AND g.journal_entry_id IS NOT NULL
+          AND c.bill_id IS NOT NULL AND NOT c.prepaid_applied
+          AND (${filter.paymentIds ?? null}::uuid[] IS NULL OR g.id = ANY(${filter.paymentIds ?? null}::uuid[]))
+          AND (${filter.billIds ?? null}::uuid[] IS NULL OR c.bill_id = ANY(${filter.billIds ?? null}::uuid[]))
+        RETURNING c.bill_id, g.id AS payment_id, g.customer_id, c.currency, g.journal_entry_id, c.amount)
+      SELECT bill_id::text AS "billId", payment_id::text AS "paymentId", customer_id::text AS "customerId", currency,
+             journal_entry_id::text AS "journalEntryId", SUM(amount)::text AS amount
+      FROM applied
+      GROUP BY bill_id, payment_id, customer_id, currency, journal_entry_id
+      ORDER BY bill_id, payment_id`;
+  }
+}
+
+export interface PrepaidRow {
+  billId: string;
+  paymentId: string;
+  customerId: string;
+  currency: string;
+  journalEntryId: string;
+  amount: string;
 }

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { PaymentsConfig } from '@remitd/config';
 import {
   LedgerService,
+  PrepaidChargesService,
   ReceivablesRepository,
   cashAccount,
   externalAccount,
@@ -56,6 +57,7 @@ export class GatewayPaymentsService {
     private readonly repo: PaymentsRepository,
     private readonly ledger: LedgerService,
     private readonly receivables: ReceivablesRepository,
+    private readonly prepaid: PrepaidChargesService,
     private readonly audit: AuditRepository,
     @Inject(PAYMENT_GATEWAY) private readonly gateway: PaymentGateway,
     @Inject(PAYMENTS_CONFIG) private readonly config: PaymentsConfig,
@@ -216,35 +218,8 @@ export class GatewayPaymentsService {
     );
   }
 
-  /**
-   * Deducted pay-as-you-go charges that are on a bill: the bill is paid by the deduction's journal
-   * (repayment records). Called when a deduction succeeds and by every tick (for bills issued after).
-   */
-  async applyPrepaid(tx: Tx, paymentIds: string[] | null): Promise<number> {
-    if (paymentIds && !paymentIds.length) return 0;
-    const rows = await this.repo.takePrepaidToApply(tx, paymentIds);
-    if (!rows.length) return 0;
-    const byBill = new Map<string, Money>();
-    for (const r of rows) {
-      const m = Money.fromStored(r.amount, r.currency);
-      byBill.set(r.billId, byBill.get(r.billId)?.plus(m) ?? m);
-    }
-    await this.receivables.applyBillPayments(
-      tx,
-      [...byBill].map(([billId, d]) => ({ billId, delta: d.toString() })),
-    );
-    await this.receivables.insertRepayments(
-      tx,
-      rows.map((r) => ({
-        billId: r.billId,
-        customerId: r.customerId,
-        method: 'external',
-        amount: r.amount,
-        currency: r.currency,
-        journalEntryId: r.journalEntryId,
-        remittanceId: null,
-      })),
-    );
-    return rows.length;
+  /** Deducted pay-as-you-go charges that are on a bill pay it (see PrepaidChargesService). */
+  applyPrepaid(tx: Tx, paymentIds: string[] | null): Promise<number> {
+    return this.prepaid.apply(tx, { paymentIds });
   }
 }

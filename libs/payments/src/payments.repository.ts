@@ -491,46 +491,6 @@ export class PaymentsRepository {
       UPDATE gateway_payments SET last_error = ${reason}, updated_at = now() WHERE id = ANY(${ids}::uuid[]) AND status = 'pending'`;
   }
 
-  /**
-   * Deducted charges now on a bill, not yet recorded as its repayment: marked applied (row locks
-   * make a second applier skip them) and returned grouped per bill and payment.
-   */
-  async takePrepaidToApply(
-    tx: SqlTx,
-    paymentIds: string[] | null,
-  ): Promise<
-    {
-      billId: string;
-      paymentId: string;
-      customerId: string;
-      currency: string;
-      journalEntryId: string;
-      amount: string;
-    }[]
-  > {
-    const rows = await tx.$queryRaw<
-      {
-        billId: string;
-        paymentId: string;
-        customerId: string;
-        currency: string;
-        journalEntryId: string;
-        amount: string;
-      }[]
-    >`
-      WITH applied AS (
-        UPDATE charges c SET prepaid_applied = true
-        FROM gateway_payments g
-        WHERE g.id = c.gateway_payment_id AND g.status = 'succeeded' AND g.journal_entry_id IS NOT NULL
-          AND c.bill_id IS NOT NULL AND NOT c.prepaid_applied
-          AND (${paymentIds}::uuid[] IS NULL OR g.id = ANY(${paymentIds}::uuid[]))
-        RETURNING c.bill_id, g.id AS payment_id, g.customer_id, c.currency, g.journal_entry_id, c.amount)
-      SELECT bill_id::text AS "billId", payment_id::text AS "paymentId", customer_id::text AS "customerId", currency,
-             journal_entry_id::text AS "journalEntryId", SUM(amount)::text AS amount
-      FROM applied GROUP BY bill_id, payment_id, customer_id, currency, journal_entry_id`;
-    return rows;
-  }
-
   async monthEndRun(db: SqlTx, cycle: string): Promise<{ finishedAt: Date | null } | null> {
     const rows = await db.$queryRaw<{ finishedAt: Date | null }[]>`
       SELECT finished_at AS "finishedAt" FROM payg_month_end_runs WHERE billing_cycle = ${cycle}`;

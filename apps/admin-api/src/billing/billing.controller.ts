@@ -9,6 +9,7 @@ import {
   ExplainUnsettled,
   IssueBillsUseCase,
   ManualPaymentUseCase,
+  PayCycleUseCase,
   assertCycle,
   type StatementMovement,
 } from '@remitd/billing';
@@ -37,6 +38,7 @@ import {
   CouponRequest,
   IssueBillsQuery,
   ManualPaymentRequest,
+  PayCycleRequest,
   RefundRequest,
   RelationshipRequest,
   RepaymentsQuery,
@@ -56,6 +58,7 @@ import {
   CouponResponse,
   IssuedCardResponse,
   ManualPaymentResponse,
+  PayCycleResponse,
   RefundResponse,
   RefundResultResponse,
   RelationshipResponse,
@@ -78,6 +81,7 @@ export class BillingController {
     private readonly manual: ManualPaymentUseCase,
     private readonly money: CustomerMoneyUseCases,
     private readonly explain: ExplainUnsettled,
+    private readonly payCycle: PayCycleUseCase,
     private readonly documents: BillDocumentService,
   ) {}
 
@@ -234,6 +238,23 @@ export class BillingController {
     @IdempotencyKey() key: string,
   ) {
     return this.manual.execute({ actor, billId: id, ...body, idempotencyKey: key });
+  }
+
+  @Post('customers/:id/cycle-payments')
+  @Roles('super_admin', 'admin', 'finance', 'member')
+  @Idempotent()
+  @ApiOperation({
+    summary:
+      "Pay by billing cycle (credit control): the cycle's refunds, then the balance, then the external channel pay the cycle's unpaid bills",
+  })
+  @ApiCreatedResponse({ type: PayCycleResponse })
+  payByCycle(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: PayCycleRequest,
+    @IdempotencyKey() key: string,
+  ) {
+    return this.payCycle.execute({ actor, customerId: id, ...body, idempotencyKey: key });
   }
 
   @Get('repayments')

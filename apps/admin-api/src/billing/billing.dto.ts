@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { PageQuery } from '../http/pagination';
 import { IsCalendarDate } from '../http/validation';
 
@@ -15,6 +25,28 @@ export class ChargeRequest {
   @ApiProperty({ example: 'Compute · c6.large' }) @IsString() @IsNotEmpty() @MaxLength(200) product!: string;
   @ApiProperty({ example: '744 h' }) @IsString() @IsNotEmpty() @MaxLength(200) usage!: string;
   @amount('61.38') @Matches(DECIMAL, { message: 'amount must be a decimal string like "61.38"' }) amount!: string;
+  @ApiPropertyOptional({
+    example: '2026-10-01',
+    description: 'first day of the service billed (with servicePeriodEnd)',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  servicePeriodStart?: string;
+  @ApiPropertyOptional({
+    example: '2026-10-31',
+    description: 'last day of the service billed (with servicePeriodStart)',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  servicePeriodEnd?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "the customer's stored-value card named when the order was placed: without it no card pays this line (seed 000)",
+  })
+  @IsOptional()
+  @IsUUID()
+  storedValueCardId?: string;
 }
 
 export class BillsQuery extends PageQuery {
@@ -107,6 +139,32 @@ export class ManualPaymentRequest {
   @ValidateNested()
   @Type(() => ExternalPart)
   external?: ExternalPart;
+}
+
+export class CycleExternalPart {
+  @ApiProperty({ example: 'offline' }) @IsString() @IsNotEmpty() channel!: string;
+  @ApiPropertyOptional({ example: 'CHQ-00123' }) @IsOptional() @IsString() @MaxLength(200) reference?: string;
+}
+
+export class PayCycleRequest {
+  @ApiProperty({ example: '2026-10', description: 'the billing cycle whose unpaid bills to pay' })
+  @Matches(CYCLE, { message: 'billingCycle must look like 2026-10' })
+  billingCycle!: string;
+  @ApiPropertyOptional({
+    default: true,
+    description: '"Use Account Balance": the balance (within available credit) pays after the refunds of the cycle',
+  })
+  @IsOptional()
+  @IsBoolean()
+  useAccountBalance?: boolean;
+  @ApiPropertyOptional({
+    type: CycleExternalPart,
+    description: 'pays what the refunds and the balance leave; without it the rest stays outstanding',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CycleExternalPart)
+  external?: CycleExternalPart;
 }
 
 export class TopUpRequest {

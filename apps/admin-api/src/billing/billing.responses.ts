@@ -21,6 +21,17 @@ export class ChargeResponse {
   @ApiProperty({ example: 'EUR' }) currency!: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'the bill it became a line of' })
   billId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'first day of the service billed' })
+  servicePeriodStart!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'last day of the service billed' })
+  servicePeriodEnd!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'the stored-value card named at order: only such lines, within one month, may a card pay',
+  })
+  storedValueCardId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: Date;
 }
 
@@ -92,6 +103,10 @@ export class BillRepaymentResponse {
 
 export class BillDetailResponse extends BillResponse {
   @ApiProperty({ type: [BillLineResponse] }) lines!: BillLineResponse[];
+  @ApiProperty({
+    description: 'false for bills of cycles before January 2023: their repayment records are not shown (seed 000)',
+  })
+  repaymentRecordsAvailable!: boolean;
   @ApiProperty({ type: [BillRepaymentResponse] }) repayments!: BillRepaymentResponse[];
 }
 
@@ -107,6 +122,10 @@ export class UnsettledReasonResponse {
       'settlement_task',
       'older_bills_first',
       'partial_payment_off',
+      'credit_control_terms',
+      'pay_as_you_go',
+      'payment_pending',
+      'write_off_queued',
     ],
   })
   code!: string;
@@ -134,6 +153,28 @@ export class ManualPaymentResponse {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) journalEntryId!: string | null;
   @ApiProperty({ enum: BILL_STATUSES }) billStatus!: string;
   @money('0.00') outstanding!: string;
+}
+
+export class CycleBillResponse {
+  @ApiProperty({ format: 'uuid' }) billId!: string;
+  @ApiProperty() reference!: string;
+  @money('120.00', 'paid on the bill in total') paid!: string;
+  @ApiProperty({ enum: BILL_STATUSES }) status!: string;
+  @money('0.00') outstanding!: string;
+}
+
+export class PayCycleResponse {
+  @ApiProperty({ format: 'uuid' }) customerId!: string;
+  @ApiProperty({ example: '2026-10' }) billingCycle!: string;
+  @ApiProperty({ example: 'EUR' }) currency!: string;
+  @money('25.00', 'paid from credit-control refunds of the cycle') fromRefunds!: string;
+  @money('60.00', 'paid from the account balance') fromBalance!: string;
+  @money('35.00', 'paid through the external channel') external!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'what the channel knows the payment by' })
+  externalReference!: string | null;
+  @money('0.00', "still unpaid on the cycle's bills") outstanding!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) journalEntryId!: string | null;
+  @ApiProperty({ type: [CycleBillResponse] }) bills!: CycleBillResponse[];
 }
 
 export class RepaymentResponse {

@@ -129,11 +129,13 @@ export const ApiCsvResponse = () =>
     }),
   );
 
-/** `external.channel` of a manual payment: an enum of the channels this server was started with. */
+/** `external.channel` of a manual payment and of a payment by cycle: an enum of the channels this server was started with. */
 export function withPaymentChannels(document: OpenAPIObject, channels: string[]): OpenAPIObject {
-  const part = document.components?.schemas?.ExternalPart as SchemaObject | undefined;
-  const channel = part?.properties?.channel as SchemaObject | undefined;
-  if (channel) channel.enum = channels;
+  for (const name of ['ExternalPart', 'CycleExternalPart']) {
+    const part = document.components?.schemas?.[name] as SchemaObject | undefined;
+    const channel = part?.properties?.channel as SchemaObject | undefined;
+    if (channel) channel.enum = channels;
+  }
   return document;
 }
 
