@@ -128,6 +128,8 @@ describe('proof of cash: a banking day ties when the bank balances add up and th
       ['2026-12-02', '2026-12-01'],
       ['2026-01-01', '2026-12-01'],
       ['1 Dec', '2026-12-01'],
+      ['2026-02-31', '2026-03-01'],
+      ['2026-12-01', '2026-13-01'],
     ]) {
       await expect(proof.execute({ collectionAccountId: id, from, to })).rejects.toBeInstanceOf(DomainError);
     }

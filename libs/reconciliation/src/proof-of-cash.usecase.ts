@@ -39,7 +39,11 @@ export interface ProofOfCashDay {
   differences: ProofOfCashDifference[];
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** a calendar date YYYY-MM-DD that exists (not 2026-02-31) */
+const isDate = (s: string) => {
+  const day = new Date(`${s}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(s);
+};
 
 /**
  * The daily proof of cash of one collection account: for each banking day (entry booking date)
@@ -73,8 +77,8 @@ export class ProofOfCash {
   }
 
   private validate(cmd: { collectionAccountId: string; from: string; to: string }): void {
-    if (!DATE.test(cmd.from)) throw validationError('INVALID_DATE', 'from: a date YYYY-MM-DD', 'from');
-    if (!DATE.test(cmd.to)) throw validationError('INVALID_DATE', 'to: a date YYYY-MM-DD', 'to');
+    if (!isDate(cmd.from)) throw validationError('INVALID_DATE', 'from: a date YYYY-MM-DD', 'from');
+    if (!isDate(cmd.to)) throw validationError('INVALID_DATE', 'to: a date YYYY-MM-DD', 'to');
     if (cmd.to < cmd.from) throw validationError('INVALID_RANGE', 'to: on or after from', 'to');
     const days = (Date.parse(cmd.to) - Date.parse(cmd.from)) / 86_400_000 + 1;
     if (days > PROOF_OF_CASH_MAX_DAYS) {
