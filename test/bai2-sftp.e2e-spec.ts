@@ -264,6 +264,71 @@ describe('BAI2 over SFTP: a prior-day file of wires and ACH credits to virtual a
     expect(await sys.verifyLedger()).toMatchObject({ ok: true });
   });
 
+  it('an ACH return in the next BAI2 file undoes the credit and reopens the bill; both days tie', async () => {
+    const payer = await usCustomer('Returned Payer LLC');
+    const bill = await sys.bill(payer.id, '2026-11', '250.00', 'USD');
+    const credit = {
+      typeCode: '165',
+      amount: '250.00',
+      bankReference: 'ACH26120300001',
+      text: 'ORIG CO NAME:RETURNED PAYER LLC CO ENTRY DESCR:NOV BILL',
+      continuations: [`CACT: ${payer.virtualAccount}`, 'EREF: RP-NOV-0001'],
+    };
+    await upload(
+      'PRIOR-DAY-20261203.bai',
+      buildBai2({ account: US_ACCOUNT, asOfDate: '261203', fileId: '3', opening: '2557.84', details: [credit] }),
+    );
+    expect((await sys.tick()).reconciled).toMatchObject({ processed: 1, credited: 1 });
+    expect(await sys.prisma.bill.findUniqueOrThrow({ where: { id: bill.id } })).toMatchObject({ status: 'settled' });
+
+    // the originator's bank returns it (R10): the bank debits the collection account
+    await upload(
+      'PRIOR-DAY-20261204.bai',
+      buildBai2({
+        account: US_ACCOUNT,
+        asOfDate: '261204',
+        fileId: '4',
+        opening: '2807.84',
+        details: [
+          {
+            typeCode: '557',
+            amount: '250.00',
+            bankReference: 'ACH26120400001',
+            text: 'ACH RETURN RETURN REASON: R10 ORIG CO NAME:RETURNED PAYER LLC',
+            continuations: ['EREF: RP-NOV-0001'],
+          },
+        ],
+      }),
+    );
+    await sys.tick();
+    const returned = await sys.prisma.statementEntry.findFirstOrThrow({ where: { bankReference: 'ACH26120400001' } });
+    expect(returned).toMatchObject({ reversal: true, returnReasonCode: 'R10', rail: 'ACH', direction: 'DBIT' });
+    const original = await sys.prisma.statementEntry.findFirstOrThrow({ where: { bankReference: 'ACH26120300001' } });
+    expect(await sys.prisma.remittance.findFirstOrThrow({ where: { entryId: original.id } })).toMatchObject({
+      state: 'reversed',
+      reversedByEntryId: returned.id,
+    });
+    expect((await sys.prisma.bill.findUniqueOrThrow({ where: { id: bill.id } })).status).not.toBe('settled');
+
+    const proof = await sys
+      .http()
+      .get(`/proof-of-cash?collectionAccountId=${collectionAccountId}&from=2026-12-03&to=2026-12-04`)
+      .set(sys.auth);
+    expect(proof.body.days).toEqual([
+      expect.objectContaining({ date: '2026-12-03', bankMovement: '250.00', ledgerMovement: '250.00', ties: true }),
+      expect.objectContaining({
+        date: '2026-12-04',
+        bankDebits: '250.00',
+        bankMovement: '-250.00',
+        ledgerMovement: '-250.00',
+        bankBalanced: true,
+        ties: true,
+        differences: [],
+      }),
+    ]);
+    expect(await sys.verifyLedger()).toMatchObject({ ok: true });
+  });
+
   it('proof of cash: refuses a reversed range and an unknown collection account', async () => {
     const reversed = await sys
       .http()
