@@ -56,7 +56,7 @@ export function readStatements(
     case 'nacha':
       return readNacha(input, fileName);
     case 'bai2':
-      return readBai2(input, fileName, { limits });
+      return readBai2(input, fileName, { limits, controlTotals: limits.bai2ControlTotals ?? 'error' });
   }
 }
 

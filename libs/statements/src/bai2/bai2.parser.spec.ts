@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { decide, type MatchLookups } from '@remitd/matching';
 import { naturalKey } from '../natural-key';
-import { collectStatements, detectFormat } from '../read-statements';
+import { DEFAULT_PARSER_LIMITS } from '../parser-limits';
+import { collectStatements, detectFormat, readStatements } from '../read-statements';
 import { StatementParseError, type ParsedEntry, type ParsedStatement } from '../statement.model';
 import type { StatementEvent } from '../statement-events';
 import { detectBai2, readBai2, type Bai2Options } from './bai2.parser';
@@ -250,6 +251,15 @@ describe('BAI2 reader: control totals and counts', () => {
       'line 5: account trailer (49) of account 111 (line 3): control total 3.01 ≠ 3.00 read',
       'line 6: group trailer (98) of the group at line 2: control total 300 ≠ 301 read',
     ]);
+  });
+
+  it('ingestion reads with REMITD_BAI2_CONTROL_TOTALS (parser limits): error by default, warn on request', async () => {
+    const text = fixture('bad-account-total.bai');
+    const read = (limits = DEFAULT_PARSER_LIMITS) =>
+      collectStatements(readStatements(chunks(text), 'bai2', 'x.bai', limits));
+    await expect(read()).rejects.toBeInstanceOf(StatementParseError);
+    const [statement] = await read({ ...DEFAULT_PARSER_LIMITS, bai2ControlTotals: 'warn' });
+    expect(statement.warnings[0]).toMatch(/^line 5: account trailer \(49\)/);
   });
 
   it('fails a file whose 49 total is wrong (fixture), naming line 5', async () => {
