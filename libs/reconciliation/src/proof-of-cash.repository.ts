@@ -40,7 +40,7 @@ export class ProofOfCashRepository {
   collectionAccounts(): Promise<{ id: string; accountKey: string }[]> {
     return this.prisma.$queryRaw<{ id: string; accountKey: string }[]>`
       SELECT id::text,
-             upper(regexp_replace(COALESCE(iban, account_number), '\s+', '', 'g')) AS "accountKey"
+             upper(regexp_replace(COALESCE(iban, account_number), '[[:space:]]+', '', 'g')) AS "accountKey"
       FROM collection_accounts
       ORDER BY created_at, id`;
   }
