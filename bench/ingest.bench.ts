@@ -1,7 +1,7 @@
 /**
  * Ingestion benchmark: `npm run bench:ingest`.
  *
- * Generates (streamed to disk, in a temp dir) a camt.053, an MT940 and a NACHA file with
+ * Generates (streamed to disk, in a temp dir) a camt.053, an MT940, a NACHA and a BAI2 file with
  * BENCH_ENTRIES entries each (default 100,000), then measures, each in a fresh child process
  * so that the peak RSS is per measurement:
  *   1. parse throughput of remitd's streaming readers (readStatements over fileChunks);
@@ -22,6 +22,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { writeBai2 } from './generators/bai2';
 import { writeCamt053 } from './generators/camt053';
 import { writeMt940 } from './generators/mt940';
 import { writeNacha } from './generators/nacha';
@@ -235,6 +236,7 @@ async function main(): Promise<void> {
       await writeCamt053(path.join(dir, 'camt053-bench.xml'), { entries: ENTRIES }),
       await writeMt940(path.join(dir, 'mt940-bench.sta'), { entries: ENTRIES }),
       await writeNacha(path.join(dir, 'nacha-bench.ach'), { entries: ENTRIES }),
+      await writeBai2(path.join(dir, 'bai2-bench.bai'), { entries: ENTRIES }),
     ];
     log(
       `generated in ${round((Date.now() - t0) / 1000, 1)} s: ${files.map((f) => `${f.format} ${mb(f.bytes)}`).join(', ')}`,
@@ -302,7 +304,7 @@ async function main(): Promise<void> {
       }
       const c = new Client({ connectionString: dbUrl(name) });
       await c.connect();
-      const nacha = f.format === 'nacha';
+      const nacha = f.format === 'nacha' || f.format === 'bai2';
       await c.query(
         `INSERT INTO collection_accounts (id, name, iban, account_number, currencies) VALUES (gen_random_uuid(), $1, $2, $3, $4)`,
         [
@@ -353,7 +355,7 @@ async function main(): Promise<void> {
         `best of ${RUNS} run(s) each, every run in a fresh process (ingestion: a fresh database too); peak RSS is the largest of the runs.`,
         `children ran ${loader === 'precompiled' ? 'JavaScript precompiled with swc (as after npm run build)' : 'TypeScript through @swc-node/register (as npm start)'}; ` +
           `an idle ingesting process (Nest + Prisma + one connection, nothing read) peaks at ${idle.maxRssMb} MB.`,
-        `targets: camt.053 parse ≥ 5× camt-parser, camt.053 ingestion ≤ 10 s, peak RSS ≤ 300 MB.`,
+        `targets: camt.053 parse ≥ 5× camt-parser, camt.053 ingestion ≤ 10 s, BAI2 parse ≥ 100,000 entries/s, peak RSS ≤ 300 MB.`,
       ].join('\n'),
     );
 
@@ -364,12 +366,15 @@ async function main(): Promise<void> {
       parse_speedup_vs_camtparser: camtParser ? round(camt.eps / camtParser.eps, 1) : null,
       mt940_parse_eps: Math.round(parse.get('mt940')!.eps),
       nacha_parse_eps: Math.round(parse.get('nacha')!.eps),
+      bai2_parse_eps: Math.round(parse.get('bai2')!.eps),
       camt053_ingest_s: round(ingest.get('camt.053')!.seconds),
       camt053_ingest_eps: Math.round(ingest.get('camt.053')!.eps),
       mt940_ingest_s: round(ingest.get('mt940')!.seconds),
       mt940_ingest_eps: Math.round(ingest.get('mt940')!.eps),
       nacha_ingest_s: round(ingest.get('nacha')!.seconds),
       nacha_ingest_eps: Math.round(ingest.get('nacha')!.eps),
+      bai2_ingest_s: round(ingest.get('bai2')!.seconds),
+      bai2_ingest_eps: Math.round(ingest.get('bai2')!.eps),
       peak_rss_mb: Math.max(...ours.map((r) => r.maxRssMb)),
       parse_peak_rss_mb: Math.max(...[...parse.values()].map((r) => r.maxRssMb)),
       ingest_peak_rss_mb: Math.max(...[...ingest.values()].map((r) => r.maxRssMb)),

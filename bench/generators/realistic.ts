@@ -228,7 +228,7 @@ export class StreamingWriter {
 
 export interface GeneratedFile {
   path: string;
-  format: 'camt.053' | 'mt940' | 'nacha';
+  format: 'camt.053' | 'mt940' | 'nacha' | 'bai2';
   entries: number;
   bytes: number;
   /** the statement's account as the parser reads it (for the collection account row) */

@@ -21,6 +21,7 @@ import { consoleModule } from './console/console.module';
 import { CollectionAccountsController } from './collection-accounts/collection-accounts.controller';
 import { CustomersController } from './customers/customers.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
+import { ProofOfCashController } from './proof-of-cash/proof-of-cash.controller';
 import { EventsController } from './events/events.controller';
 import { RemittanceEventsHub } from './events/remittance-events.hub';
 import { RemitterAccountsController } from './customers/remitter-accounts.controller';
@@ -78,6 +79,7 @@ export class AdminApiModule {
         MetricsController,
         EventsController,
         DashboardController,
+        ProofOfCashController,
         AuthController,
         UsersController,
         PaymentsController,

@@ -1,6 +1,6 @@
 /**
  * remitd command line: `npm run remitd -- <command>`.
- *   parse FILE [--format camt.053|camt.052|camt.054|mt940|mt942|nacha]
+ *   parse FILE [--format camt.053|camt.052|camt.054|mt940|mt942|nacha|bai2]
  *       prints the normalized statement(s) as JSON: what remitd reads from a bank file.
  *       Exit 0 when parsed; 1 with the error on stderr when not.
  *   reconcile --dry-run FILE [--format …] [--json]

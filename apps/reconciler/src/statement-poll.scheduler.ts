@@ -1,20 +1,28 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import type { RemitdConfig } from '@remitd/config';
-import { ReconcileEntriesUseCase } from '@remitd/reconciliation';
+import { AlertUntiedDaysUseCase, ReconcileEntriesUseCase } from '@remitd/reconciliation';
 import { PollStatementSourcesUseCase } from '@remitd/statement-sources';
 import { Metrics } from './metrics';
 import { RECONCILER_CONFIG } from './tokens';
 
-/** Decides when: poll the bank's statement sources, then reconcile what is pending. The work is in the use cases. */
+/** how often the closed days' proof of cash is checked (each replica; the alert is recorded once) */
+const PROOF_OF_CASH_EVERY_MS = 15 * 60_000;
+
+/**
+ * Decides when: poll the bank's statement sources, then reconcile what is pending, then (at most
+ * every 15 minutes) prove the closed days' cash. The work is in the use cases.
+ */
 @Injectable()
 export class StatementPollScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('statement-poll');
   private running: Promise<void> | null = null;
+  private provedAt = 0;
 
   constructor(
     private readonly poll: PollStatementSourcesUseCase,
     private readonly reconcile: ReconcileEntriesUseCase,
+    private readonly untiedDays: AlertUntiedDaysUseCase,
     private readonly registry: SchedulerRegistry,
     private readonly metrics: Metrics,
     @Inject(RECONCILER_CONFIG) private readonly config: RemitdConfig,
@@ -43,6 +51,14 @@ export class StatementPollScheduler implements OnApplicationBootstrap, OnApplica
         await this.reconcile.drain();
       } catch (e) {
         this.logger.error(`reconciliation failed: ${(e as Error).message}`);
+      }
+      if (Date.now() - this.provedAt >= PROOF_OF_CASH_EVERY_MS) {
+        try {
+          await this.untiedDays.execute();
+          this.provedAt = Date.now();
+        } catch (e) {
+          this.logger.error(`proof of cash failed: ${(e as Error).message}`);
+        }
       }
     })().finally(() => (this.running = null));
     return this.running;

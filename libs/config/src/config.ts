@@ -66,7 +66,14 @@ export interface RemitdConfig {
    */
   approvalCaps: Record<string, Record<string, string>>;
   /** what a parser accepts before it quarantines the file (resource limits) */
-  parserLimits: { maxFileBytes: number; maxXmlDepth: number; maxTextLength: number; maxLineLength: number };
+  parserLimits: {
+    maxFileBytes: number;
+    maxXmlDepth: number;
+    maxTextLength: number;
+    maxLineLength: number;
+    /** what a BAI2 control total or record count that does not add up does */
+    bai2ControlTotals: 'error' | 'warn';
+  };
   /** make a new bootstrap super-admin key at start even though keys exist (REMITD_BOOTSTRAP) */
   bootstrap: boolean;
   /** console sign-in (issue 13) */
@@ -137,6 +144,14 @@ function int(env: Env, name: string, dflt: number, min = 0, max = 65535 * 1000):
   const v = Number(raw);
   if (v < min || v > max) throw new ConfigError(name, `${v} is outside ${min}..${max}`);
   return v;
+}
+
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], dflt: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  if (!(values as readonly string[]).includes(raw))
+    throw new ConfigError(name, `"${raw}" is not one of ${values.join(', ')}`);
+  return raw as T;
 }
 
 function bool(env: Env, name: string, dflt: boolean): boolean {
@@ -320,6 +335,7 @@ export function loadConfig(env: Env = process.env): RemitdConfig {
       maxXmlDepth: int(env, 'REMITD_MAX_XML_DEPTH', 64, 16, 10_000),
       maxTextLength: int(env, 'REMITD_MAX_TEXT_LENGTH', 1024 * 1024, 1024, 256 * 1024 * 1024),
       maxLineLength: int(env, 'REMITD_MAX_LINE_LENGTH', 64 * 1024, 128, 256 * 1024 * 1024),
+      bai2ControlTotals: oneOf(env, 'REMITD_BAI2_CONTROL_TOTALS', ['error', 'warn'] as const, 'error'),
     },
     bootstrap: bool(env, 'REMITD_BOOTSTRAP', false),
     identity: parseIdentity(env, int(env, 'ADMIN_API_PORT', 3000, 0, 65535)),

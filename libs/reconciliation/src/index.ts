@@ -1,3 +1,4 @@
+export * from './alert-untied-days.usecase';
 export * from './allocate-oldest-first';
 export * from './credit-funds.port';
 export * from './crediting.service';
@@ -6,6 +7,8 @@ export * from './reconcile-entries.usecase';
 export * from './reconciliation.repository';
 export * from './reconciliation.module';
 export * from './remitter-accounts.service';
+export * from './proof-of-cash.repository';
+export * from './proof-of-cash.usecase';
 export * from './queue-dashboard.service';
 export * from './unmatched-queue.repository';
 export * from './unmatched-queue.service';

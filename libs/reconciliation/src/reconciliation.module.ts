@@ -8,6 +8,9 @@ import { DryRunReconciliation } from './dry-run';
 import { ReconcileEntriesUseCase, RECONCILIATION_CONFIG, type ReconciliationConfig } from './reconcile-entries.usecase';
 import { ReconciliationRepository } from './reconciliation.repository';
 import { RemitterAccountsService } from './remitter-accounts.service';
+import { AlertUntiedDaysUseCase } from './alert-untied-days.usecase';
+import { ProofOfCash } from './proof-of-cash.usecase';
+import { ProofOfCashRepository } from './proof-of-cash.repository';
 import { QueueDashboard } from './queue-dashboard.service';
 import { UnmatchedQueueRepository } from './unmatched-queue.repository';
 import { UnmatchedQueue } from './unmatched-queue.service';
@@ -23,6 +26,9 @@ export class ReconciliationModule {
       UnmatchedQueue,
       UnmatchedQueueRepository,
       QueueDashboard,
+      ProofOfCash,
+      ProofOfCashRepository,
+      AlertUntiedDaysUseCase,
       RemitterAccountsService,
       DryRunReconciliation,
     ];

@@ -15,6 +15,11 @@ export interface ParserLimits {
   maxTextLength: number;
   /** longest line of a line-based file (MT940/MT942), in characters; SWIFT lines are at most 65 */
   maxLineLength: number;
+  /**
+   * what a BAI2 control total or record count that does not add up does (REMITD_BAI2_CONTROL_TOTALS):
+   * 'error' refuses the file (the default), 'warn' reads it with a warning on the statement
+   */
+  bai2ControlTotals?: 'error' | 'warn';
 }
 
 /** Nest token: the limits configured at boot (REMITD_MAX_FILE_BYTES, …); the defaults without it. */

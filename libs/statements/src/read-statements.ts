@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { detectBai2, readBai2 } from './bai2/bai2.parser';
 import { detectCamt, readCamt } from './camt';
 import { detectMt940, readMt940 } from './mt940/mt940.parser';
 import { detectNacha, readNacha } from './nacha/nacha.parser';
@@ -7,18 +8,27 @@ import { DEFAULT_PARSER_LIMITS, type ParserLimits } from './parser-limits';
 import type { ByteChunks, StatementEvent, StatementHeader } from './statement-events';
 import { StatementParseError, type ParsedEntry, type ParsedStatement, type StatementFormat } from './statement.model';
 
-export const FORMATS: readonly StatementFormat[] = ['camt.052', 'camt.053', 'camt.054', 'mt940', 'mt942', 'nacha'];
+export const FORMATS: readonly StatementFormat[] = [
+  'camt.052',
+  'camt.053',
+  'camt.054',
+  'mt940',
+  'mt942',
+  'nacha',
+  'bai2',
+];
 
-/** Detects the format from the first bytes of a file: XML root, SWIFT tags or NACHA records. */
+/** Detects the format from the first bytes of a file: XML root, SWIFT tags, NACHA or BAI2 records. */
 export function detectFormat(head: Buffer | string, fileName?: string): StatementFormat {
   const text = typeof head === 'string' ? head : head.toString('latin1');
   const camt = detectCamt(text);
   if (camt) return camt;
   if (detectNacha(text)) return 'nacha';
+  if (detectBai2(text)) return 'bai2';
   const mt = detectMt940(text);
   if (mt) return mt;
   throw new StatementParseError(
-    'unrecognised format: not camt.052/053/054 XML, MT940/MT942 or a NACHA file (use --format to force one)',
+    'unrecognised format: not camt.052/053/054 XML, MT940/MT942, a NACHA or a BAI2 file (use --format to force one)',
     'line 1',
     fileName ?? null,
   );
@@ -45,6 +55,8 @@ export function readStatements(
       return readMt940(input, fileName, { limits });
     case 'nacha':
       return readNacha(input, fileName);
+    case 'bai2':
+      return readBai2(input, fileName, { limits, controlTotals: limits.bai2ControlTotals ?? 'error' });
   }
 }
 

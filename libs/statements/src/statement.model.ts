@@ -1,10 +1,10 @@
 /**
- * One normalized model for every bank format (camt.052/053/054, MT940/942, NACHA).
+ * One normalized model for every bank format (camt.052/053/054, MT940/942, NACHA, BAI2).
  * Amounts are decimal strings exactly as the bank wrote them (normalized: no thousands
  * separators, '.' as decimal point, no sign); direction carries the sign. Parsers never
  * produce JS numbers for money.
  */
-export type StatementFormat = 'camt.052' | 'camt.053' | 'camt.054' | 'mt940' | 'mt942' | 'nacha';
+export type StatementFormat = 'camt.052' | 'camt.053' | 'camt.054' | 'mt940' | 'mt942' | 'nacha' | 'bai2';
 
 export type Rail = 'SWIFT' | 'ACH' | 'SEPA' | 'CASH' | 'CHEQUE' | 'OTHER';
 
@@ -34,7 +34,7 @@ export interface ParsedEntry {
   valueDate: string | null;
   /** BOOK, PDNG, INFO (camt Sts); MT940/NACHA entries are BOOK */
   status: 'BOOK' | 'PDNG' | 'INFO';
-  /** the bank's own reference for the entry (camt AcctSvcrRef / NtryRef, MT940 bank ref, NACHA trace number) */
+  /** the bank's own reference for the entry (camt AcctSvcrRef / NtryRef, MT940 bank ref, NACHA trace number, BAI2 bank reference) */
   bankReference: string | null;
   /**
    * the entry's identity at the bank when the bank gives one that is unique bank-wide: camt
@@ -59,7 +59,7 @@ export interface ParsedEntry {
   instructedAmount: AmountValue | null;
   /** total charges deducted by banks (camt Chrgs, MT940 /CHGS/) in the entry currency when known */
   charges: AmountValue | null;
-  /** bank transaction code as given: camt Domain/Family/SubFamily "PMNT/RCDT/ESCT", proprietary code, MT940 N-code "NTRF", NACHA "ACH:22" */
+  /** bank transaction code as given: camt Domain/Family/SubFamily "PMNT/RCDT/ESCT", proprietary code, MT940 N-code "NTRF", NACHA "ACH:22", BAI2 type code "BAI2:195" */
   bankTransactionCode: string | null;
   rail: Rail;
   /** true when the bank marks the entry as a reversal (camt RvslInd, MT940 RC/RD, NACHA return) */
@@ -80,7 +80,7 @@ export interface ParsedStatement {
   format: StatementFormat;
   /** camt message / MT940 :20: / NACHA file id */
   messageId: string | null;
-  /** camt Stmt/Id, MT940 :20:+:28C:, NACHA file id modifier + date */
+  /** camt Stmt/Id, MT940 :20:+:28C:, NACHA file id modifier + date, BAI2 account/as-of date/as-of modifier */
   statementId: string | null;
   /** camt ElctrncSeqNb / LglSeqNb, MT940 :28C: statement number */
   sequenceNumber: string | null;

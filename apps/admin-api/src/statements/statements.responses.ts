@@ -1,6 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-/** what libs/statements raises (issue 12 item 11 adds duplicate_statement for a re-sent statement) */
+/**
+ * what libs/statements raises (issue 12 item 11 adds duplicate_statement for a re-sent statement),
+ * and the daily proof of cash of libs/reconciliation (a closed day that does not tie)
+ */
 export const ALERT_KINDS = [
   'balance_break',
   'sequence_gap',
@@ -8,6 +11,7 @@ export const ALERT_KINDS = [
   'unknown_collection_account',
   'entry_key_collision',
   'duplicate_statement',
+  'proof_of_cash_does_not_tie',
 ] as const;
 
 export const FILE_STATUSES = ['ingested', 'quarantined', 'duplicate'] as const;

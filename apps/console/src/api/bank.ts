@@ -50,6 +50,20 @@ export interface UnknownStatementAccount {
   firstSeenAt: string;
 }
 
+export interface ProofOfCashDay {
+  date: string;
+  currency: string;
+  bankCredits: string;
+  bankDebits: string;
+  bankMovement: string;
+  bankOpening: string | null;
+  bankClosing: string | null;
+  bankBalanced: boolean | null;
+  ledgerMovement: string;
+  ties: boolean;
+  differences: { kind: string; entryId: string; bankReference: string | null; amount: string; explanation: string }[];
+}
+
 const noRetryOnForbidden = (count: number, e: Error) => !(e instanceof ApiError && e.status === 403) && count < 1;
 
 export function useStatementFiles(status: string | null, cursor: string | null) {
@@ -81,6 +95,17 @@ export function useLedgerVerify() {
   return useQuery({
     queryKey: ['ledger-verify'],
     queryFn: () => api<LedgerVerify>('GET', '/ledger/verify'),
+    retry: noRetryOnForbidden,
+  });
+}
+
+/** the daily proof of cash of one collection account (staff) */
+export function useProofOfCash(collectionAccountId: string, from: string, to: string) {
+  return useQuery({
+    queryKey: ['proof-of-cash', collectionAccountId, from, to],
+    queryFn: () =>
+      api<{ days: ProofOfCashDay[] }>('GET', withQuery('/proof-of-cash', { collectionAccountId, from, to })),
+    select: (d) => d.days,
     retry: noRetryOnForbidden,
   });
 }

@@ -15,7 +15,7 @@ export interface Fixture {
   bytes: Buffer;
 }
 
-export function fixtures(folder: 'camt' | 'mt940' | 'nacha'): Fixture[] {
+export function fixtures(folder: 'camt' | 'mt940' | 'nacha' | 'bai2'): Fixture[] {
   const dir = path.resolve(__dirname, '../../../../test/fixtures', folder);
   return readdirSync(dir)
     .sort()
@@ -186,7 +186,7 @@ export interface FuzzSummary {
  * counterexample report, with the shrunk mutation list) on the first unexpected error.
  */
 export async function fuzzReader(
-  folder: 'camt' | 'mt940' | 'nacha',
+  folder: 'camt' | 'mt940' | 'nacha' | 'bai2',
   formatOf: (fixture: Fixture) => StatementFormat,
   split: Splitter,
 ): Promise<FuzzSummary> {

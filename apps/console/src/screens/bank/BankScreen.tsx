@@ -4,10 +4,12 @@ import { ApiError } from '../../api/client';
 import {
   useAcknowledgeAlert,
   useLedgerVerify,
+  useProofOfCash,
   useStatementAlerts,
   useStatementFiles,
   useUnknownStatementAccounts,
 } from '../../api/bank';
+import { useCollectionAccounts } from '../../api/remittances';
 import { formatDateTime, formatMoney, humanize } from '../customers/format';
 import { Pager, useCursorPager } from '../customers/Pager';
 import { QueryState } from '../customers/QueryState';
@@ -15,12 +17,13 @@ import { notify } from '../customers/notify';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
-/** The bank side: files received (and why some were quarantined), continuity alerts, the ledger check. */
+/** The bank side: files received (and why some were quarantined), continuity alerts, the ledger check, the proof of cash. */
 export function BankScreen() {
   return (
     <Stack gap="xl">
       <Title order={2}>Bank</Title>
       <LedgerCheck />
+      <ProofOfCashSection />
       <Alerts />
       <Files />
       <UnknownAccounts />
@@ -130,6 +133,92 @@ function LedgerCheck() {
         </QueryState>
       )}
     </section>
+  );
+}
+
+const PROOF_DAYS = 7;
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The last days of every collection account: does the bank's day tie to the books? */
+function ProofOfCashSection() {
+  const accounts = useCollectionAccounts();
+  const today = new Date();
+  const to = isoDay(today);
+  const from = isoDay(new Date(today.getTime() - (PROOF_DAYS - 1) * 86_400_000));
+  return (
+    <section aria-labelledby="proof-title">
+      <Title order={3} id="proof-title" mb="xs">
+        Proof of cash
+      </Title>
+      <Text size="sm" mb="xs">
+        Per banking day of the last {PROOF_DAYS} days: the bank&apos;s booked movement against what the books moved from
+        the bank-clearing account into customers&apos; money.
+      </Text>
+      <QueryState query={accounts} label="the collection accounts">
+        <Stack gap="sm">
+          {accounts.data?.map((a) => (
+            <ProofOfCashTable key={a.id} id={a.id} name={a.name} from={from} to={to} />
+          ))}
+        </Stack>
+      </QueryState>
+    </section>
+  );
+}
+
+function ProofOfCashTable({ id, name, from, to }: { id: string; name: string; from: string; to: string }) {
+  const proof = useProofOfCash(id, from, to);
+  const forbidden = proof.error instanceof ApiError && proof.error.status === 403;
+  if (forbidden) return <Text c="dimmed">The proof of cash is for staff.</Text>;
+  return (
+    <QueryState query={proof} label={`the proof of cash of ${name}`}>
+      {proof.data?.length === 0 ? (
+        <Text c="dimmed" data-testid="proof-of-cash-empty">
+          {name}: no entries booked from {from} to {to}.
+        </Text>
+      ) : (
+        <Table.ScrollContainer type="native" tabIndex={0} minWidth={720}>
+          <Table captionSide="top">
+            <Table.Caption>{name}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Day</Table.Th>
+                <Table.Th ta="right">Bank</Table.Th>
+                <Table.Th ta="right">Books</Table.Th>
+                <Table.Th>Result</Table.Th>
+                <Table.Th>Differences</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {proof.data?.map((d) => (
+                <Table.Tr key={`${d.date}-${d.currency}`} data-testid="proof-of-cash-day">
+                  <Table.Td style={nowrap}>{d.date}</Table.Td>
+                  <Table.Td ta="right" style={nowrap}>
+                    {formatMoney(d.bankMovement, d.currency)}
+                  </Table.Td>
+                  <Table.Td ta="right" style={nowrap}>
+                    {formatMoney(d.ledgerMovement, d.currency)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={d.ties ? 'teal.9' : 'red.9'} variant="filled">
+                      {d.ties ? 'Ties' : 'Does not tie'}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {d.differences.length === 0
+                      ? '—'
+                      : d.differences
+                          .map(
+                            (x) => `${humanize(x.kind)} ${x.bankReference ?? ''} ${formatMoney(x.amount, d.currency)}`,
+                          )
+                          .join('; ')}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </QueryState>
   );
 }
 
