@@ -8,9 +8,10 @@
  * themselves, and the next start takes over whatever did not.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ensurePrivateDir, isAlive } from '../libs/core/src';
+import { ensurePrivateDir, isAlive, writePrivateFile } from '../libs/core/src';
 import { embeddedPgPort, remitdDataDir } from '../libs/persistence/src/database-location';
 import { startEmbeddedPostgres, type RunningPostgres } from '../libs/persistence/src/embedded-postgres';
 import { migrateDeploy, REPO_ROOT } from '../libs/persistence/src/migrator';
@@ -152,6 +153,17 @@ async function main() {
   }
   const inbox = path.join(dataDir, 'inbox');
   mkdirSync(inbox, { recursive: true });
+  // the key TOTP seeds are sealed with at rest: generated once, kept beside the database (0600)
+  if (!process.env.REMITD_SECRETS_KEY) {
+    const keyFile = path.join(dataDir, 'secrets-key');
+    let key = existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : '';
+    if (!key) {
+      key = randomBytes(32).toString('base64');
+      writePrivateFile(keyFile, key + '\n');
+      log(`generated the secrets key in ${keyFile} (back it up with the database)`);
+    }
+    env.REMITD_SECRETS_KEY = key;
+  }
   // the admin API serves the console at /console: built on first start (and after a change)
   try {
     ensureConsoleBundle(log);

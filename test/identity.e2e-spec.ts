@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '@remitd/config';
 import { IdentityClock } from '@remitd/identity';
@@ -57,7 +58,7 @@ describe('issue 13: people sign in to the console', () => {
   const { auth, createUser, signIn, session, as } = helpers(() => api);
 
   beforeAll(async () => {
-    api = await startTestAdminApi();
+    api = await startTestAdminApi({ REMITD_SECRETS_KEY: randomBytes(32).toString('base64') });
   });
   afterAll(() => api.close());
 
@@ -198,6 +199,10 @@ describe('issue 13: people sign in to the console', () => {
     expect(bad.body.error).toMatchObject({ code: 'TOTP_INVALID', field: 'code' });
     expect((await as(s).post('/auth/totp/confirm', { code: generateSync({ secret }) })).status).toBe(204);
     expect((await as(s).get('/auth/session')).body.user.totpEnabled).toBe(true);
+    // the seed is sealed at rest (REMITD_SECRETS_KEY), bound to the user's row
+    const stored = await api.app.get(PrismaService).user.findUniqueOrThrow({ where: { email: email.toLowerCase() } });
+    expect(stored.totpSecret).toMatch(/^enc:v1:/);
+    expect(stored.totpSecret).not.toContain(secret);
 
     const without = await signIn(email);
     expect(without.status).toBe(401);

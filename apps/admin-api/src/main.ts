@@ -83,6 +83,10 @@ export async function firstStart(app: INestApplication, config: RemitdConfig): P
       log: (m) => log.log(m),
     });
   }
+  if (!config.identity.secretsKey)
+    log.warn(
+      'REMITD_SECRETS_KEY is not set: two-factor (TOTP) seeds are stored unencrypted (npm start generates a key)',
+    );
   const admin = await app.get(UsersService).ensureFirstAdmin();
   // the link is good for one sign-in within a day, after which the person sets a password or TOTP:
   // unlike the API key it may be logged (issue 13: `npm start` prints it)

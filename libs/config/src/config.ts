@@ -124,6 +124,8 @@ export interface IdentityConfig {
   /** where people reach the admin API: sign-in links and redirects are built on it (no trailing slash) */
   publicUrl: string;
   oidc: OidcConfig | null;
+  /** REMITD_SECRETS_KEY, base64 of 32 bytes: TOTP seeds are encrypted at rest with it (npm start generates one) */
+  secretsKey: string | null;
 }
 
 export class ConfigError extends Error {
@@ -274,7 +276,20 @@ function parseIdentity(env: Env, adminApiPort: number): IdentityConfig {
     adminEmail,
     publicUrl,
     oidc,
+    secretsKey: secretsKey(env),
   };
+}
+
+function secretsKey(env: Env): string | null {
+  const raw = env.REMITD_SECRETS_KEY?.trim();
+  if (!raw) return null;
+  const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (key.length !== 32)
+    throw new ConfigError(
+      'REMITD_SECRETS_KEY',
+      'must be 32 random bytes, as 64 hex digits or base64 (openssl rand -base64 32)',
+    );
+  return key.toString('base64');
 }
 
 export function loadConfig(env: Env = process.env): RemitdConfig {

@@ -1,4 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { IdentityConfig } from '@remitd/config';
+import { IDENTITY_CONFIG } from './identity.config';
+import { SecretBox } from './secret-box';
 import { inListOrder, keysetPage, PrismaService, type KeysetPosition, type Models, type Tx } from '@remitd/persistence';
 import type { RoleName } from '@remitd/access';
 
@@ -6,17 +9,33 @@ export type UserRow = Models.UserModel;
 
 @Injectable()
 export class UserRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  private readonly box: SecretBox;
 
-  findByEmail(email: string): Promise<UserRow | null> {
-    return this.prisma.user.findUnique({ where: { email } });
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(IDENTITY_CONFIG) config: IdentityConfig,
+  ) {
+    this.box = new SecretBox(config.secretsKey ? Buffer.from(config.secretsKey, 'base64') : null);
   }
 
-  findById(id: string): Promise<UserRow | null> {
-    return this.prisma.user.findUnique({ where: { id } });
+  /** whether TOTP seeds are encrypted at rest (REMITD_SECRETS_KEY) */
+  get sealsSecrets(): boolean {
+    return this.box.sealing;
   }
 
-  /** the row, locked until the transaction ends: concurrent failed attempts each count */
+  /** the row with its TOTP seed readable (sealed at rest) */
+  private opened(row: UserRow | null): UserRow | null {
+    return row?.totpSecret ? { ...row, totpSecret: this.box.open(row.totpSecret, row.id) } : row;
+  }
+
+  async findByEmail(email: string): Promise<UserRow | null> {
+    return this.opened(await this.prisma.user.findUnique({ where: { email } }));
+  }
+
+  async findById(id: string): Promise<UserRow | null> {
+    return this.opened(await this.prisma.user.findUnique({ where: { id } }));
+  }
+
   /** Takes the TOTP time step for the user: false when a code of this step or a later one was already used. */
   async claimTotpStep(tx: Tx, id: string, step: number): Promise<boolean> {
     const n = await tx.$executeRaw`
@@ -25,9 +44,10 @@ export class UserRepository {
     return n === 1;
   }
 
+  /** the row, locked until the transaction ends: concurrent failed attempts each count */
   async lockById(tx: Tx, id: string): Promise<UserRow | null> {
     await tx.$queryRaw`SELECT id FROM users WHERE id = ${id}::uuid FOR UPDATE`;
-    return tx.user.findUnique({ where: { id } });
+    return this.opened(await tx.user.findUnique({ where: { id } }));
   }
 
   create(
@@ -37,12 +57,13 @@ export class UserRepository {
     return tx.user.create({ data });
   }
 
-  update(
+  async update(
     tx: Tx,
     id: string,
     data: Partial<Pick<UserRow, 'passwordHash' | 'totpSecret' | 'totpEnabled' | 'failedAttempts' | 'lockedUntil'>>,
   ): Promise<UserRow> {
-    return tx.user.update({ where: { id }, data });
+    const sealed = data.totpSecret ? { ...data, totpSecret: this.box.seal(data.totpSecret, id) } : data;
+    return (await this.opened(await tx.user.update({ where: { id }, data: sealed })))!;
   }
 
   count(tx: Tx): Promise<number> {
