@@ -1,9 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { IssueBillsUseCase, MarkOverdueUseCase } from '@remitd/billing';
-import type { RemitdConfig } from '@remitd/config';
 import { Metrics } from './metrics';
-import { RECONCILER_CONFIG } from './tokens';
+import { IntervalScheduler } from './interval-scheduler';
 
 /**
  * Decides when: once a minute, issue every cycle whose issuance time (12:00 on the 2nd of the
@@ -12,40 +11,18 @@ import { RECONCILER_CONFIG } from './tokens';
  * exactly once per cycle whatever the number of replicas (see IssueBillsUseCase).
  */
 @Injectable()
-export class BillingScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('billing-scheduler');
-  private running: Promise<void> | null = null;
-
+export class BillingScheduler extends IntervalScheduler {
   constructor(
     private readonly issue: IssueBillsUseCase,
     private readonly overdue: MarkOverdueUseCase,
-    private readonly registry: SchedulerRegistry,
+    registry: SchedulerRegistry,
     private readonly metrics: Metrics,
-    @Inject(RECONCILER_CONFIG) private readonly config: RemitdConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.registry.addInterval(
-      'billing',
-      setInterval(() => void this.tick(), 60_000),
-    );
-    setImmediate(() => void this.tick());
+  ) {
+    super('billing', registry, 60_000, true);
   }
 
-  async tick(now = new Date()): Promise<void> {
-    if (this.running) return this.running;
-    this.running = (async () => {
-      try {
-        for (const r of await this.issue.issueDue(now)) if (!r.skipped) this.metrics.billsIssued.inc(r.billsIssued);
-        this.metrics.billsOverdue.inc(await this.overdue.execute(now.toISOString().slice(0, 10)));
-      } catch (e) {
-        this.logger.error(`billing run failed: ${(e as Error).message}`);
-      }
-    })().finally(() => (this.running = null));
-    return this.running;
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.running;
+  protected async run(now: Date): Promise<void> {
+    for (const r of await this.issue.issueDue(now)) if (!r.skipped) this.metrics.billsIssued.inc(r.billsIssued);
+    this.metrics.billsOverdue.inc(await this.overdue.execute(now.toISOString().slice(0, 10)));
   }
 }

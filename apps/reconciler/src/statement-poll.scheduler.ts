@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import type { RemitdConfig } from '@remitd/config';
 import { AlertUntiedDaysUseCase, ReconcileEntriesUseCase } from '@remitd/reconciliation';
 import { PollStatementSourcesUseCase } from '@remitd/statement-sources';
+import { IntervalScheduler } from './interval-scheduler';
 import { Metrics } from './metrics';
 import { RECONCILER_CONFIG } from './tokens';
 
@@ -14,57 +15,42 @@ const PROOF_OF_CASH_EVERY_MS = 15 * 60_000;
  * every 15 minutes) prove the closed days' cash. The work is in the use cases.
  */
 @Injectable()
-export class StatementPollScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('statement-poll');
-  private running: Promise<void> | null = null;
+export class StatementPollScheduler extends IntervalScheduler {
   private provedAt = 0;
 
   constructor(
     private readonly poll: PollStatementSourcesUseCase,
     private readonly reconcile: ReconcileEntriesUseCase,
     private readonly untiedDays: AlertUntiedDaysUseCase,
-    private readonly registry: SchedulerRegistry,
+    registry: SchedulerRegistry,
     private readonly metrics: Metrics,
-    @Inject(RECONCILER_CONFIG) private readonly config: RemitdConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.registry.addInterval(
-      'statement-poll',
-      setInterval(() => void this.tick(), this.config.pollIntervalMs),
-    );
-    setImmediate(() => void this.tick());
+    @Inject(RECONCILER_CONFIG) config: RemitdConfig,
+  ) {
+    super('statement-poll', registry, config.pollIntervalMs, true);
   }
 
-  async tick(): Promise<void> {
-    if (this.running) return this.running;
-    this.running = (async () => {
+  /** each step on its own: a failed poll still reconciles what other replicas ingested */
+  protected async run(): Promise<void> {
+    try {
+      const files = await this.poll.execute();
+      for (const f of files) this.metrics.statementFiles.inc({ outcome: f.outcome });
+    } catch (e) {
+      this.logger.error(`poll failed: ${(e as Error).message}`);
+    }
+    try {
+      // entries ingested by any replica are reconciled by whichever claims them first
+      // counted and timed per batch by Metrics
+      await this.reconcile.drain();
+    } catch (e) {
+      this.logger.error(`reconciliation failed: ${(e as Error).message}`);
+    }
+    if (Date.now() - this.provedAt >= PROOF_OF_CASH_EVERY_MS) {
       try {
-        const files = await this.poll.execute();
-        for (const f of files) this.metrics.statementFiles.inc({ outcome: f.outcome });
+        await this.untiedDays.execute();
+        this.provedAt = Date.now();
       } catch (e) {
-        this.logger.error(`poll failed: ${(e as Error).message}`);
+        this.logger.error(`proof of cash failed: ${(e as Error).message}`);
       }
-      try {
-        // entries ingested by any replica are reconciled by whichever claims them first
-        // counted and timed per batch by Metrics
-        await this.reconcile.drain();
-      } catch (e) {
-        this.logger.error(`reconciliation failed: ${(e as Error).message}`);
-      }
-      if (Date.now() - this.provedAt >= PROOF_OF_CASH_EVERY_MS) {
-        try {
-          await this.untiedDays.execute();
-          this.provedAt = Date.now();
-        } catch (e) {
-          this.logger.error(`proof of cash failed: ${(e as Error).message}`);
-        }
-      }
-    })().finally(() => (this.running = null));
-    return this.running;
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.running;
+    }
   }
 }
