@@ -3,6 +3,7 @@ import { ApiKeysService } from '@remitd/access';
 import { WriteOffSweepUseCase } from '@remitd/billing';
 import { SettleTaskUseCase } from '@remitd/settlement-tasks';
 import { buildCamt } from './support/camt-builder';
+import { responseConformance } from './support/openapi-conformance';
 import { startSystem, type TestSystem } from './support/system';
 
 const COLLECTION = 'DE89370400440532013000';
@@ -459,6 +460,48 @@ describe('unified settlement tasks (seed 001)', () => {
       `${t.body.reference},running,Csv Alpha,${g.alpha.id},${cycleBack(2)},${t.body.items[0].billReference},EUR,100.00,0.00,100.00,settled`,
       `${t.body.reference},running,Csv Beta,${g.beta.id},${cycleBack(2)},${t.body.items[1].billReference},EUR,100.00,70.00,30.00,partly_paid`,
     ]);
+  });
+  it('every answer of the settlement-task operations conforms to the OpenAPI document', async () => {
+    const conforms = responseConformance((await sys.http().get('/docs/openapi.json').expect(200)).body);
+    const differences: string[] = [];
+    const check = (method: string, template: string, res: { status: number; body: unknown }) =>
+      differences.push(...conforms(method, template, res.status, res.body));
+    const g = await group('Shape');
+    await topUp(g.payer.id, '50.00');
+    check(
+      'get',
+      '/settlement-tasks/candidates',
+      await get(`/settlement-tasks/candidates?payerCustomerId=${g.payer.id}`),
+    );
+    const d = await post('/settlement-tasks', { payerCustomerId: g.payer.id, items: items([[g.alpha, 2]]) });
+    check('post', '/settlement-tasks', d);
+    check('post', '/settlement-tasks', await post('/settlement-tasks', { payerCustomerId: g.payer.id, items: [] }));
+    check(
+      'post',
+      '/settlement-tasks',
+      await post('/settlement-tasks', { payerCustomerId: g.payer.id, items: items([[g.alpha, 2]]) }),
+    );
+    const id = d.body.id;
+    check(
+      'patch',
+      '/settlement-tasks/{id}',
+      await sys.http().patch(`/settlement-tasks/${id}`).set(as(adminKey)).send({ name: 'x' }),
+    );
+    check('get', '/settlement-tasks', await get(`/settlement-tasks?payerCustomerId=${g.payer.id}`));
+    check('post', '/settlement-tasks/{id}/run', await post(`/settlement-tasks/${id}/run`, {}));
+    check('get', '/settlement-tasks/{id}', await get(`/settlement-tasks/${id}`));
+    check('get', '/settlement-tasks/{id}/payment', await get(`/settlement-tasks/${id}/payment`));
+    check('post', '/settlement-tasks/{id}/stop', await post(`/settlement-tasks/${id}/stop`, {}));
+    check('post', '/settlement-tasks/{id}/enable', await post(`/settlement-tasks/${id}/enable`, {}));
+    check('post', '/settlement-tasks/{id}/close', await post(`/settlement-tasks/${id}/close`, {}));
+    const other = await post('/settlement-tasks', { payerCustomerId: g.payer.id, items: items([[g.beta, 2]]) });
+    check(
+      'delete',
+      '/settlement-tasks/{id}',
+      await sys.http().delete(`/settlement-tasks/${other.body.id}`).set(as(adminKey)),
+    );
+    check('get', '/settlement-tasks/{id}', await get(`/settlement-tasks/${other.body.id}`));
+    expect(differences).toEqual([]);
   });
 });
 

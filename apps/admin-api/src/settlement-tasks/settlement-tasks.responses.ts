@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ROLES } from '@remitd/access';
 import { TASK_STATUSES } from './settlement-tasks.dto';
 
 class TaskActor {
   @ApiProperty({ example: 'apikey:…' }) id!: string;
-  @ApiProperty({ example: 'admin' }) role!: string;
+  @ApiProperty({ enum: [...ROLES, 'system'], description: 'system: the reconciler' }) role!: string;
   @ApiProperty({ type: String, nullable: true }) name!: string | null;
 }
 
