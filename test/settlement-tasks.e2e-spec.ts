@@ -1,9 +1,14 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { Client } from 'pg';
 import { ApiKeysService } from '@remitd/access';
 import { WriteOffSweepUseCase } from '@remitd/billing';
 import { SettleTaskUseCase } from '@remitd/settlement-tasks';
 import { buildCamt } from './support/camt-builder';
 import { responseConformance } from './support/openapi-conformance';
+import { pdfText } from './support/pdf-text';
 import { startSystem, type TestSystem } from './support/system';
 
 const COLLECTION = 'DE89370400440532013000';
@@ -28,7 +33,14 @@ describe('unified settlement tasks (seed 001)', () => {
   let n = 0;
 
   beforeAll(async () => {
-    sys = await startSystem();
+    const seal = path.join(tmpdir(), `remitd-seal-${process.pid}.png`);
+    writeFileSync(seal, onePixelPng());
+    sys = await startSystem({
+      env: {
+        REMITD_SETTLEMENT_SEAL_PNG: seal,
+        REMITD_SETTLEMENT_STAMP_TEXT: 'Settled by unified settlement task {task}',
+      },
+    });
     settle = sys.reconciler.ctx.get(SettleTaskUseCase);
     const keys = sys.api.get(ApiKeysService);
     const system = { id: 'test', role: 'super_admin' };
@@ -503,7 +515,87 @@ describe('unified settlement tasks (seed 001)', () => {
     check('get', '/settlement-tasks/{id}', await get(`/settlement-tasks/${other.body.id}`));
     expect(differences).toEqual([]);
   });
+  it('Download the stamped monthly bills in PDF format: each bill stamped with the task and sealed, and one consolidated PDF', async () => {
+    const g = await group('Pdf');
+    await topUp(g.payer.id, '150.00');
+    const t = await post('/settlement-tasks', {
+      payerCustomerId: g.payer.id,
+      items: items([
+        [g.alpha, 2],
+        [g.beta, 2],
+      ]),
+      run: true,
+    }).expect(201);
+    const binary = (
+      res: { on: (e: string, f: (c: Buffer) => void) => void },
+      done: (e: Error | null, b: Buffer) => void,
+    ) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    };
+    // the stamp wraps inside its frame: compare without spaces
+    const squeeze = (x: string) => x.replace(/\s+/g, '');
+    const fetchPdf = async (url: string) => {
+      const r = await sys.http().get(url).set(as(adminKey)).buffer(true).parse(binary).expect(200);
+      expect(r.headers['content-type']).toMatch(/application\/pdf/);
+      return r.body as Buffer;
+    };
+    const settled = await fetchPdf(`/settlement-tasks/${t.body.id}/bills/${t.body.items[0].billId}/pdf`);
+    const settledText = pdfText(settled);
+    expect(squeeze(settledText)).toContain(squeeze(`Settled by unified settlement task ${t.body.reference}`));
+    expect(settledText).toContain(t.body.items[0].billReference);
+    expect(settled.toString('latin1')).toMatch(/\/Subtype\s*\/Image/); // the seal
+    const open = pdfText(await fetchPdf(`/settlement-tasks/${t.body.id}/bills/${t.body.items[1].billId}/pdf`));
+    expect(squeeze(open)).toContain(squeeze(`In unified settlement task ${t.body.reference}: 50.00 EUR to be repaid`));
+    // a bill outside the task is not exported through it
+    await sys
+      .http()
+      .get(`/settlement-tasks/${t.body.id}/bills/${g.bills['alpha-3'].id}/pdf`)
+      .set(as(adminKey))
+      .expect(404);
+
+    const all = pdfText(await fetchPdf(`/settlement-tasks/${t.body.id}/pdf`));
+    expect(all).toContain(`Unified settlement task ${t.body.reference}`);
+    expect(all).toContain('Pdf Alpha');
+    expect(all).toContain('Pdf Beta');
+    expect(all).toContain('200.00 EUR'); // consumption
+    expect(all).toContain('150.00 EUR'); // paid by the task
+    expect(squeeze(all)).toContain(squeeze(`Unified settlement task ${t.body.reference}: 50.00 EUR to be repaid`));
+  });
 });
+
+/** the smallest valid PNG (1×1, opaque red): the provider's seal in tests */
+function onePixelPng(): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const x of b) c = crcTable[(c ^ x) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(1, 0);
+  ihdr.writeUInt32BE(1, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const until = Date.now() + timeoutMs;

@@ -60,7 +60,11 @@ export class AdminApiModule {
         BillingModule.forRoot({ timeZone: config.timeZone, reconciliation: config }),
         OutboxModule,
         PaymentsModule.forRoot({ config: config.payments, timeZone: config.timeZone }),
-        SettlementTasksModule.forRoot({ timeZone: config.timeZone, reconciliation: config }),
+        SettlementTasksModule.forRoot({
+          timeZone: config.timeZone,
+          reconciliation: config,
+          stamp: config.settlementStamp,
+        }),
         consoleModule(),
       ],
       controllers: [

@@ -1,6 +1,7 @@
 export * from './eligibility';
 export * from './manage-settlement-tasks.usecase';
 export * from './settle-task.usecase';
+export * from './settlement-task-documents.service';
 export * from './settlement-task-access';
 export * from './settlement-task.queries';
 export * from './settlement-task.repository';

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { BillingModule } from '@remitd/billing';
+import { BILL_PROVIDER_NAME, BillingModule } from '@remitd/billing';
 import { CustomersModule } from '@remitd/customers';
 import { LedgerModule } from '@remitd/ledger';
 import type { ReconciliationConfig } from '@remitd/reconciliation';
@@ -7,7 +7,14 @@ import { ManageSettlementTasksUseCase } from './manage-settlement-tasks.usecase'
 import { SettleTaskUseCase } from './settle-task.usecase';
 import { SettlementTaskQueries } from './settlement-task.queries';
 import { SettlementTaskRepository } from './settlement-task.repository';
-import { SETTLEMENT_TASKS_CLOCK, SETTLEMENT_TASKS_TIME_ZONE, type Clock } from './settlement-tasks.tokens';
+import { SettlementTaskDocuments } from './settlement-task-documents.service';
+import {
+  SETTLEMENT_STAMP,
+  SETTLEMENT_TASKS_CLOCK,
+  SETTLEMENT_TASKS_TIME_ZONE,
+  type Clock,
+  type SettlementStamp,
+} from './settlement-tasks.tokens';
 
 /** Unified settlement (seed 001): depends on billing, ledger and customers, never the other way. */
 @Module({})
@@ -16,12 +23,14 @@ export class SettlementTasksModule {
     timeZone: string;
     reconciliation: ReconciliationConfig & { providerName?: string };
     clock?: Clock;
+    stamp?: SettlementStamp;
   }): DynamicModule {
     const providers = [
       SettlementTaskRepository,
       SettleTaskUseCase,
       ManageSettlementTasksUseCase,
       SettlementTaskQueries,
+      SettlementTaskDocuments,
     ];
     return {
       module: SettlementTasksModule,
@@ -34,6 +43,12 @@ export class SettlementTasksModule {
         ...providers,
         { provide: SETTLEMENT_TASKS_TIME_ZONE, useValue: opts.timeZone },
         { provide: SETTLEMENT_TASKS_CLOCK, useValue: opts.clock ?? (() => new Date()) },
+        // the name printed on the consolidated PDF, as on bills
+        { provide: BILL_PROVIDER_NAME, useValue: opts.reconciliation.providerName ?? 'remitd Cloud' },
+        {
+          provide: SETTLEMENT_STAMP,
+          useValue: opts.stamp ?? { text: 'Settled by unified settlement task {task}', seal: null },
+        },
       ],
       exports: providers,
     };

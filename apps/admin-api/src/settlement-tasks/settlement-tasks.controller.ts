@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@remitd/persistence';
-import { ManageSettlementTasksUseCase, SettlementTaskQueries } from '@remitd/settlement-tasks';
+import { ManageSettlementTasksUseCase, SettlementTaskDocuments, SettlementTaskQueries } from '@remitd/settlement-tasks';
 import { CurrentActor, Roles } from '../http/auth';
 import { toCsv } from '../http/csv';
 import { IdempotencyKey, Idempotent } from '../http/idempotency.interceptor';
@@ -34,6 +34,7 @@ export class SettlementTasksController {
   constructor(
     private readonly manage: ManageSettlementTasksUseCase,
     private readonly queries: SettlementTaskQueries,
+    private readonly documents: SettlementTaskDocuments,
   ) {}
 
   @Get()
@@ -201,5 +202,44 @@ export class SettlementTasksController {
           })),
         ),
       );
+  }
+
+  @Get(':id/pdf')
+  @Roles(...TASK_ROLES)
+  @ApiOperation({ summary: 'The consolidated PDF of the task: every account × cycle, the totals, the stamp and seal' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'PDF',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  async consolidatedPdf(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Res() res: Response) {
+    const doc = await this.documents.consolidatedPdf(actor, id);
+    res
+      .type('application/pdf')
+      .set('Content-Disposition', `inline; filename="settlement-task-${doc.reference}.pdf"`)
+      .send(doc.pdf);
+  }
+
+  @Get(':id/bills/:billId/pdf')
+  @Roles(...TASK_ROLES)
+  @ApiOperation({
+    summary: 'One monthly bill of the task, stamped "settled by unified settlement task …" (and sealed)',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'PDF',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  async billPdf(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @UuidParam('billId') billId: string,
+    @Res() res: Response,
+  ) {
+    const doc = await this.documents.billPdf(actor, id, billId);
+    res
+      .type('application/pdf')
+      .set('Content-Disposition', `inline; filename="${doc.reference.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf"`)
+      .send(doc.pdf);
   }
 }
