@@ -5,6 +5,9 @@ import { deflateSync } from 'node:zlib';
 import { Client } from 'pg';
 import { ApiKeysService } from '@remitd/access';
 import { WriteOffSweepUseCase } from '@remitd/billing';
+import { LedgerService, cashAccount, externalAccount, transfer } from '@remitd/ledger';
+import { Money } from '@remitd/money';
+import { TransactionRunner } from '@remitd/persistence';
 import { SettleTaskUseCase } from '@remitd/settlement-tasks';
 import { buildCamt } from './support/camt-builder';
 import { responseConformance } from './support/openapi-conformance';
@@ -63,6 +66,16 @@ describe('unified settlement tasks (seed 001)', () => {
     post('/financial-relationships', { mainCustomerId: main, memberCustomerId: member }, sys.auth).expect(201);
   const topUp = (customerId: string, amount: string) =>
     post(`/customers/${customerId}/top-ups`, { amount, reference: `TOPUP-${++n}` }, sys.auth).expect(201);
+  /** money in the balance without a crediting (so no remittance settles anything): what the scheduler pass finds */
+  const fund = (customerId: string, amount: string) =>
+    sys.api.get(TransactionRunner).run((tx) =>
+      sys.api.get(LedgerService).post(tx, {
+        idempotencyKey: `test-fund:${customerId}:${++n}`,
+        kind: 'test_funding',
+        description: 'test funding',
+        legs: transfer(externalAccount('test', 'EUR'), cashAccount(customerId, 'EUR'), Money.of(amount, 'EUR')),
+      }),
+    );
   const billStatus = async (id: string) => (await sys.prisma.bill.findUniqueOrThrow({ where: { id } })).status;
 
   /** a payer managing two members, each with bills of three past cycles */
@@ -276,14 +289,14 @@ describe('unified settlement tasks (seed 001)', () => {
       run: true,
     }).expect(201);
     expect(again.body.status).toBe('running');
-    await topUp(g.payer.id, '100.00');
-    await settle.pass();
+    await fund(g.payer.id, '100.00');
+    expect(await settle.pass()).toMatchObject({ completed: 1 });
     const done = (await get(`/settlement-tasks/${again.body.id}`).expect(200)).body;
     expect(done.status).toBe('completed');
     await post(`/settlement-tasks/${again.body.id}/stop`, {}).expect(409);
   });
 
-  it('If the Account Balance is insufficient, the task remains Running; after a top-up (a statement file in the inbox) it settles by itself: transfers creator → member, then that member’s bills', async () => {
+  it('If the Account Balance is insufficient, the task remains Running; after a top-up (a statement file in the inbox) it settles by itself, in the same transaction as the crediting: transfers creator → member, then that member’s bills; one e-mail lists them', async () => {
     const g = await group('Topup');
     await topUp(g.payer.id, '150.00');
     const t = await post('/settlement-tasks', {
@@ -312,7 +325,7 @@ describe('unified settlement tasks (seed 001)', () => {
     expect(pay.exclusiveAccount.number).toBe(g.payer.virtualAccount);
 
     // a scheduler pass with nothing to pay with does nothing
-    await settle.pass();
+    expect(await settle.pass()).toMatchObject({ tasks: 0 });
     expect((await get(`/settlement-tasks/${t.body.id}`)).body.status).toBe('running');
 
     sys.drop(
@@ -326,26 +339,74 @@ describe('unified settlement tasks (seed 001)', () => {
             amount: '150.00',
             creditedAccount: g.payer.virtualAccount,
             remitterName: 'Topup Holding',
-            ustrd: t.body.reference,
+            ustrd: 'top-up',
           },
         ],
       }),
     );
     const tick = await sys.tick();
     expect(tick.reconciled).toMatchObject({ credited: 1 });
-    expect(await settle.pass()).toMatchObject({ completed: 1 });
+    // settled by the remittance itself: nothing left for the scheduler pass
+    expect(await settle.pass()).toMatchObject({ tasks: 0 });
     const done = (await get(`/settlement-tasks/${t.body.id}`).expect(200)).body;
     expect(done.status).toBe('completed');
     expect(done.totals).toMatchObject({ toBeRepaid: '0.00', paidByTask: '300.00' });
     for (const k of ['alpha-3', 'beta-3', 'alpha-2']) expect(await billStatus(g.bills[k].id)).toBe('settled');
     expect(await billStatus(g.bills['beta-2'].id)).toBe('unsettled'); // not in the task
-    expect(done.history.slice(-2).map((h: { from: string; to: string }) => `${h.from}→${h.to}`)).toEqual([
-      'running→settling',
-      'settling→completed',
-    ]);
+    expect(done.history.at(-1)).toMatchObject({ from: 'running', to: 'completed', actor: { id: 'system:reconciler' } });
+    const remittance = await sys.prisma.remittance.findFirstOrThrow({ where: { customerId: g.payer.id } });
+    expect(remittance.state).toBe('credited');
+    // one e-mail to the creator lists every bill the task settled
+    const mails = (await sys.smtp.waitFor(1)).filter(
+      (m) => JSON.stringify(m.to).includes(g.payer.email) && m.subject === '3 bills have been paid',
+    );
+    expect(mails).toHaveLength(1);
+    for (const k of ['alpha-3', 'beta-3', 'alpha-2'])
+      expect(mails[0].text).toContain(
+        (await sys.prisma.bill.findUniqueOrThrow({ where: { id: g.bills[k].id } })).reference,
+      );
+    expect(mails[0].text).toContain(t.body.reference);
     // repayments point at the task's journals
     const repayments = await sys.prisma.repayment.findMany({ where: { billId: g.bills['beta-3'].id } });
     expect(repayments.map((r) => r.amount.toString()).sort()).toEqual(['50', '50']);
+  });
+
+  it('a remittance whose reference names the task is applied to it even when it arrives in a member’s account', async () => {
+    const g = await group('Named');
+    const t = await post('/settlement-tasks', {
+      payerCustomerId: g.payer.id,
+      items: items([
+        [g.alpha, 4],
+        [g.beta, 4],
+      ]),
+      run: true,
+    }).expect(201);
+    expect(t.body.status).toBe('running');
+    sys.drop(
+      `named-${t.body.reference}.xml`,
+      buildCamt({
+        statementId: `ST-${++n}`,
+        account: COLLECTION,
+        entries: [
+          {
+            ref: `NAMED-${t.body.reference}`,
+            amount: '200.00',
+            creditedAccount: g.beta.virtualAccount,
+            remitterName: 'Named Beta',
+            ustrd: `settlement ${t.body.reference.toLowerCase()}`,
+          },
+        ],
+      }),
+    );
+    expect((await sys.tick()).reconciled).toMatchObject({ credited: 1 });
+    const done = (await get(`/settlement-tasks/${t.body.id}`).expect(200)).body;
+    expect(done.status).toBe('completed');
+    expect(await billStatus(g.bills['alpha-4'].id)).toBe('settled');
+    expect(await billStatus(g.bills['beta-4'].id)).toBe('settled');
+    // beta's other bills were not settled oldest first by the crediting: the money went to the task
+    expect(await billStatus(g.bills['beta-3'].id)).toBe('unsettled');
+    expect(await sys.cash(g.beta.id)).toBe('0');
+    expect(await sys.cash(g.payer.id)).toBe('0');
   });
 
   it('After a Settlement Task is created, automatic write-off is disabled for the creator and every account; why-unsettled names the task; Stop restores it', async () => {
@@ -386,7 +447,7 @@ describe('unified settlement tasks (seed 001)', () => {
       ]),
       run: true,
     }).expect(201);
-    await topUp(g.payer.id, '500.00');
+    await fund(g.payer.id, '500.00');
     // another session holds beta's row: the settlement pass takes the task, goes Settling and waits there
     const holder = new Client({ connectionString: sys.db.url });
     await holder.connect();

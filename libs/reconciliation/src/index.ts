@@ -9,3 +9,4 @@ export * from './remitter-accounts.service';
 export * from './queue-dashboard.service';
 export * from './unmatched-queue.repository';
 export * from './unmatched-queue.service';
+export * from './credited-funds.hooks';

@@ -1,5 +1,6 @@
 export * from './eligibility';
 export * from './manage-settlement-tasks.usecase';
+export * from './settle-by-remittance.hook';
 export * from './settle-task.usecase';
 export * from './settlement-task-documents.service';
 export * from './settlement-task-access';

@@ -3,7 +3,8 @@ import { BillPaymentService, WriteOffRequestsRepository, type BillPayment } from
 import { CustomerRepository } from '@remitd/customers';
 import { LedgerRepository, LedgerService, cashAccount, transfer, type JournalRequest } from '@remitd/ledger';
 import { Money } from '@remitd/money';
-import { AdvisoryLocks, SYSTEM_ACTOR, TransactionRunner, type Actor, type Tx } from '@remitd/persistence';
+import { OutboxRepository } from '@remitd/notifications';
+import { AdvisoryLocks, SYSTEM_ACTOR, TransactionRunner, type Actor, type SqlTx, type Tx } from '@remitd/persistence';
 import { SettlementTaskRepository, type TaskRow, type TaskStatus } from './settlement-task.repository';
 
 export interface SettleOutcome {
@@ -37,6 +38,7 @@ export class SettleTaskUseCase {
     private readonly payments: BillPaymentService,
     private readonly writeOffRequests: WriteOffRequestsRepository,
     private readonly locks: AdvisoryLocks,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   /** One scheduler pass: every running task whose payer has a balance (seed 001: "after you top up"). */
@@ -84,7 +86,7 @@ export class SettleTaskUseCase {
     const firstItems = await this.repo.items(tx, task);
     // customers in id order, as every payment locks them: no deadlock with write-off or manual payments
     const involved = [...new Set([payer, ...firstItems.map((i) => i.customerId)])].sort();
-    await this.customers.byIds(tx, involved, { lock: true });
+    const accounts = await this.customers.byIds(tx, involved, { lock: true });
     await this.repo.lockBills(tx, task);
     const items = await this.repo.items(tx, task);
     const payerCash = cashAccount(payer, ccy);
@@ -168,7 +170,14 @@ export class SettleTaskUseCase {
           : `paid ${sum(paid).toString()} ${ccy}; ${remaining.toString()} ${ccy} left to repay: waiting for a top-up`,
     });
     // seed 001: "Automatic settlement is restored only after the Settlement Bill is closed or completed"
-    if (status === 'completed') await this.writeOffRequests.request(tx, involved, 'settlement task completed');
+    if (status === 'completed') {
+      await this.writeOffRequests.request(tx, involved, 'settlement task completed');
+      await this.mailCompleted(
+        tx,
+        task,
+        accounts.find((a) => a.id === payer),
+      );
+    }
     return {
       taskId: task.id,
       status,
@@ -182,5 +191,30 @@ export class SettleTaskUseCase {
       })),
       remaining: remaining.toString(),
     };
+  }
+
+  /** One e-mail to the creator listing every bill the task settled (its reference as the payment reference). */
+  private async mailCompleted(tx: SqlTx, task: TaskRow, payer: { name: string; email: string } | undefined) {
+    if (!payer) return;
+    const bills = (await this.repo.items(tx, task)).filter((i) => i.billReference && Number(i.paid) > 0);
+    if (!bills.length) return;
+    await this.outbox.enqueue(tx, {
+      dedupeKey: `settlement-task-completed:${task.id}`,
+      channel: 'email',
+      recipient: payer.email,
+      template: 'bills-settled',
+      payload: {
+        customerName: payer.name,
+        currency: task.currency,
+        bills: bills.map((i) => ({
+          billReference: `${i.billReference} (${i.customerName})`,
+          cycle: i.billingCycle,
+          amountPaid: Money.fromStored(i.paid, task.currency).toString(),
+          status: i.billStatus ?? 'settled',
+        })),
+        settledOn: new Date().toISOString().slice(0, 10),
+        paymentReference: task.reference,
+      },
+    });
   }
 }

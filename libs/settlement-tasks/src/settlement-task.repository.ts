@@ -251,6 +251,30 @@ export class SettlementTaskRepository {
       ORDER BY c.name, b.customer_id, b.billing_cycle DESC`;
   }
 
+  /** Of these customers, those a running (or settling) task covers, as payer or account, with one such task's reference. */
+  async payingTasksCovering(tx: SqlTx | undefined, customerIds: string[]): Promise<Map<string, string>> {
+    if (!customerIds.length) return new Map();
+    const rows = await (tx ?? this.prisma).$queryRaw<{ customerId: string; reference: string }[]>`
+      SELECT x.customer_id::text AS "customerId", min(x.reference) AS reference FROM (
+        SELECT t.payer_customer_id AS customer_id, t.reference FROM settlement_tasks t
+        WHERE t.status IN ('running', 'settling') AND t.payer_customer_id = ANY(${customerIds}::uuid[])
+        UNION ALL
+        SELECT i.customer_id, t.reference FROM settlement_task_items i JOIN settlement_tasks t ON t.id = i.task_id
+        WHERE t.status IN ('running', 'settling') AND i.customer_id = ANY(${customerIds}::uuid[])
+      ) x GROUP BY x.customer_id`;
+    return new Map(rows.map((r) => [r.customerId, r.reference]));
+  }
+
+  /** Running (or settling) tasks paid by these customers or named by these references, in id order. */
+  async runningTasksFor(tx: SqlTx, payerIds: string[], references: string[]): Promise<{ id: string }[]> {
+    if (!payerIds.length && !references.length) return [];
+    return tx.$queryRaw<{ id: string }[]>`
+      SELECT id::text FROM settlement_tasks
+      WHERE status IN ('running', 'settling')
+        AND (payer_customer_id = ANY(${payerIds}::uuid[]) OR reference = ANY(${references}::text[]))
+      ORDER BY id`;
+  }
+
   /** Running tasks whose payer has cash to pay with: what a scheduler pass settles. */
   async runnableTaskIds(limit: number): Promise<string[]> {
     const rows = await this.prisma.$queryRaw<{ id: string }[]>`

@@ -2,7 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { BILL_PROVIDER_NAME, BillingModule } from '@remitd/billing';
 import { CustomersModule } from '@remitd/customers';
 import { LedgerModule } from '@remitd/ledger';
-import type { ReconciliationConfig } from '@remitd/reconciliation';
+import { OutboxModule } from '@remitd/notifications';
+import { ReconciliationModule, type ReconciliationConfig } from '@remitd/reconciliation';
+import { SettleByRemittanceHook } from './settle-by-remittance.hook';
 import { ManageSettlementTasksUseCase } from './manage-settlement-tasks.usecase';
 import { SettleTaskUseCase } from './settle-task.usecase';
 import { SettlementTaskQueries } from './settlement-task.queries';
@@ -37,10 +39,13 @@ export class SettlementTasksModule {
       imports: [
         LedgerModule,
         CustomersModule,
+        OutboxModule,
+        ReconciliationModule.forRoot(opts.reconciliation),
         BillingModule.forRoot({ timeZone: opts.timeZone, reconciliation: opts.reconciliation }),
       ],
       providers: [
         ...providers,
+        SettleByRemittanceHook,
         { provide: SETTLEMENT_TASKS_TIME_ZONE, useValue: opts.timeZone },
         { provide: SETTLEMENT_TASKS_CLOCK, useValue: opts.clock ?? (() => new Date()) },
         // the name printed on the consolidated PDF, as on bills
