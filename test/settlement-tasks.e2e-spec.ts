@@ -409,6 +409,37 @@ describe('unified settlement tasks (seed 001)', () => {
     expect(await sys.cash(g.payer.id)).toBe('0');
   });
 
+  it('a bill settled otherwise meanwhile drops out of the amount and is shown so in the task', async () => {
+    const g = await group('Otherwise');
+    const t = await post('/settlement-tasks', {
+      payerCustomerId: g.payer.id,
+      items: items([
+        [g.alpha, 2],
+        [g.beta, 2],
+      ]),
+      run: true,
+    }).expect(201);
+    expect(t.body.totals.toBeRepaid).toBe('200.00');
+    await post(
+      `/bills/${g.bills['alpha-2'].id}/payments`,
+      { amount: '100.00', fromBalance: '0.00', external: { channel: 'offline', amount: '100.00', reference: 'CHQ-9' } },
+      sys.auth,
+    ).expect(201);
+    const view = (await get(`/settlement-tasks/${t.body.id}`).expect(200)).body;
+    expect(view.totals).toMatchObject({ consumption: '200.00', toBeRepaid: '100.00', paidByTask: '0.00' });
+    expect(view.items.find((i: { customerId: string }) => i.customerId === g.alpha.id)).toMatchObject({
+      billStatus: 'settled',
+      toBeRepaid: '0.00',
+      settledOtherwise: true,
+    });
+    expect((await get(`/settlement-tasks/${t.body.id}/payment`).expect(200)).body.amountDue).toBe('100.00');
+    await fund(g.payer.id, '100.00');
+    expect(await settle.pass()).toMatchObject({ completed: 1 });
+    const done = (await get(`/settlement-tasks/${t.body.id}`).expect(200)).body;
+    expect(done).toMatchObject({ status: 'completed', totals: { paidByTask: '100.00', toBeRepaid: '0.00' } });
+    expect(await sys.cash(g.payer.id)).toBe('0');
+  });
+
   it('After a Settlement Task is created, automatic write-off is disabled for the creator and every account; why-unsettled names the task; Stop restores it', async () => {
     const g = await group('WriteOff');
     await sys.http().patch(`/customers/${g.beta.id}`).set(sys.auth).send({ creditControl: true }).expect(200);
