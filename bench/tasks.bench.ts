@@ -92,7 +92,7 @@ async function main() {
           .n as number;
         const ledger = await app.get(LedgerVerifier).verify();
         console.log(
-          `task over ${ACCOUNTS} accounts × 3 cycles: created in ${createSeconds.toFixed(2)} s, settled in ${settleSeconds.toFixed(2)} s (${status}, ${unsettled} bills left, balance after ${outcome.balanceAfter.toString()})`,
+          `task over ${ACCOUNTS} accounts × 3 cycles: created in ${createSeconds.toFixed(2)} s, settled in ${settleSeconds.toFixed(2)} s (${status}, ${unsettled} bills left, the crediting left ${outcome.balanceAfter.toString()} EUR to the task)`,
         );
         console.log(
           JSON.stringify({
