@@ -12,6 +12,7 @@ import { SettleTaskUseCase } from '@remitd/settlement-tasks';
 import { buildCamt } from './support/camt-builder';
 import { responseConformance } from './support/openapi-conformance';
 import { pdfText } from './support/pdf-text';
+import { sessionCookie } from './support/session-cookie';
 import { startSystem, type TestSystem } from './support/system';
 
 const COLLECTION = 'DE89370400440532013000';
@@ -541,6 +542,25 @@ describe('unified settlement tasks (seed 001)', () => {
     expect(mine.items.map((t: { id: string }) => t.id)).toEqual([own.body.id]);
     const candidates = (await get(`/settlement-tasks/candidates?payerCustomerId=${g.alpha.id}`, as(memberKey))).body;
     expect(candidates.accounts.map((a: { customerId: string }) => a.customerId)).toEqual([g.alpha.id]);
+  });
+
+  it('people signed in: an admin user holding the unified-settlement permission may create tasks, one without it gets 403', async () => {
+    const g = await group('Session');
+    const signIn = async (email: string, unifiedSettlement: boolean) => {
+      await post(
+        '/users',
+        { email, name: email, role: 'admin', password: 'correct horse battery', unifiedSettlement },
+        sys.auth,
+      ).expect(201);
+      const res = await sys.http().post('/auth/sign-in').send({ email, password: 'correct horse battery' }).expect(200);
+      expect(res.body.user.unifiedSettlement).toBe(unifiedSettlement);
+      return { Cookie: sessionCookie(res)!, 'X-CSRF-Token': res.body.csrfToken as string };
+    };
+    const body = { payerCustomerId: g.payer.id, items: items([[g.alpha, 2]]) };
+    const without = await post('/settlement-tasks', body, await signIn('plain-admin@example.com', false)).expect(403);
+    expect(without.body.error.code).toBe('UNIFIED_SETTLEMENT_PERMISSION_REQUIRED');
+    const created = await post('/settlement-tasks', body, await signIn('us-admin@example.com', true)).expect(201);
+    expect(created.body.createdBy).toMatchObject({ role: 'admin', name: 'us-admin@example.com' });
   });
 
   it('Export: the task as CSV with accounts, cycles, consumption, to be repaid, paid and status', async () => {

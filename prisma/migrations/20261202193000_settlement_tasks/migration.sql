@@ -57,3 +57,6 @@ CREATE TABLE "settlement_task_events" (
     CONSTRAINT "settlement_task_events_task_id_fkey" FOREIGN KEY ("task_id") REFERENCES "settlement_tasks"("id") ON DELETE CASCADE
 );
 CREATE INDEX "settlement_task_events_task_id_id_idx" ON "settlement_task_events"("task_id", "id");
+
+-- Admins signed in to the console may hold the unified-settlement permission too (as API keys do).
+ALTER TABLE "users" ADD COLUMN "unified_settlement" BOOLEAN NOT NULL DEFAULT false;
