@@ -10,6 +10,7 @@ import { OutboxModule } from '@remitd/notifications';
 import { PaymentsModule } from '@remitd/payments';
 import { PersistenceModule } from '@remitd/persistence';
 import { ReconciliationModule } from '@remitd/reconciliation';
+import { SettlementTasksModule } from '@remitd/settlement-tasks';
 import { StatementsModule } from '@remitd/statements';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { ApprovalsController } from './approvals/approvals.controller';
@@ -35,6 +36,7 @@ import { HttpMetrics } from './metrics/http-metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { GatewayWebhookController, PaymentsController } from './payments/payments.controller';
+import { SettlementTasksController } from './settlement-tasks/settlement-tasks.controller';
 import { StatementAccountsController } from './statements/statement-accounts.controller';
 import { StatementsController } from './statements/statements.controller';
 import { UnmatchedController } from './unmatched/unmatched.controller';
@@ -59,6 +61,11 @@ export class AdminApiModule {
         BillingModule.forRoot({ timeZone: config.timeZone, reconciliation: config }),
         OutboxModule,
         PaymentsModule.forRoot({ config: config.payments, timeZone: config.timeZone }),
+        SettlementTasksModule.forRoot({
+          timeZone: config.timeZone,
+          reconciliation: config,
+          stamp: config.settlementStamp,
+        }),
         consoleModule(),
       ],
       controllers: [
@@ -84,6 +91,7 @@ export class AdminApiModule {
         UsersController,
         PaymentsController,
         GatewayWebhookController,
+        SettlementTasksController,
       ],
       providers: [
         { provide: REMITD_CONFIG, useValue: config },

@@ -8,12 +8,14 @@ import { channelsFromConfig, NotificationsModule, type NotificationChannel } fro
 import { PaymentsModule } from '@remitd/payments';
 import { PersistenceModule } from '@remitd/persistence';
 import { ReconciliationModule } from '@remitd/reconciliation';
+import { SettlementTasksModule } from '@remitd/settlement-tasks';
 import { StatementSourcesModule } from '@remitd/statement-sources';
 import type { StatementSource } from '@remitd/statement-sources';
 import { BillingScheduler } from './billing.scheduler';
 import { Metrics } from './metrics';
 import { NotificationDispatchScheduler } from './notification-dispatch.scheduler';
 import { PaygDeductionScheduler } from './payg-deduction.scheduler';
+import { SettlementTasksScheduler } from './settlement-tasks.scheduler';
 import { StatementPollScheduler } from './statement-poll.scheduler';
 import { WriteOffScheduler } from './write-off.scheduler';
 import { RECONCILER_CONFIG } from './tokens';
@@ -47,6 +49,7 @@ export class ReconcilerModule {
         ReconciliationModule.forRoot(config),
         BillingModule.forRoot({ timeZone: config.timeZone, reconciliation: config }),
         PaymentsModule.forRoot({ config: config.payments, timeZone: config.timeZone }),
+        SettlementTasksModule.forRoot({ timeZone: config.timeZone, reconciliation: config }),
       ],
       providers: [
         { provide: RECONCILER_CONFIG, useValue: config },
@@ -58,6 +61,7 @@ export class ReconcilerModule {
               BillingScheduler,
               PaygDeductionScheduler,
               WriteOffScheduler,
+              SettlementTasksScheduler,
             ]
           : []),
       ],

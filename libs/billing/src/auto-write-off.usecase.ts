@@ -14,7 +14,7 @@ export interface WriteOffOutcome {
   customerId: string;
   paid: string;
   bills: number;
-  skipped?: 'auto_write_off_off' | 'manual_payment_in_progress' | 'nothing_to_pay';
+  skipped?: 'auto_write_off_off' | 'manual_payment_in_progress' | 'nothing_to_pay' | 'settlement_task';
 }
 
 /**
@@ -55,8 +55,15 @@ export class AutoWriteOffUseCase {
       tx,
       payers.filter((p) => p.autoWriteOff).map((p) => p.id),
     );
+    // seed 001: while a unified settlement task pays for a customer, its bills follow the task's order
+    const inTask = await this.repo.inPayingSettlementTask(
+      tx,
+      payers.map((p) => p.id),
+    );
     for (const p of payers) {
-      if (!p.autoWriteOff)
+      if (inTask.has(p.id))
+        out.push({ customerId: p.id, paid: Money.zero(p.currency).toString(), bills: 0, skipped: 'settlement_task' });
+      else if (!p.autoWriteOff)
         out.push({
           customerId: p.id,
           paid: Money.zero(p.currency).toString(),

@@ -43,6 +43,8 @@ export interface BillPdfData {
 export interface BillPdfOptions {
   /** Flate-compress the page content (default true); false leaves the text readable in the raw file. */
   compress?: boolean;
+  /** a stamp across the first page (seed 001: bills exported from a settlement task), with the provider's seal (PNG) */
+  stamp?: { text: string; seal?: Buffer | null };
 }
 
 // A4 in points, 20 mm side margins
@@ -441,6 +443,8 @@ export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Pro
     py += 14;
   }
 
+  if (opts.stamp) stampFirstPage(doc, opts.stamp);
+
   // ── footer on every page ───────────────────────────────────────────────────────────────
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -464,4 +468,23 @@ export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Pro
   }
   doc.end();
   return done;
+}
+
+/** A framed stamp, slightly turned, at the top right of the first page; the seal beside it. */
+export function stampFirstPage(doc: Doc, stamp: { text: string; seal?: Buffer | null }): void {
+  const range = doc.bufferedPageRange();
+  doc.switchToPage(range.start);
+  const w = 210;
+  const x = PAGE.width - M.right - w;
+  const y = M.top + 4;
+  doc.save();
+  doc.rotate(-6, { origin: [x + w / 2, y + 24] });
+  doc.font(BOLD).fontSize(9.5);
+  const h = doc.heightOfString(pdfText(stamp.text), { width: w - 20 }) + 16;
+  doc.roundedRect(x, y, w, h, 4).lineWidth(1.6).strokeColor('#b3261e').stroke();
+  doc
+    .fillColor('#b3261e')
+    .text(pdfText(stamp.text), x + 10, y + 8, { width: w - 20, align: 'center', characterSpacing: 0 });
+  doc.restore();
+  if (stamp.seal) doc.image(stamp.seal, x - 62, y - 4, { fit: [56, 56] });
 }

@@ -147,6 +147,23 @@ export class BillingRepository {
     return new Set(rows.filter((r) => r.ok).map((r) => r.id));
   }
 
+  /**
+   * Of these customers, those a running (or settling) unified settlement task covers, as its payer
+   * or one of its accounts, with the task's reference: automatic write-off is off for them (seed 001).
+   */
+  async inPayingSettlementTask(tx: Tx | undefined, customerIds: string[]): Promise<Map<string, string>> {
+    if (!customerIds.length) return new Map();
+    const rows = await (tx ?? this.prisma).$queryRaw<{ customerId: string; reference: string }[]>`
+      SELECT x.customer_id::text AS "customerId", min(x.reference) AS reference FROM (
+        SELECT t.payer_customer_id AS customer_id, t.reference FROM settlement_tasks t
+        WHERE t.status IN ('running', 'settling') AND t.payer_customer_id = ANY(${customerIds}::uuid[])
+        UNION ALL
+        SELECT i.customer_id, t.reference FROM settlement_task_items i JOIN settlement_tasks t ON t.id = i.task_id
+        WHERE t.status IN ('running', 'settling') AND i.customer_id = ANY(${customerIds}::uuid[])
+      ) x GROUP BY x.customer_id`;
+    return new Map(rows.map((r) => [r.customerId, r.reference]));
+  }
+
   async customerPaymentLock(tx: Tx, customerId: string): Promise<void> {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('payment:' || ${customerId}))`;
   }

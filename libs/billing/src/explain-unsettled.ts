@@ -4,6 +4,7 @@ import { notFound } from '@remitd/core';
 import { AccountCodes, LedgerRepository } from '@remitd/ledger';
 import { Money } from '@remitd/money';
 import { PrismaService } from '@remitd/persistence';
+import { BillingRepository } from './billing.repository';
 import { availableCredit } from './funding-sources';
 
 export interface UnsettledReason {
@@ -34,6 +35,7 @@ export class ExplainUnsettled {
     private readonly prisma: PrismaService,
     private readonly ledger: LedgerRepository,
     private readonly customers: CustomerRepository,
+    private readonly bills: BillingRepository,
   ) {}
 
   async explain(billId: string): Promise<{
@@ -68,6 +70,12 @@ export class ExplainUnsettled {
       reasons.push({
         code: 'not_issued_yet',
         message: `the bill is issued on ${bill.issuedAt.toISOString()}; bills are paid only once issued`,
+      });
+    const task = (await this.bills.inPayingSettlementTask(undefined, [c.id])).get(c.id);
+    if (task)
+      reasons.push({
+        code: 'settlement_task',
+        message: `a unified settlement task exists (${task}): automatic bill settlement is off meanwhile; bills are paid in the order the task defines`,
       });
     if (!c.autoWriteOff)
       reasons.push({

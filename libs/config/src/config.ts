@@ -2,6 +2,7 @@
  * Typed configuration read from the environment and validated at boot: a bad setting stops
  * the process with a message naming it.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface SftpSourceConfig {
@@ -59,6 +60,11 @@ export interface RemitdConfig {
   /** entries per reconciliation batch (one transaction) */
   reconcileBatchSize: number;
   providerName: string;
+  /**
+   * The stamp on bills exported from a unified settlement task (seed 001: "stamped monthly bills"):
+   * its text ({task} is replaced by the task's reference) and the provider's seal (a PNG file), if any.
+   */
+  settlementStamp: { text: string; seal: Buffer | null };
   /**
    * Separation of duties (issue 11 item 10): per staff role, per currency ("*" for any other),
    * the largest coupon or credit-limit increase the role makes alone; above it a second person
@@ -344,6 +350,7 @@ export function loadConfig(env: Env = process.env): RemitdConfig {
     reconcileConcurrency: int(env, 'REMITD_RECONCILE_CONCURRENCY', 3, 1, 32),
     reconcileBatchSize: int(env, 'REMITD_RECONCILE_BATCH_SIZE', 2000, 1, 20_000),
     providerName: env.REMITD_PROVIDER_NAME ?? 'remitd Cloud',
+    settlementStamp: parseSettlementStamp(env),
     approvalCaps: parseApprovalCaps(env),
     parserLimits: {
       maxFileBytes: int(env, 'REMITD_MAX_FILE_BYTES', 2 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
@@ -356,6 +363,22 @@ export function loadConfig(env: Env = process.env): RemitdConfig {
     identity: parseIdentity(env, int(env, 'ADMIN_API_PORT', 3000, 0, 65535)),
     payments: parsePayments(env),
   };
+}
+
+function parseSettlementStamp(env: Env): { text: string; seal: Buffer | null } {
+  const text = env.REMITD_SETTLEMENT_STAMP_TEXT ?? 'Settled by unified settlement task {task}';
+  if (!text.trim()) throw new ConfigError('REMITD_SETTLEMENT_STAMP_TEXT', 'must not be empty');
+  const file = env.REMITD_SETTLEMENT_SEAL_PNG;
+  if (!file) return { text, seal: null };
+  let seal: Buffer;
+  try {
+    seal = readFileSync(file);
+  } catch (e) {
+    throw new ConfigError('REMITD_SETTLEMENT_SEAL_PNG', `cannot read ${file} (${(e as Error).message})`);
+  }
+  if (!seal.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    throw new ConfigError('REMITD_SETTLEMENT_SEAL_PNG', `${file} is not a PNG image`);
+  return { text, seal };
 }
 
 function jsonSetting<T>(env: Env, name: string, dflt: T, example: string): T {

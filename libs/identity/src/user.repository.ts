@@ -52,7 +52,14 @@ export class UserRepository {
 
   create(
     tx: Tx,
-    data: { email: string; name: string; role: RoleName; customerId: string | null; passwordHash: string | null },
+    data: {
+      email: string;
+      name: string;
+      role: RoleName;
+      customerId: string | null;
+      passwordHash: string | null;
+      unifiedSettlement?: boolean;
+    },
   ): Promise<UserRow> {
     return tx.user.create({ data });
   }

@@ -10,6 +10,8 @@ export interface UserView {
   name: string;
   role: RoleName;
   customerId: string | null;
+  /** an admin holding the unified-settlement permission (seed 001) */
+  unifiedSettlement: boolean;
   totpEnabled: boolean;
   /** staff without TOTP while REMITD_STAFF_TOTP_REQUIRED is on: may only enrol until they have */
   totpEnrolmentRequired: boolean;
@@ -30,6 +32,7 @@ export function userView(user: UserRow, config: Pick<IdentityConfig, 'staffTotpR
     name: user.name,
     role: user.role,
     customerId: user.customerId,
+    unifiedSettlement: user.unifiedSettlement,
     totpEnabled: user.totpEnabled,
     totpEnrolmentRequired: mustEnrolTotp(user, config),
     passwordSet: user.passwordHash !== null,
@@ -39,9 +42,12 @@ export function userView(user: UserRow, config: Pick<IdentityConfig, 'staffTotpR
 }
 
 /** who a signed-in person is in the audit log and to the access rules */
-export const userActor = (user: Pick<UserRow, 'id' | 'role' | 'name' | 'email' | 'customerId'>): Actor => ({
+export const userActor = (
+  user: Pick<UserRow, 'id' | 'role' | 'name' | 'email' | 'customerId'> & { unifiedSettlement?: boolean },
+): Actor => ({
   id: `user:${user.id}`,
   role: user.role,
   name: user.name || user.email,
   customerId: user.customerId,
+  unifiedSettlement: user.unifiedSettlement ?? false,
 });

@@ -35,6 +35,8 @@ export interface CreateUserCommand {
   role: RoleName;
   customerId?: string | null;
   password?: string;
+  /** admins: the unified-settlement permission (seed 001) */
+  unifiedSettlement?: boolean;
 }
 
 /** a one-time sign-in link: valid this long, once (issue 13) */
@@ -95,6 +97,7 @@ export class UsersService {
           role: cmd.role,
           customerId: cmd.customerId ?? null,
           passwordHash,
+          unifiedSettlement: cmd.unifiedSettlement ?? false,
         }),
       );
     } catch (e) {
@@ -171,7 +174,14 @@ export class UsersService {
   private async createIn(
     tx: Tx,
     actor: Actor,
-    data: { email: string; name: string; role: RoleName; customerId: string | null; passwordHash: string | null },
+    data: {
+      email: string;
+      name: string;
+      role: RoleName;
+      customerId: string | null;
+      passwordHash: string | null;
+      unifiedSettlement?: boolean;
+    },
   ): Promise<UserRow> {
     const user = await this.users.create(tx, data);
     await this.audit.record(tx, {

@@ -17,6 +17,7 @@ import { Money } from '@remitd/money';
 import { OutboxRepository, type OutboxMessage } from '@remitd/notifications';
 import type { SqlTx } from '@remitd/persistence';
 import { allocateOldestFirst, type OpenBill } from './allocate-oldest-first';
+import { CreditedFundsHooks } from './credited-funds.hooks';
 
 export interface CreditItem {
   remittanceId: string | null;
@@ -35,6 +36,8 @@ export interface CreditItem {
   notify?: boolean;
   /** who recorded the money by hand (a top-up): journal metadata, shown to staff only */
   recordedBy?: { id: string; role: string; name: string | null };
+  /** what the remitter wrote, for CreditedFundsHooks (e.g. a settlement task's reference) */
+  references?: string[];
 }
 
 export interface SettledBill {
@@ -81,6 +84,7 @@ export class CreditingService {
     private readonly ledgerRepo: LedgerRepository,
     private readonly repo: ReceivablesRepository,
     private readonly outbox: OutboxRepository,
+    private readonly hooks: CreditedFundsHooks,
   ) {}
 
   /** plan + write + post: for callers without a batch of their own (account managers' actions). */
@@ -88,7 +92,24 @@ export class CreditingService {
     const plan = await this.plan(tx, items);
     await this.write(tx, plan);
     await this.ledger.postMany(tx, plan.journals);
+    await this.afterCredit(tx, items, plan);
     return plan.outcomes;
+  }
+
+  /** The registered hooks, once the crediting's journals are posted (same transaction). */
+  async afterCredit(tx: SqlTx, items: readonly CreditItem[], plan: CreditPlan): Promise<void> {
+    const deferred = new Set(plan.deferred);
+    await this.hooks.afterCredit(
+      tx,
+      items
+        .filter((i) => !deferred.has(i))
+        .map((i) => ({
+          key: i.key,
+          customerId: i.customer.id,
+          amount: i.remitted,
+          references: [...(i.references ?? []), ...(i.paymentReference ? [i.paymentReference] : [])],
+        })),
+    );
   }
 
   /**
@@ -118,6 +139,8 @@ export class CreditingService {
     for (const r of cashRefs)
       if (balances.has(r.code)) running.set(r.code, Money.fromStored(balances.get(r.code)!, r.currency));
     const bills = await this.repo.lockOpenBills(tx, [...new Set(items.map((i) => i.customer.id))]);
+    // seed 001: a running unified settlement task pays its customers' bills in its own order
+    const held = await this.hooks.holds(tx, [...new Set(items.map((i) => i.customer.id))]);
     const open = new Map<string, { row: OpenBillRow; open: Money }>();
     const billsOf = new Map<string, { row: OpenBillRow; open: Money }[]>();
     for (const row of bills) {
@@ -136,7 +159,9 @@ export class CreditingService {
       let balance = running.get(cash.code)!.plus(i.remitted);
       // seed 000: with Automatic Bill Settlement off the funds stay in the balance and the bills
       // wait for a manual payment (issue 14)
-      const candidates: OpenBill[] = (i.customer.autoWriteOff ? (billsOf.get(`${i.customer.id}:${ccy}`) ?? []) : [])
+      const candidates: OpenBill[] = (
+        i.customer.autoWriteOff && !held.has(i.customer.id) ? (billsOf.get(`${i.customer.id}:${ccy}`) ?? []) : []
+      )
         .filter((b) => b.open.isPositive())
         .map((b) => ({ id: b.row.id, issuedAt: b.row.issuedAt, open: b.open }));
       const { allocations } = allocateOldestFirst(

@@ -12,3 +12,4 @@ export * from './proof-of-cash.usecase';
 export * from './queue-dashboard.service';
 export * from './unmatched-queue.repository';
 export * from './unmatched-queue.service';
+export * from './credited-funds.hooks';

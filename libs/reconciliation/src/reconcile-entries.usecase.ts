@@ -261,6 +261,7 @@ export class ReconcileEntriesUseCase {
           source: bankClearing(e.collectionAccountId, e.currency),
           receivedOn: e.valueDate ?? e.bookingDate ?? new Date().toISOString().slice(0, 10),
           paymentReference: e.endToEndId ?? e.bankReference,
+          references: [e.remittanceUnstructured, e.remittanceStructured].filter((r): r is string => !!r),
           description: `remittance ${e.bankReference ?? e.id} from ${e.remitterName ?? 'unknown remitter'}`,
         });
         result.credited++;
@@ -302,6 +303,7 @@ export class ReconcileEntriesUseCase {
     // last: the journals lock the accounts every remittance touches (bank clearing, fees), so
     // they are held only for the end of the transaction and replicas overlap the rest
     await this.ledger.postMany(tx, [...suspenseJournals, ...plan.journals]);
+    await this.crediting.afterCredit(tx, credits, plan);
     result.processed -= reversals.length;
     const fileOf = new Map(entries.map((e) => [e.id, e.fileId]));
     const creditedFiles = remittances.filter((r) => r.state === 'credited').map((r) => fileOf.get(r.entryId)!);

@@ -3,6 +3,7 @@ import { CustomerReadModule } from '@remitd/customers';
 import { LedgerModule } from '@remitd/ledger';
 import { OutboxModule } from '@remitd/notifications';
 import { CreditFundsPort } from './credit-funds.port';
+import { CreditedFundsHooks } from './credited-funds.hooks';
 import { CreditingService } from './crediting.service';
 import { DryRunReconciliation } from './dry-run';
 import { ReconcileEntriesUseCase, RECONCILIATION_CONFIG, type ReconciliationConfig } from './reconcile-entries.usecase';
@@ -20,6 +21,7 @@ export class ReconciliationModule {
   static forRoot(config: ReconciliationConfig): DynamicModule {
     const providers = [
       ReconciliationRepository,
+      CreditedFundsHooks,
       CreditingService,
       CreditFundsPort,
       ReconcileEntriesUseCase,

@@ -9,6 +9,7 @@ export class SessionUserResponse {
   @ApiProperty({ enum: ROLES }) role!: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'members: their customer' })
   customerId!: string | null;
+  @ApiProperty({ description: 'admins: may manage unified settlement tasks (seed 001)' }) unifiedSettlement!: boolean;
   @ApiProperty() totpEnabled!: boolean;
   @ApiProperty({
     description: 'staff without TOTP while REMITD_STAFF_TOTP_REQUIRED is on: only /auth/* until enrolled',

@@ -38,6 +38,7 @@ export type ListName =
   | 'remittance-comments'
   | 'remitter-accounts'
   | 'repayments'
+  | 'settlement-tasks'
   | 'statement-alerts'
   | 'statement-files'
   | 'users';

@@ -8,7 +8,7 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ROLES, STAFF, type RoleName } from '@remitd/access';
 import type { RemitdConfig } from '@remitd/config';
 import { UsersService, userView } from '@remitd/identity';
@@ -32,6 +32,10 @@ export class CreateUserRequest {
   @IsString()
   @MaxLength(1000)
   password?: string;
+  @ApiPropertyOptional({ description: 'admins: may manage unified settlement tasks (seed 001)' })
+  @IsOptional()
+  @IsBoolean()
+  unifiedSettlement?: boolean;
 }
 
 @ApiTags('users')
