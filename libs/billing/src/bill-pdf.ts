@@ -479,12 +479,15 @@ export function stampFirstPage(doc: Doc, stamp: { text: string; seal?: Buffer | 
   const y = M.top + 4;
   doc.save();
   doc.rotate(-6, { origin: [x + w / 2, y + 24] });
-  doc.font(BOLD).fontSize(9.5);
-  const h = doc.heightOfString(pdfText(stamp.text), { width: w - 20 }) + 16;
+  // a stamp text the standard fonts cannot show (e.g. in Chinese) is set in the embedded fonts
+  const unicode = pdfText(stamp.text) !== stamp.text;
+  if (unicode) for (const [name, file] of Object.entries(unicodeFonts())) doc.registerFont(name, file);
+  const font = !unicode ? STANDARD.bold : CJK.test(stamp.text) ? 'NotoSansSC-Bold' : UNICODE.bold;
+  const shown = unicode ? stamp.text : pdfText(stamp.text);
+  doc.font(font).fontSize(9.5);
+  const h = doc.heightOfString(shown, { width: w - 20 }) + 16;
   doc.roundedRect(x, y, w, h, 4).lineWidth(1.6).strokeColor('#b3261e').stroke();
-  doc
-    .fillColor('#b3261e')
-    .text(pdfText(stamp.text), x + 10, y + 8, { width: w - 20, align: 'center', characterSpacing: 0 });
+  doc.fillColor('#b3261e').text(shown, x + 10, y + 8, { width: w - 20, align: 'center', characterSpacing: 0 });
   doc.restore();
   if (stamp.seal) doc.image(stamp.seal, x - 62, y - 4, { fit: [56, 56] });
 }
