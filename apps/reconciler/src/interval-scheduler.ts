@@ -31,7 +31,12 @@ export abstract class IntervalScheduler implements OnApplicationBootstrap, OnApp
     if (this.atStart) setImmediate(() => void this.tick());
   }
 
-  tick(now = new Date()): Promise<void> {
+  /** what "now" is for a tick (a scheduler with a controllable clock returns that clock's) */
+  protected now(): Date {
+    return new Date();
+  }
+
+  tick(now = this.now()): Promise<void> {
     if (this.running) return this.running;
     this.running = this.run(now)
       .catch((e: unknown) => this.logger.error(`${this.name} failed: ${e instanceof Error ? e.message : String(e)}`))
