@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessModule, ApprovalsModule } from '@remitd/access';
+import { ArrearsModule } from '@remitd/arrears';
 import { BillingModule } from '@remitd/billing';
 import type { RemitdConfig } from '@remitd/config';
 import { CustomersModule } from '@remitd/customers';
@@ -34,6 +35,7 @@ import { HttpMetrics } from './metrics/http-metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { GatewayWebhookController, PaymentsController } from './payments/payments.controller';
+import { ResourcesController, WebhookEventsController } from './resources/resources.controller';
 import { StatementAccountsController } from './statements/statement-accounts.controller';
 import { StatementsController } from './statements/statements.controller';
 import { UnmatchedController } from './unmatched/unmatched.controller';
@@ -58,6 +60,7 @@ export class AdminApiModule {
         BillingModule.forRoot({ timeZone: config.timeZone, reconciliation: config }),
         OutboxModule,
         PaymentsModule.forRoot({ config: config.payments, timeZone: config.timeZone }),
+        ArrearsModule.forRoot({ timeZone: config.timeZone, webhooks: config.arrears.webhooks }),
         consoleModule(),
       ],
       controllers: [
@@ -82,6 +85,8 @@ export class AdminApiModule {
         UsersController,
         PaymentsController,
         GatewayWebhookController,
+        ResourcesController,
+        WebhookEventsController,
       ],
       providers: [
         { provide: REMITD_CONFIG, useValue: config },

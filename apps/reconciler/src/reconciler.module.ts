@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ApprovalsModule } from '@remitd/access';
+import { ArrearsModule } from '@remitd/arrears';
 import { BillingModule } from '@remitd/billing';
 import type { RemitdConfig } from '@remitd/config';
 import { LedgerModule } from '@remitd/ledger';
@@ -10,6 +11,7 @@ import { PersistenceModule } from '@remitd/persistence';
 import { ReconciliationModule } from '@remitd/reconciliation';
 import { StatementSourcesModule } from '@remitd/statement-sources';
 import type { StatementSource } from '@remitd/statement-sources';
+import { ArrearsScheduler } from './arrears.scheduler';
 import { BillingScheduler } from './billing.scheduler';
 import { Metrics } from './metrics';
 import { NotificationDispatchScheduler } from './notification-dispatch.scheduler';
@@ -38,7 +40,9 @@ export class ReconcilerModule {
         ScheduleModule.forRoot(),
         LedgerModule,
         ApprovalsModule.forRoot({ caps: config.approvalCaps }),
-        NotificationsModule.forRoot({ channels: opts.channels ?? channelsFromConfig(config.mail) }),
+        NotificationsModule.forRoot({
+          channels: opts.channels ?? channelsFromConfig(config.mail, config.arrears.smpp),
+        }),
         StatementSourcesModule.forRoot({
           dataDir: config.dataDir,
           sources: opts.sources ?? config.sources,
@@ -47,6 +51,7 @@ export class ReconcilerModule {
         ReconciliationModule.forRoot(config),
         BillingModule.forRoot({ timeZone: config.timeZone, reconciliation: config }),
         PaymentsModule.forRoot({ config: config.payments, timeZone: config.timeZone }),
+        ArrearsModule.forRoot({ timeZone: config.timeZone, webhooks: config.arrears.webhooks }),
       ],
       providers: [
         { provide: RECONCILER_CONFIG, useValue: config },
@@ -58,6 +63,7 @@ export class ReconcilerModule {
               BillingScheduler,
               PaygDeductionScheduler,
               WriteOffScheduler,
+              ArrearsScheduler,
             ]
           : []),
       ],

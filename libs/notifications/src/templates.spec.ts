@@ -87,9 +87,16 @@ function expectInBoth(rendered: { text: string; html: string }, expected: string
 }
 
 describe('renderTemplate', () => {
-  it('lists the five templates', () => {
+  it('lists the six templates', () => {
     expect([...TEMPLATE_NAMES].sort()).toEqual(
-      ['arrears-notice', 'bills-settled', 'credit-returned', 'funds-received', 'virtual-account-created'].sort(),
+      [
+        'arrears-notice',
+        'bills-settled',
+        'credit-returned',
+        'funds-received',
+        'resource-lifecycle',
+        'virtual-account-created',
+      ].sort(),
     );
   });
 

@@ -38,9 +38,11 @@ export type ListName =
   | 'remittance-comments'
   | 'remitter-accounts'
   | 'repayments'
+  | 'resources'
   | 'statement-alerts'
   | 'statement-files'
-  | 'users';
+  | 'users'
+  | 'webhook-events';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MICROS = /^\d{1,16}$/; // microseconds since 1970, up to the year 2286

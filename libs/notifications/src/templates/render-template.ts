@@ -2,6 +2,7 @@ import { arrearsNotice, type ArrearsNoticePayload } from './arrears-notice.templ
 import { billsSettled, type BillsSettledPayload } from './bills-settled.template';
 import { creditReturned, type CreditReturnedPayload } from './credit-returned.template';
 import { fundsReceived, type FundsReceivedPayload } from './funds-received.template';
+import { resourceLifecycle, type ResourceLifecyclePayload } from './resource-lifecycle.template';
 import { renderDocument, type RenderedTemplate, type TemplateDef } from './layout';
 import { PayloadReader } from './payload-reader';
 import { virtualAccountCreated, type VirtualAccountCreatedPayload } from './virtual-account-created.template';
@@ -12,6 +13,7 @@ export const TEMPLATE_NAMES = [
   'credit-returned',
   'bills-settled',
   'arrears-notice',
+  'resource-lifecycle',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -22,6 +24,7 @@ export interface TemplatePayloads {
   'credit-returned': CreditReturnedPayload;
   'bills-settled': BillsSettledPayload;
   'arrears-notice': ArrearsNoticePayload;
+  'resource-lifecycle': ResourceLifecyclePayload;
 }
 
 /**
@@ -84,4 +87,5 @@ const TEMPLATES: { [N in TemplateName]: TemplateDef<TemplatePayloads[N]> } = {
   'credit-returned': creditReturned,
   'bills-settled': billsSettled,
   'arrears-notice': arrearsNotice,
+  'resource-lifecycle': resourceLifecycle,
 };

@@ -1,0 +1,109 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
+import { PageQuery } from '../http/pagination';
+
+const DECIMAL = /^\d+(\.\d+)?$/;
+export const BILLING_MODES = ['monthly', 'hourly'] as const;
+export const RESOURCE_STATUSES = ['active', 'isolated', 'released', 'stopped', 'terminated'] as const;
+export const CONTACT_ROLES = [
+  'creator',
+  'global_resource_collaborator',
+  'financial_collaborator',
+  'collaborator',
+  'sub_account',
+] as const;
+export const WEBHOOK_STATUSES = ['pending', 'delivered', 'failed'] as const;
+
+export class ReportResourceRequest {
+  @ApiProperty({ description: "the platform's id of the instance (unique)", example: 'ckafka-7f3a' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  externalId!: string;
+  @ApiProperty({ example: 'CKafka production' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+  @ApiProperty({ enum: BILLING_MODES })
+  @IsIn(BILLING_MODES)
+  billingMode!: (typeof BILLING_MODES)[number];
+  @ApiPropertyOptional({ example: 'USD', description: "default: the customer's currency" })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code like "USD"' })
+  currency?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'monthly: the end of the current period' })
+  @ValidateIf((o: ReportResourceRequest) => o.billingMode === 'monthly' || o.expiresAt !== undefined)
+  @IsISO8601({ strict: true }, { message: 'expiresAt must be an ISO 8601 date-time' })
+  expiresAt?: string;
+  @ApiPropertyOptional({ description: 'monthly: renew from the balance on the expiry date' })
+  @IsOptional()
+  @IsBoolean()
+  autoRenew?: boolean;
+  @ApiPropertyOptional({ example: '30.00', description: 'monthly: the price of one more month' })
+  @ValidateIf((o: ReportResourceRequest) => o.billingMode === 'monthly' || o.renewalPrice !== undefined)
+  @Matches(DECIMAL, { message: 'renewalPrice must be a decimal string like "30.00"' })
+  renewalPrice?: string;
+  @ApiPropertyOptional({ example: '0.12', description: 'pay-per-hour: the fee of each full hour' })
+  @ValidateIf((o: ReportResourceRequest) => o.billingMode === 'hourly' || o.hourlyPrice !== undefined)
+  @Matches(DECIMAL, { message: 'hourlyPrice must be a decimal string like "0.12"' })
+  hourlyPrice?: string;
+}
+
+export class ResourcesQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  customerId?: string;
+  @ApiPropertyOptional({ enum: RESOURCE_STATUSES })
+  @IsOptional()
+  @IsIn(RESOURCE_STATUSES)
+  status?: string;
+}
+
+export class AddContactRequest {
+  @ApiProperty({ example: 'Ana Lim' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+  @ApiProperty({ enum: CONTACT_ROLES })
+  @IsIn(CONTACT_ROLES)
+  role!: (typeof CONTACT_ROLES)[number];
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'ana@example.com' })
+  @IsOptional()
+  @Matches(/^[^\s@]+@[^\s@]+$/, { message: 'email must be an e-mail address' })
+  email?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '+6591234567', description: 'E.164, for SMS' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  phone?: string | null;
+}
+
+export class WebhookEventsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: WEBHOOK_STATUSES })
+  @IsOptional()
+  @IsIn(WEBHOOK_STATUSES)
+  status?: string;
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  resourceId?: string;
+  @ApiPropertyOptional({ example: 'resource.isolated' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  type?: string;
+}
