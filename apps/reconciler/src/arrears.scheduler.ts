@@ -1,9 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { ArrearsClock, DispatchWebhooksUseCase, RunLifecycleUseCase } from '@remitd/arrears';
+import { ArrearsClock, DeductHourlyFeesUseCase, DispatchWebhooksUseCase, RunLifecycleUseCase } from '@remitd/arrears';
 
 /**
- * Decides when: every 30 s, fire the arrears lifecycle's due timers (at the clock's now), and
+ * Decides when: every 30 s, deduct the pay-per-hour fees of the hours just ended and fire the
+ * arrears lifecycle's due timers (at the clock's now), and
  * every 2 s drain the webhook outbox to the platform. Replicas share both through SKIP LOCKED
  * claims; the work is the use cases'.
  */
@@ -14,6 +15,7 @@ export class ArrearsScheduler implements OnApplicationBootstrap, OnApplicationSh
   private webhookRun: Promise<void> | null = null;
 
   constructor(
+    private readonly hourly: DeductHourlyFeesUseCase,
     private readonly lifecycle: RunLifecycleUseCase,
     private readonly webhooks: DispatchWebhooksUseCase,
     private readonly clock: ArrearsClock,
@@ -35,6 +37,8 @@ export class ArrearsScheduler implements OnApplicationBootstrap, OnApplicationSh
     if (this.lifecycleRun) return this.lifecycleRun;
     this.lifecycleRun = (async () => {
       try {
+        // the hour's fees first: a balance they turn negative starts its 24 hours now
+        await this.hourly.run(now);
         await this.lifecycle.run(now);
       } catch (e) {
         this.logger.error(`arrears lifecycle failed: ${(e as Error).message}`);

@@ -2,6 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LedgerModule } from '@remitd/ledger';
 import { OutboxModule } from '@remitd/notifications';
 import { ArrearsClock } from './arrears.clock';
+import { DeductHourlyFeesUseCase } from './deduct-hourly-fees.usecase';
+import { HourlyArrearsService } from './hourly-arrears.service';
+import { HourlyRepository } from './hourly.repository';
 import { DispatchWebhooksUseCase, WEBHOOK_SETTINGS, type WebhookSettings } from './dispatch-webhooks.usecase';
 import { ResourceLifecycleService } from './resource-lifecycle.service';
 import { ResourcesRepository } from './resources.repository';
@@ -24,6 +27,9 @@ export class ArrearsModule {
       ArrearsClock,
       ResourcesRepository,
       WebhooksRepository,
+      HourlyRepository,
+      HourlyArrearsService,
+      DeductHourlyFeesUseCase,
       ResourceLifecycleService,
       ResourcesUseCase,
       RunLifecycleUseCase,

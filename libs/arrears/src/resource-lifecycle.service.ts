@@ -52,7 +52,7 @@ export class ResourceLifecycleService {
   ) {}
 
   /** The customer's cash balance in the resource's currency, locked for this transaction. */
-  async lockedBalance(tx: SqlTx, r: ResourceRow): Promise<Money> {
+  async lockedBalance(tx: SqlTx, r: Pick<ResourceRow, 'customerId' | 'currency'>): Promise<Money> {
     const account = cashAccount(r.customerId, r.currency);
     const balances = await this.ledgerRepo.lockBalances(tx, [account]);
     return Money.fromStored(balances.get(account.code) ?? '0', r.currency);
@@ -121,7 +121,7 @@ export class ResourceLifecycleService {
    */
   async tellContacts(
     tx: SqlTx,
-    r: ResourceRow,
+    r: Pick<ResourceRow, 'id' | 'customerId' | 'name' | 'externalId' | 'currency'>,
     roles: readonly ContactRole[],
     dedupe: string,
     event: ResourceEvent,

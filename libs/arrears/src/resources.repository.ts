@@ -3,7 +3,8 @@ import { PrismaService, type SqlTx } from '@remitd/persistence';
 
 export type BillingMode = 'monthly' | 'hourly';
 export type ResourceStatus = 'active' | 'isolated' | 'released' | 'stopped' | 'terminated';
-export type TimerKind = 'expiry_warning' | 'expire' | 'overdue_warning' | 'release';
+export type TimerKind =
+  'expiry_warning' | 'expire' | 'overdue_warning' | 'release' | 'hourly_stop' | 'hourly_terminate';
 export type ContactRole =
   'creator' | 'global_resource_collaborator' | 'financial_collaborator' | 'collaborator' | 'sub_account';
 
@@ -189,6 +190,39 @@ export class ResourcesRepository {
       SELECT ${id}::uuid, 'release',
              (((${expiresAt}::timestamptz AT TIME ZONE ${timeZone})::date + ${ISOLATION_DAYS + 1}::int)::timestamp) AT TIME ZONE ${timeZone},
              ${expiresAt}::timestamptz, '{}'::jsonb
+      ON CONFLICT (subject_id, kind, due_at) DO NOTHING`;
+  }
+
+  /** One timer `days` calendar days after `from` in the billing time zone (`days` 0: at `from`). */
+  async scheduleAfterDays(
+    tx: SqlTx,
+    t: {
+      subjectId: string;
+      kind: TimerKind;
+      from: Date;
+      days: number;
+      timeZone: string;
+      detail?: Record<string, unknown>;
+    },
+  ): Promise<Date> {
+    const [row] = await tx.$queryRaw<{ dueAt: Date }[]>`
+      INSERT INTO lifecycle_timers (subject_id, kind, due_at, basis, detail)
+      VALUES (${t.subjectId}::uuid, ${t.kind},
+              ((${t.from}::timestamptz AT TIME ZONE ${t.timeZone}) + ${t.days}::int * interval '1 day') AT TIME ZONE ${t.timeZone},
+              ${t.from}::timestamptz, ${JSON.stringify(t.detail ?? {})}::jsonb)
+      ON CONFLICT (subject_id, kind, due_at) DO UPDATE SET kind = EXCLUDED.kind
+      RETURNING due_at AS "dueAt"`;
+    return row.dueAt;
+  }
+
+  /** One timer at exactly `dueAt` (seed 003: stop "after 24 hours" is a duration, not a calendar day). */
+  async scheduleAt(
+    tx: SqlTx,
+    t: { subjectId: string; kind: TimerKind; dueAt: Date; basis: Date; detail?: Record<string, unknown> },
+  ): Promise<void> {
+    await tx.$executeRaw`
+      INSERT INTO lifecycle_timers (subject_id, kind, due_at, basis, detail)
+      VALUES (${t.subjectId}::uuid, ${t.kind}, ${t.dueAt}::timestamptz, ${t.basis}::timestamptz, ${JSON.stringify(t.detail ?? {})}::jsonb)
       ON CONFLICT (subject_id, kind, due_at) DO NOTHING`;
   }
 

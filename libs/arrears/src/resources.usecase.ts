@@ -11,6 +11,7 @@ import {
   notRenewable,
   resourceNotFound,
 } from './arrears.errors';
+import { HourlyRepository } from './hourly.repository';
 import { ResourceLifecycleService } from './resource-lifecycle.service';
 import {
   ResourcesRepository,
@@ -48,6 +49,8 @@ export interface ReportResourceCommand {
   autoRenew?: boolean;
   renewalPrice?: string;
   hourlyPrice?: string;
+  /** pay-per-hour: when billing starts (default: now); fees are deducted for each full hour after it */
+  billingStartsAt?: string;
   /** when the report is made: warnings already past are not scheduled */
   now: Date;
 }
@@ -82,6 +85,7 @@ export class ResourcesUseCase {
     private readonly repo: ResourcesRepository,
     private readonly lifecycle: ResourceLifecycleService,
     private readonly audit: AuditRepository,
+    private readonly hourly: HourlyRepository,
     @Inject(ARREARS_TIME_ZONE) private readonly defaultTimeZone: string,
   ) {}
 
@@ -112,6 +116,8 @@ export class ResourcesUseCase {
         hourlyPrice: price(cmd.hourlyPrice, 'hourlyPrice'),
       });
       if (!saved) throw externalIdTaken(cmd.externalId);
+      if (saved.created && saved.row.billingMode === 'hourly')
+        await this.hourly.startBilling(tx, saved.row.id, cmd.billingStartsAt ? new Date(cmd.billingStartsAt) : cmd.now);
       if (saved.created && saved.row.billingMode === 'monthly') {
         const timeZone = await this.repo.timeZoneOf(tx, cmd.customerId, this.defaultTimeZone);
         await this.repo.scheduleSubscription(tx, saved.row.id, saved.row.expiresAt!, timeZone, cmd.now);

@@ -7,6 +7,7 @@ import {
   ResourceLifecycleService,
   WARNING_ROLES,
 } from './resource-lifecycle.service';
+import { HourlyArrearsService } from './hourly-arrears.service';
 import { ResourcesRepository, type ResourceRow, type TimerRow } from './resources.repository';
 
 export const ARREARS_TIME_ZONE = Symbol('ARREARS_TIME_ZONE');
@@ -32,6 +33,7 @@ export class RunLifecycleUseCase {
     private readonly tx: TransactionRunner,
     private readonly repo: ResourcesRepository,
     private readonly lifecycle: ResourceLifecycleService,
+    private readonly hourly: HourlyArrearsService,
     @Inject(ARREARS_TIME_ZONE) private readonly defaultTimeZone: string,
   ) {}
 
@@ -56,6 +58,14 @@ export class RunLifecycleUseCase {
   }
 
   private async fire(tx: SqlTx, timer: TimerRow): Promise<string> {
+    if (timer.kind === 'hourly_stop' || timer.kind === 'hourly_terminate') {
+      // pay-per-hour timers are the customer's (subject: the customer id)
+      const customerId = timer.subjectId;
+      const timeZone = await this.repo.timeZoneOf(tx, customerId, this.defaultTimeZone);
+      return this.hourly.fire(tx, timer, timeZone, async (currency) =>
+        (await this.lifecycle.lockedBalance(tx, { customerId, currency })).isPositive(),
+      );
+    }
     const resource = await this.repo.byId(tx, timer.subjectId, { lock: true });
     if (!resource) return 'gone';
     if (timer.basis && resource.expiresAt?.getTime() !== timer.basis.getTime()) return 'stale';

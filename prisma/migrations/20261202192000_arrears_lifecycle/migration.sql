@@ -113,3 +113,19 @@ CREATE TABLE "sms_delivery_receipts" (
     CONSTRAINT "sms_delivery_receipts_pkey" PRIMARY KEY ("id")
 );
 CREATE UNIQUE INDEX "sms_delivery_receipts_provider_message_id_status_key" ON "sms_delivery_receipts"("provider_message_id", "status");
+
+-- Pay-per-hour (seed 003: "The system will deduct fees for pay-as-you-go resources at each full
+-- hour"): the hour up to which a resource's fees are deducted. The deduction moves it forward
+-- in the transaction that posts the fees, so a killed run deducts no hour twice and skips none.
+ALTER TABLE "resources" ADD COLUMN "billed_until" TIMESTAMPTZ(6);
+CREATE INDEX "resources_hourly_due_idx" ON "resources"("billed_until", "customer_id") WHERE "billing_mode" = 'hourly' AND "status" IN ('active', 'stopped');
+
+-- A customer whose balance went negative through pay-per-hour fees: reminded once, stopped 24 h
+-- later, terminated 7 days after the stop, gone when a top-up brings the balance above 0.
+CREATE TABLE "hourly_arrears" (
+    "customer_id" UUID NOT NULL,
+    "currency" CHAR(3) NOT NULL,
+    "negative_since" TIMESTAMPTZ(6) NOT NULL,
+    "stopped_at" TIMESTAMPTZ(6),
+    CONSTRAINT "hourly_arrears_pkey" PRIMARY KEY ("customer_id", "currency")
+);

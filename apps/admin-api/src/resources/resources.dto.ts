@@ -59,6 +59,13 @@ export class ReportResourceRequest {
   @ValidateIf((o: ReportResourceRequest) => o.billingMode === 'hourly' || o.hourlyPrice !== undefined)
   @Matches(DECIMAL, { message: 'hourlyPrice must be a decimal string like "0.12"' })
   hourlyPrice?: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'pay-per-hour: when billing starts (default: now); fees are deducted at each full hour after it',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'billingStartsAt must be an ISO 8601 date-time' })
+  billingStartsAt?: string;
 }
 
 export class ResourcesQuery extends PageQuery {
