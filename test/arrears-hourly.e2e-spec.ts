@@ -129,4 +129,43 @@ describe('arrears lifecycle of pay-per-hour resources (seed 003)', () => {
     await a.step(sgt('2027-10-03 07:00'));
     expect(await statusOf(s.id)).toBe('stopped');
   });
+
+  it('a balance alert fires once when the balance falls below its threshold, to the chosen contacts and channels, and re-arms when the balance recovers', async () => {
+    const c = await a.customerWithContacts('100.00');
+    const contacts = (await a.get(`/customers/${c.id}/contacts`)).body.items as { id: string; role: string }[];
+    const creator = contacts.find((x) => x.role === 'creator')!;
+    const financial = contacts.find((x) => x.role === 'financial_collaborator')!;
+    const set = await a.post(`/customers/${c.id}/balance-alerts`, {
+      threshold: '50.00',
+      contactIds: [creator.id, financial.id],
+      channels: ['email', 'sms'],
+    });
+    expect(set.status).toBe(201);
+    expect(set.body).toMatchObject({ threshold: '50.00', armed: true, crossings: 0, channels: ['email', 'sms'] });
+    const bad = await a.post(`/customers/${c.id}/balance-alerts`, { threshold: '50.001' });
+    expect(bad.status).toBe(400);
+    await hourly(c.id, '10.00', sgt('2027-12-01 00:00'));
+    const subject = 'Your balance is below 50.00 EUR';
+    const alerts = () => a.mailTo(c.contacts.creator.email).filter((m) => m === subject);
+    await a.step(sgt('2027-12-01 05:00')); // 50.00: not below
+    expect(alerts()).toEqual([]);
+    const crossed = await a.step(sgt('2027-12-01 06:00')); // 40.00
+    expect(crossed.alerts.fired).toBe(1);
+    expect(alerts()).toHaveLength(1);
+    expect(a.mailTo(c.contacts.financial.email)).toContain(subject);
+    expect(a.mailTo(c.contacts.global.email)).not.toContain(subject);
+    expect(a.smsTo(c.contacts.creator.phone).at(-1)).toContain('below the alert threshold of 50.00 EUR');
+    await a.step(sgt('2027-12-01 07:00')); // 30.00: still below, told once
+    expect(alerts()).toHaveLength(1);
+    await a.topUp(c.id, '100.00'); // 130.00: recovered, re-armed
+    expect((await a.step(sgt('2027-12-01 07:30'))).alerts.rearmed).toBe(1);
+    expect((await a.get(`/customers/${c.id}/balance-alerts`)).body.items[0]).toMatchObject({
+      armed: true,
+      crossings: 1,
+    });
+    await a.step(sgt('2027-12-01 15:00')); // 50.00
+    expect(alerts()).toHaveLength(1);
+    await a.step(sgt('2027-12-01 16:00')); // 40.00: the second crossing
+    expect(alerts()).toHaveLength(2);
+  });
 });

@@ -1,4 +1,9 @@
-import { DeductHourlyFeesUseCase, DispatchWebhooksUseCase, RunLifecycleUseCase } from '@remitd/arrears';
+import {
+  BalanceAlertsUseCase,
+  DeductHourlyFeesUseCase,
+  DispatchWebhooksUseCase,
+  RunLifecycleUseCase,
+} from '@remitd/arrears';
 import { DispatchNotificationsUseCase, SmppSmsChannel } from '@remitd/notifications';
 import { startSmppServer } from './smpp-server';
 import { startSystem } from './system';
@@ -64,8 +69,9 @@ export async function startArrearsSystem(env: Record<string, string> = {}) {
     step: async (now: Date) => {
       const hourly = await sys.reconciler.ctx.get(DeductHourlyFeesUseCase).run(now);
       const lifecycle = await sys.reconciler.ctx.get(RunLifecycleUseCase).run(now);
+      const alerts = await sys.reconciler.ctx.get(BalanceAlertsUseCase).evaluate(now);
       await flush();
-      return { hourly, lifecycle };
+      return { hourly, lifecycle, alerts };
     },
     /** a customer with the contacts of seed 003 (creator and global collaborator with phones) */
     customerWithContacts: async (balance: string) => {

@@ -1,10 +1,16 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { ArrearsClock, DeductHourlyFeesUseCase, DispatchWebhooksUseCase, RunLifecycleUseCase } from '@remitd/arrears';
+import {
+  ArrearsClock,
+  BalanceAlertsUseCase,
+  DeductHourlyFeesUseCase,
+  DispatchWebhooksUseCase,
+  RunLifecycleUseCase,
+} from '@remitd/arrears';
 
 /**
- * Decides when: every 30 s, deduct the pay-per-hour fees of the hours just ended and fire the
- * arrears lifecycle's due timers (at the clock's now), and
+ * Decides when: every 30 s, deduct the pay-per-hour fees of the hours just ended, fire the
+ * arrears lifecycle's due timers, fire and re-arm balance alerts (at the clock's now), and
  * every 2 s drain the webhook outbox to the platform. Replicas share both through SKIP LOCKED
  * claims; the work is the use cases'.
  */
@@ -16,6 +22,7 @@ export class ArrearsScheduler implements OnApplicationBootstrap, OnApplicationSh
 
   constructor(
     private readonly hourly: DeductHourlyFeesUseCase,
+    private readonly alerts: BalanceAlertsUseCase,
     private readonly lifecycle: RunLifecycleUseCase,
     private readonly webhooks: DispatchWebhooksUseCase,
     private readonly clock: ArrearsClock,
@@ -40,6 +47,7 @@ export class ArrearsScheduler implements OnApplicationBootstrap, OnApplicationSh
         // the hour's fees first: a balance they turn negative starts its 24 hours now
         await this.hourly.run(now);
         await this.lifecycle.run(now);
+        await this.alerts.evaluate(now);
       } catch (e) {
         this.logger.error(`arrears lifecycle failed: ${(e as Error).message}`);
       }

@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LedgerModule } from '@remitd/ledger';
 import { OutboxModule } from '@remitd/notifications';
 import { ArrearsClock } from './arrears.clock';
+import { BalanceAlertsRepository } from './balance-alerts.repository';
+import { BalanceAlertsUseCase } from './balance-alerts.usecase';
 import { DeductHourlyFeesUseCase } from './deduct-hourly-fees.usecase';
 import { HourlyArrearsService } from './hourly-arrears.service';
 import { HourlyRepository } from './hourly.repository';
@@ -28,6 +30,8 @@ export class ArrearsModule {
       ResourcesRepository,
       WebhooksRepository,
       HourlyRepository,
+      BalanceAlertsRepository,
+      BalanceAlertsUseCase,
       HourlyArrearsService,
       DeductHourlyFeesUseCase,
       ResourceLifecycleService,

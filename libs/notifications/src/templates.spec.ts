@@ -87,10 +87,11 @@ function expectInBoth(rendered: { text: string; html: string }, expected: string
 }
 
 describe('renderTemplate', () => {
-  it('lists the six templates', () => {
+  it('lists the seven templates', () => {
     expect([...TEMPLATE_NAMES].sort()).toEqual(
       [
         'arrears-notice',
+        'balance-alert',
         'bills-settled',
         'credit-returned',
         'funds-received',

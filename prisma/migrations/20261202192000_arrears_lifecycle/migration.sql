@@ -129,3 +129,22 @@ CREATE TABLE "hourly_arrears" (
     "stopped_at" TIMESTAMPTZ(6),
     CONSTRAINT "hourly_arrears_pkey" PRIMARY KEY ("customer_id", "currency")
 );
+
+-- Balance alerts (seed 003, "Balance Alert Instructions"): a threshold per customer and currency,
+-- the contacts and channels it goes to. It fires once when the balance falls below the threshold
+-- (armed → fired) and re-arms when the balance is back at or above it. `crossings` counts the
+-- firings: the messages' dedupe key, so a crossing is told once.
+CREATE TABLE "balance_alerts" (
+    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
+    "customer_id" UUID NOT NULL,
+    "currency" CHAR(3) NOT NULL,
+    "threshold" DECIMAL(20,4) NOT NULL,
+    "contact_ids" UUID[] NOT NULL DEFAULT '{}',
+    "channels" TEXT[] NOT NULL DEFAULT '{email}',
+    "armed" BOOLEAN NOT NULL DEFAULT true,
+    "crossings" INTEGER NOT NULL DEFAULT 0,
+    "last_fired_at" TIMESTAMPTZ(6),
+    "created_at" TIMESTAMPTZ(6) NOT NULL DEFAULT now(),
+    CONSTRAINT "balance_alerts_pkey" PRIMARY KEY ("id")
+);
+CREATE UNIQUE INDEX "balance_alerts_customer_id_currency_threshold_key" ON "balance_alerts"("customer_id", "currency", "threshold");

@@ -1,14 +1,22 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCustomerScope, STAFF } from '@remitd/access';
-import { ArrearsClock, ResourcesUseCase, WebhookEventsUseCase } from '@remitd/arrears';
+import { ArrearsClock, BalanceAlertsUseCase, ResourcesUseCase, WebhookEventsUseCase } from '@remitd/arrears';
 import type { Actor } from '@remitd/persistence';
 import { CurrentActor, Roles } from '../http/auth';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { ApiErrors, ApiPageResponse, UuidParam } from '../http/openapi';
 import { CURSOR_UUID, decodeFieldsCursor, encodeFieldsCursor, type Page } from '../http/pagination';
-import { AddContactRequest, ReportResourceRequest, ResourcesQuery, WebhookEventsQuery } from './resources.dto';
 import {
+  AddContactRequest,
+  ReportResourceRequest,
+  ResourcesQuery,
+  SetBalanceAlertRequest,
+  WebhookEventsQuery,
+} from './resources.dto';
+import {
+  BalanceAlertListResponse,
+  BalanceAlertResponse,
   ContactListResponse,
   ContactResponse,
   RenewedResourceResponse,
@@ -30,6 +38,7 @@ const MANAGERS = [...STAFF, 'member'] as const;
 export class ResourcesController {
   constructor(
     private readonly resources: ResourcesUseCase,
+    private readonly alerts: BalanceAlertsUseCase,
     private readonly clock: ArrearsClock,
   ) {}
 
@@ -84,6 +93,31 @@ export class ResourcesController {
   async renew(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<RenewedResourceResponse> {
     assertCustomerScope(actor, (await this.resources.get(id)).customerId);
     return this.resources.renew({ actor, resourceId: id, now: this.clock.now() });
+  }
+
+  @Get('customers/:id/balance-alerts')
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: "The customer's balance alerts: threshold, who gets them, armed or fired" })
+  @ApiOkResponse({ type: BalanceAlertListResponse })
+  async balanceAlerts(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<BalanceAlertListResponse> {
+    assertCustomerScope(actor, id);
+    return { items: await this.alerts.list(id) };
+  }
+
+  @Post('customers/:id/balance-alerts')
+  @Roles(...MANAGERS)
+  @ApiOperation({
+    summary:
+      'Set a balance alert: it fires once when the balance falls below the threshold and re-arms when the balance recovers; setting the same threshold again changes its contacts and channels',
+  })
+  @ApiCreatedResponse({ type: BalanceAlertResponse })
+  setBalanceAlert(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: SetBalanceAlertRequest,
+  ): Promise<BalanceAlertResponse> {
+    assertCustomerScope(actor, id);
+    return this.alerts.set({ actor, customerId: id, ...body });
   }
 
   @Get('customers/:id/contacts')

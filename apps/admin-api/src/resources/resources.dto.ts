@@ -114,3 +114,27 @@ export class WebhookEventsQuery extends PageQuery {
   @MaxLength(64)
   type?: string;
 }
+
+export const ALERT_CHANNELS = ['email', 'sms'] as const;
+
+export class SetBalanceAlertRequest {
+  @ApiProperty({ example: '50.00', description: 'alert when the balance falls below this' })
+  @Matches(DECIMAL, { message: 'threshold must be a decimal string like "50.00"' })
+  threshold!: string;
+  @ApiPropertyOptional({ example: 'USD', description: "default: the customer's currency" })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code like "USD"' })
+  currency?: string;
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: "the contacts who get it (GET /customers/{id}/contacts); default: the customer's own e-mail",
+  })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  contactIds?: string[];
+  @ApiPropertyOptional({ enum: ALERT_CHANNELS, isArray: true, description: 'default: email' })
+  @IsOptional()
+  @IsIn(ALERT_CHANNELS, { each: true })
+  channels?: (typeof ALERT_CHANNELS)[number][];
+}

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { BILLING_MODES, CONTACT_ROLES, RESOURCE_STATUSES, WEBHOOK_STATUSES } from './resources.dto';
+import { ALERT_CHANNELS, BILLING_MODES, CONTACT_ROLES, RESOURCE_STATUSES, WEBHOOK_STATUSES } from './resources.dto';
 
 export class ResourceResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -69,4 +69,23 @@ export class WebhookEventResponse {
 export class WebhookEventDetailResponse extends WebhookEventResponse {
   @ApiProperty({ type: [WebhookDeliveryResponse], description: 'the delivery log, one row per attempt' })
   deliveries!: WebhookDeliveryResponse[];
+}
+
+export class BalanceAlertResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) customerId!: string;
+  @ApiProperty({ example: 'USD' }) currency!: string;
+  @ApiProperty({ example: '50.00' }) threshold!: string;
+  @ApiProperty({ type: [String], format: 'uuid', description: "empty: the customer's own e-mail" })
+  contactIds!: string[];
+  @ApiProperty({ enum: ALERT_CHANNELS, isArray: true }) channels!: string[];
+  @ApiProperty({ description: 'false once fired, until the balance is back at or above the threshold' })
+  armed!: boolean;
+  @ApiProperty({ description: 'how many downward crossings it told' }) crossings!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastFiredAt!: Date | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: Date;
+}
+
+export class BalanceAlertListResponse {
+  @ApiProperty({ type: [BalanceAlertResponse] }) items!: BalanceAlertResponse[];
 }

@@ -1,4 +1,5 @@
 import { arrearsNotice, type ArrearsNoticePayload } from './arrears-notice.template';
+import { balanceAlert, type BalanceAlertPayload } from './balance-alert.template';
 import { billsSettled, type BillsSettledPayload } from './bills-settled.template';
 import { creditReturned, type CreditReturnedPayload } from './credit-returned.template';
 import { fundsReceived, type FundsReceivedPayload } from './funds-received.template';
@@ -14,6 +15,7 @@ export const TEMPLATE_NAMES = [
   'bills-settled',
   'arrears-notice',
   'resource-lifecycle',
+  'balance-alert',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -25,6 +27,7 @@ export interface TemplatePayloads {
   'bills-settled': BillsSettledPayload;
   'arrears-notice': ArrearsNoticePayload;
   'resource-lifecycle': ResourceLifecyclePayload;
+  'balance-alert': BalanceAlertPayload;
 }
 
 /**
@@ -88,4 +91,5 @@ const TEMPLATES: { [N in TemplateName]: TemplateDef<TemplatePayloads[N]> } = {
   'bills-settled': billsSettled,
   'arrears-notice': arrearsNotice,
   'resource-lifecycle': resourceLifecycle,
+  'balance-alert': balanceAlert,
 };
