@@ -242,6 +242,82 @@ export class ResourcesRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * The warnings pass, set-based (a day of warnings over a million subscriptions must take
+   * seconds, not a transaction per timer): claims up to `limit` due expiry and overdue warnings
+   * (SKIP LOCKED), queues one message per recipient and channel for those whose resource is still
+   * in the state and period they were computed for, and marks all of them done, in one statement.
+   * Recipients: the contacts in the warning's roles; a customer without an e-mail creator
+   * contact has its own e-mail as the creator's (as ResourceLifecycleService.tellContacts).
+   * Returns how many were warned and how many were stale.
+   */
+  async fireWarnings(
+    tx: SqlTx,
+    now: Date,
+    limit: number,
+    roles: { expiring: readonly string[]; overdue: readonly string[] },
+    defaultTimeZone: string,
+  ): Promise<{ warned: number; stale: number }> {
+    const [row] = await tx.$queryRaw<{ warned: number; stale: number }[]>`
+      WITH due AS (
+        SELECT t.id, t.subject_id, t.kind, t.due_at, t.basis, t.detail
+        FROM lifecycle_timers t
+        WHERE t.done_at IS NULL AND t.due_at <= ${now}::timestamptz AND t.kind IN ('expiry_warning', 'overdue_warning')
+        ORDER BY t.due_at, t.id
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      ), live AS (
+        SELECT due.id AS timer_id, due.kind, due.due_at, due.detail, r.id, r.customer_id, r.name, r.external_id,
+               r.currency, r.expires_at, trim_scale(r.renewal_price)::text AS renewal_price,
+               c.name AS customer_name, c.email AS customer_email,
+               COALESCE(be.time_zone, ${defaultTimeZone}) AS time_zone
+        FROM due
+        JOIN resources r ON r.id = due.subject_id AND r.expires_at = due.basis
+          AND r.status = CASE due.kind WHEN 'expiry_warning' THEN 'active' ELSE 'isolated' END
+        JOIN customers c ON c.id = r.customer_id
+        LEFT JOIN billing_entities be ON be.id = c.billing_entity_id
+      ), recipients AS (
+        SELECT l.*, m.id::text AS contact_key, m.email, m.phone
+        FROM live l JOIN message_contacts m ON m.customer_id = l.customer_id
+          AND m.role = ANY(CASE l.kind WHEN 'expiry_warning' THEN ${[...roles.expiring]}::text[] ELSE ${[...roles.overdue]}::text[] END)
+        UNION ALL
+        SELECT l.*, 'customer', l.customer_email, NULL
+        FROM live l
+        WHERE NOT EXISTS (SELECT 1 FROM message_contacts m WHERE m.customer_id = l.customer_id AND m.role = 'creator' AND m.email IS NOT NULL)
+      ), messages AS (
+        SELECT x.*, ch.channel, ch.recipient
+        FROM recipients x
+        CROSS JOIN LATERAL (VALUES ('email', x.email), ('sms', x.phone)) AS ch(channel, recipient)
+        WHERE ch.recipient IS NOT NULL
+      ), queued AS (
+        INSERT INTO notifications (id, dedupe_key, channel, recipient, template, payload)
+        SELECT gen_random_uuid(),
+               CASE kind WHEN 'expiry_warning' THEN 'resource:' || id || ':expiring:' || to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+                         ELSE 'resource:' || id || ':overdue:' || to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || ':' || (detail->>'daysAfter') END
+                 || ':' || contact_key || ':' || channel,
+               channel, recipient, 'resource-lifecycle',
+               jsonb_strip_nulls(jsonb_build_object(
+                 'event', CASE kind WHEN 'expiry_warning' THEN 'expiring' ELSE 'overdue' END,
+                 'customerName', customer_name, 'resourceName', name, 'externalId', external_id, 'currency', currency,
+                 'expiresOn', to_char((expires_at AT TIME ZONE time_zone)::date, 'YYYY-MM-DD'),
+                 'days', COALESCE(detail->'daysBefore', detail->'daysAfter'),
+                 'amount', renewal_price))
+        FROM messages
+        ON CONFLICT (dedupe_key) DO NOTHING
+        RETURNING 1
+      ), done AS (
+        UPDATE lifecycle_timers t
+        SET done_at = now(), outcome = CASE WHEN EXISTS (SELECT 1 FROM live WHERE live.timer_id = t.id)
+                                            THEN CASE t.kind WHEN 'expiry_warning' THEN 'warned' ELSE 'overdue_warned' END
+                                            ELSE 'stale' END
+        FROM due WHERE t.id = due.id
+        RETURNING t.outcome
+      )
+      SELECT count(*) FILTER (WHERE outcome <> 'stale')::int AS warned, count(*) FILTER (WHERE outcome = 'stale')::int AS stale
+      FROM done, (SELECT count(*) FROM queued) q`;
+    return row;
+  }
+
   async finish(tx: SqlTx, id: string, outcome: string): Promise<void> {
     await tx.$executeRaw`UPDATE lifecycle_timers SET done_at = now(), outcome = ${outcome} WHERE id = ${id}::uuid`;
   }

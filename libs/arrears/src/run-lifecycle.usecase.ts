@@ -11,6 +11,7 @@ import { HourlyArrearsService } from './hourly-arrears.service';
 import { ResourcesRepository, type ResourceRow, type TimerRow } from './resources.repository';
 
 export const ARREARS_TIME_ZONE = Symbol('ARREARS_TIME_ZONE');
+const WARNING_BATCH = 5000;
 
 export interface LifecycleRunResult {
   fired: number;
@@ -39,6 +40,27 @@ export class RunLifecycleUseCase {
 
   async run(now: Date, max = 100_000): Promise<LifecycleRunResult> {
     const result: LifecycleRunResult = { fired: 0, outcomes: {} };
+    // the warnings first, set-based, in batches; then the other timers one transaction each
+    for (;;) {
+      const batch = await idempotencyStorage.exit(() =>
+        this.tx.run(
+          (tx) =>
+            this.repo.fireWarnings(
+              tx,
+              now,
+              WARNING_BATCH,
+              { expiring: WARNING_ROLES, overdue: OVERDUE_ROLES },
+              this.defaultTimeZone,
+            ),
+          { timeoutMs: 120_000 },
+        ),
+      );
+      const n = batch.warned + batch.stale;
+      result.fired += n;
+      if (batch.warned) result.outcomes.warned = (result.outcomes.warned ?? 0) + batch.warned;
+      if (batch.stale) result.outcomes.stale = (result.outcomes.stale ?? 0) + batch.stale;
+      if (n < WARNING_BATCH) break;
+    }
     while (result.fired < max) {
       const outcome = await idempotencyStorage.exit(() =>
         this.tx.run(async (tx) => {
