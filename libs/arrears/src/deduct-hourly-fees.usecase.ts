@@ -40,11 +40,12 @@ export class DeductHourlyFeesUseCase {
 
   async run(now: Date): Promise<HourlyRunResult> {
     const result: HourlyRunResult = { customers: 0, resources: 0, becameNegative: 0, restored: 0, recovered: 0 };
+    let after: string | null = null;
     for (;;) {
       const batch = await idempotencyStorage.exit(() =>
         this.tx.run(
           async (tx) => {
-            const due = await this.repo.takeDue(tx, now, BATCH);
+            const due = await this.repo.takeDue(tx, now, BATCH, after);
             if (!due.length) return null;
             const posted = await this.ledger.postMany(
               tx,
@@ -66,16 +67,23 @@ export class DeductHourlyFeesUseCase {
               if (balance?.isNegative() && (await this.arrears.becameNegative(tx, d.customerId, d.currency, d.until)))
                 negative++;
             }
-            return { customers: due.length, resources: due.reduce((n, d) => n + d.resources, 0), negative };
+            return {
+              customers: due.length,
+              customerIds: new Set(due.map((d) => d.customerId)).size,
+              last: due[due.length - 1].customerId,
+              resources: due.reduce((n, d) => n + d.resources, 0),
+              negative,
+            };
           },
           { timeoutMs: 120_000 },
         ),
       );
       if (!batch) break;
+      after = batch.last; // only from a committed batch: a retried transaction starts from the same place
       result.customers += batch.customers;
       result.resources += batch.resources;
       result.becameNegative += batch.negative;
-      if (batch.customers < BATCH) break;
+      if (batch.customerIds < BATCH) break;
     }
     for (;;) {
       const outcomes = await idempotencyStorage.exit(() =>

@@ -43,13 +43,15 @@ export class HourlyRepository {
    * resources locked (SKIP LOCKED: replicas take other customers) and moved forward to the last
    * full hour before `now`, in the caller's transaction: the fees are posted in the same one.
    * Stopped resources keep accruing (seed 003: "resource usage fees will continue to generate").
+   * `after`: the last customer of the previous batch (keyset, so no batch rescans the ones before).
    */
-  async takeDue(tx: SqlTx, now: Date, limit: number): Promise<HourlyFeesDue[]> {
+  async takeDue(tx: SqlTx, now: Date, limit: number, after: string | null): Promise<HourlyFeesDue[]> {
     return tx.$queryRaw<HourlyFeesDue[]>`
       WITH customers AS (
         SELECT DISTINCT customer_id FROM resources
         WHERE billing_mode = 'hourly' AND status IN ('active', 'stopped')
           AND billed_until <= date_trunc('hour', ${now}::timestamptz) - interval '1 hour'
+          AND (${after}::uuid IS NULL OR customer_id > ${after}::uuid)
         ORDER BY customer_id
         LIMIT ${limit}
       ), due AS (
