@@ -260,6 +260,54 @@ describe('arrears lifecycle of monthly subscriptions (seed 003)', () => {
     expect(late.body.error.code).toBe('RESOURCE_NOT_RENEWABLE');
   });
 
+  it('You will receive the following alerts after specifying the recipients and receiving channels via Message Subscription Management', async () => {
+    const c = await customerWithContacts('0');
+    const contacts = (await get(`/customers/${c.id}/contacts`)).body.items as { id: string; role: string }[];
+    const id = (role: string) => contacts.find((x) => x.role === role)!.id;
+    // SMS to a contact without a phone number is refused
+    const refused = await sys
+      .http()
+      .put(`/customers/${c.id}/message-subscriptions/expiration_warning`)
+      .set(sys.auth)
+      .send({ recipients: [{ contactId: id('collaborator'), channels: ['sms'] }] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('CONTACT_HAS_NO_PHONE');
+    const chosen = await sys
+      .http()
+      .put(`/customers/${c.id}/message-subscriptions/expiration_warning`)
+      .set(sys.auth)
+      .send({
+        recipients: [
+          { contactId: id('creator'), channels: ['sms'] },
+          { contactId: id('collaborator'), channels: ['email'] },
+        ],
+      });
+    expect(chosen.status).toBe(200);
+    expect(chosen.body.items).toHaveLength(2);
+    const expiry = sgt('2027-08-20 12:00');
+    const r = await subscription(c.id, expiry, false);
+    await flush();
+    await step(sgt('2027-08-13 10:00')); // the 7-day warning, to the chosen recipients and channels only
+    expect(smsTo(c.contacts.creator.phone)).toHaveLength(1);
+    expect(mailTo(c.contacts.creator.email)).toEqual([]);
+    expect(mailTo(c.contacts.other.email)).toEqual(['CKafka instance expires in 7 days']);
+    expect(mailTo(c.contacts.global.email)).toEqual([]);
+    expect(smsTo(c.contacts.global.phone)).toEqual([]);
+    expect(mailTo(c.contacts.financial.email)).toEqual([]);
+    // overdue warnings are not customised: the seed's roles, every channel
+    await step(expiry);
+    expect((await get(`/resources/${r.id}`)).body.status).toBe('isolated');
+    for (const who of [c.contacts.creator, c.contacts.global, c.contacts.financial, c.contacts.other])
+      expect(mailTo(who.email)).toContain('CKafka instance is isolated: renew within 7 days');
+    // [] goes back to the seed's roles
+    const reset = await sys
+      .http()
+      .put(`/customers/${c.id}/message-subscriptions/expiration_warning`)
+      .set(sys.auth)
+      .send({ recipients: [] });
+    expect(reset.body.items).toEqual([]);
+  });
+
   it('webhooks are retried with backoff until the platform answers 2xx, every attempt is in the delivery log, and a replay sends the same event id again', async () => {
     const c = await customerWithContacts('0');
     const expiry = sgt('2027-07-01 12:00');

@@ -4,7 +4,18 @@ import { cashAccount, LedgerRepository, LedgerService, resourceRevenue, transfer
 import { Money } from '@remitd/money';
 import { OutboxRepository, type OutboxMessage, type ResourceEvent } from '@remitd/notifications';
 import type { SqlTx } from '@remitd/persistence';
-import { ResourcesRepository, type ContactRole, type ResourceRow } from './resources.repository';
+import { ResourcesRepository, type ContactRole, type MessageType, type ResourceRow } from './resources.repository';
+
+/** The message type each lifecycle event is subscribed under. */
+export const MESSAGE_TYPE_OF: Record<ResourceEvent, MessageType> = {
+  expiring: 'expiration_warning',
+  overdue: 'overdue_warning',
+  released: 'release',
+  arrears: 'arrears_reminder',
+  stopped: 'stop',
+  restored: 'restore',
+  terminated: 'termination',
+};
 import { WebhooksRepository } from './webhooks.repository';
 
 /** Seed 003: "the Tencent Cloud account creator, global resource collaborator, and financial collaborator". */
@@ -129,10 +140,7 @@ export class ResourceLifecycleService {
   ): Promise<number> {
     const customer = await this.repo.customerBrief(tx, r.customerId);
     if (!customer) return 0;
-    const contacts = await this.repo.contacts(tx, r.customerId, roles);
-    const recipients = contacts.map((c) => ({ key: c.id, email: c.email, phone: c.phone }));
-    if (roles.includes('creator') && !contacts.some((c) => c.email && c.role === 'creator'))
-      recipients.unshift({ key: 'customer', email: customer.email, phone: null });
+    const recipients = await this.recipients(tx, r.customerId, MESSAGE_TYPE_OF[event], roles, customer.email);
     const payload = {
       event,
       customerName: customer.name,
@@ -143,7 +151,7 @@ export class ResourceLifecycleService {
     };
     const messages: OutboxMessage[] = [];
     for (const to of recipients) {
-      if (to.email)
+      if (to.email && to.channels.includes('email'))
         messages.push({
           dedupeKey: `${dedupe}:${to.key}:email`,
           channel: 'email',
@@ -151,7 +159,7 @@ export class ResourceLifecycleService {
           template: 'resource-lifecycle',
           payload,
         });
-      if (to.phone)
+      if (to.phone && to.channels.includes('sms'))
         messages.push({
           dedupeKey: `${dedupe}:${to.key}:sms`,
           channel: 'sms',
@@ -162,5 +170,27 @@ export class ResourceLifecycleService {
     }
     await this.outbox.enqueue(tx, messages);
     return messages.length;
+  }
+
+  /**
+   * The customer's chosen recipients of the message type (Message Subscription Management), or
+   * else the seed's roles on every channel they have; a customer without an e-mail creator
+   * contact has its own e-mail as the creator's.
+   */
+  private async recipients(
+    tx: SqlTx,
+    customerId: string,
+    type: MessageType,
+    roles: readonly ContactRole[],
+    customerEmail: string,
+  ): Promise<{ key: string; email: string | null; phone: string | null; channels: string[] }[]> {
+    const chosen = await this.repo.subscribers(tx, customerId, type);
+    if (chosen.length) return chosen.map((c) => ({ key: c.id, email: c.email, phone: c.phone, channels: c.channels }));
+    const contacts = await this.repo.contacts(tx, customerId, roles);
+    const out = contacts.map((c) => ({ key: c.id, email: c.email, phone: c.phone, channels: ['email', 'sms'] }));
+    const creators = await this.repo.contacts(tx, customerId, ['creator']);
+    if (roles.includes('creator') && !creators.some((c) => c.email))
+      out.unshift({ key: 'customer', email: customerEmail, phone: null, channels: ['email'] });
+    return out;
   }
 }

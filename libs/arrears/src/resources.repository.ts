@@ -47,6 +47,24 @@ export interface TimerRow {
   detail: Record<string, unknown>;
 }
 
+/** Seed 003's message types, as Message Subscription Management names them. */
+export const MESSAGE_TYPES = [
+  'expiration_warning',
+  'overdue_warning',
+  'release',
+  'arrears_reminder',
+  'stop',
+  'restore',
+  'termination',
+] as const;
+export type MessageType = (typeof MESSAGE_TYPES)[number];
+
+export interface SubscriptionRow {
+  messageType: MessageType;
+  contactId: string;
+  channels: ('email' | 'sms')[];
+}
+
 export interface ContactRow {
   id: string;
   customerId: string;
@@ -276,19 +294,34 @@ export class ResourcesRepository {
           AND r.status = CASE due.kind WHEN 'expiry_warning' THEN 'active' ELSE 'isolated' END
         JOIN customers c ON c.id = r.customer_id
         LEFT JOIN billing_entities be ON be.id = c.billing_entity_id
-      ), recipients AS (
-        SELECT l.*, m.id::text AS contact_key, m.email, m.phone
-        FROM live l JOIN message_contacts m ON m.customer_id = l.customer_id
-          AND m.role = ANY(CASE l.kind WHEN 'expiry_warning' THEN ${[...roles.expiring]}::text[] ELSE ${[...roles.overdue]}::text[] END)
-        UNION ALL
-        SELECT l.*, 'customer', l.customer_email, NULL
+      ), typed AS (
+        SELECT l.*, CASE l.kind WHEN 'expiry_warning' THEN 'expiration_warning' ELSE 'overdue_warning' END AS message_type,
+               EXISTS (SELECT 1 FROM message_subscriptions s WHERE s.customer_id = l.customer_id
+                         AND s.message_type = CASE l.kind WHEN 'expiry_warning' THEN 'expiration_warning' ELSE 'overdue_warning' END) AS chosen
         FROM live l
-        WHERE NOT EXISTS (SELECT 1 FROM message_contacts m WHERE m.customer_id = l.customer_id AND m.role = 'creator' AND m.email IS NOT NULL)
+      ), recipients AS (
+        -- the customer's chosen recipients and channels for the message type
+        SELECT l.*, m.id::text AS contact_key, m.email, m.phone, s.channels
+        FROM typed l
+        JOIN message_subscriptions s ON s.customer_id = l.customer_id AND s.message_type = l.message_type
+        JOIN message_contacts m ON m.id = s.contact_id
+        WHERE l.chosen
+        UNION ALL
+        -- else the seed's roles, every channel they have
+        SELECT l.*, m.id::text, m.email, m.phone, ARRAY['email', 'sms']
+        FROM typed l JOIN message_contacts m ON m.customer_id = l.customer_id
+          AND m.role = ANY(CASE l.kind WHEN 'expiry_warning' THEN ${[...roles.expiring]}::text[] ELSE ${[...roles.overdue]}::text[] END)
+        WHERE NOT l.chosen
+        UNION ALL
+        SELECT l.*, 'customer', l.customer_email, NULL, ARRAY['email']
+        FROM typed l
+        WHERE NOT l.chosen
+          AND NOT EXISTS (SELECT 1 FROM message_contacts m WHERE m.customer_id = l.customer_id AND m.role = 'creator' AND m.email IS NOT NULL)
       ), messages AS (
         SELECT x.*, ch.channel, ch.recipient
         FROM recipients x
         CROSS JOIN LATERAL (VALUES ('email', x.email), ('sms', x.phone)) AS ch(channel, recipient)
-        WHERE ch.recipient IS NOT NULL
+        WHERE ch.recipient IS NOT NULL AND ch.channel = ANY(x.channels)
       ), queued AS (
         INSERT INTO notifications (id, dedupe_key, channel, recipient, template, payload)
         SELECT gen_random_uuid(),
@@ -339,6 +372,44 @@ export class ResourcesRepository {
       { currency: string }[]
     >`SELECT currency FROM customers WHERE id = ${customerId}::uuid`;
     return rows[0].currency;
+  }
+
+  /** The customer's chosen recipients of a message type, with their channels; none: the seed's roles. */
+  async subscribers(
+    tx: SqlTx,
+    customerId: string,
+    messageType: MessageType,
+  ): Promise<(ContactRow & { channels: ('email' | 'sms')[] })[]> {
+    return tx.$queryRawUnsafe(
+      `SELECT m.id::text, m.customer_id::text AS "customerId", m.name, m.role, m.email, m.phone, m.created_at AS "createdAt", s.channels
+       FROM message_subscriptions s JOIN message_contacts m ON m.id = s.contact_id
+       WHERE s.customer_id = $1::uuid AND s.message_type = $2
+       ORDER BY m.created_at, m.id`,
+      customerId,
+      messageType,
+    );
+  }
+
+  /** Replaces who gets a message type (an empty list: back to the seed's roles). */
+  async setSubscriptions(
+    tx: SqlTx,
+    customerId: string,
+    messageType: MessageType,
+    recipients: { contactId: string; channels: string[] }[],
+  ): Promise<void> {
+    await tx.$executeRaw`DELETE FROM message_subscriptions WHERE customer_id = ${customerId}::uuid AND message_type = ${messageType}`;
+    if (!recipients.length) return;
+    await tx.$executeRaw`
+      INSERT INTO message_subscriptions (customer_id, message_type, contact_id, channels)
+      SELECT ${customerId}::uuid, ${messageType}, c, ARRAY(SELECT jsonb_array_elements_text(ch))
+      FROM unnest(${recipients.map((r) => r.contactId)}::uuid[]) WITH ORDINALITY AS x(c, n)
+      JOIN jsonb_array_elements(${JSON.stringify(recipients.map((r) => r.channels))}::jsonb) WITH ORDINALITY AS y(ch, n) USING (n)`;
+  }
+
+  async subscriptions(customerId: string, tx?: SqlTx): Promise<SubscriptionRow[]> {
+    return (tx ?? this.prisma).$queryRaw<SubscriptionRow[]>`
+      SELECT message_type AS "messageType", contact_id::text AS "contactId", channels
+      FROM message_subscriptions WHERE customer_id = ${customerId}::uuid ORDER BY message_type, contact_id`;
   }
 
   async addContact(tx: SqlTx, c: Omit<ContactRow, 'id' | 'createdAt'>): Promise<ContactRow> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { notFound } from '@remitd/core';
+import { notFound, validationError } from '@remitd/core';
 import { Money } from '@remitd/money';
 import { AuditRepository, TransactionRunner, type Actor } from '@remitd/persistence';
 import {
@@ -18,7 +18,9 @@ import {
   type BillingMode,
   type ContactRole,
   type ContactRow,
+  type MessageType,
   type ResourceRow,
+  type SubscriptionRow,
 } from './resources.repository';
 import { ARREARS_TIME_ZONE } from './run-lifecycle.usecase';
 
@@ -227,6 +229,58 @@ export class ResourcesUseCase {
       });
       return contact;
     });
+  }
+
+  /** Message Subscription Management (seed 003): who gets a message type on which channels; [] goes back to the seed's roles. */
+  async setSubscriptions(cmd: {
+    actor: Actor;
+    customerId: string;
+    messageType: MessageType;
+    recipients: { contactId: string; channels: ('email' | 'sms')[] }[];
+  }): Promise<SubscriptionRow[]> {
+    return this.tx.run(async (tx) => {
+      if (!(await this.repo.customerBrief(tx, cmd.customerId))) throw notFound('customer', cmd.customerId);
+      const contacts = await this.repo.contacts(tx, cmd.customerId);
+      for (const r of cmd.recipients) {
+        const contact = contacts.find((c) => c.id === r.contactId);
+        if (!contact)
+          throw validationError(
+            'CONTACT_UNKNOWN',
+            `recipients: ${r.contactId} is not a contact of this customer`,
+            'recipients',
+          );
+        if (r.channels.includes('sms') && !contact.phone)
+          throw validationError(
+            'CONTACT_HAS_NO_PHONE',
+            `recipients: ${contact.name} has no phone number for SMS`,
+            'recipients',
+          );
+        if (r.channels.includes('email') && !contact.email)
+          throw validationError(
+            'CONTACT_HAS_NO_EMAIL',
+            `recipients: ${contact.name} has no e-mail address`,
+            'recipients',
+          );
+      }
+      await this.repo.setSubscriptions(
+        tx,
+        cmd.customerId,
+        cmd.messageType,
+        cmd.recipients.map((r) => ({ contactId: r.contactId, channels: [...new Set(r.channels)] })),
+      );
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'message_subscription.set',
+        entityType: 'customer',
+        entityId: cmd.customerId,
+        payload: { messageType: cmd.messageType, recipients: cmd.recipients.length },
+      });
+      return (await this.repo.subscriptions(cmd.customerId, tx)).filter((x) => x.messageType === cmd.messageType);
+    });
+  }
+
+  subscriptions(customerId: string): Promise<SubscriptionRow[]> {
+    return this.repo.subscriptions(customerId);
   }
 
   contacts(customerId: string): Promise<ContactRow[]> {

@@ -148,3 +148,15 @@ CREATE TABLE "balance_alerts" (
     CONSTRAINT "balance_alerts_pkey" PRIMARY KEY ("id")
 );
 CREATE UNIQUE INDEX "balance_alerts_customer_id_currency_threshold_key" ON "balance_alerts"("customer_id", "currency", "threshold");
+
+-- Message subscription management (seed 003: "after specifying the recipients and receiving
+-- channels via Message Subscription Management"): per customer and message type, who gets it on
+-- which channels. A type without rows goes to the seed's roles on every channel they have.
+CREATE TABLE "message_subscriptions" (
+    "customer_id" UUID NOT NULL,
+    "message_type" TEXT NOT NULL,
+    "contact_id" UUID NOT NULL,
+    "channels" TEXT[] NOT NULL,
+    CONSTRAINT "message_subscriptions_pkey" PRIMARY KEY ("customer_id", "message_type", "contact_id"),
+    CONSTRAINT "message_subscriptions_contact_id_fkey" FOREIGN KEY ("contact_id") REFERENCES "message_contacts"("id") ON DELETE CASCADE
+);

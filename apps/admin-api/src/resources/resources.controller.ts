@@ -1,7 +1,15 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { assertCustomerScope, STAFF } from '@remitd/access';
-import { ArrearsClock, BalanceAlertsUseCase, ResourcesUseCase, WebhookEventsUseCase } from '@remitd/arrears';
+import {
+  ArrearsClock,
+  BalanceAlertsUseCase,
+  MESSAGE_TYPES,
+  ResourcesUseCase,
+  WebhookEventsUseCase,
+  type MessageType,
+} from '@remitd/arrears';
+import { validationError } from '@remitd/core';
 import type { Actor } from '@remitd/persistence';
 import { CurrentActor, Roles } from '../http/auth';
 import { Idempotent } from '../http/idempotency.interceptor';
@@ -12,6 +20,7 @@ import {
   ReportResourceRequest,
   ResourcesQuery,
   SetBalanceAlertRequest,
+  SetSubscriptionsRequest,
   WebhookEventsQuery,
 } from './resources.dto';
 import {
@@ -19,6 +28,7 @@ import {
   BalanceAlertResponse,
   ContactListResponse,
   ContactResponse,
+  MessageSubscriptionListResponse,
   RenewedResourceResponse,
   ReportedResourceResponse,
   ResourceResponse,
@@ -118,6 +128,44 @@ export class ResourcesController {
   ): Promise<BalanceAlertResponse> {
     assertCustomerScope(actor, id);
     return this.alerts.set({ actor, customerId: id, ...body });
+  }
+
+  @Get('customers/:id/message-subscriptions')
+  @Roles(...MANAGERS)
+  @ApiOperation({
+    summary:
+      "Message Subscription Management: the chosen recipients and channels per message type (a type not listed goes to the seed's roles)",
+  })
+  @ApiOkResponse({ type: MessageSubscriptionListResponse })
+  async subscriptions(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+  ): Promise<MessageSubscriptionListResponse> {
+    assertCustomerScope(actor, id);
+    return { items: await this.resources.subscriptions(id) };
+  }
+
+  @Put('customers/:id/message-subscriptions/:messageType')
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: "Choose who gets a message type on which channels; [] goes back to the seed's roles" })
+  @ApiParam({ name: 'messageType', enum: MESSAGE_TYPES })
+  @ApiOkResponse({ type: MessageSubscriptionListResponse })
+  async setSubscriptions(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Param('messageType') messageType: string,
+    @Body() body: SetSubscriptionsRequest,
+  ): Promise<MessageSubscriptionListResponse> {
+    assertCustomerScope(actor, id);
+    if (!(MESSAGE_TYPES as readonly string[]).includes(messageType))
+      throw validationError('UNKNOWN_MESSAGE_TYPE', `messageType: one of ${MESSAGE_TYPES.join(', ')}`, 'messageType');
+    const items = await this.resources.setSubscriptions({
+      actor,
+      customerId: id,
+      messageType: messageType as MessageType,
+      recipients: body.recipients,
+    });
+    return { items };
   }
 
   @Get('customers/:id/contacts')

@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsISO8601,
@@ -10,7 +13,9 @@ import {
   Matches,
   MaxLength,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
+import { MESSAGE_TYPES } from '@remitd/arrears';
 import { PageQuery } from '../http/pagination';
 
 const DECIMAL = /^\d+(\.\d+)?$/;
@@ -137,4 +142,28 @@ export class SetBalanceAlertRequest {
   @IsOptional()
   @IsIn(ALERT_CHANNELS, { each: true })
   channels?: (typeof ALERT_CHANNELS)[number][];
+}
+
+export { MESSAGE_TYPES };
+
+export class SubscriptionRecipient {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  contactId!: string;
+  @ApiProperty({ enum: ALERT_CHANNELS, isArray: true })
+  @IsArray()
+  @IsIn(ALERT_CHANNELS, { each: true })
+  channels!: (typeof ALERT_CHANNELS)[number][];
+}
+
+export class SetSubscriptionsRequest {
+  @ApiProperty({
+    type: [SubscriptionRecipient],
+    description: "who gets this message type on which channels; [] goes back to the seed's roles",
+  })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => SubscriptionRecipient)
+  recipients!: SubscriptionRecipient[];
 }

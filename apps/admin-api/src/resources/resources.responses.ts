@@ -1,5 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ALERT_CHANNELS, BILLING_MODES, CONTACT_ROLES, RESOURCE_STATUSES, WEBHOOK_STATUSES } from './resources.dto';
+import {
+  ALERT_CHANNELS,
+  BILLING_MODES,
+  CONTACT_ROLES,
+  MESSAGE_TYPES,
+  RESOURCE_STATUSES,
+  WEBHOOK_STATUSES,
+} from './resources.dto';
 
 export class ResourceResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -88,4 +95,14 @@ export class BalanceAlertResponse {
 
 export class BalanceAlertListResponse {
   @ApiProperty({ type: [BalanceAlertResponse] }) items!: BalanceAlertResponse[];
+}
+
+export class MessageSubscriptionResponse {
+  @ApiProperty({ enum: MESSAGE_TYPES }) messageType!: string;
+  @ApiProperty({ format: 'uuid' }) contactId!: string;
+  @ApiProperty({ enum: ALERT_CHANNELS, isArray: true }) channels!: string[];
+}
+
+export class MessageSubscriptionListResponse {
+  @ApiProperty({ type: [MessageSubscriptionResponse] }) items!: MessageSubscriptionResponse[];
 }
