@@ -41,7 +41,7 @@ export class ReconcilerModule {
         LedgerModule,
         ApprovalsModule.forRoot({ caps: config.approvalCaps }),
         NotificationsModule.forRoot({
-          channels: opts.channels ?? channelsFromConfig(config.mail, config.arrears.smpp),
+          channels: opts.channels ?? channelsFromConfig(config.mail, config.arrears),
         }),
         StatementSourcesModule.forRoot({
           dataDir: config.dataDir,

@@ -90,6 +90,8 @@ export interface ArrearsConfig {
   };
   /** SMS over SMPP 3.4 (REMITD_SMPP_URL smpp://system_id:password@host:port); unset: the logging stand-in */
   smpp: { url: string; systemId: string; password: string; sourceAddr: string } | null;
+  /** SMS through a provider's REST API instead (REMITD_SMS_HTTP_URL + REMITD_SMS_HTTP_TOKEN) */
+  smsHttp: { url: string; token: string; from: string } | null;
 }
 
 export interface PaymentsConfig {
@@ -369,6 +371,16 @@ function parseArrears(env: Env): ArrearsConfig {
       sourceAddr: env.REMITD_SMS_FROM ?? 'remitd',
     };
   }
+  let smsHttp: ArrearsConfig['smsHttp'] = null;
+  if (env.REMITD_SMS_HTTP_URL) {
+    if (!/^https?:\/\/./.test(env.REMITD_SMS_HTTP_URL))
+      throw new ConfigError('REMITD_SMS_HTTP_URL', `"${env.REMITD_SMS_HTTP_URL}" is not an http(s) URL`);
+    if (smpp)
+      throw new ConfigError('REMITD_SMS_HTTP_URL', 'set either REMITD_SMPP_URL or REMITD_SMS_HTTP_URL, not both');
+    if (!env.REMITD_SMS_HTTP_TOKEN)
+      throw new ConfigError('REMITD_SMS_HTTP_TOKEN', 'is required with REMITD_SMS_HTTP_URL');
+    smsHttp = { url: env.REMITD_SMS_HTTP_URL, token: env.REMITD_SMS_HTTP_TOKEN, from: env.REMITD_SMS_FROM ?? 'remitd' };
+  }
   return {
     webhooks: {
       url,
@@ -379,6 +391,7 @@ function parseArrears(env: Env): ArrearsConfig {
       maxBackoffMs: int(env, 'REMITD_PLATFORM_WEBHOOK_MAX_BACKOFF_MS', 3_600_000, 1, 86_400_000),
     },
     smpp,
+    smsHttp,
   };
 }
 

@@ -7,12 +7,13 @@ import {
   NOTIFICATION_RETRY_POLICY,
 } from './dispatch-notifications.usecase';
 import { OutboxModule } from './outbox.module';
+import { HttpSmsChannel } from './http-sms.channel';
 import { SmppSmsChannel } from './smpp-sms.channel';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
 export function channelsFromConfig(
   mail: RemitdConfig['mail'],
-  sms: RemitdConfig['arrears']['smpp'] = null,
+  sms: Pick<RemitdConfig['arrears'], 'smpp' | 'smsHttp'> = { smpp: null, smsHttp: null },
 ): NotificationChannel[] {
   const email =
     mail.kind === 'smtp'
@@ -27,7 +28,12 @@ export function channelsFromConfig(
         })
       : new FileEmailChannel({ dir: mail.dir, from: mail.from });
   // without an SMSC configured, a logging stand-in behind the same interface
-  return [email, sms ? new SmppSmsChannel(sms) : new LoggingSmsChannel()];
+  const smsChannel = sms.smpp
+    ? new SmppSmsChannel(sms.smpp)
+    : sms.smsHttp
+      ? new HttpSmsChannel(sms.smsHttp)
+      : new LoggingSmsChannel();
+  return [email, smsChannel];
 }
 
 @Module({})
