@@ -1,110 +1,43 @@
-import {
-  DispatchWebhooksUseCase,
-  RunLifecycleUseCase,
-  verifyWebhook,
-  WEBHOOK_HEADERS,
-  type LifecycleRunResult,
-} from '@remitd/arrears';
-import { DispatchNotificationsUseCase, OutboxRepository, SmppSmsChannel } from '@remitd/notifications';
-import { startSmppServer, type TestSmppServer } from './support/smpp-server';
-import { startSystem, type TestSystem } from './support/system';
-import { startWebhookReceiver, type TestWebhookReceiver } from './support/webhook-receiver';
+import { DispatchWebhooksUseCase, RunLifecycleUseCase, verifyWebhook, WEBHOOK_HEADERS } from '@remitd/arrears';
+import { OutboxRepository } from '@remitd/notifications';
+import { sgt, startArrearsSystem, WEBHOOK_SECRET as SECRET, type ArrearsSystem } from './support/arrears-system';
 
-const SECRET = 'whsec_arrears_e2e_0123456789';
-const TZ = 'Asia/Singapore'; // UTC+8: every deadline below is a Singapore wall-clock time
-
-/** A Singapore wall-clock time as an instant: `sgt('2027-03-21 12:00')`. */
-const sgt = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`);
 const DAY_MS = 24 * 3600_000;
 
 /**
  * Seed 003, "Monthly Subscription Instance Overdue Payment", end to end: the platform reports
  * subscriptions over the admin API, the reconciler's lifecycle fires durable timers at an
- * injected clock, and the messages cross a real SMTP server, a real SMPP server and a real
+ * injected clock (billing time zone Asia/Singapore: every deadline below is a Singapore
+ * wall-clock time), and the messages cross a real SMTP server, a real SMPP server and a real
  * HTTP receiver standing in for the platform.
  */
 describe('arrears lifecycle of monthly subscriptions (seed 003)', () => {
-  let sys: TestSystem;
-  let smsc: TestSmppServer;
-  let sms: SmppSmsChannel;
-  let platform: TestWebhookReceiver;
-  let keyNo = 0;
-  const key = () => `arrears-${++keyNo}-${Date.now()}`;
+  let a: ArrearsSystem;
 
   beforeAll(async () => {
-    smsc = await startSmppServer();
-    platform = await startWebhookReceiver();
-    sms = new SmppSmsChannel({ url: smsc.url, systemId: smsc.systemId, password: smsc.password, sourceAddr: 'remitd' });
-    sys = await startSystem({
-      env: {
-        REMITD_TIMEZONE: TZ,
-        REMITD_PLATFORM_WEBHOOK_URL: platform.url,
-        REMITD_PLATFORM_WEBHOOK_SECRET: SECRET,
-        REMITD_PLATFORM_WEBHOOK_BACKOFF_MS: '1',
-        REMITD_PLATFORM_WEBHOOK_MAX_BACKOFF_MS: '1',
-        REMITD_PLATFORM_WEBHOOK_MAX_ATTEMPTS: '3',
-      },
-      channels: [sms],
-    });
+    a = await startArrearsSystem();
   });
   afterEach(async () => {
-    expect(await sys.verifyLedger()).toMatchObject({ ok: true });
+    expect(await a.sys.verifyLedger()).toMatchObject({ ok: true });
   });
   afterAll(async () => {
-    await sys?.close();
-    await sms?.close();
-    await smsc?.close();
-    await platform?.close();
+    await a?.close();
   });
 
-  const post = (url: string, body: object = {}) =>
-    sys.http().post(url).set(sys.auth).set('Idempotency-Key', key()).send(body);
-  const get = (url: string) => sys.http().get(url).set(sys.auth);
+  /** One turn of the reconciler at `now`: due timers fired, both outboxes sent. */
+  const step = async (now: Date) => (await a.step(now)).lifecycle;
+  const flush = () => a.flush();
+  const post = (url: string, body: object = {}) => a.post(url, body);
+  const get = (url: string) => a.get(url);
+  const topUp = (customerId: string, amount: string) => a.topUp(customerId, amount);
+  const customerWithContacts = (balance: string) => a.customerWithContacts(balance);
+  const mailTo = (address: string) => a.mailTo(address);
+  const smsTo = (phone: string) => a.smsTo(phone);
+  const hooksFor = (resourceId: string) => a.hooksFor(resourceId);
 
-  /** One turn of the reconciler at `now`: fire due timers, then send both outboxes. */
-  async function step(now: Date): Promise<LifecycleRunResult> {
-    const fired = await sys.reconciler.ctx.get(RunLifecycleUseCase).run(now);
-    await flush();
-    return fired;
-  }
-  async function flush() {
-    const mail = sys.reconciler.ctx.get(DispatchNotificationsUseCase);
-    while ((await mail.execute()).claimed > 0);
-    const hooks = sys.reconciler.ctx.get(DispatchWebhooksUseCase);
-    while ((await hooks.execute()).claimed > 0);
-  }
-
-  let n = 0;
-  /** A customer with the contacts of seed 003, each role reachable as noted. */
-  async function customerWithContacts(balance: string) {
-    const c = await sys.customer({ currency: 'EUR' });
-    n++;
-    const contacts = {
-      creator: { name: 'Creator', role: 'creator', email: `creator${n}@c.example`, phone: `+65900${n}0001` },
-      global: {
-        name: 'Global resource collaborator',
-        role: 'global_resource_collaborator',
-        email: `global${n}@c.example`,
-        phone: `+65900${n}0002`,
-      },
-      financial: { name: 'Financial collaborator', role: 'financial_collaborator', email: `fin${n}@c.example` },
-      other: { name: 'Another collaborator', role: 'collaborator', email: `other${n}@c.example` },
-      sub: { name: 'Sub-account', role: 'sub_account', email: `sub${n}@c.example` },
-    };
-    for (const contact of Object.values(contacts)) {
-      const r = await post(`/customers/${c.id}/contacts`, contact);
-      expect(r.status).toBe(201);
-    }
-    if (balance !== '0') await topUp(c.id, balance);
-    return { ...c, contacts };
-  }
-  const topUp = async (customerId: string, amount: string) => {
-    const r = await post(`/customers/${customerId}/top-ups`, { amount, reference: `TOPUP-${key()}` });
-    expect(r.status).toBe(201);
-  };
   async function subscription(customerId: string, expiresAt: Date, autoRenew: boolean, renewalPrice = '30.00') {
     const r = await post(`/customers/${customerId}/resources`, {
-      externalId: `ckafka-${key()}`,
+      externalId: `ckafka-${a.key()}`,
       name: 'CKafka instance',
       billingMode: 'monthly',
       expiresAt: expiresAt.toISOString(),
@@ -114,29 +47,25 @@ describe('arrears lifecycle of monthly subscriptions (seed 003)', () => {
     expect(r.status).toBe(201);
     return r.body as { id: string; externalId: string; expiresAt: string; status: string };
   }
-  const mailTo = (address: string) =>
-    sys.smtp.messages.filter((m) => m.to && JSON.stringify(m.to).includes(address)).map((m) => m.subject ?? '');
-  const smsTo = (phone: string) => smsc.messages.filter((m) => m.to === phone.replace(/^\+/, '')).map((m) => m.text);
-  const hooksFor = (resourceId: string) => platform.received.filter((h) => h.json.data?.resourceId === resourceId);
 
   it('Expiration alerts will be sent on the 7th, 5th, 3rd, and 1st day before expiration as well as on the expiration date, via email and SMS (none on the 6th, 4th, 2nd); auto-renewal with a sufficient balance renews on the expiration date', async () => {
     const c = await customerWithContacts('100.00');
     const expiry = sgt('2027-03-21 12:00');
     const r = await subscription(c.id, expiry, true);
     await flush(); // the virtual account's and the top-up's e-mails
-    const mailBefore = sys.smtp.messages.length;
-    const smsBefore = smsc.messages.length;
+    const mailBefore = a.sys.smtp.messages.length;
+    const smsBefore = a.smsc.messages.length;
     const perDay: Record<string, number> = {};
     // each day at 10:00 Singapore time, from 9 days before the expiry to the day before it
     for (let day = 9; day >= 1; day--) {
-      const before = sys.smtp.messages.length + smsc.messages.length;
+      const before = a.sys.smtp.messages.length + a.smsc.messages.length;
       await step(new Date(sgt('2027-03-21 10:00').getTime() - day * DAY_MS));
-      perDay[day] = sys.smtp.messages.length + smsc.messages.length - before;
+      perDay[day] = a.sys.smtp.messages.length + a.smsc.messages.length - before;
     }
     // the expiration date, 10:00: its warning (09:00) is due, the expiry (12:00) not yet
-    const before = sys.smtp.messages.length + smsc.messages.length;
+    const before = a.sys.smtp.messages.length + a.smsc.messages.length;
     await step(sgt('2027-03-21 10:00'));
-    perDay[0] = sys.smtp.messages.length + smsc.messages.length - before;
+    perDay[0] = a.sys.smtp.messages.length + a.smsc.messages.length - before;
     // creator (e-mail + SMS), global resource collaborator (e-mail + SMS), financial collaborator (e-mail)
     expect(perDay).toEqual({ 9: 0, 8: 0, 7: 5, 6: 0, 5: 5, 4: 0, 3: 5, 2: 0, 1: 5, 0: 5 });
     expect(mailTo(c.contacts.creator.email)).toEqual([
@@ -152,10 +81,10 @@ describe('arrears lifecycle of monthly subscriptions (seed 003)', () => {
     expect(smsTo(c.contacts.creator.phone)).toHaveLength(5);
     expect(smsTo(c.contacts.creator.phone)[0]).toContain('expires on 2027-03-21');
     expect(smsTo(c.contacts.global.phone)).toHaveLength(5);
-    expect(sys.smtp.messages.length - mailBefore).toBe(15);
-    expect(smsc.messages.length - smsBefore).toBe(10);
+    expect(a.sys.smtp.messages.length - mailBefore).toBe(15);
+    expect(a.smsc.messages.length - smsBefore).toBe(10);
     // every SMS's delivery receipt is recorded against its message
-    const outbox = sys.api.get(OutboxRepository);
+    const outbox = a.sys.api.get(OutboxRepository);
     await until(async () => (await outbox.receiptsFor(c.contacts.creator.phone)).length === 5);
     expect((await outbox.receiptsFor(c.contacts.creator.phone)).map((x) => x.status)).toEqual(Array(5).fill('DELIVRD'));
 
@@ -164,7 +93,7 @@ describe('arrears lifecycle of monthly subscriptions (seed 003)', () => {
     expect(renewed.outcomes).toEqual({ renewed: 1 });
     const after = await get(`/resources/${r.id}`);
     expect(after.body).toMatchObject({ status: 'active', expiresAt: sgt('2027-04-21 12:00').toISOString() });
-    expect(await sys.cash(c.id)).toBe('70');
+    expect(await a.sys.cash(c.id)).toBe('70');
     expect(hooksFor(r.id).map((h) => h.json.type)).toEqual(['resource.renewed']);
     expect(hooksFor(r.id)[0].json.data).toMatchObject({
       periodStart: expiry.toISOString(),
@@ -184,7 +113,7 @@ describe('arrears lifecycle of monthly subscriptions (seed 003)', () => {
     const r = await subscription(c.id, expiry, true);
     expect((await step(expiry)).outcomes).toMatchObject({ isolated: 1 });
     expect((await get(`/resources/${r.id}`)).body).toMatchObject({ status: 'isolated' });
-    expect(await sys.cash(c.id)).toBe('10');
+    expect(await a.sys.cash(c.id)).toBe('10');
     // the platform is told, signed
     const [isolated] = hooksFor(r.id);
     expect(isolated.json).toMatchObject({
@@ -225,7 +154,7 @@ describe('arrears lifecycle of monthly subscriptions (seed 003)', () => {
       restored: true,
       expiresAt: sgt('2027-06-10 12:00').toISOString(),
     });
-    expect(await sys.cash(c.id)).toBe('0');
+    expect(await a.sys.cash(c.id)).toBe('0');
     await flush();
     expect(hooksFor(r.id).map((h) => h.json.type)).toEqual(['resource.isolated', 'resource.restored']);
     expect(hooksFor(r.id)[1].json.data).toMatchObject({ periodStart: expiry.toISOString() });
@@ -265,17 +194,17 @@ describe('arrears lifecycle of monthly subscriptions (seed 003)', () => {
     const contacts = (await get(`/customers/${c.id}/contacts`)).body.items as { id: string; role: string }[];
     const id = (role: string) => contacts.find((x) => x.role === role)!.id;
     // SMS to a contact without a phone number is refused
-    const refused = await sys
+    const refused = await a.sys
       .http()
       .put(`/customers/${c.id}/message-subscriptions/expiration_warning`)
-      .set(sys.auth)
+      .set(a.sys.auth)
       .send({ recipients: [{ contactId: id('collaborator'), channels: ['sms'] }] });
     expect(refused.status).toBe(400);
     expect(refused.body.error.code).toBe('CONTACT_HAS_NO_PHONE');
-    const chosen = await sys
+    const chosen = await a.sys
       .http()
       .put(`/customers/${c.id}/message-subscriptions/expiration_warning`)
-      .set(sys.auth)
+      .set(a.sys.auth)
       .send({
         recipients: [
           { contactId: id('creator'), channels: ['sms'] },
@@ -300,10 +229,10 @@ describe('arrears lifecycle of monthly subscriptions (seed 003)', () => {
     for (const who of [c.contacts.creator, c.contacts.global, c.contacts.financial, c.contacts.other])
       expect(mailTo(who.email)).toContain('CKafka instance is isolated: renew within 7 days');
     // [] goes back to the seed's roles
-    const reset = await sys
+    const reset = await a.sys
       .http()
       .put(`/customers/${c.id}/message-subscriptions/expiration_warning`)
-      .set(sys.auth)
+      .set(a.sys.auth)
       .send({ recipients: [] });
     expect(reset.body.items).toEqual([]);
   });
@@ -313,9 +242,9 @@ describe('arrears lifecycle of monthly subscriptions (seed 003)', () => {
     const expiry = sgt('2027-07-01 12:00');
     const r = await subscription(c.id, expiry, false);
     await step(new Date(expiry.getTime() - 60_000)); // what the earlier scenarios' resources have due by then
-    platform.failNext(2, 503);
-    await sys.reconciler.ctx.get(RunLifecycleUseCase).run(expiry);
-    const hooks = sys.reconciler.ctx.get(DispatchWebhooksUseCase);
+    a.platform.failNext(2, 503);
+    await a.sys.reconciler.ctx.get(RunLifecycleUseCase).run(expiry);
+    const hooks = a.sys.reconciler.ctx.get(DispatchWebhooksUseCase);
     const results = [];
     for (let i = 0; i < 3; i++) results.push(await until(async () => (await hooks.execute()).claimed > 0));
     const list = await get(`/webhook-events?resourceId=${r.id}`);
@@ -327,7 +256,7 @@ describe('arrears lifecycle of monthly subscriptions (seed 003)', () => {
     const deliveriesOf = hooksFor(r.id);
     expect(deliveriesOf.map((h) => h.json.id)).toEqual([event.id, event.id, event.id]);
     // replay: the same id and body once more
-    const replay = await sys.http().post(`/webhook-events/${event.id}/replay`).set(sys.auth).send({});
+    const replay = await a.sys.http().post(`/webhook-events/${event.id}/replay`).set(a.sys.auth).send({});
     expect(replay.status).toBe(200);
     expect(replay.body.status).toBe('pending');
     await flush();
@@ -336,8 +265,8 @@ describe('arrears lifecycle of monthly subscriptions (seed 003)', () => {
     // a platform that never answers 2xx: given up after the attempts, then replayable
     const r2 = await subscription(c.id, new Date(expiry.getTime() + 3600_000), false);
     await step(new Date(expiry.getTime() + 3600_000 - 60_000));
-    platform.failNext(3, 500);
-    await sys.reconciler.ctx.get(RunLifecycleUseCase).run(new Date(expiry.getTime() + 3600_000));
+    a.platform.failNext(3, 500);
+    await a.sys.reconciler.ctx.get(RunLifecycleUseCase).run(new Date(expiry.getTime() + 3600_000));
     for (let i = 0; i < 3; i++) await until(async () => (await hooks.execute()).claimed > 0);
     const failed = await get(`/webhook-events?resourceId=${r2.id}&status=failed`);
     expect(failed.body.items).toHaveLength(1);
