@@ -6,7 +6,7 @@ import request from 'supertest';
 import { ApiKeysService, type RoleName } from '@remitd/access';
 import { loadConfig, type RemitdConfig } from '@remitd/config';
 import { LedgerVerifier } from '@remitd/ledger';
-import { DispatchNotificationsUseCase, SmtpEmailChannel } from '@remitd/notifications';
+import { DispatchNotificationsUseCase, SmtpEmailChannel, type NotificationChannel } from '@remitd/notifications';
 import { PrismaService } from '@remitd/persistence';
 import { ReconcileEntriesUseCase } from '@remitd/reconciliation';
 import { LocalDirSource, PollStatementSourcesUseCase, type StatementSource } from '@remitd/statement-sources';
@@ -21,7 +21,12 @@ import { createTestDatabase } from './test-database';
  * and a real SMTP server catching the e-mails.
  */
 export async function startSystem(
-  opts: { env?: Record<string, string>; sources?: (inbox: string) => StatementSource[] } = {},
+  opts: {
+    env?: Record<string, string>;
+    sources?: (inbox: string) => StatementSource[];
+    /** channels beside the SMTP one (SMS) */
+    channels?: NotificationChannel[];
+  } = {},
 ) {
   const db = await createTestDatabase();
   const dir = mkdtempSync(path.join(tmpdir(), 'remitd-system-'));
@@ -47,7 +52,7 @@ export async function startSystem(
   const reconciler = await startReconciler(config, {
     logger: false,
     schedulers: false,
-    channels: [channel],
+    channels: [channel, ...(opts.channels ?? [])],
     sources: opts.sources ? opts.sources(inbox) : [new LocalDirSource({ id: 'inbox', dir: inbox })],
   });
   const keys = api.get(ApiKeysService);

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessModule, ApprovalsModule } from '@remitd/access';
+import { ArrearsModule } from '@remitd/arrears';
 import { BillingModule } from '@remitd/billing';
 import type { RemitdConfig } from '@remitd/config';
 import { CustomersModule } from '@remitd/customers';
@@ -37,6 +38,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { GatewayWebhookController, PaymentsController } from './payments/payments.controller';
 import { SettlementTasksController } from './settlement-tasks/settlement-tasks.controller';
+import { ResourcesController, WebhookEventsController } from './resources/resources.controller';
 import { StatementAccountsController } from './statements/statement-accounts.controller';
 import { StatementsController } from './statements/statements.controller';
 import { UnmatchedController } from './unmatched/unmatched.controller';
@@ -66,6 +68,7 @@ export class AdminApiModule {
           reconciliation: config,
           stamp: config.settlementStamp,
         }),
+        ArrearsModule.forRoot({ timeZone: config.timeZone, webhooks: config.arrears.webhooks }),
         consoleModule(),
       ],
       controllers: [
@@ -92,6 +95,8 @@ export class AdminApiModule {
         PaymentsController,
         GatewayWebhookController,
         SettlementTasksController,
+        ResourcesController,
+        WebhookEventsController,
       ],
       providers: [
         { provide: REMITD_CONFIG, useValue: config },

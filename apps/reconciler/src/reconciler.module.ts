@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ApprovalsModule } from '@remitd/access';
+import { ArrearsModule } from '@remitd/arrears';
 import { BillingModule } from '@remitd/billing';
 import type { RemitdConfig } from '@remitd/config';
 import { LedgerModule } from '@remitd/ledger';
@@ -11,6 +12,7 @@ import { ReconciliationModule } from '@remitd/reconciliation';
 import { SettlementTasksModule } from '@remitd/settlement-tasks';
 import { StatementSourcesModule } from '@remitd/statement-sources';
 import type { StatementSource } from '@remitd/statement-sources';
+import { ArrearsScheduler, WebhookDispatchScheduler } from './arrears.scheduler';
 import { BillingScheduler } from './billing.scheduler';
 import { Metrics } from './metrics';
 import { NotificationDispatchScheduler } from './notification-dispatch.scheduler';
@@ -40,7 +42,9 @@ export class ReconcilerModule {
         ScheduleModule.forRoot(),
         LedgerModule,
         ApprovalsModule.forRoot({ caps: config.approvalCaps }),
-        NotificationsModule.forRoot({ channels: opts.channels ?? channelsFromConfig(config.mail) }),
+        NotificationsModule.forRoot({
+          channels: opts.channels ?? channelsFromConfig(config.mail, config.arrears),
+        }),
         StatementSourcesModule.forRoot({
           dataDir: config.dataDir,
           sources: opts.sources ?? config.sources,
@@ -50,6 +54,7 @@ export class ReconcilerModule {
         BillingModule.forRoot({ timeZone: config.timeZone, reconciliation: config }),
         PaymentsModule.forRoot({ config: config.payments, timeZone: config.timeZone }),
         SettlementTasksModule.forRoot({ timeZone: config.timeZone, reconciliation: config }),
+        ArrearsModule.forRoot({ timeZone: config.timeZone, webhooks: config.arrears.webhooks }),
       ],
       providers: [
         { provide: RECONCILER_CONFIG, useValue: config },
@@ -62,6 +67,8 @@ export class ReconcilerModule {
               PaygDeductionScheduler,
               WriteOffScheduler,
               SettlementTasksScheduler,
+              ArrearsScheduler,
+              WebhookDispatchScheduler,
             ]
           : []),
       ],

@@ -86,6 +86,25 @@ export interface RemitdConfig {
   identity: IdentityConfig;
   /** the payment gateway and pay-as-you-go deduction (issue 14) */
   payments: PaymentsConfig;
+  /** the arrears lifecycle: webhooks to the platform, SMS (issue 16) */
+  arrears: ArrearsConfig;
+}
+
+export interface ArrearsConfig {
+  webhooks: {
+    /** REMITD_PLATFORM_WEBHOOK_URL: where lifecycle commands go; unset: they wait in the outbox */
+    url: string | null;
+    /** REMITD_PLATFORM_WEBHOOK_SECRET: the HMAC-SHA256 key (docs/webhooks.md) */
+    secret: string;
+    timeoutMs: number;
+    maxAttempts: number;
+    baseBackoffMs: number;
+    maxBackoffMs: number;
+  };
+  /** SMS over SMPP 3.4 (REMITD_SMPP_URL smpp://system_id:password@host:port); unset: the logging stand-in */
+  smpp: { url: string; systemId: string; password: string; sourceAddr: string } | null;
+  /** SMS through a provider's REST API instead (REMITD_SMS_HTTP_URL + REMITD_SMS_HTTP_TOKEN) */
+  smsHttp: { url: string; token: string; from: string } | null;
 }
 
 export interface PaymentsConfig {
@@ -362,6 +381,55 @@ export function loadConfig(env: Env = process.env): RemitdConfig {
     bootstrap: bool(env, 'REMITD_BOOTSTRAP', false),
     identity: parseIdentity(env, int(env, 'ADMIN_API_PORT', 3000, 0, 65535)),
     payments: parsePayments(env),
+    arrears: parseArrears(env),
+  };
+}
+
+function parseArrears(env: Env): ArrearsConfig {
+  const url = env.REMITD_PLATFORM_WEBHOOK_URL?.trim() || null;
+  if (url && !/^https?:\/\/./.test(url))
+    throw new ConfigError('REMITD_PLATFORM_WEBHOOK_URL', `"${url}" is not an http(s) URL`);
+  const secret = env.REMITD_PLATFORM_WEBHOOK_SECRET ?? '';
+  if (url && secret.length < 16)
+    throw new ConfigError('REMITD_PLATFORM_WEBHOOK_SECRET', 'needs at least 16 characters when a webhook URL is set');
+  let smpp: ArrearsConfig['smpp'] = null;
+  if (env.REMITD_SMPP_URL) {
+    let parsed: URL;
+    try {
+      parsed = new URL(env.REMITD_SMPP_URL);
+    } catch {
+      throw new ConfigError('REMITD_SMPP_URL', 'must look like smpp://system_id:password@host:2775');
+    }
+    if (parsed.protocol !== 'smpp:' && parsed.protocol !== 'ssmpp:')
+      throw new ConfigError('REMITD_SMPP_URL', 'must start with smpp:// or ssmpp://');
+    smpp = {
+      url: `${parsed.protocol}//${parsed.host}`,
+      systemId: decodeURIComponent(parsed.username),
+      password: decodeURIComponent(parsed.password),
+      sourceAddr: env.REMITD_SMS_FROM ?? 'remitd',
+    };
+  }
+  let smsHttp: ArrearsConfig['smsHttp'] = null;
+  if (env.REMITD_SMS_HTTP_URL) {
+    if (!/^https?:\/\/./.test(env.REMITD_SMS_HTTP_URL))
+      throw new ConfigError('REMITD_SMS_HTTP_URL', `"${env.REMITD_SMS_HTTP_URL}" is not an http(s) URL`);
+    if (smpp)
+      throw new ConfigError('REMITD_SMS_HTTP_URL', 'set either REMITD_SMPP_URL or REMITD_SMS_HTTP_URL, not both');
+    if (!env.REMITD_SMS_HTTP_TOKEN)
+      throw new ConfigError('REMITD_SMS_HTTP_TOKEN', 'is required with REMITD_SMS_HTTP_URL');
+    smsHttp = { url: env.REMITD_SMS_HTTP_URL, token: env.REMITD_SMS_HTTP_TOKEN, from: env.REMITD_SMS_FROM ?? 'remitd' };
+  }
+  return {
+    webhooks: {
+      url,
+      secret,
+      timeoutMs: int(env, 'REMITD_PLATFORM_WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+      maxAttempts: int(env, 'REMITD_PLATFORM_WEBHOOK_MAX_ATTEMPTS', 12, 1, 100),
+      baseBackoffMs: int(env, 'REMITD_PLATFORM_WEBHOOK_BACKOFF_MS', 5_000, 1, 3_600_000),
+      maxBackoffMs: int(env, 'REMITD_PLATFORM_WEBHOOK_MAX_BACKOFF_MS', 3_600_000, 1, 86_400_000),
+    },
+    smpp,
+    smsHttp,
   };
 }
 

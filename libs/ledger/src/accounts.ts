@@ -12,7 +12,8 @@ export type LedgerAccountKind =
   | 'fee_reimbursement'
   | 'suspense'
   | 'receivables'
-  | 'external';
+  | 'external'
+  | 'revenue';
 
 export const AccountCodes = {
   customerCash: (customerId: string, ccy: string) => `customer:${customerId}:cash:${ccy}`,
@@ -24,6 +25,8 @@ export const AccountCodes = {
   /** what the customer's bills have been paid with, per customer: no single row every payment must lock */
   receivables: (customerId: string, ccy: string) => `customer:${customerId}:receivable:${ccy}`,
   external: (channel: string, ccy: string) => `system:external:${channel}:${ccy}`,
+  /** what customers paid for resources the platform runs (subscription renewals, hourly fees) */
+  resourceRevenue: (ccy: string) => `system:revenue:resources:${ccy}`,
 } as const;
 
 export interface AccountRef {
@@ -74,6 +77,12 @@ export const feeExpense = (ccy: string): AccountRef => ({
 export const externalAccount = (channel: string, ccy: string): AccountRef => ({
   code: AccountCodes.external(channel, ccy),
   kind: 'external',
+  currency: ccy,
+});
+/** Subscription renewals and pay-per-hour fees deducted from a customer's balance (seed 003). */
+export const resourceRevenue = (ccy: string): AccountRef => ({
+  code: AccountCodes.resourceRevenue(ccy),
+  kind: 'revenue',
   currency: ccy,
 });
 /** A stored-value card's remaining value (seed 000: cards pay bills of the same month only). */

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { plural } from '@remitd/core';
 import { isPermanentSendError, NotificationSendError, type NotificationChannel } from './channels';
 import { OutboxRepository } from './outbox.repository';
+import { isReceiptingChannel } from './smpp-sms.channel';
 import { DEFAULT_RETRY_POLICY, nextAttemptAt, type RetryPolicy } from './retry-policy';
 import { renderTemplate } from './templates';
 
@@ -28,7 +29,11 @@ export class DispatchNotificationsUseCase {
     private readonly outbox: OutboxRepository,
     @Inject(NOTIFICATION_CHANNELS) private readonly channels: NotificationChannel[],
     @Inject(NOTIFICATION_RETRY_POLICY) private readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY,
-  ) {}
+  ) {
+    // delivery receipts (SMPP deliver_sm) are recorded against the message's provider id
+    for (const channel of channels)
+      if (isReceiptingChannel(channel)) channel.onDeliveryReceipt((r) => outbox.recordReceipt(r));
+  }
 
   // a small batch under a lease longer than its worst case (5 sends × the SMTP timeouts)
   async execute(batchSize = 5, leaseMs = 10 * 60_000): Promise<DispatchResult> {
@@ -42,8 +47,8 @@ export class DispatchNotificationsUseCase {
             channel: n.channel as 'email',
           });
         const doc = renderTemplate(n.template, n.payload);
-        await channel.send({ dedupeKey: n.dedupeKey, recipient: n.recipient, ...doc });
-        await this.outbox.markSent(n);
+        const sent = await channel.send({ dedupeKey: n.dedupeKey, recipient: n.recipient, ...doc });
+        await this.outbox.markSent(n, sent.providerMessageId);
         result.sent++;
       } catch (e) {
         const msg = e instanceof Error ? e.message : String(e);

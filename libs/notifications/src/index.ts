@@ -2,6 +2,8 @@ export * from './templates';
 export * from './money-format';
 export * from './return-reasons';
 export * from './channels';
+export * from './smpp-sms.channel';
+export * from './http-sms.channel';
 export * from './retry-policy';
 export * from './outbox.repository';
 export * from './requeue-notification.usecase';

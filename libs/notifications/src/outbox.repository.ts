@@ -84,11 +84,30 @@ export class OutboxRepository {
 
   // The outcome of an attempt is recorded only while this sender's claim is the latest
   // (attempts unchanged): a sender whose lease ran out cannot overwrite a newer claimant's result.
-  async markSent(n: { id: string; attempts: number }): Promise<void> {
+  async markSent(n: { id: string; attempts: number }, providerMessageId: string | null = null): Promise<void> {
     await this.prisma.notification.updateMany({
       where: { id: n.id, attempts: n.attempts, status: 'pending' },
-      data: { status: 'sent', sentAt: new Date(), lastError: null },
+      data: { status: 'sent', sentAt: new Date(), lastError: null, providerMessageId },
     });
+  }
+
+  /** An SMS delivery receipt, once per message and status (the SMSC may send one again). */
+  async recordReceipt(r: { providerMessageId: string; status: string; raw: string }): Promise<void> {
+    await this.prisma.$executeRaw`
+      INSERT INTO sms_delivery_receipts (provider_message_id, status, raw)
+      VALUES (${r.providerMessageId}, ${r.status}, ${r.raw.slice(0, 1000)})
+      ON CONFLICT (provider_message_id, status) DO NOTHING`;
+  }
+
+  /** The delivery receipts of SMS sent to a phone number, oldest first. */
+  async receiptsFor(
+    recipient: string,
+  ): Promise<{ notificationId: string; providerMessageId: string; status: string; receivedAt: Date }[]> {
+    return this.prisma.$queryRaw`
+      SELECT n.id::text AS "notificationId", r.provider_message_id AS "providerMessageId", r.status, r.received_at AS "receivedAt"
+      FROM sms_delivery_receipts r JOIN notifications n ON n.provider_message_id = r.provider_message_id AND n.channel = 'sms'
+      WHERE n.recipient = ${recipient}
+      ORDER BY r.received_at`;
   }
 
   async markRetry(n: { id: string; attempts: number }, error: string, nextAttemptAt: Date): Promise<void> {

@@ -87,9 +87,17 @@ function expectInBoth(rendered: { text: string; html: string }, expected: string
 }
 
 describe('renderTemplate', () => {
-  it('lists the five templates', () => {
+  it('lists the seven templates', () => {
     expect([...TEMPLATE_NAMES].sort()).toEqual(
-      ['arrears-notice', 'bills-settled', 'credit-returned', 'funds-received', 'virtual-account-created'].sort(),
+      [
+        'arrears-notice',
+        'balance-alert',
+        'bills-settled',
+        'credit-returned',
+        'funds-received',
+        'resource-lifecycle',
+        'virtual-account-created',
+      ].sort(),
     );
   });
 

@@ -39,9 +39,11 @@ export type ListName =
   | 'remitter-accounts'
   | 'repayments'
   | 'settlement-tasks'
+  | 'resources'
   | 'statement-alerts'
   | 'statement-files'
-  | 'users';
+  | 'users'
+  | 'webhook-events';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MICROS = /^\d{1,16}$/; // microseconds since 1970, up to the year 2286

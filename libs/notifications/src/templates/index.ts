@@ -9,6 +9,8 @@ export type { FundsReceivedPayload } from './funds-received.template';
 export type { CreditReturnedPayload, ReopenedBill } from './credit-returned.template';
 export type { BillsSettledPayload } from './bills-settled.template';
 export type { ArrearsNoticePayload } from './arrears-notice.template';
+export type { BalanceAlertPayload } from './balance-alert.template';
+export { RESOURCE_EVENTS, type ResourceEvent, type ResourceLifecyclePayload } from './resource-lifecycle.template';
 export {
   TEMPLATE_NAMES,
   TemplateRenderError,

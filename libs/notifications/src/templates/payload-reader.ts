@@ -124,6 +124,10 @@ export class PayloadReader {
     return v;
   }
 
+  optNonNegativeInt(key: string): number | undefined {
+    return this.present(key) ? this.nonNegativeInt(key) : undefined;
+  }
+
   list<T>(key: string, item: (r: PayloadReader) => T, opts: { nonEmpty?: boolean } = {}): T[] {
     const v = this.obj[key];
     if (!Array.isArray(v)) {

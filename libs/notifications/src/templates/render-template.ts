@@ -1,7 +1,9 @@
 import { arrearsNotice, type ArrearsNoticePayload } from './arrears-notice.template';
+import { balanceAlert, type BalanceAlertPayload } from './balance-alert.template';
 import { billsSettled, type BillsSettledPayload } from './bills-settled.template';
 import { creditReturned, type CreditReturnedPayload } from './credit-returned.template';
 import { fundsReceived, type FundsReceivedPayload } from './funds-received.template';
+import { resourceLifecycle, type ResourceLifecyclePayload } from './resource-lifecycle.template';
 import { renderDocument, type RenderedTemplate, type TemplateDef } from './layout';
 import { PayloadReader } from './payload-reader';
 import { virtualAccountCreated, type VirtualAccountCreatedPayload } from './virtual-account-created.template';
@@ -12,6 +14,8 @@ export const TEMPLATE_NAMES = [
   'credit-returned',
   'bills-settled',
   'arrears-notice',
+  'resource-lifecycle',
+  'balance-alert',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -22,6 +26,8 @@ export interface TemplatePayloads {
   'credit-returned': CreditReturnedPayload;
   'bills-settled': BillsSettledPayload;
   'arrears-notice': ArrearsNoticePayload;
+  'resource-lifecycle': ResourceLifecyclePayload;
+  'balance-alert': BalanceAlertPayload;
 }
 
 /**
@@ -84,4 +90,6 @@ const TEMPLATES: { [N in TemplateName]: TemplateDef<TemplatePayloads[N]> } = {
   'credit-returned': creditReturned,
   'bills-settled': billsSettled,
   'arrears-notice': arrearsNotice,
+  'resource-lifecycle': resourceLifecycle,
+  'balance-alert': balanceAlert,
 };
