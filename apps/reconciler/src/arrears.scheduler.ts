@@ -26,7 +26,7 @@ export class ArrearsScheduler extends IntervalScheduler {
     super('arrears-lifecycle', registry, 30_000);
   }
 
-  protected now(): Date {
+  protected override now(): Date {
     return this.clock.now();
   }
 
