@@ -63,6 +63,20 @@ describe('arrears lifecycle of pay-per-hour resources (seed 003)', () => {
     expect(await a.sys.cash(c.id)).toBe('-12.5'); // 1.00 − 27 h × 0.50
     await a.step(sgt('2027-08-02 04:00'));
     expect(await a.sys.cash(c.id)).toBe('-13'); // stopped, still billing
+    // "the customer's console and API use is restricted": a member may read and pay, nothing else
+    const member = { Authorization: `Bearer ${await a.sys.keyFor('member', c.id)}` };
+    const activate = () =>
+      a.sys
+        .http()
+        .post(`/customers/${c.id}/payg-activations`)
+        .set(member)
+        .set('Idempotency-Key', `restricted-${Date.now()}-${Math.random()}`)
+        .send({ product: 'Object storage' });
+    const refused = await activate();
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('ACCOUNT_RESTRICTED');
+    expect(refused.body.error.message).toMatch(/above 0/);
+    expect((await a.sys.http().get(`/customers/${c.id}`).set(member)).status).toBe(200);
 
     await a.topUp(c.id, '13.00');
     await a.step(sgt('2027-08-02 04:10'));
@@ -73,6 +87,8 @@ describe('arrears lifecycle of pay-per-hour resources (seed 003)', () => {
     expect(restore.hourly.restored).toBe(1);
     expect(await statusOf(r.id)).toBe('active');
     expect(a.hooksFor(r.id).map((h) => h.json.type)).toEqual(['resource.stopped', 'resource.restored']);
+    // restored: the restriction is lifted
+    expect((await activate()).body.error?.code).not.toBe('ACCOUNT_RESTRICTED');
     // billing continues
     await a.step(sgt('2027-08-02 05:00'));
     expect(await a.sys.cash(c.id)).toBe('-0.49');

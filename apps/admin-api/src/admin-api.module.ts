@@ -30,6 +30,7 @@ import { RemitterAccountsController } from './customers/remitter-accounts.contro
 import { HealthController } from './health/health.controller';
 import { ApiKeyGuard } from './http/auth';
 import { REMITD_CONFIG } from './http/config.token';
+import { ArrearsRestrictionGuard } from './http/arrears-restriction.guard';
 import { ApiExceptionFilter } from './http/exception.filter';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { LedgerController } from './ledger/ledger.controller';
@@ -103,6 +104,8 @@ export class AdminApiModule {
         HttpMetrics,
         RemittanceEventsHub,
         { provide: APP_GUARD, useClass: ApiKeyGuard },
+        // after authentication: a member whose resources are stopped for arrears may only read and pay
+        { provide: APP_GUARD, useClass: ArrearsRestrictionGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],

@@ -95,6 +95,13 @@ export class HourlyRepository {
     return rows[0] ?? null;
   }
 
+  /** Since when the customer's pay-per-hour resources are stopped for arrears (null: they are not). */
+  async stoppedSince(customerId: string): Promise<Date | null> {
+    const rows = await this.prisma.$queryRaw<{ at: Date | null }[]>`
+      SELECT min(stopped_at) AS at FROM hourly_arrears WHERE customer_id = ${customerId}::uuid AND stopped_at IS NOT NULL`;
+    return rows[0]?.at ?? null;
+  }
+
   async markStopped(tx: SqlTx, customerId: string, currency: string, at: Date): Promise<void> {
     await tx.$executeRaw`
       UPDATE hourly_arrears SET stopped_at = ${at}::timestamptz WHERE customer_id = ${customerId}::uuid AND currency = ${currency}`;
