@@ -146,6 +146,25 @@ describe('arrears lifecycle of pay-per-hour resources (seed 003)', () => {
     expect(await statusOf(s.id)).toBe('stopped');
   });
 
+  it('a partial payment that leaves the balance negative changes nothing: no new reminder, the stop still comes 24 hours after the balance first turned negative', async () => {
+    const c = await a.customerWithContacts('0');
+    const r = await hourly(c.id, '1.00', sgt('2027-11-01 00:00'));
+    const negative = await a.step(sgt('2027-11-01 01:00'));
+    expect(negative.hourly.becameNegative).toBe(1);
+    expect(a.mailTo(c.contacts.creator.email)).toEqual(['Your balance is negative']);
+    await a.step(sgt('2027-11-01 10:00'));
+    expect(await a.sys.cash(c.id)).toBe('-10');
+    await a.topUp(c.id, '6.00'); // −4.00: still negative
+    await a.step(sgt('2027-11-01 11:00'));
+    expect(await a.sys.cash(c.id)).toBe('-5');
+    expect(a.mailTo(c.contacts.creator.email)).toEqual(['Your balance is negative']);
+    await a.step(sgt('2027-11-02 00:59'));
+    expect(await statusOf(r.id)).toBe('active');
+    const stop = await a.step(sgt('2027-11-02 01:00'));
+    expect(stop.lifecycle.outcomes).toEqual({ stopped: 1 });
+    expect(a.mailTo(c.contacts.creator.email).at(-1)).toBe('Your pay-per-hour service was stopped');
+  });
+
   it('a balance alert fires once when the balance falls below its threshold, to the chosen contacts and channels, and re-arms when the balance recovers', async () => {
     const c = await a.customerWithContacts('100.00');
     const contacts = (await a.get(`/customers/${c.id}/contacts`)).body.items as { id: string; role: string }[];
