@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
+import { runWorker } from './support/kill-worker';
 import { createTestDatabase } from './support/test-database';
 
 const WORKER = path.join(__dirname, 'support', 'arrears-worker.ts');
@@ -55,31 +55,7 @@ describe('hourly deduction and lifecycle pass killed with kill -9', () => {
   });
 
   const run = (now: Date, killWhen?: () => Promise<boolean>) =>
-    new Promise<{ killed: boolean; out: string }>((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        ['-r', '@swc-node/register', WORKER, JSON.stringify({ databaseUrl: db.url, now: now.toISOString() })],
-        { cwd: path.resolve(__dirname, '..'), stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      let out = '';
-      let killed = false;
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-      child.once('error', reject);
-      child.once('exit', () => {
-        clearInterval(timer);
-        resolve({ killed, out });
-      });
-      const timer = setInterval(() => {
-        if (!killWhen || killed) return;
-        void killWhen().then((now) => {
-          if (now && !killed && child.exitCode === null) {
-            killed = true;
-            child.kill('SIGKILL');
-          }
-        });
-      }, 25);
-    });
+    runWorker(WORKER, { databaseUrl: db.url, now: now.toISOString() }, { killWhen });
 
   async function expectLedgerHolds() {
     expect(

@@ -1,12 +1,11 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import SftpClient from 'ssh2-sftp-client';
 import { Money } from '@remitd/money';
 import { AlertUntiedDaysUseCase } from '@remitd/reconciliation';
 import { SftpSource } from '@remitd/statement-sources';
 import { buildBai2 } from './support/bai2-builder';
-import { fingerprintOf, startSftpServer, type SftpServerHandle } from './support/sftp-server';
+import { startSftpServer, uploadAsBank, type SftpServerHandle } from './support/sftp-server';
 import { startSystem, type TestSystem } from './support/system';
 
 /**
@@ -25,23 +24,8 @@ describe('BAI2 over SFTP: a prior-day file of wires and ACH credits to virtual a
   let sys: TestSystem;
   let collectionAccountId: string;
 
-  const upload = async (name: string, content: string) => {
-    const bank = new SftpClient();
-    await bank.connect({
-      host: '127.0.0.1',
-      port: server.port,
-      username: USER,
-      password: PASSWORD,
-      hostVerifier: (key: Buffer) =>
-        fingerprintOf(`ssh-ed25519 ${key.toString('base64')}`) === server.hostKeyFingerprint,
-    });
-    try {
-      await bank.put(Buffer.from(content), `/inbox/${name}.part`);
-      await bank.rename(`/inbox/${name}.part`, `/inbox/${name}`);
-    } finally {
-      await bank.end();
-    }
-  };
+  const upload = (name: string, content: string) =>
+    uploadAsBank(server, { username: USER, password: PASSWORD }, name, content);
 
   /** a USD customer with its exclusive account under the US collection account */
   const usCustomer = async (name: string) => {

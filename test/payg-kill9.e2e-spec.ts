@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
 import { startGatewaySimulator, type RunningGateway } from './support/gateway-simulator';
+import { runWorker } from './support/kill-worker';
 import { createTestDatabase } from './support/test-database';
 
 const WORKER = path.join(__dirname, 'support', 'payg-sweep-worker.ts');
@@ -40,31 +40,7 @@ describe('month-end deduction killed with kill -9', () => {
   });
 
   const run = (killWhen?: () => Promise<boolean>) =>
-    new Promise<{ killed: boolean; out: string }>((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        ['-r', '@swc-node/register', WORKER, JSON.stringify({ databaseUrl: db.url, gatewayUrl: gw.url, cycle: CYCLE })],
-        { cwd: path.resolve(__dirname, '..'), stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      let out = '';
-      let killed = false;
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-      child.once('error', reject);
-      child.once('exit', () => {
-        clearInterval(timer);
-        resolve({ killed, out });
-      });
-      const timer = setInterval(() => {
-        if (!killWhen || killed) return;
-        void killWhen().then((now) => {
-          if (now && !killed && child.exitCode === null) {
-            killed = true;
-            child.kill('SIGKILL');
-          }
-        });
-      }, 25);
-    });
+    runWorker(WORKER, { databaseUrl: db.url, gatewayUrl: gw.url, cycle: CYCLE }, { killWhen });
 
   it('no customer charged twice, none skipped', async () => {
     const succeeded = async () =>

@@ -1,11 +1,10 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import SftpClient from 'ssh2-sftp-client';
 import { Money } from '@remitd/money';
 import { SftpSource } from '@remitd/statement-sources';
 import { buildCamt, closingFor, type CamtEntrySpec } from './support/camt-builder';
-import { fingerprintOf, startSftpServer, type SftpServerHandle } from './support/sftp-server';
+import { startSftpServer, uploadAsBank, type SftpServerHandle } from './support/sftp-server';
 import { startSystem, type TestSystem } from './support/system';
 
 /**
@@ -24,24 +23,8 @@ describe('reconciliation over SFTP: a statement uploaded to the bank inbox ends 
   let server: SftpServerHandle;
   let sys: TestSystem;
 
-  /** the bank's side: uploads under a temporary name, then renames, as banks do */
-  const upload = async (name: string, content: string) => {
-    const bank = new SftpClient();
-    await bank.connect({
-      host: '127.0.0.1',
-      port: server.port,
-      username: USER,
-      password: PASSWORD,
-      hostVerifier: (key: Buffer) =>
-        fingerprintOf(`ssh-ed25519 ${key.toString('base64')}`) === server.hostKeyFingerprint,
-    });
-    try {
-      await bank.put(Buffer.from(content), `/inbox/${name}.part`);
-      await bank.rename(`/inbox/${name}.part`, `/inbox/${name}`);
-    } finally {
-      await bank.end();
-    }
-  };
+  const upload = (name: string, content: string) =>
+    uploadAsBank(server, { username: USER, password: PASSWORD }, name, content);
 
   beforeAll(async () => {
     root = mkdtempSync(path.join(tmpdir(), 'remitd-sftp-bank-'));

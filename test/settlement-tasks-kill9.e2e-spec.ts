@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
 import { LedgerModule, LedgerService, LedgerVerifier, cashAccount, externalAccount, transfer } from '@remitd/ledger';
 import { Money } from '@remitd/money';
 import { TransactionRunner } from '@remitd/persistence';
+import { runWorker } from './support/kill-worker';
 import { createTestContext } from './support/test-app';
 
 const WORKER = path.join(__dirname, 'support', 'settlement-task-worker.ts');
@@ -73,34 +73,7 @@ describe('settlement-task pass killed with kill -9', () => {
   });
 
   const run = (killWhen?: () => Promise<boolean>) =>
-    new Promise<{ killed: boolean; out: string }>((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        ['-r', '@swc-node/register', WORKER, JSON.stringify({ databaseUrl: ctx.url })],
-        {
-          cwd: path.resolve(__dirname, '..'),
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
-      let out = '';
-      let killed = false;
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-      child.once('error', reject);
-      child.once('exit', () => {
-        clearInterval(timer);
-        resolve({ killed, out });
-      });
-      const timer = setInterval(() => {
-        if (!killWhen || killed) return;
-        void killWhen().then((now) => {
-          if (now && !killed && child.exitCode === null) {
-            killed = true;
-            child.kill('SIGKILL');
-          }
-        });
-      }, 10);
-    });
+    runWorker(WORKER, { databaseUrl: ctx.url }, { killWhen, pollMs: 10 });
 
   const count = async (q: string) => (await sql.query(q)).rows[0].n as number;
   const completed = () => count(`SELECT count(*)::int AS n FROM settlement_tasks WHERE status = 'completed'`);

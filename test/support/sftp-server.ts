@@ -1,3 +1,4 @@
+import SftpClient from 'ssh2-sftp-client';
 /**
  * A real, in-process SFTP server (ssh2's pure-JS Server) serving a directory on disk, for
  * tests of code that talks to a bank's SFTP inbox. Paths are jailed to `root`, which the
@@ -466,4 +467,30 @@ export function sftpServerForSuite(prefix: string): { root: string; server: Sftp
     await rm(suite.root, { recursive: true, force: true });
   });
   return suite;
+}
+
+/**
+ * The bank's side of an SFTP inbox: connects with the server's pinned host key, uploads under a
+ * temporary name and renames when complete, as banks do.
+ */
+export async function uploadAsBank(
+  server: SftpServerHandle,
+  login: { username: string; password: string },
+  name: string,
+  content: string | Buffer,
+): Promise<void> {
+  const bank = new SftpClient();
+  await bank.connect({
+    host: '127.0.0.1',
+    port: server.port,
+    username: login.username,
+    password: login.password,
+    hostVerifier: (key: Buffer) => fingerprintOf(`ssh-ed25519 ${key.toString('base64')}`) === server.hostKeyFingerprint,
+  });
+  try {
+    await bank.put(Buffer.from(content), `/inbox/${name}.part`);
+    await bank.rename(`/inbox/${name}.part`, `/inbox/${name}`);
+  } finally {
+    await bank.end();
+  }
 }

@@ -24,21 +24,8 @@ import {
 } from './resources.repository';
 import { ARREARS_TIME_ZONE } from './run-lifecycle.usecase';
 
-export interface ResourceView {
-  id: string;
-  customerId: string;
-  externalId: string;
-  name: string;
-  billingMode: BillingMode;
-  currency: string;
-  expiresAt: Date | null;
-  autoRenew: boolean;
-  renewalPrice: string | null;
-  hourlyPrice: string | null;
-  status: string;
-  statusChangedAt: Date;
-  createdAt: Date;
-}
+/** A resource as the API shows it: the row with prices at the currency's scale, without `updatedAt`. */
+export type ResourceView = Omit<ResourceRow, 'updatedAt'>;
 
 export interface ReportResourceCommand {
   actor: Actor;
@@ -59,21 +46,8 @@ export interface ReportResourceCommand {
 
 function view(r: ResourceRow): ResourceView {
   const scaled = (v: string | null) => (v === null ? null : Money.fromStored(v, r.currency).toString());
-  return {
-    id: r.id,
-    customerId: r.customerId,
-    externalId: r.externalId,
-    name: r.name,
-    billingMode: r.billingMode,
-    currency: r.currency,
-    expiresAt: r.expiresAt,
-    autoRenew: r.autoRenew,
-    renewalPrice: scaled(r.renewalPrice),
-    hourlyPrice: scaled(r.hourlyPrice),
-    status: r.status,
-    statusChangedAt: r.statusChangedAt,
-    createdAt: r.createdAt,
-  };
+  const { updatedAt: _updated, ...shown } = r;
+  return { ...shown, renewalPrice: scaled(r.renewalPrice), hourlyPrice: scaled(r.hourlyPrice) };
 }
 
 /**

@@ -58,9 +58,4 @@ export class WriteOffRequestsRepository {
         )
       ON CONFLICT (customer_id) DO NOTHING`;
   }
-
-  pending(tx: Tx, customerIds: string[]): Promise<WriteOffRequestRow[]> {
-    return tx.$queryRaw<WriteOffRequestRow[]>`
-      SELECT customer_id::text AS "customerId", reason FROM write_off_requests WHERE customer_id = ANY(${customerIds}::uuid[])`;
-  }
 }

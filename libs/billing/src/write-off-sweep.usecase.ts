@@ -43,7 +43,7 @@ export class WriteOffSweepUseCase {
           const claimed = await this.requests.claim(tx, batch);
           if (!claimed.length) return null;
           const byReason = new Map<string, string[]>();
-          for (const c of claimed) byReason.set(c.reason, [...(byReason.get(c.reason) ?? []), c.customerId]);
+          for (const c of claimed) byReason.set(c.reason, (byReason.get(c.reason) ?? []).concat(c.customerId));
           const outcomes = [];
           for (const [reason, ids] of byReason) outcomes.push(...(await this.writeOff.inTx(tx, ids, reason)));
           await this.requests.remove(

@@ -11,10 +11,6 @@ const PREFIX = 'enc:v1:';
 export class SecretBox {
   constructor(private readonly key: Buffer | null) {}
 
-  get sealing(): boolean {
-    return this.key !== null;
-  }
-
   seal(plain: string, boundTo: string): string {
     if (!this.key) return plain;
     const iv = randomBytes(12);

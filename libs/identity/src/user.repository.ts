@@ -18,11 +18,6 @@ export class UserRepository {
     this.box = new SecretBox(config.secretsKey ? Buffer.from(config.secretsKey, 'base64') : null);
   }
 
-  /** whether TOTP seeds are encrypted at rest (REMITD_SECRETS_KEY) */
-  get sealsSecrets(): boolean {
-    return this.box.sealing;
-  }
-
   /** the row with its TOTP seed readable (sealed at rest) */
   private opened(row: UserRow | null): UserRow | null {
     return row?.totpSecret ? { ...row, totpSecret: this.box.open(row.totpSecret, row.id) } : row;

@@ -23,10 +23,10 @@ export class PrepaidChargesService {
     if (filter.paymentIds?.length === 0 || filter.billIds?.length === 0) return 0;
     const rows = await this.receivables.takePrepaidToApply(tx, filter);
     if (!rows.length) return 0;
-    const open = await this.receivables.lockOpenAmounts(tx, [...new Set(rows.map((r) => r.billId))]);
-    const left = new Map(
-      [...open].map(([id, o]) => [id, Money.fromStored(o, rows.find((r) => r.billId === id)!.currency)]),
-    );
+    // one lookup per bill, not a scan of the rows per bill (month end applies many at once)
+    const currencyOf = new Map(rows.map((r) => [r.billId, r.currency]));
+    const open = await this.receivables.lockOpenAmounts(tx, [...currencyOf.keys()]);
+    const left = new Map([...open].map(([id, o]) => [id, Money.fromStored(o, currencyOf.get(id)!)]));
     const repayments: RepaymentInsert[] = [];
     const deltas = new Map<string, Money>();
     const excess: JournalRequest[] = [];
