@@ -8,6 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './app/App';
+import './i18n';
 
 // WCAG AA contrast: white on indigo.7 and gray.7 for "dimmed" text (Mantine's gray.6 is 3.3:1)
 const theme = createTheme({
