@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { startTestAdminApi, type TestApi } from './support/admin-api';
 
@@ -83,6 +87,32 @@ describe('openapi item 9: the OpenAPI document is a contract a typed client can 
 
   const resolve = (schema: Schema | undefined): Schema | undefined =>
     schema?.$ref ? doc.components.schemas[schema.$ref.replace('#/components/schemas/', '')] : schema;
+
+  it("the console's generated API types (apps/console/src/api/schema.d.ts) are current", () => {
+    const file = path.join(__dirname, '..', 'apps', 'console', 'src', 'api', 'schema.d.ts');
+    const dir = mkdtempSync(path.join(tmpdir(), 'remitd-openapi-'));
+    try {
+      writeFileSync(path.join(dir, 'openapi.json'), JSON.stringify(doc));
+      execFileSync(process.execPath, [
+        path.join(__dirname, '..', 'scripts', 'api-types.mjs'),
+        path.join(dir, 'openapi.json'),
+        path.join(dir, 'schema.d.ts'),
+      ]);
+      const fresh = execFileSync(
+        path.join(__dirname, '..', 'node_modules', '.bin', 'prettier'),
+        ['--stdin-filepath', file],
+        {
+          input: readFileSync(path.join(dir, 'schema.d.ts')),
+        },
+      ).toString();
+      if (process.env.REMITD_UPDATE_API_TYPES === '1') writeFileSync(file, fresh);
+      const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      // stale: run this test with REMITD_UPDATE_API_TYPES=1 and commit the file
+      expect(current === fresh ? 'current' : 'stale (rerun with REMITD_UPDATE_API_TYPES=1)').toBe('current');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('validates as OpenAPI 3 (swagger-parser)', async () => {
     await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeTruthy();
