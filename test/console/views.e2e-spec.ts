@@ -271,7 +271,7 @@ describeInBrowser('the console views in Chromium: dashboard, Customer 360, bank,
     }
   });
 
-  it('a member lands on its own customer from a staff page, without staff tabs, and the staff APIs answer 403', async () => {
+  it('a member lands on its own billing console from a staff page, its customer without staff tabs, and the staff APIs answer 403', async () => {
     const member = await createUser('member', customer.id);
     for (const [viewport, width] of [
       [DESKTOP, 'desktop'],
@@ -279,6 +279,9 @@ describeInBrowser('the console views in Chromium: dashboard, Customer 360, bank,
     ] as const) {
       const { context, page } = await open(member.email, viewport);
       await page.goto('/console/queue');
+      await heading(page, 'Bill overview');
+      expect(page.url()).toBe(`${baseURL}/console/billing/bills`);
+      await page.goto(`/console/customers/${customer.id}`);
       await heading(page, 'Views Customer Ltd');
       expect(page.url()).toBe(`${baseURL}/console/customers/${customer.id}`);
       expect(await page.getByRole('tab').allInnerTexts()).not.toContain('Audit trail');

@@ -4,6 +4,7 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { isStaff, useSession } from '../api/session';
 import { QueueScreen } from '../screens/queue/QueueScreen';
 import { SignInScreen } from '../screens/sign-in/SignInScreen';
+import { MEMBER_SCREENS, navPath } from './member-screens';
 import { Shell } from './Shell';
 
 // the queue (where account managers spend the day) is in the first bundle; the other screens, and
@@ -32,7 +33,7 @@ function Screens({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
-/** Signed out: the sign-in page. Staff: every screen. Members: only their own customer. */
+/** Signed out: the sign-in page. Staff: every screen. Members: the billing console of their own customer. */
 export function App() {
   const session = useSession();
   if (session.isPending)
@@ -56,9 +57,12 @@ export function App() {
       <Shell user={user}>
         <Screens>
           <Routes>
+            {MEMBER_SCREENS.map((s) => (
+              <Route key={s.path} path={s.path} element={<s.Component />} />
+            ))}
             <Route path="/customers/:id" element={<CustomerScreen />} />
             <Route path="/account" element={<AccountScreen />} />
-            <Route path="*" element={<Navigate to={`/customers/${user.customerId}`} replace />} />
+            <Route path="*" element={<Navigate to={navPath(MEMBER_SCREENS[0])} replace />} />
           </Routes>
         </Screens>
       </Shell>

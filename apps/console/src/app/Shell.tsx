@@ -2,7 +2,9 @@ import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
 import { isStaff, useSessionActions, type User } from '../api/session';
+import { MEMBER_SCREENS, navPath } from './member-screens';
 
 const STAFF_NAV = [
   { to: '/', label: 'Dashboard' },
@@ -17,11 +19,13 @@ export function Shell({ user, children }: { user: User; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   const { signOut } = useSessionActions();
   const location = useLocation();
+  const { t } = useTranslation();
   const nav = isStaff(user)
     ? STAFF_NAV
     : [
-        { to: `/customers/${user.customerId}`, label: 'My billing' },
-        { to: '/account', label: 'My account' },
+        ...MEMBER_SCREENS.map((s) => ({ to: navPath(s), label: t(s.nav) })),
+        { to: `/customers/${user.customerId}`, label: t('nav.statement') },
+        { to: '/account', label: t('nav.myAccount') },
       ];
   const active = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
   return (
@@ -43,7 +47,7 @@ export function Shell({ user, children }: { user: User; children: ReactNode }) {
               {user.name} · {user.role.replace('_', ' ')}
             </Text>
             <Button variant="default" size="xs" onClick={() => signOut()}>
-              Sign out
+              {t('signOut')}
             </Button>
           </Group>
         </Group>
