@@ -76,6 +76,38 @@ describeInBrowser('member unified settlement in Chromium (seed 001)', () => {
     return readFileSync((await file.path())!);
   }
 
+  it("a member opening another customer's task, or a deleted one, is told why and sees none of its data", async () => {
+    const t = translator('en', 'settlement');
+    const stranger = await sys.customer({ name: 'Stranger Holdings Ltd' });
+    await sys.bill(stranger.id, cycleBack(2), '99.00');
+    const theirs = await sys
+      .http()
+      .post('/settlement-tasks')
+      .set(asMember(await sys.keyFor('member', stranger.id)))
+      .set('Idempotency-Key', `member-settlement-${++n}`)
+      .send({ name: 'Stranger secret task', items: [{ customerId: stranger.id, billingCycle: cycleBack(2) }] })
+      .expect(201);
+    const member = await sys.customer({ name: 'Nosy Member Ltd' });
+    const page = await memberPage(member.id, 'en');
+    await page.goto(`/console/billing/settlement-tasks/${theirs.body.id}`);
+    const notice = page.getByRole('alert');
+    await notice.getByText(t('denied.customer')).waitFor();
+    await expect(notice.getAttribute('data-code')).resolves.toBe('FORBIDDEN_CUSTOMER');
+    await expect(page.getByText('Stranger secret task').count()).resolves.toBe(0);
+    await expectAccessible(page, 'another customer task');
+    // its own list holds nothing of the stranger's
+    await page.goto('/console/billing/settlement-tasks');
+    await page.getByText(t('list.empty')).waitFor();
+
+    await sys
+      .http()
+      .delete(`/settlement-tasks/${theirs.body.id}`)
+      .set(asMember(await sys.keyFor('member', stranger.id)))
+      .expect(200);
+    await page.goto(`/console/billing/settlement-tasks/${theirs.body.id}`);
+    await page.getByRole('alert').getByText(t('view.notFound')).waitFor();
+  });
+
   it.each(['en', 'zh'] as const)(
     'a member creates a task in the wizard, edits the draft, runs it, pays by bank transfer and sees it completed; stops, enables, closes and deletes others (%s)',
     async (lang) => {
@@ -189,8 +221,15 @@ describeInBrowser('member unified settlement in Chromium (seed 001)', () => {
       await box(2).uncheck();
       await page.getByRole('button', { name: t('wizard.next') }).click();
       await name.fill(`Q3 settlement ${lang} (edited)`);
-      await page.getByRole('button', { name: t('wizard.saveChanges') }).click();
+      // Generate and Run with an empty balance: from the editor in one language, from the saved draft in the other
+      if (lang === 'zh') await page.getByRole('button', { name: t('wizard.generateAndRun') }).click();
+      else {
+        await page.getByRole('button', { name: t('wizard.saveChanges') }).click();
+        await page.locator('[data-status="draft"]').waitFor();
+        await page.getByRole('button', { name: t('actions.run') }).click();
+      }
       await heading(`Q3 settlement ${lang} (edited)`);
+      await page.locator('[data-status="running"]').waitFor();
       const items = page.getByTestId('task-items').locator('tbody tr');
       expect(await items.evaluateAll((r) => r.map((row) => row.getAttribute('data-cycle')))).toEqual(
         [4, 3].map(cycleBack),
@@ -198,9 +237,7 @@ describeInBrowser('member unified settlement in Chromium (seed 001)', () => {
       const taskId = /settlement-tasks\/([0-9a-f-]{36})/.exec(page.url())![1];
       const reference = (await sys.http().get(`/settlement-tasks/${taskId}`).set(asMember(key))).body.reference;
 
-      // Generate and Run with an empty balance: the task waits for funds and says what to transfer
-      await page.getByRole('button', { name: t('actions.run') }).click();
-      await page.locator('[data-status="running"]').waitFor();
+      // the task waits for funds and says what to transfer, where, with which reference
       const panel = page.getByTestId('payment-panel');
       await panel.getByTestId('amount-due').waitFor();
       await expect(panel.getByTestId('amount-due').textContent()).resolves.toBe('270.00 EUR');

@@ -16,6 +16,8 @@ export type TaskItem = Schemas['TaskItemRequest'];
 const noRetryOn4xx = (failures: number, error: Error) =>
   !(error instanceof ApiError && error.status < 500) && failures < 1;
 
+const ACTIVE: SettlementTaskStatus[] = ['running', 'settling'];
+
 export const TASKS_PAGE_SIZE = 20;
 const TASKS = ['settlement-tasks'] as const;
 const base = '/settlement-tasks';
@@ -43,6 +45,8 @@ export function useSettlementTask(id: string, enabled = true) {
     queryKey: [...TASKS, 'task', id],
     queryFn: () => api<SettlementTask>('GET', `${base}/${id}`),
     enabled,
+    // seed 001: a top-up settles a running task by itself ("may take 1 to 2 minutes"): look again now and then
+    refetchInterval: (query) => (ACTIVE.includes(query.state.data?.status ?? 'draft') ? 15_000 : false),
     retry: noRetryOn4xx,
   });
 }

@@ -66,6 +66,12 @@ export function ErrorNotice({ error, title }: { error: Error; title?: string }) 
         {t(denied)}
       </Alert>
     );
+  if (error instanceof ApiError && error.status === 404)
+    return (
+      <Alert color="red.9" variant="outline" title={title ?? t('loadFailed')} role="alert" data-code={error.code}>
+        {t('view.notFound')}
+      </Alert>
+    );
   return (
     <Alert color="red.9" variant="outline" title={title ?? t('loadFailed')} role="alert">
       {error.message}
