@@ -108,6 +108,41 @@ describeInBrowser('member unified settlement in Chromium (seed 001)', () => {
     await page.getByRole('alert').getByText(t('view.notFound')).waitFor();
   });
 
+  it('the list pages through many tasks, newest first', async () => {
+    const t = translator('zh', 'settlement');
+    const customer = await sys.customer({ name: 'Many Tasks Ltd' });
+    const key = await sys.keyFor('member', customer.id);
+    const references: string[] = [];
+    // one draft per cycle (a cycle sits in one open task only): one more than a page
+    for (let k = 2; k <= 22; k++) {
+      await sys.bill(customer.id, cycleBack(k), '10.00');
+      const task = await sys
+        .http()
+        .post('/settlement-tasks')
+        .set(asMember(key))
+        .set('Idempotency-Key', `member-settlement-${++n}`)
+        .send({ name: `Task ${k}`, items: [{ customerId: customer.id, billingCycle: cycleBack(k) }] })
+        .expect(201);
+      references.unshift(task.body.reference);
+    }
+    const page = await memberPage(customer.id, 'zh');
+    await page.goto('/console/billing/settlement-tasks');
+    const rows = page.getByTestId('settlement-task-list').locator('tbody tr');
+    await rows.first().waitFor();
+    const shown = () => rows.evaluateAll((r) => r.map((row) => row.getAttribute('data-task')));
+    expect(await shown()).toEqual(references.slice(0, 20));
+    const pages = page.getByRole('navigation', { name: t('list.pages') });
+    await pages.getByRole('button', { name: t('list.next') }).click();
+    await pages.getByText(t('list.page', { page: 2 })).waitFor();
+    await rows.nth(1).waitFor({ state: 'detached' });
+    expect(await shown()).toEqual(references.slice(20));
+    await expect(pages.getByRole('button', { name: t('list.next') }).isDisabled()).resolves.toBe(true);
+    await pages.getByRole('button', { name: t('list.previous') }).click();
+    await rows.nth(19).waitFor();
+    expect(await shown()).toEqual(references.slice(0, 20));
+    await expectAccessible(page, 'task list, paged (zh)');
+  });
+
   it.each(['en', 'zh'] as const)(
     'a member creates a task in the wizard, edits the draft, runs it, pays by bank transfer and sees it completed; stops, enables, closes and deletes others (%s)',
     async (lang) => {

@@ -25,7 +25,7 @@ export function TaskList() {
           <Text>{t('list.empty')}</Text>
         ) : (
           <Table.ScrollContainer type="native" tabIndex={0} minWidth={720} aria-label={t('list.caption')}>
-            <Table striped highlightOnHover data-testid="settlement-task-list">
+            <Table striped data-testid="settlement-task-list">
               <Table.Caption>{t('list.caption')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
