@@ -1,12 +1,25 @@
-import { Stack, Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import type { ReactElement } from 'react';
+import { Route, Routes, useParams } from 'react-router-dom';
+import { TaskList } from './settlement/TaskList';
+import { TaskView } from './settlement/TaskView';
+import { TaskWizard } from './settlement/TaskWizard';
 
-/** Unified settlement (member console, `/billing/settlement-tasks`): to be built */
+/**
+ * Unified settlement (seed 001, member console, `/billing/settlement-tasks/*`): the list, the create
+ * wizard, a task's view and the draft editor.
+ */
 export function SettlementTasksScreen() {
-  const { t } = useTranslation('settlement');
   return (
-    <Stack>
-      <Title order={2}>{t('title')}</Title>
-    </Stack>
+    <Routes>
+      <Route index element={<TaskList />} />
+      <Route path="new" element={<TaskWizard />} />
+      <Route path=":id" element={<WithId render={(id) => <TaskView key={id} id={id} />} />} />
+      <Route path=":id/edit" element={<WithId render={(id) => <TaskWizard key={id} taskId={id} />} />} />
+    </Routes>
   );
+}
+
+function WithId({ render }: { render: (id: string) => ReactElement }) {
+  const { id } = useParams();
+  return id ? render(id) : null;
 }
