@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { inListOrder, keysetPage, Prisma, PrismaService, type KeysetPosition, type Tx } from '@remitd/persistence';
+import {
+  inListOrder,
+  keysetPage,
+  keysetRows,
+  Prisma,
+  PrismaService,
+  SqlTransactions,
+  type KeysetPosition,
+  type Tx,
+} from '@remitd/persistence';
 
 export interface BillRow {
   id: string;
@@ -24,7 +33,10 @@ const BILL_COLUMNS = `id::text, customer_id::text AS "customerId", reference, bi
 
 @Injectable()
 export class BillingRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly sql: SqlTransactions,
+  ) {}
 
   /**
    * A page of bills, oldest issued first (exact keyset on issued_at, id). Statuses are matched as
@@ -40,13 +52,13 @@ export class BillingRepository {
     if (filter.statuses)
       where.push(Prisma.sql`CASE WHEN status IN ('unsettled', 'partly_paid') AND due_date < ${filter.today}
                                  THEN 'overdue' ELSE status END = ANY(${filter.statuses}::text[])`);
-    const { ids, next } = await keysetPage(
-      this.prisma,
-      { table: 'bills', sortColumn: 'issued_at', order: 'asc', where },
+    // a hot read (the console's and members' open bills): one prepared statement, no ORM
+    const { rows, next } = await keysetRows<BillRow>(
+      this.sql.reads,
+      { table: 'bills', sortColumn: 'issued_at', order: 'asc', where, columns: BILL_COLUMNS },
       page,
     );
-    const rows = ids.length ? await this.prisma.bill.findMany({ where: { id: { in: ids } } }) : [];
-    return { items: inListOrder(ids, rows), next };
+    return { items: rows, next };
   }
 
   /** A page of repayment records, oldest first (exact keyset on created_at, id). */
