@@ -9,7 +9,7 @@ import {
   type RepaymentInsert,
 } from '@remitd/ledger';
 import { Money } from '@remitd/money';
-import type { Tx } from '@remitd/persistence';
+import type { SqlTx } from '@remitd/persistence';
 import { BillingRepository } from './billing.repository';
 import type { SourceAllocation, SourceKind } from './pay-bills';
 
@@ -54,12 +54,12 @@ export class BillPaymentService {
     private readonly repo: BillingRepository,
   ) {}
 
-  async execute(tx: Tx, p: BillPayment): Promise<PaymentResult> {
+  async execute(tx: SqlTx, p: BillPayment): Promise<PaymentResult> {
     return (await this.executeMany(tx, [p]))[0];
   }
 
   /** Many payments (e.g. a write-off sweep over thousands of customers) in a fixed number of statements. */
-  async executeMany(tx: Tx, payments: readonly BillPayment[]): Promise<PaymentResult[]> {
+  async executeMany(tx: SqlTx, payments: readonly BillPayment[]): Promise<PaymentResult[]> {
     const live = payments.map((p) => ({
       p,
       total: p.allocations.reduce((s, a) => s.plus(a.amount), Money.zero(p.currency)),

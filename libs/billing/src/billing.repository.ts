@@ -7,6 +7,7 @@ import {
   PrismaService,
   SqlTransactions,
   type KeysetPosition,
+  type SqlTx,
   type Tx,
 } from '@remitd/persistence';
 
@@ -97,7 +98,7 @@ export class BillingRepository {
   }
 
   /** Issued, unpaid bills (locked) of these customers. */
-  lockOpenBills(tx: Tx, customerIds: string[], onlyBillIds?: string[]): Promise<BillRow[]> {
+  lockOpenBills(tx: SqlTx, customerIds: string[], onlyBillIds?: string[]): Promise<BillRow[]> {
     if (!customerIds.length) return Promise.resolve([]);
     return tx.$queryRawUnsafe<BillRow[]>(
       `SELECT ${BILL_COLUMNS} FROM bills WHERE customer_id = ANY($1::uuid[]) AND status IN ('unsettled', 'partly_paid', 'overdue') AND issued_at <= now()
@@ -107,7 +108,7 @@ export class BillingRepository {
     );
   }
 
-  async bill(id: string, tx?: Tx): Promise<BillRow | null> {
+  async bill(id: string, tx?: SqlTx): Promise<BillRow | null> {
     const rows = await (tx ?? this.prisma).$queryRawUnsafe<BillRow[]>(
       `SELECT ${BILL_COLUMNS} FROM bills WHERE id = $1::uuid`,
       id,
@@ -136,7 +137,7 @@ export class BillingRepository {
       FROM refunds WHERE customer_id = ANY(${customerIds}::uuid[]) AND remaining > 0 ORDER BY created_at, id FOR UPDATE`;
   }
 
-  async useRefunds(tx: Tx, used: { id: string; amount: string }[]): Promise<void> {
+  async useRefunds(tx: SqlTx, used: { id: string; amount: string }[]): Promise<void> {
     if (!used.length) return;
     await tx.$executeRaw`
       UPDATE refunds r SET remaining = r.remaining - u.amount
@@ -176,7 +177,7 @@ export class BillingRepository {
     return new Map(rows.map((r) => [r.customerId, r.reference]));
   }
 
-  async customerPaymentLock(tx: Tx, customerId: string): Promise<void> {
+  async customerPaymentLock(tx: SqlTx, customerId: string): Promise<void> {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('payment:' || ${customerId}))`;
   }
 }

@@ -4,7 +4,7 @@ import { ApprovalsService, makerOf, type ApprovalExecutor, type ApprovalRequestV
 import { conflict, notFound, validationError } from '@remitd/core';
 import { LedgerRepository, cashAccount, externalAccount } from '@remitd/ledger';
 import { Money } from '@remitd/money';
-import { AuditRepository, TransactionRunner, type Actor, type Tx } from '@remitd/persistence';
+import { AuditRepository, SqlTransactions, TransactionRunner, type Actor, type SqlTx, type Tx } from '@remitd/persistence';
 import { BillPaymentService, type SourceAccount } from './bill-payment.service';
 import { BillingRepository } from './billing.repository';
 import { WriteOffRequestsRepository } from './write-off-requests.repository';
@@ -58,6 +58,7 @@ export interface PendingApproval {
 export class ManualPaymentUseCase implements ApprovalExecutor, OnModuleInit {
   constructor(
     private readonly tx: TransactionRunner,
+    private readonly sql: SqlTransactions,
     private readonly repo: BillingRepository,
     private readonly customers: CustomerRepository,
     private readonly ledger: LedgerRepository,
@@ -78,7 +79,9 @@ export class ManualPaymentUseCase implements ApprovalExecutor, OnModuleInit {
     if (asRequest && !channel.requestRoles?.includes(cmd.actor.role))
       throw channelForbidden(channel.name, cmd.actor.role, channel.roles);
     if (channel && cmd.external) channel.validate?.(cmd.external);
-    return this.tx.run((tx) => this.pay(tx, cmd, asRequest ? 'request' : 'pay'));
+    // an approval request is written through the ORM; a payment (the hot path) on a plain connection
+    if (asRequest) return this.tx.run((tx) => this.pay(tx, cmd, { requestOn: tx }));
+    return this.sql.run((tx) => this.pay(tx, cmd, 'pay'), { idempotent: true });
   }
 
   /** An approved offline payment: paid as the maker asked, once (the journal key is the request's). */
@@ -92,16 +95,17 @@ export class ManualPaymentUseCase implements ApprovalExecutor, OnModuleInit {
   }
 
   private async pay(
-    tx: Tx,
+    tx: SqlTx,
     cmd: ManualPaymentCommand,
     mode: 'pay',
     approval?: ApprovalRequestView,
   ): Promise<ManualPaymentResult>;
-  private async pay(tx: Tx, cmd: ManualPaymentCommand, mode: 'pay' | 'request'): Promise<ManualPaymentOutcome>;
+  private async pay(tx: Tx, cmd: ManualPaymentCommand, mode: { requestOn: Tx }): Promise<ManualPaymentOutcome>;
+  /** `mode`: pay now, or (the ORM transaction `requestOn`) file the approval request it waits on */
   private async pay(
-    tx: Tx,
+    tx: SqlTx,
     cmd: ManualPaymentCommand,
-    mode: 'pay' | 'request',
+    mode: 'pay' | { requestOn: Tx },
     approval?: ApprovalRequestView,
   ): Promise<ManualPaymentOutcome> {
     const bill0 = await this.repo.bill(cmd.billId, tx);
@@ -148,10 +152,10 @@ export class ManualPaymentUseCase implements ApprovalExecutor, OnModuleInit {
         `fromBalance: ${balancePart.toString()} ${ccy} exceeds the available credit ${credit.toString()} (cash balance + credit limit − frozen amount)`,
       );
     }
-    if (mode === 'request') {
+    if (mode !== 'pay') {
       // nothing moves until a checker approves: the request holds the maker's command
       const { actor: _actor, idempotencyKey: _key, ...command } = cmd;
-      const approvalRequest = await this.approvals.request(tx, {
+      const approvalRequest = await this.approvals.request(mode.requestOn, {
         maker: cmd.actor,
         kind: 'offline_payment',
         customerId: payer.id,

@@ -4,7 +4,7 @@ import { Pool, type ClientBase, type QueryResult } from 'pg';
 import { Prisma } from './generated/prisma/client';
 import { pgParams } from './pg-params';
 import { SESSION_OPTIONS } from './prisma.service';
-import { retryingConflicts, trackCommitHooks } from './transaction';
+import { recordIdempotency, retryingConflicts, trackCommitHooks } from './transaction';
 
 /**
  * The raw-SQL subset of a Prisma transaction client. The set-based hot paths (reconciliation
@@ -125,7 +125,11 @@ export class SqlTransactions implements OnModuleDestroy {
     this.reads = new PgPoolReads(this.pool);
   }
 
-  async run<T>(fn: (tx: SqlTx) => Promise<T>, opts: { retries?: number } = {}): Promise<T> {
+  /**
+   * @param opts.idempotent inside an idempotent API request, write the request's record in this
+   *   transaction, as TransactionRunner does (the request's one transaction)
+   */
+  async run<T>(fn: (tx: SqlTx) => Promise<T>, opts: { retries?: number; idempotent?: boolean } = {}): Promise<T> {
     return retryingConflicts(opts.retries ?? 3, async () => {
       const client = await this.pool.connect();
       const tx = new PgSqlTx(client);
@@ -133,6 +137,7 @@ export class SqlTransactions implements OnModuleDestroy {
       try {
         await client.query('BEGIN');
         const out = await fn(tx);
+        if (opts.idempotent) await recordIdempotency(tx, out);
         await client.query('COMMIT');
         client.release();
         for (const h of hooks) h();
