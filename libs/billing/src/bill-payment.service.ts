@@ -39,6 +39,8 @@ export interface PaymentResult {
   created: boolean;
   repayments: { billId: string; method: SourceKind; amount: string }[];
   total: string;
+  /** the bills this payment moved, as it left them */
+  bills: { id: string; status: string; paid: string; amount: string }[];
 }
 
 /**
@@ -111,10 +113,11 @@ export class BillPaymentService {
         if (s.refundId) refundUse.set(s.refundId, refundUse.get(s.refundId)?.plus(a.amount) ?? a.amount);
       }
     }
-    await this.bills.applyBillPayments(
+    const moved = await this.bills.applyBillPayments(
       tx,
       [...deltas].map(([billId, d]) => ({ billId, delta: d.toString() })),
     );
+    const movedById = new Map(moved.map((b) => [b.id, b]));
     await this.bills.insertRepayments(tx, rows);
     await this.repo.useRefunds(
       tx,
@@ -129,6 +132,9 @@ export class BillPaymentService {
           ? p.allocations.map((a) => ({ billId: a.billId, method: a.kind, amount: a.amount.toString() }))
           : [],
         total: total.toString(),
+        bills: j?.created
+          ? [...new Set(p.allocations.map((a) => a.billId))].flatMap((id) => movedById.get(id) ?? [])
+          : [],
       };
     });
   }

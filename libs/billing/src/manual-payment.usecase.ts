@@ -2,9 +2,16 @@ import { CustomerRepository } from '@remitd/customers';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { ApprovalsService, makerOf, type ApprovalExecutor, type ApprovalRequestView } from '@remitd/access';
 import { conflict, notFound, validationError } from '@remitd/core';
-import { LedgerRepository, cashAccount, externalAccount } from '@remitd/ledger';
+import { LedgerRepository, cashAccount, externalAccount, receivables } from '@remitd/ledger';
 import { Money } from '@remitd/money';
-import { AuditRepository, SqlTransactions, TransactionRunner, type Actor, type SqlTx, type Tx } from '@remitd/persistence';
+import {
+  AuditRepository,
+  SqlTransactions,
+  TransactionRunner,
+  type Actor,
+  type SqlTx,
+  type Tx,
+} from '@remitd/persistence';
 import { BillPaymentService, type SourceAccount } from './bill-payment.service';
 import { BillingRepository } from './billing.repository';
 import { WriteOffRequestsRepository } from './write-off-requests.repository';
@@ -108,14 +115,14 @@ export class ManualPaymentUseCase implements ApprovalExecutor, OnModuleInit {
     mode: 'pay' | { requestOn: Tx },
     approval?: ApprovalRequestView,
   ): Promise<ManualPaymentOutcome> {
-    const bill0 = await this.repo.bill(cmd.billId, tx);
+    // pause automatic write-off for this customer for as long as this transaction runs (the
+    // customer's payment lock, taken with the first read of the bill)
+    const bill0 = await this.repo.billTakingPaymentLock(tx, cmd.billId);
     if (!bill0) throw notFound('bill', cmd.billId);
     if (cmd.actor.role === 'member' && cmd.actor.customerId !== bill0.customerId) throw notFound('bill', cmd.billId);
     const ccy = bill0.currency;
     const externalPart = cmd.external ? Money.of(cmd.external.amount, ccy, 'external.amount') : Money.zero(ccy);
     const channel = this.channelFor(cmd);
-    // pause automatic write-off for this customer for as long as this transaction runs
-    await this.repo.customerPaymentLock(tx, bill0.customerId);
     const [payer] = await this.customers.byIds(tx, [bill0.customerId], { lock: true });
     const [bill] = await this.repo.lockOpenBills(tx, [bill0.customerId], [bill0.id]);
     if (!bill)
@@ -144,7 +151,8 @@ export class ManualPaymentUseCase implements ApprovalExecutor, OnModuleInit {
       );
     }
     const cash = cashAccount(payer.id, ccy);
-    const balances = await this.ledger.lockBalances(tx, [cash]);
+    // both accounts the payment moves, locked together in id order (as every journal locks)
+    const balances = await this.ledger.lockBalances(tx, [cash, receivables(payer.id, ccy)]);
     const credit = availableCredit(payer, balances.get(cash.code) ?? '0');
     if (balancePart.gt(credit)) {
       throw conflict(
@@ -208,7 +216,8 @@ export class ManualPaymentUseCase implements ApprovalExecutor, OnModuleInit {
     });
     // seed 000: automatic write-off "automatically resumes upon completion" (the sweep picks it up)
     await this.writeOffRequests.request(tx, [payer.id], 'manual payment ended');
-    const after = await this.repo.bill(bill.id, tx);
+    // the bill as the payment left it (a replay of the journal moved nothing: read it)
+    const after = result.bills.find((b) => b.id === bill.id) ?? (await this.repo.bill(bill.id, tx));
     return {
       billId: bill.id,
       billReference: bill.reference,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from './generated/prisma/client';
 import { PrismaService } from './prisma.service';
 import type { SqlTx } from './sql';
 
