@@ -164,7 +164,7 @@ interface PhaseResult {
   p90: number;
   p99: number;
   max: number;
-  /** CPU per request in µs: this process (the API, and the load generator's thread) and PostgreSQL */
+  /** CPU per request in µs: this process (the API, and the load generator's thread) and PostgreSQL (NaN: unknown) */
   nodeCpuUs: number;
   pgCpuUs: number;
 }
@@ -254,7 +254,8 @@ async function drive(
     p99: r(percentile(okLat, 99)),
     max: r(okLat[okLat.length - 1] ?? NaN),
     nodeCpuUs: Math.round((cpu.user + cpu.system) / requests.length),
-    pgCpuUs: Math.round((pgCpu * 1e6) / requests.length),
+    // only live backends count: one that exited during the phase (an idle pool connection closed) makes it meaningless
+    pgCpuUs: pgCpu >= 0 ? Math.round((pgCpu * 1e6) / requests.length) : NaN,
   };
 }
 
