@@ -20,6 +20,7 @@
  * REMITD_PG_SETTINGS=shared_preload_libraries=pg_stat_statements).
  */
 import 'reflect-metadata';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Client } from 'pg';
 import { ApiKeysService } from '@remitd/access';
@@ -28,7 +29,7 @@ import { loadConfig } from '@remitd/config';
 import { virtualAccountNumber } from '@remitd/customers';
 import { LedgerVerifier } from '@remitd/ledger';
 import { createAdminApi } from '../apps/admin-api/src/main';
-import { benchReference, percentile, withBenchDatabase } from './support';
+import { benchReference, percentile, pgCpuSeconds, withBenchDatabase } from './support';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 10);
@@ -163,7 +164,13 @@ interface PhaseResult {
   p90: number;
   p99: number;
   max: number;
+  /** CPU per request in µs: this process (the API, and the load generator's thread) and PostgreSQL (NaN: unknown) */
+  nodeCpuUs: number;
+  pgCpuUs: number;
 }
+
+/** where PostgreSQL's data lives, for its CPU time (set once the database is up) */
+let pgDataDir = '';
 
 // The load generator runs in a worker thread: its own event loop, so the API's thread only serves.
 const LOADGEN = `
@@ -216,6 +223,8 @@ async function drive(
   requests: Req[],
   concurrency = CONCURRENCY,
 ): Promise<PhaseResult> {
+  const cpu0 = process.cpuUsage();
+  const pg0 = pgCpuSeconds(pgDataDir) ?? NaN;
   const out = await new Promise<{ ms: number; lat: Float64Array; status: Int32Array; codes: (string | null)[] }>(
     (resolve, reject) => {
       const w = new Worker(LOADGEN, { eval: true, workerData: { port, key, concurrency, requests } });
@@ -223,6 +232,8 @@ async function drive(
       w.once('error', reject);
     },
   );
+  const cpu = process.cpuUsage(cpu0);
+  const pgCpu = (pgCpuSeconds(pgDataDir) ?? NaN) - pg0;
   const okLat: number[] = [];
   const errors: Record<string, number> = {};
   out.status.forEach((s, i) => {
@@ -242,6 +253,9 @@ async function drive(
     p90: r(percentile(okLat, 90)),
     p99: r(percentile(okLat, 99)),
     max: r(okLat[okLat.length - 1] ?? NaN),
+    nodeCpuUs: Math.round((cpu.user + cpu.system) / requests.length),
+    // only live backends count: one that exited during the phase (an idle pool connection closed) makes it meaningless
+    pgCpuUs: pgCpu >= 0 ? Math.round((pgCpu * 1e6) / requests.length) : NaN,
   };
 }
 
@@ -270,6 +284,7 @@ async function topStatements(url: string, title: string): Promise<void> {
 
 async function main() {
   await withBenchDatabase('bench-api', async ({ url, dir }) => {
+    pgDataDir = path.join(dir, 'pg');
     await seed(url);
     const db = new Client({ connectionString: url });
     await db.connect();
@@ -398,12 +413,12 @@ async function main() {
       `\nadmin API benchmark: ${CUSTOMERS} customers, ${CUSTOMERS * CYCLES} bills, ${CONCURRENCY} concurrent requests, DB pool ${POOL}`,
     );
     console.log(
-      `  ${'endpoint'.padEnd(36)}${pad('requests', 9)}${pad('ok', 7)}${pad('errors', 8)}${pad('req/s', 8)}${pad('p50 ms', 9)}${pad('p90 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}`,
+      `  ${'endpoint'.padEnd(36)}${pad('requests', 9)}${pad('ok', 7)}${pad('errors', 8)}${pad('req/s', 8)}${pad('p50 ms', 9)}${pad('p90 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('node µs', 9)}${pad('pg µs', 8)}`,
     );
     for (const p of [...solo, ...phases]) {
       const errs = Object.values(p.errors).reduce((a, b) => a + b, 0);
       console.log(
-        `  ${p.name.padEnd(36)}${pad(p.requests, 9)}${pad(p.ok, 7)}${pad(errs, 8)}${pad(p.rps, 8)}${pad(p.p50, 9)}${pad(p.p90, 9)}${pad(p.p99, 9)}${pad(p.max, 9)}`,
+        `  ${p.name.padEnd(36)}${pad(p.requests, 9)}${pad(p.ok, 7)}${pad(errs, 8)}${pad(p.rps, 8)}${pad(p.p50, 9)}${pad(p.p90, 9)}${pad(p.p99, 9)}${pad(p.max, 9)}${pad(p.nodeCpuUs, 9)}${pad(p.pgCpuUs, 8)}`,
       );
       if (errs) console.log(`    errors: ${JSON.stringify(p.errors)}`);
     }
@@ -426,6 +441,12 @@ async function main() {
       bills_open_1client_p50_ms: solo[1].p50,
       bills_open_1client_p99_ms: solo[1].p99,
       customer_get_rps: cust.rps,
+      customer_get_node_cpu_us: cust.nodeCpuUs,
+      customer_get_pg_cpu_us: cust.pgCpuUs,
+      bills_open_node_cpu_us: bills.nodeCpuUs,
+      bills_open_pg_cpu_us: bills.pgCpuUs,
+      payment_node_cpu_us: pay.nodeCpuUs,
+      payment_pg_cpu_us: pay.pgCpuUs,
       customer_get_p50_ms: cust.p50,
       customer_get_p99_ms: cust.p99,
       bills_open_rps: bills.rps,

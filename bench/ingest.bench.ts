@@ -5,7 +5,8 @@
  * BENCH_ENTRIES entries each (default 100,000), then measures, each in a fresh child process
  * so that the peak RSS is per measurement:
  *   1. parse throughput of remitd's streaming readers (readStatements over fileChunks);
- *   2. the `camt-parser` package on the same camt.053 (whole string, xml2js);
+ *   2. the `camt-parser` package on the same camt.053 (whole string, xml2js), and `mt940js` on the
+ *      same MT940 (whole string; skipped with a message when the package is not installed);
  *   3. end-to-end ingestion into a real PostgreSQL (embedded, migrated): RawFileStore.putFile +
  *      IngestStatementFileUseCase.execute, i.e. what the poller does for a local file.
  * Prints a table, then one JSON line with the headline figures.
@@ -14,8 +15,10 @@
  * largest peak RSS of the runs.
  *
  * Environment: BENCH_ENTRIES (default 100000), BENCH_RUNS (default 3), BENCH_KEEP=1 keeps the
- * temp dir, BENCH_SKIP_CAMTPARSER=1 skips the camt-parser comparison, BENCH_LOADER=swc-node runs
- * the measured processes through @swc-node/register instead of precompiled JavaScript.
+ * temp dir, BENCH_SKIP_CAMTPARSER=1 skips the camt-parser comparison, BENCH_SKIP_MT940JS=1 the
+ * mt940js one, BENCH_LOADER=swc-node runs the measured processes through @swc-node/register
+ * instead of precompiled JavaScript. The table adds each measuring process's wall time from spawn
+ * to exit and its CPU time (the machine may be shared: CPU is the steadier figure).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -39,6 +42,10 @@ interface ChildResult {
   eps: number;
   maxRssMb: number;
   detail?: string;
+  /** CPU (user + system) of the measuring process until it reported, module loading included */
+  cpuSeconds?: number;
+  /** wall time of the whole child process, spawn to exit (set by the parent) */
+  processSeconds?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -47,6 +54,8 @@ interface ChildResult {
 const maxRssMb = () => Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
 
 function report(r: ChildResult): void {
+  const cpu = process.cpuUsage();
+  r.cpuSeconds = Math.round((cpu.user + cpu.system) / 1e3) / 1e3;
   process.stdout.write(`BENCH_RESULT ${JSON.stringify(r)}\n`);
 }
 
@@ -72,6 +81,36 @@ async function childCamtParser(file: string): Promise<void> {
   for (const s of doc.statements) entries += s.transactions.length;
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   report({ entries, seconds, eps: entries / seconds, maxRssMb: maxRssMb() });
+}
+
+/** `mt940js` (a devDependency; the row is skipped without it) on the same MT940 file, whole string. */
+async function childMt940js(file: string): Promise<void> {
+  const { readFile } = await import('node:fs/promises');
+  const t0 = process.hrtime.bigint();
+  // loaded inside the timing: the comparison is of whole processes, module loading included
+  const { Parser } = (await import('mt940js' as string)) as {
+    Parser: new () => { parse(text: string): { transactions: unknown[] }[] };
+  };
+  const statements = new Parser().parse(await readFile(file, 'utf8'));
+  let entries = 0;
+  for (const s of statements) entries += s.transactions.length;
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  report({
+    entries,
+    seconds,
+    eps: entries / seconds,
+    maxRssMb: maxRssMb(),
+    detail: `${statements.length} statement(s)`,
+  });
+}
+
+function hasPackage(name: string): boolean {
+  try {
+    require.resolve(name, { paths: [ROOT] });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function childIngest(file: string, url: string, dataDir: string): Promise<void> {
@@ -183,6 +222,7 @@ let childEntry: string[] = ['-r', '@swc-node/register', __filename];
 let childEnv: NodeJS.ProcessEnv = process.env;
 
 function runChild(args: string[], nodeFlags: string[] = []): Promise<ChildResult> {
+  const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...nodeFlags, ...childEntry, '--child', ...args], {
       cwd: ROOT,
@@ -196,7 +236,9 @@ function runChild(args: string[], nodeFlags: string[] = []): Promise<ChildResult
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       const line = out.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
-      if (code === 0 && line) resolve(JSON.parse(line.slice('BENCH_RESULT '.length)) as ChildResult);
+      const processSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (code === 0 && line)
+        resolve({ ...(JSON.parse(line.slice('BENCH_RESULT '.length)) as ChildResult), processSeconds });
       else reject(new Error(`child ${args.join(' ')} failed (${signal ?? code}):\n${err || out}`));
     });
   });
@@ -270,6 +312,23 @@ async function main(): Promise<void> {
       }
       camtParser = best(runs);
     }
+    // mt940js: the most used MT940 parser on npm, on the same file, as whole processes
+    let mt940js: ChildResult | null = null;
+    const mt940File = files.find((f) => f.format === 'mt940')!;
+    if (process.env.BENCH_SKIP_MT940JS) log('mt940js comparison skipped (BENCH_SKIP_MT940JS)');
+    else if (!hasPackage('mt940js'))
+      log('mt940js comparison skipped: the package is not installed (npm install --save-dev mt940js@1.3.5)');
+    else {
+      const runs: ChildResult[] = [];
+      for (let i = 1; i <= RUNS; i++) {
+        log(`parsing mt940 with mt940js (run ${i}/${RUNS}) …`);
+        const r = await runChild(['mt940js', mt940File.path]);
+        if (r.entries !== mt940File.entries)
+          throw new Error(`mt940js: parsed ${r.entries} entries, generated ${mt940File.entries}`);
+        runs.push(r);
+      }
+      mt940js = best(runs);
+    }
 
     log('starting embedded PostgreSQL and applying migrations …');
     const { startEmbeddedPostgres, ensureDatabase } = await import('../libs/persistence/src/embedded-postgres');
@@ -336,7 +395,9 @@ async function main(): Promise<void> {
     await cleanup();
 
     const camt = parse.get('camt.053')!;
-    const rows: string[][] = [['measurement', 'file', 'entries', 'seconds', 'entries/s', 'peak RSS']];
+    const rows: string[][] = [
+      ['measurement', 'file', 'entries', 'seconds', 'entries/s', 'peak RSS', 'process s', 'CPU s'],
+    ];
     const row = (label: string, f: GeneratedFile, r: ChildResult) =>
       rows.push([
         label,
@@ -345,9 +406,12 @@ async function main(): Promise<void> {
         round(r.seconds, 2).toFixed(2),
         Math.round(r.eps).toLocaleString('en'),
         `${r.maxRssMb} MB`,
+        round(r.processSeconds ?? NaN, 2).toFixed(2),
+        round(r.cpuSeconds ?? NaN, 2).toFixed(2),
       ]);
     for (const f of files) row(`parse ${f.format} (remitd)`, f, parse.get(f.format)!);
     if (camtParser) row('parse camt.053 (camt-parser)', files[0], camtParser);
+    if (mt940js) row('parse mt940 (mt940js 1.3.5)', mt940File, mt940js);
     for (const f of files) row(`ingest ${f.format} → PostgreSQL`, f, ingest.get(f.format)!);
     console.log(table(rows));
     console.log(
@@ -362,13 +426,25 @@ async function main(): Promise<void> {
     const ours = [...parse.values(), ...ingest.values()];
     const summary = {
       camt053_parse_eps: Math.round(camt.eps),
+      camt053_parse_cpu_s: round(camt.cpuSeconds ?? NaN),
       camtparser_parse_eps: camtParser ? Math.round(camtParser.eps) : null,
+      camtparser_cpu_s: camtParser ? round(camtParser.cpuSeconds ?? NaN) : null,
       parse_speedup_vs_camtparser: camtParser ? round(camt.eps / camtParser.eps, 1) : null,
       mt940_parse_eps: Math.round(parse.get('mt940')!.eps),
+      mt940_parse_process_s: round(parse.get('mt940')!.processSeconds ?? NaN),
+      mt940_parse_cpu_s: round(parse.get('mt940')!.cpuSeconds ?? NaN),
+      mt940js_parse_eps: mt940js ? Math.round(mt940js.eps) : null,
+      mt940js_process_s: mt940js ? round(mt940js.processSeconds ?? NaN) : null,
+      mt940js_cpu_s: mt940js ? round(mt940js.cpuSeconds ?? NaN) : null,
+      mt940_process_speedup_vs_mt940js: mt940js
+        ? round((mt940js.processSeconds ?? NaN) / (parse.get('mt940')!.processSeconds ?? NaN), 2)
+        : null,
+      mt940js_peak_rss_mb: mt940js?.maxRssMb ?? null,
       nacha_parse_eps: Math.round(parse.get('nacha')!.eps),
       bai2_parse_eps: Math.round(parse.get('bai2')!.eps),
       camt053_ingest_s: round(ingest.get('camt.053')!.seconds),
       camt053_ingest_eps: Math.round(ingest.get('camt.053')!.eps),
+      camt053_ingest_cpu_s: round(ingest.get('camt.053')!.cpuSeconds ?? NaN),
       mt940_ingest_s: round(ingest.get('mt940')!.seconds),
       mt940_ingest_eps: Math.round(ingest.get('mt940')!.eps),
       nacha_ingest_s: round(ingest.get('nacha')!.seconds),
@@ -394,6 +470,7 @@ async function child(args: string[]): Promise<void> {
   const [mode, ...rest] = args;
   if (mode === 'parse') return childParse(rest[0], rest[1]);
   if (mode === 'camt-parser') return childCamtParser(rest[0]);
+  if (mode === 'mt940js') return childMt940js(rest[0]);
   if (mode === 'ingest') return childIngest(rest[0], rest[1], rest[2]);
   if (mode === 'idle') return childIdle(rest[0], rest[1]);
   throw new Error(`unknown child mode ${mode}`);

@@ -74,6 +74,8 @@ export class ApiKeysService implements OnModuleInit, OnModuleDestroy {
    * second). A key not found is never cached.
    */
   private readonly cache = new Map<string, { actor: Actor; until: number }>();
+  /** lookups under way, by key hash */
+  private readonly lookups = new Map<string, Promise<Actor | null>>();
   private static readonly CACHE_MS = 10_000;
   private listening = false;
   /** bumped by every change heard: a key read before a change is not cached after it */
@@ -91,6 +93,7 @@ export class ApiKeysService implements OnModuleInit, OnModuleDestroy {
         this.listening = false;
         this.changesHeard++;
         this.cache.clear();
+        this.lookups.clear();
       },
     });
   }
@@ -103,12 +106,26 @@ export class ApiKeysService implements OnModuleInit, OnModuleDestroy {
   private forget(keyId: string): void {
     this.changesHeard++;
     for (const [hash, e] of this.cache) if (e.actor.id === `apikey:${keyId}`) this.cache.delete(hash);
+    // a lookup under way may have read the key before the change: requests from now on do their own
+    this.lookups.clear();
   }
 
   async authenticate(plaintext: string): Promise<Actor | null> {
     const hash = hashKey(plaintext);
     const hit = this.cache.get(hash);
     if (hit && hit.until > Date.now() && this.listening) return hit.actor;
+    // one lookup per key at a time: when an entry expires under load, the requests that arrive
+    // meanwhile wait for that one lookup instead of each querying the database
+    const pending = this.lookups.get(hash);
+    if (pending) return pending;
+    const lookup: Promise<Actor | null> = this.lookUp(hash).finally(() => {
+      if (this.lookups.get(hash) === lookup) this.lookups.delete(hash);
+    });
+    this.lookups.set(hash, lookup);
+    return lookup;
+  }
+
+  private async lookUp(hash: string): Promise<Actor | null> {
     const heardBefore = this.changesHeard;
     const row = await this.repo.findActiveByHash(hash);
     // a member key acts only for its customer: without one it is no key at all

@@ -9,7 +9,7 @@ import {
   type RepaymentInsert,
 } from '@remitd/ledger';
 import { Money } from '@remitd/money';
-import type { Tx } from '@remitd/persistence';
+import type { SqlTx } from '@remitd/persistence';
 import { BillingRepository } from './billing.repository';
 import type { SourceAllocation, SourceKind } from './pay-bills';
 
@@ -39,6 +39,8 @@ export interface PaymentResult {
   created: boolean;
   repayments: { billId: string; method: SourceKind; amount: string }[];
   total: string;
+  /** the bills this payment moved, as it left them */
+  bills: { id: string; status: string; paid: string; amount: string }[];
 }
 
 /**
@@ -54,12 +56,12 @@ export class BillPaymentService {
     private readonly repo: BillingRepository,
   ) {}
 
-  async execute(tx: Tx, p: BillPayment): Promise<PaymentResult> {
+  async execute(tx: SqlTx, p: BillPayment): Promise<PaymentResult> {
     return (await this.executeMany(tx, [p]))[0];
   }
 
   /** Many payments (e.g. a write-off sweep over thousands of customers) in a fixed number of statements. */
-  async executeMany(tx: Tx, payments: readonly BillPayment[]): Promise<PaymentResult[]> {
+  async executeMany(tx: SqlTx, payments: readonly BillPayment[]): Promise<PaymentResult[]> {
     const live = payments.map((p) => ({
       p,
       total: p.allocations.reduce((s, a) => s.plus(a.amount), Money.zero(p.currency)),
@@ -111,10 +113,11 @@ export class BillPaymentService {
         if (s.refundId) refundUse.set(s.refundId, refundUse.get(s.refundId)?.plus(a.amount) ?? a.amount);
       }
     }
-    await this.bills.applyBillPayments(
+    const moved = await this.bills.applyBillPayments(
       tx,
       [...deltas].map(([billId, d]) => ({ billId, delta: d.toString() })),
     );
+    const movedById = new Map(moved.map((b) => [b.id, b]));
     await this.bills.insertRepayments(tx, rows);
     await this.repo.useRefunds(
       tx,
@@ -129,6 +132,9 @@ export class BillPaymentService {
           ? p.allocations.map((a) => ({ billId: a.billId, method: a.kind, amount: a.amount.toString() }))
           : [],
         total: total.toString(),
+        bills: j?.created
+          ? [...new Set(p.allocations.map((a) => a.billId))].flatMap((id) => movedById.get(id) ?? [])
+          : [],
       };
     });
   }

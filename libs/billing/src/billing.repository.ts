@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { inListOrder, keysetPage, Prisma, PrismaService, type KeysetPosition, type Tx } from '@remitd/persistence';
+import {
+  inListOrder,
+  keysetPage,
+  keysetRows,
+  Prisma,
+  PrismaService,
+  SqlTransactions,
+  type KeysetPosition,
+  type SqlTx,
+  type Tx,
+} from '@remitd/persistence';
 
 export interface BillRow {
   id: string;
@@ -24,7 +34,10 @@ const BILL_COLUMNS = `id::text, customer_id::text AS "customerId", reference, bi
 
 @Injectable()
 export class BillingRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly sql: SqlTransactions,
+  ) {}
 
   /**
    * A page of bills, oldest issued first (exact keyset on issued_at, id). Statuses are matched as
@@ -40,13 +53,13 @@ export class BillingRepository {
     if (filter.statuses)
       where.push(Prisma.sql`CASE WHEN status IN ('unsettled', 'partly_paid') AND due_date < ${filter.today}
                                  THEN 'overdue' ELSE status END = ANY(${filter.statuses}::text[])`);
-    const { ids, next } = await keysetPage(
-      this.prisma,
-      { table: 'bills', sortColumn: 'issued_at', order: 'asc', where },
+    // a hot read (the console's and members' open bills): one prepared statement, no ORM
+    const { rows, next } = await keysetRows<BillRow>(
+      this.sql.reads,
+      { table: 'bills', sortColumn: 'issued_at', order: 'asc', where, columns: BILL_COLUMNS },
       page,
     );
-    const rows = ids.length ? await this.prisma.bill.findMany({ where: { id: { in: ids } } }) : [];
-    return { items: inListOrder(ids, rows), next };
+    return { items: rows, next };
   }
 
   /** A page of repayment records, oldest first (exact keyset on created_at, id). */
@@ -85,7 +98,7 @@ export class BillingRepository {
   }
 
   /** Issued, unpaid bills (locked) of these customers. */
-  lockOpenBills(tx: Tx, customerIds: string[], onlyBillIds?: string[]): Promise<BillRow[]> {
+  lockOpenBills(tx: SqlTx, customerIds: string[], onlyBillIds?: string[]): Promise<BillRow[]> {
     if (!customerIds.length) return Promise.resolve([]);
     return tx.$queryRawUnsafe<BillRow[]>(
       `SELECT ${BILL_COLUMNS} FROM bills WHERE customer_id = ANY($1::uuid[]) AND status IN ('unsettled', 'partly_paid', 'overdue') AND issued_at <= now()
@@ -95,7 +108,22 @@ export class BillingRepository {
     );
   }
 
-  async bill(id: string, tx?: Tx): Promise<BillRow | null> {
+  /**
+   * The bill, with its customer's payment lock (`customerPaymentLock`) taken in the same
+   * statement: the first step of a manual payment, one round trip instead of two.
+   */
+  async billTakingPaymentLock(tx: SqlTx, id: string): Promise<BillRow | null> {
+    const rows = await tx.$queryRawUnsafe<(BillRow & { paymentLock?: string })[]>(
+      `SELECT ${BILL_COLUMNS}, pg_advisory_xact_lock(hashtext('payment:' || customer_id::text))::text AS "paymentLock"
+       FROM bills WHERE id = $1::uuid`,
+      id,
+    );
+    if (!rows[0]) return null;
+    delete rows[0].paymentLock;
+    return rows[0];
+  }
+
+  async bill(id: string, tx?: SqlTx): Promise<BillRow | null> {
     const rows = await (tx ?? this.prisma).$queryRawUnsafe<BillRow[]>(
       `SELECT ${BILL_COLUMNS} FROM bills WHERE id = $1::uuid`,
       id,
@@ -124,7 +152,7 @@ export class BillingRepository {
       FROM refunds WHERE customer_id = ANY(${customerIds}::uuid[]) AND remaining > 0 ORDER BY created_at, id FOR UPDATE`;
   }
 
-  async useRefunds(tx: Tx, used: { id: string; amount: string }[]): Promise<void> {
+  async useRefunds(tx: SqlTx, used: { id: string; amount: string }[]): Promise<void> {
     if (!used.length) return;
     await tx.$executeRaw`
       UPDATE refunds r SET remaining = r.remaining - u.amount
@@ -164,7 +192,7 @@ export class BillingRepository {
     return new Map(rows.map((r) => [r.customerId, r.reference]));
   }
 
-  async customerPaymentLock(tx: Tx, customerId: string): Promise<void> {
+  async customerPaymentLock(tx: SqlTx, customerId: string): Promise<void> {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('payment:' || ${customerId}))`;
   }
 }

@@ -2,9 +2,16 @@ import { CustomerRepository } from '@remitd/customers';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { ApprovalsService, makerOf, type ApprovalExecutor, type ApprovalRequestView } from '@remitd/access';
 import { conflict, notFound, validationError } from '@remitd/core';
-import { LedgerRepository, cashAccount, externalAccount } from '@remitd/ledger';
+import { LedgerRepository, cashAccount, externalAccount, receivables } from '@remitd/ledger';
 import { Money } from '@remitd/money';
-import { AuditRepository, TransactionRunner, type Actor, type Tx } from '@remitd/persistence';
+import {
+  AuditRepository,
+  SqlTransactions,
+  TransactionRunner,
+  type Actor,
+  type SqlTx,
+  type Tx,
+} from '@remitd/persistence';
 import { BillPaymentService, type SourceAccount } from './bill-payment.service';
 import { BillingRepository } from './billing.repository';
 import { WriteOffRequestsRepository } from './write-off-requests.repository';
@@ -58,6 +65,7 @@ export interface PendingApproval {
 export class ManualPaymentUseCase implements ApprovalExecutor, OnModuleInit {
   constructor(
     private readonly tx: TransactionRunner,
+    private readonly sql: SqlTransactions,
     private readonly repo: BillingRepository,
     private readonly customers: CustomerRepository,
     private readonly ledger: LedgerRepository,
@@ -78,7 +86,9 @@ export class ManualPaymentUseCase implements ApprovalExecutor, OnModuleInit {
     if (asRequest && !channel.requestRoles?.includes(cmd.actor.role))
       throw channelForbidden(channel.name, cmd.actor.role, channel.roles);
     if (channel && cmd.external) channel.validate?.(cmd.external);
-    return this.tx.run((tx) => this.pay(tx, cmd, asRequest ? 'request' : 'pay'));
+    // an approval request is written through the ORM; a payment (the hot path) on a plain connection
+    if (asRequest) return this.tx.run((tx) => this.pay(tx, cmd, { requestOn: tx }));
+    return this.sql.run((tx) => this.pay(tx, cmd, 'pay'), { idempotent: true });
   }
 
   /** An approved offline payment: paid as the maker asked, once (the journal key is the request's). */
@@ -92,26 +102,27 @@ export class ManualPaymentUseCase implements ApprovalExecutor, OnModuleInit {
   }
 
   private async pay(
-    tx: Tx,
+    tx: SqlTx,
     cmd: ManualPaymentCommand,
     mode: 'pay',
     approval?: ApprovalRequestView,
   ): Promise<ManualPaymentResult>;
-  private async pay(tx: Tx, cmd: ManualPaymentCommand, mode: 'pay' | 'request'): Promise<ManualPaymentOutcome>;
+  private async pay(tx: Tx, cmd: ManualPaymentCommand, mode: { requestOn: Tx }): Promise<ManualPaymentOutcome>;
+  /** `mode`: pay now, or (the ORM transaction `requestOn`) file the approval request it waits on */
   private async pay(
-    tx: Tx,
+    tx: SqlTx,
     cmd: ManualPaymentCommand,
-    mode: 'pay' | 'request',
+    mode: 'pay' | { requestOn: Tx },
     approval?: ApprovalRequestView,
   ): Promise<ManualPaymentOutcome> {
-    const bill0 = await this.repo.bill(cmd.billId, tx);
+    // pause automatic write-off for this customer for as long as this transaction runs (the
+    // customer's payment lock, taken with the first read of the bill)
+    const bill0 = await this.repo.billTakingPaymentLock(tx, cmd.billId);
     if (!bill0) throw notFound('bill', cmd.billId);
     if (cmd.actor.role === 'member' && cmd.actor.customerId !== bill0.customerId) throw notFound('bill', cmd.billId);
     const ccy = bill0.currency;
     const externalPart = cmd.external ? Money.of(cmd.external.amount, ccy, 'external.amount') : Money.zero(ccy);
     const channel = this.channelFor(cmd);
-    // pause automatic write-off for this customer for as long as this transaction runs
-    await this.repo.customerPaymentLock(tx, bill0.customerId);
     const [payer] = await this.customers.byIds(tx, [bill0.customerId], { lock: true });
     const [bill] = await this.repo.lockOpenBills(tx, [bill0.customerId], [bill0.id]);
     if (!bill)
@@ -140,7 +151,8 @@ export class ManualPaymentUseCase implements ApprovalExecutor, OnModuleInit {
       );
     }
     const cash = cashAccount(payer.id, ccy);
-    const balances = await this.ledger.lockBalances(tx, [cash]);
+    // both accounts the payment moves, locked together in id order (as every journal locks)
+    const balances = await this.ledger.lockBalances(tx, [cash, receivables(payer.id, ccy)]);
     const credit = availableCredit(payer, balances.get(cash.code) ?? '0');
     if (balancePart.gt(credit)) {
       throw conflict(
@@ -148,10 +160,10 @@ export class ManualPaymentUseCase implements ApprovalExecutor, OnModuleInit {
         `fromBalance: ${balancePart.toString()} ${ccy} exceeds the available credit ${credit.toString()} (cash balance + credit limit − frozen amount)`,
       );
     }
-    if (mode === 'request') {
+    if (mode !== 'pay') {
       // nothing moves until a checker approves: the request holds the maker's command
       const { actor: _actor, idempotencyKey: _key, ...command } = cmd;
-      const approvalRequest = await this.approvals.request(tx, {
+      const approvalRequest = await this.approvals.request(mode.requestOn, {
         maker: cmd.actor,
         kind: 'offline_payment',
         customerId: payer.id,
@@ -204,7 +216,8 @@ export class ManualPaymentUseCase implements ApprovalExecutor, OnModuleInit {
     });
     // seed 000: automatic write-off "automatically resumes upon completion" (the sweep picks it up)
     await this.writeOffRequests.request(tx, [payer.id], 'manual payment ended');
-    const after = await this.repo.bill(bill.id, tx);
+    // the bill as the payment left it (a replay of the journal moved nothing: read it)
+    const after = result.bills.find((b) => b.id === bill.id) ?? (await this.repo.bill(bill.id, tx));
     return {
       billId: bill.id,
       billReference: bill.reference,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Tx } from '@remitd/persistence';
+import type { SqlTx, Tx } from '@remitd/persistence';
 
 export interface WriteOffRequestRow {
   customerId: string;
@@ -13,7 +13,7 @@ export interface WriteOffRequestRow {
  */
 @Injectable()
 export class WriteOffRequestsRepository {
-  async request(tx: Tx, customerIds: string[], reason: string): Promise<void> {
+  async request(tx: SqlTx, customerIds: string[], reason: string): Promise<void> {
     if (!customerIds.length) return;
     await tx.$executeRaw`
       INSERT INTO write_off_requests (customer_id, reason)

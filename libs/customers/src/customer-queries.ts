@@ -9,9 +9,9 @@ export class CustomerQueries {
   constructor(private readonly customers: CustomerRepository) {}
 
   async get(id: string): Promise<CustomerView> {
-    const c = await this.customers.findById(id);
-    if (!c) throw notFound('customer', id);
-    return toCustomerView(c, await this.customers.balances([c.id]));
+    const found = await this.customers.withBalances(id);
+    if (!found) throw notFound('customer', id);
+    return toCustomerView(found.customer, found.accounts);
   }
 
   async list(filter: { search?: string; ids?: string[] }, page: { after?: KeysetPosition; limit: number }) {

@@ -4,6 +4,7 @@ import {
   keysetPage,
   Prisma,
   PrismaService,
+  SqlTransactions,
   type KeysetPosition,
   type SqlTx,
   type Tx,
@@ -75,9 +76,33 @@ export type CustomerChanges = Partial<
   >
 > & { creditLimit?: string; frozenAmount?: string };
 
+// currencies: an indexed subquery per customer, not a join and GROUP BY over every virtual account
+const CUSTOMER_COLUMNS = `c.id::text, c.reference, c.name, c.email, c.currency,
+  ARRAY(SELECT v.currency::text FROM virtual_accounts v
+        WHERE v.customer_id = c.id AND v.status = 'active') AS currencies,
+  c.credit_control AS "creditControl", c.credit_limit::text AS "creditLimit",
+  c.frozen_amount::text AS "frozenAmount", c.auto_write_off AS "autoWriteOff",
+  c.partial_last_bill AS "partialLastBill", c.write_off_past_bills AS "writeOffPastBills",
+  c.settlement_cycle AS "settlementCycle",
+  c.payment_term_days AS "paymentTermDays", c.payment_term_kind AS "paymentTermKind",
+  c.billing_entity_id::text AS "billingEntityId",
+  c.created_at AS "createdAt"`;
+
+/** a customer's ledger accounts with the month of a stored-value card */
+const ACCOUNTS_FROM = `FROM ledger_accounts a
+  LEFT JOIN stored_value_cards s
+    ON a.kind = 'customer_card' AND a.code = 'customer:' || s.customer_id || ':card:' || s.id || ':' || s.currency`;
+const ACCOUNT_COLUMNS = `a.customer_id::text AS "customerId", a.code, a.kind, a.currency, a.balance::text AS balance,
+  s.valid_month AS "validMonth"`;
+const ACCOUNT_JSON = `'customerId', a.customer_id::text, 'code', a.code, 'kind', a.kind, 'currency', a.currency,
+  'balance', a.balance::text, 'validMonth', s.valid_month`;
+
 @Injectable()
 export class CustomerRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly sql: SqlTransactions,
+  ) {}
 
   async create(tx: Tx, data: CustomerWrite): Promise<CustomerRecord> {
     const { id } = await tx.customer.create({ data, select: { id: true } });
@@ -91,18 +116,9 @@ export class CustomerRepository {
    */
   async byIds(tx: SqlTx | undefined, ids: string[], opts: { lock?: boolean } = {}): Promise<CustomerRecord[]> {
     if (!ids.length) return [];
-    // currencies: an indexed subquery per customer, not a join and GROUP BY over every virtual account
-    const rows = await (tx ?? this.prisma).$queryRawUnsafe<CustomerRecord[]>(
-      `SELECT c.id::text, c.reference, c.name, c.email, c.currency,
-              ARRAY(SELECT v.currency::text FROM virtual_accounts v
-                    WHERE v.customer_id = c.id AND v.status = 'active') AS currencies,
-              c.credit_control AS "creditControl", c.credit_limit::text AS "creditLimit",
-              c.frozen_amount::text AS "frozenAmount", c.auto_write_off AS "autoWriteOff",
-              c.partial_last_bill AS "partialLastBill", c.write_off_past_bills AS "writeOffPastBills",
-              c.settlement_cycle AS "settlementCycle",
-              c.payment_term_days AS "paymentTermDays", c.payment_term_kind AS "paymentTermKind",
-              c.billing_entity_id::text AS "billingEntityId",
-              c.created_at AS "createdAt"
+    // outside a transaction: a prepared statement on the pool, no ORM (GET /customers/:id is hot)
+    const rows = await (tx ?? this.sql.reads).$queryRawUnsafe<CustomerRecord[]>(
+      `SELECT ${CUSTOMER_COLUMNS}
        FROM customers c
        WHERE c.id = ANY($1::uuid[])
        ORDER BY c.id${opts.lock ? ' FOR UPDATE OF c' : ''}`,
@@ -151,14 +167,26 @@ export class CustomerRepository {
    */
   async balances(ids: readonly string[]): Promise<CustomerAccountRecord[]> {
     if (!ids.length) return [];
-    return this.prisma.$queryRaw<CustomerAccountRecord[]>`
-      SELECT a.customer_id::text AS "customerId", a.code, a.kind, a.currency, a.balance::text AS balance,
-             s.valid_month AS "validMonth"
-      FROM ledger_accounts a
-      LEFT JOIN stored_value_cards s
-        ON a.kind = 'customer_card' AND a.code = 'customer:' || s.customer_id || ':card:' || s.id || ':' || s.currency
-      WHERE a.customer_id = ANY(${[...ids]}::uuid[])
-      ORDER BY a.customer_id, a.code`;
+    return this.sql.reads.$queryRawUnsafe<CustomerAccountRecord[]>(
+      `SELECT ${ACCOUNT_COLUMNS} ${ACCOUNTS_FROM} WHERE a.customer_id = ANY($1::uuid[]) ORDER BY a.customer_id, a.code`,
+      [...ids],
+    );
+  }
+
+  /** One customer with every balance it holds (`balances`), in one statement: the API's customer read. */
+  async withBalances(id: string): Promise<{ customer: CustomerRecord; accounts: CustomerAccountRecord[] } | null> {
+    const rows = await this.sql.reads.$queryRawUnsafe<(CustomerRecord & { accounts: CustomerAccountRecord[] })[]>(
+      `SELECT ${CUSTOMER_COLUMNS},
+              COALESCE((SELECT json_agg(json_build_object(${ACCOUNT_JSON}) ORDER BY a.code) ${ACCOUNTS_FROM}
+                        WHERE a.customer_id = c.id), '[]') AS accounts
+       FROM customers c WHERE c.id = $1::uuid`,
+      id,
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const { accounts, ...customer } = row;
+    customer.currencies = [...new Set([customer.currency, ...customer.currencies])];
+    return { customer, accounts };
   }
 
   /** Keyset pagination on (created_at, id): stable under concurrent inserts. */

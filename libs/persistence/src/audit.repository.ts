@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from './generated/prisma/client';
 import { PrismaService } from './prisma.service';
-import type { Tx } from './transaction';
+import type { SqlTx } from './sql';
 
 export interface Actor {
   /** stable id of who acted: "apikey:<id>", "system:reconciler" */
@@ -28,20 +27,12 @@ export interface AuditEvent {
 export class AuditRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async record(tx: Tx, e: AuditEvent): Promise<void> {
-    await tx.auditLog.create({
-      data: {
-        actor: e.actor.id,
-        action: e.action,
-        entityType: e.entityType,
-        entityId: e.entityId,
-        payload: {
-          ...(e.payload ?? {}),
-          actorRole: e.actor.role,
-          actorName: e.actor.name ?? null,
-        } as Prisma.InputJsonValue,
-      },
-    });
+  /** On a Prisma transaction or a plain SqlTx (the money paths that skip the ORM). */
+  async record(tx: SqlTx, e: AuditEvent): Promise<void> {
+    const payload = { ...(e.payload ?? {}), actorRole: e.actor.role, actorName: e.actor.name ?? null };
+    await tx.$executeRaw`
+      INSERT INTO audit_log (actor, action, entity_type, entity_id, payload, created_at)
+      VALUES (${e.actor.id}, ${e.action}, ${e.entityType}, ${e.entityId}, ${JSON.stringify(payload)}::jsonb, ${new Date()})`;
   }
 
   async list(

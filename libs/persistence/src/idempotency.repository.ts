@@ -1,11 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from './prisma.service';
+import { SqlTransactions } from './sql';
+
+export interface IdempotencyRecordRow {
+  requestHash: string;
+  responseStatus: number;
+  responseBody: unknown;
+}
 
 @Injectable()
 export class IdempotencyRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly sql: SqlTransactions) {}
 
-  find(scope: string, key: string) {
-    return this.prisma.idempotencyRecord.findUnique({ where: { scope_key: { scope, key } } });
+  /** every money-changing request looks here first: a prepared statement on the pool, no ORM */
+  async find(scope: string, key: string): Promise<IdempotencyRecordRow | null> {
+    const rows = await this.sql.reads.$queryRawUnsafe<IdempotencyRecordRow[]>(
+      `SELECT request_hash AS "requestHash", response_status AS "responseStatus", response_body AS "responseBody"
+       FROM idempotency_records WHERE scope = $1 AND key = $2`,
+      scope,
+      key,
+    );
+    return rows[0] ?? null;
   }
 }

@@ -40,6 +40,19 @@ export async function keysetPage(
   list: KeysetList,
   page: { after?: KeysetPosition; limit: number },
 ): Promise<KeysetPage> {
+  const { rows, next } = await keysetRows<{ id: string }>(db, list, page);
+  return { ids: rows.map((r) => r.id), next };
+}
+
+/**
+ * The same page with the rows themselves in one statement: `columns` is the list's select list
+ * (it must include `id::text`), for hot lists that would otherwise load the page by id again.
+ */
+export async function keysetRows<T extends { id: string }>(
+  db: SqlTx,
+  list: KeysetList & { columns?: string },
+  page: { after?: KeysetPosition; limit: number },
+): Promise<{ rows: T[]; next: KeysetPosition | null }> {
   const sort = Prisma.raw(list.sortColumn);
   const direction = Prisma.raw(list.order === 'asc' ? 'ASC' : 'DESC');
   const conditions = [...list.where];
@@ -52,15 +65,17 @@ export async function keysetPage(
       list.order === 'asc' ? Prisma.sql`(${sort}, id) > ${position}` : Prisma.sql`(${sort}, id) < ${position}`,
     );
   }
-  const rows = await db.$queryRaw<{ id: string; at: string }[]>`
-    SELECT id::text AS id, ${numeric ? Prisma.sql`${sort}::text` : Prisma.sql`(extract(epoch FROM ${sort}) * 1000000)::bigint::text`} AS at
+  const rows = await db.$queryRaw<(T & { at_: string })[]>`
+    SELECT ${Prisma.raw(list.columns ?? 'id::text AS id')}, ${numeric ? Prisma.sql`${sort}::text` : Prisma.sql`(extract(epoch FROM ${sort}) * 1000000)::bigint::text`} AS at_
     FROM ${Prisma.raw(list.table)}
     WHERE ${conditions.length ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`}
     ORDER BY ${sort} ${direction}, id ${direction}
     LIMIT ${page.limit + 1}`;
   const items = rows.slice(0, page.limit);
   const last = items[items.length - 1];
-  return { ids: items.map((r) => r.id), next: rows.length > page.limit ? { at: last.at, id: last.id } : null };
+  const next = rows.length > page.limit ? { at: last.at_, id: last.id } : null;
+  for (const r of items) delete (r as { at_?: string }).at_;
+  return { rows: items, next };
 }
 
 /** Rows loaded by id, back in the page's order. */

@@ -1,9 +1,10 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { Pool, type ClientBase, type QueryResult } from 'pg';
 import { Prisma } from './generated/prisma/client';
 import { pgParams } from './pg-params';
 import { SESSION_OPTIONS } from './prisma.service';
-import { retryingConflicts, trackCommitHooks } from './transaction';
+import { recordIdempotency, retryingConflicts, trackCommitHooks } from './transaction';
 
 /**
  * The raw-SQL subset of a Prisma transaction client. The set-based hot paths (reconciliation
@@ -50,6 +51,46 @@ class PgSqlTx implements SqlTx {
   }
 }
 
+/** query text → prepared statement name; the hot reads' SQL is static, so this stays small */
+const statementNames = new Map<string, string>();
+const STATEMENTS_NAMED_MAX = 500;
+
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < STATEMENTS_NAMED_MAX) {
+    name = `r_${createHash('sha1').update(text).digest('base64url')}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * Single statements on the pool outside any transaction, for the API's hot reads: no ORM, and
+ * each statement prepared once per connection (named), so PostgreSQL parses and plans it once
+ * instead of per request.
+ */
+class PgPoolReads implements SqlTx {
+  constructor(private readonly pool: Pool) {}
+
+  async $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<T> {
+    const s = toSql(query, values);
+    return (await this.query(s.text, s.values)).rows as T;
+  }
+
+  async $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T> {
+    return (await this.query(query, values)).rows as T;
+  }
+
+  async $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<number> {
+    const s = toSql(query, values);
+    return (await this.query(s.text, s.values)).rowCount ?? 0;
+  }
+
+  private query(text: string, values: readonly unknown[]): Promise<QueryResult> {
+    return this.pool.query({ name: statementName(text), text, values: pgParams(text, values) });
+  }
+}
+
 /** The raw-SQL seam over one node-postgres connection (its transaction is the caller's). */
 export function sqlOver(client: ClientBase): SqlTx {
   return new PgSqlTx(client);
@@ -68,6 +109,8 @@ function toSql(query: TemplateStringsArray | Prisma.Sql, values: unknown[]): Pri
 export class SqlTransactions implements OnModuleDestroy {
   private readonly logger = new Logger('SqlTransactions');
   private readonly pool: Pool;
+  /** single reads on this pool, outside any transaction (prepared statements, no ORM) */
+  readonly reads: SqlTx;
 
   constructor(url: string, size = 4) {
     // a process stuck mid-transaction must not hold its claimed entries forever: the server
@@ -79,9 +122,14 @@ export class SqlTransactions implements OnModuleDestroy {
     });
     // an idle connection the server dropped: the next checkout gets a fresh one
     this.pool.on('error', (e) => this.logger.warn(`idle connection lost: ${e.message}`));
+    this.reads = new PgPoolReads(this.pool);
   }
 
-  async run<T>(fn: (tx: SqlTx) => Promise<T>, opts: { retries?: number } = {}): Promise<T> {
+  /**
+   * @param opts.idempotent inside an idempotent API request, write the request's record in this
+   *   transaction, as TransactionRunner does (the request's one transaction)
+   */
+  async run<T>(fn: (tx: SqlTx) => Promise<T>, opts: { retries?: number; idempotent?: boolean } = {}): Promise<T> {
     return retryingConflicts(opts.retries ?? 3, async () => {
       const client = await this.pool.connect();
       const tx = new PgSqlTx(client);
@@ -89,6 +137,7 @@ export class SqlTransactions implements OnModuleDestroy {
       try {
         await client.query('BEGIN');
         const out = await fn(tx);
+        if (opts.idempotent) await recordIdempotency(tx, out);
         await client.query('COMMIT');
         client.release();
         for (const h of hooks) h();

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { Prisma } from './generated/prisma/client';
 import { PrismaService } from './prisma.service';
+import type { SqlTx } from './sql';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -64,6 +65,18 @@ export async function retryingConflicts<T>(retries: number, attempt: () => Promi
 }
 
 /**
+ * Inside an idempotent API request, the request's record with the response, written by the
+ * transaction of the effect (a concurrent duplicate fails on the primary key and rolls back).
+ */
+export async function recordIdempotency(tx: SqlTx, result: unknown): Promise<void> {
+  const idem = idempotencyStorage.getStore();
+  if (!idem) return;
+  await tx.$executeRaw`
+    INSERT INTO idempotency_records (scope, key, request_hash, response_status, response_body, created_at)
+    VALUES (${idem.scope}, ${idem.key}, ${idem.requestHash}, ${idem.status}, ${JSON.stringify(result ?? null)}::jsonb, ${new Date()})`;
+}
+
+/**
  * Runs a unit of work in one PostgreSQL transaction. When the caller is inside an idempotent
  * API request, the idempotency record is written in the same transaction as the effect, so a
  * crash can never leave an effect without its record or a record without its effect.
@@ -79,18 +92,7 @@ export class TransactionRunner {
         async (tx) => {
           hooks = trackCommitHooks(tx);
           const result = await fn(tx);
-          const idem = idempotencyStorage.getStore();
-          if (idem) {
-            await tx.idempotencyRecord.create({
-              data: {
-                scope: idem.scope,
-                key: idem.key,
-                requestHash: idem.requestHash,
-                responseStatus: idem.status,
-                responseBody: JSON.parse(JSON.stringify(result ?? null)) as Prisma.InputJsonValue,
-              },
-            });
-          }
+          await recordIdempotency(tx, result);
           return result;
         },
         { timeout: opts.timeoutMs ?? 30_000, maxWait: 10_000 },
