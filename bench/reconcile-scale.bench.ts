@@ -47,6 +47,9 @@ async function main() {
         credited: f.credited,
         unmatched: f.unmatched,
         peak_rss_mb: f.peak_rss_mb,
+        reconciler_peak_rss_mb: f.reconciler_peak_rss_mb,
+        reconcile_pg_cpu_s: f.reconcile_pg_cpu_s,
+        reconcile_node_cpu_s: f.reconcile_node_cpu_s,
         ledger_ok: f.ledger_ok,
       }),
     );

@@ -373,6 +373,8 @@ async function main() {
       email_queued_p50_ms: Math.round(percentile(latencies, 50)),
       email_queued_p99_ms: Math.round(percentile(latencies, 99)),
       peak_rss_mb: Math.max(peakRssMb(), childPeakRss),
+      // with BENCH_PROCESSES: the largest reconciler process alone (the bench's own process also seeds and ingests)
+      reconciler_peak_rss_mb: PROCESSES ? childPeakRss : null,
       ledger_ok: verify.ok,
     };
     console.log(
