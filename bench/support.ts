@@ -38,8 +38,9 @@ export async function withBenchDatabase<T>(
 }
 
 /**
- * CPU seconds (user + system) the PostgreSQL server of `pgDataDir` and its live backends have
- * used so far, from /proc (Linux only; null elsewhere). A backend that has exited is not counted.
+ * CPU seconds (user + system) the PostgreSQL server of `pgDataDir` and its backends have
+ * used so far, from /proc (Linux only; null elsewhere), backends that have exited included (so a
+ * reconciler process that has closed its connections is still counted).
  */
 export function pgCpuSeconds(pgDataDir: string): number | null {
   const pidFile = path.join(pgDataDir, 'postmaster.pid');
@@ -53,6 +54,8 @@ export function pgCpuSeconds(pgDataDir: string): number | null {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       if (pid === postmaster || f[1] === postmaster) ticks += Number(f[11]) + Number(f[12]);
+      // backends that have exited: the postmaster has reaped them, their CPU is in its cutime + cstime
+      if (pid === postmaster) ticks += Number(f[13]) + Number(f[14]);
     } catch {
       // the process ended meanwhile
     }

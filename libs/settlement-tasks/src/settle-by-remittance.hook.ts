@@ -31,10 +31,14 @@ export class SettleByRemittanceHook implements CreditedFundsHook, OnModuleInit {
   }
 
   async holds(tx: SqlTx, customerIds: string[]): Promise<Set<string>> {
+    // each crediting batch asks: without a running task it costs one tiny query, not two
+    // queries carrying every customer id and reference of the batch
+    if (!(await this.repo.anyRunningTask(tx))) return new Set();
     return new Set((await this.repo.payingTasksCovering(tx, customerIds)).keys());
   }
 
   async afterCredit(tx: SqlTx, credits: CreditedFunds[]): Promise<void> {
+    if (!(await this.repo.anyRunningTask(tx))) return;
     const named = new Map<string, CreditedFunds>();
     for (const c of credits)
       for (const r of c.references) for (const ref of r.match(TASK_REFERENCE) ?? []) named.set(ref.toUpperCase(), c);

@@ -251,6 +251,16 @@ export class SettlementTaskRepository {
       ORDER BY c.name, b.customer_id, b.billing_cycle DESC`;
   }
 
+  /**
+   * Whether any task is running or settling: almost never, so the crediting's hook asks this
+   * (no parameters, the status index) before sending a batch's customer ids and references.
+   */
+  async anyRunningTask(tx: SqlTx): Promise<boolean> {
+    const rows = await tx.$queryRaw<{ any: boolean }[]>`
+      SELECT EXISTS (SELECT 1 FROM settlement_tasks WHERE status IN ('running', 'settling')) AS any`;
+    return rows[0].any;
+  }
+
   /** Of these customers, those a running (or settling) task covers, as payer or account, with one such task's reference. */
   async payingTasksCovering(tx: SqlTx | undefined, customerIds: string[]): Promise<Map<string, string>> {
     if (!customerIds.length) return new Map();
