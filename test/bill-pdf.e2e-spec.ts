@@ -1,14 +1,6 @@
 import type { Response } from 'supertest';
-import { pdfPageCount, pdfText, pdfUnicodeText } from './support/pdf-text';
+import { binaryBody, pdfPageCount, pdfText, pdfUnicodeText } from './support/pdf-text';
 import { startSystem, type TestSystem } from './support/system';
-
-/** supertest leaves unknown content types unparsed: collect the raw bytes */
-const binary = (res: unknown, cb: (err: Error | null, body: Buffer) => void) => {
-  const stream = res as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  stream.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 describe('GET /bills/:id/pdf', () => {
   let sys: TestSystem;
@@ -26,7 +18,7 @@ describe('GET /bills/:id/pdf', () => {
       .get(`/bills/${billId}/pdf`)
       .set(key ? { Authorization: `Bearer ${key}` } : sys.auth)
       .buffer(true)
-      .parse(binary) as unknown as Promise<Response & { body: Buffer }>;
+      .parse(binaryBody) as unknown as Promise<Response & { body: Buffer }>;
 
   it("renders the bill with its lines, payments and the customer's exclusive account, and hides it from other members", async () => {
     const c = await sys.customer({ name: 'Zoë Pdf GmbH', email: 'ap@zoe-pdf.example' });

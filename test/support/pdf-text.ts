@@ -123,3 +123,11 @@ export function pdfUnicodeText(pdf: Buffer): string[] {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** supertest leaves unknown content types (a PDF) unparsed: `.buffer(true).parse(binaryBody)` collects the raw bytes */
+export const binaryBody = (res: unknown, cb: (err: Error | null, body: Buffer) => void) => {
+  const stream = res as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => cb(null, Buffer.concat(chunks)));
+};

@@ -3,6 +3,13 @@ import { notFound } from '@remitd/core';
 import { Money } from '@remitd/money';
 import { PrismaService } from '@remitd/persistence';
 import { renderBillPdf, type BillPdfData, type BillPdfOptions } from './bill-pdf';
+import type { PayableAccount } from './pdf-document';
+import {
+  DOCUMENT_LANGUAGES,
+  renderPaymentInstructionsPdf,
+  type DocumentLanguage,
+  type PaymentInstructionsData,
+} from './payment-instructions-pdf';
 import { billView } from './billing-queries';
 import { BILLING_TIME_ZONE } from './issue-bills.usecase';
 
@@ -43,11 +50,7 @@ export class BillDocumentService {
         where: { id: b.customerId },
         select: { name: true, reference: true, email: true },
       }),
-      this.prisma.virtualAccount.findMany({
-        where: { customerId: b.customerId, status: 'active' },
-        include: { collectionAccount: { select: { iban: true, bic: true, accountHolderName: true, bankName: true } } },
-        orderBy: { createdAt: 'asc' },
-      }),
+      this.payableAccounts(b.customerId),
     ]);
     if (!customer) throw notFound('customer', b.customerId);
     const view = billView(b);
@@ -77,18 +80,55 @@ export class BillDocumentService {
       })),
       customer,
       // the account in the bill's currency first
-      virtualAccounts: [...accounts]
-        .sort((x, y) => Number(y.currency === b.currency) - Number(x.currency === b.currency))
-        .map((va) => ({
-          iban: va.collectionAccount.iban ? va.number : null,
-          accountNumber: va.number,
-          bic: va.collectionAccount.bic,
-          // the real holder and bank, never our internal label of the collection account (issue 12 item 7)
-          accountHolder: va.collectionAccount.accountHolderName ?? this.providerName,
-          bankName: va.collectionAccount.bankName,
-          currency: va.currency,
-        })),
+      virtualAccounts: [...accounts].sort(
+        (x, y) => Number(y.currency === b.currency) - Number(x.currency === b.currency),
+      ),
     };
+  }
+
+  /** The customer's active exclusive accounts as printed on its documents (bills, payment instructions). */
+  async payableAccounts(customerId: string): Promise<PayableAccount[]> {
+    const accounts = await this.prisma.virtualAccount.findMany({
+      where: { customerId, status: 'active' },
+      include: {
+        collectionAccount: {
+          select: { iban: true, bic: true, routingNumber: true, accountHolderName: true, bankName: true },
+        },
+      },
+      orderBy: { createdAt: 'asc' },
+    });
+    return accounts.map((va) => ({
+      iban: va.collectionAccount.iban ? va.number : null,
+      accountNumber: va.number,
+      bic: va.collectionAccount.bic,
+      routingNumber: va.collectionAccount.routingNumber,
+      // the real holder and bank, never our internal label of the collection account (issue 12 item 7)
+      accountHolder: va.collectionAccount.accountHolderName ?? this.providerName,
+      bankName: va.collectionAccount.bankName,
+      currency: va.currency,
+    }));
+  }
+
+  /**
+   * The payment instruction of a customer (its exclusive accounts and the rules of paying into
+   * them) as a PDF in `lang`, else the customer's own language when it has one, else English.
+   */
+  async paymentInstructionsPdf(
+    customerId: string,
+    lang?: DocumentLanguage,
+  ): Promise<{ reference: string; lang: DocumentLanguage; pdf: Buffer }> {
+    const customer = await this.prisma.customer.findUnique({ where: { id: customerId } });
+    if (!customer) throw notFound('customer', customerId);
+    // customers.locale is optional here: older schemas have no such column
+    const stored = (customer as { locale?: unknown }).locale;
+    const chosen = lang ?? (DOCUMENT_LANGUAGES.find((l) => l === stored) || 'en');
+    const data: PaymentInstructionsData = {
+      providerName: this.providerName,
+      issuedOn: localDate(new Date(), this.timeZone),
+      customer: { name: customer.name, reference: customer.reference, email: customer.email },
+      virtualAccounts: await this.payableAccounts(customerId),
+    };
+    return { reference: customer.reference, lang: chosen, pdf: await renderPaymentInstructionsPdf(data, chosen) };
   }
 
   async pdf(

@@ -1,7 +1,19 @@
 import { formatIban } from '@remitd/customers';
 import { formatAmount } from '@remitd/notifications';
-import { readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
+import {
+  ACCENT,
+  BOTTOM,
+  CONTENT,
+  INK,
+  M,
+  MUTED,
+  openA4Pdf,
+  PAGE,
+  RULE,
+  TINT,
+  type PayableAccount,
+} from './pdf-document';
+import { needsUnicodeText, pdfFonts } from './pdf-fonts';
 
 /**
  * Everything printed on a monthly bill. Amounts are decimal strings exactly as Money formats
@@ -29,15 +41,7 @@ export interface BillPdfData {
   repayments: { date: string; method: string; amount: string; reversed?: boolean }[];
   customer: { name: string; reference: string; email: string };
   /** the customer's exclusive (virtual) accounts to pay into */
-  virtualAccounts: {
-    iban: string | null;
-    accountNumber: string;
-    bic: string | null;
-    accountHolder: string;
-    /** null when the collection account names no bank (the BIC identifies it) */
-    bankName: string | null;
-    currency: string;
-  }[];
+  virtualAccounts: PayableAccount[];
 }
 
 export interface BillPdfOptions {
@@ -47,46 +51,9 @@ export interface BillPdfOptions {
   stamp?: { text: string; seal?: Buffer | null };
 }
 
-// A4 in points, 20 mm side margins
-const PAGE = { width: 595.28, height: 841.89 };
-const M = { top: 56, bottom: 64, left: 56, right: 56 };
-const CONTENT = PAGE.width - M.left - M.right;
-const BOTTOM = PAGE.height - M.bottom;
-
-const INK = '#1b1f24';
-const MUTED = '#5f6b7a';
-const RULE = '#d5dae1';
-const TINT = '#f3f5f8';
-const ACCENT = '#1d3b63';
-
-const STANDARD = { regular: 'Helvetica', bold: 'Helvetica-Bold' };
-const UNICODE = { regular: 'NotoSans', bold: 'NotoSans-Bold' };
-const CJK_FONT: Record<string, string> = { NotoSans: 'NotoSansSC', 'NotoSans-Bold': 'NotoSansSC-Bold' };
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u{20000}-\u{2fa1f}]/u;
-
-/**
- * Noto Sans (Latin, Latin Extended, Greek, Cyrillic, Vietnamese) and Noto Sans SC (CJK), OFL,
- * from npm packages: embedded, subset to the glyphs a bill uses, only in bills whose text the
- * standard fonts cannot show, so a customer named 阿里云计算有限公司 or a line in Łódź prints
- * intact while other bills keep the lighter Helvetica file. A string with CJK characters is set
- * in Noto Sans SC, any other in Noto Sans. Read once per process.
- */
-let unicodeFontFiles: Record<string, Buffer> | null = null;
-function unicodeFonts(): Record<string, Buffer> {
-  const file = (pkg: string, face: string, weight: string) =>
-    readFileSync(require.resolve(`@expo-google-fonts/${pkg}/${weight}/${face}_${weight}.ttf`));
-  return (unicodeFontFiles ??= {
-    NotoSans: file('noto-sans', 'NotoSans', '400Regular'),
-    'NotoSans-Bold': file('noto-sans', 'NotoSans', '700Bold'),
-    NotoSansSC: file('noto-sans-sc', 'NotoSansSC', '400Regular'),
-    'NotoSansSC-Bold': file('noto-sans-sc', 'NotoSansSC', '700Bold'),
-  });
-}
-
 /** Whether any text of the bill is outside what the standard fonts show (Windows-1252). */
 export function needsUnicodeFont(data: BillPdfData): boolean {
-  const all = JSON.stringify(data);
-  return pdfText(all) !== all;
+  return needsUnicodeText(JSON.stringify(data));
 }
 
 const MONTHS = [
@@ -131,49 +98,6 @@ export function dateLabel(date: string): string {
   return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
 }
 
-// The standard PDF fonts only have the Windows-1252 repertoire: Latin-1 plus these.
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-// letters without a canonical decomposition, and typographic dashes and spaces
-const FALLBACK: Record<string, string> = {
-  Ł: 'L',
-  ł: 'l',
-  Đ: 'D',
-  đ: 'd',
-  Ħ: 'H',
-  ħ: 'h',
-  ı: 'i',
-  Ŀ: 'L',
-  ŀ: 'l',
-  Ŧ: 'T',
-  ŧ: 't',
-  '‐': '-',
-  '‑': '-',
-  '‒': '–',
-  '−': '-',
-  '\u2009': ' ',
-  '\u202f': ' ',
-};
-
-/**
- * Text the built-in fonts can show: characters outside Windows-1252 lose their accents when
- * that makes them representable ("ő" → "o") and become "?" otherwise, instead of printing
- * the wrong glyphs.
- */
-export function pdfText(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x20 || (c >= 0x7f && c < 0xa0)) out += ' ';
-    else if (c <= 0xff || WIN_ANSI_EXTRA.has(ch)) out += ch;
-    else if (FALLBACK[ch]) out += FALLBACK[ch];
-    else {
-      const base = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-      out += base && [...base].every((b) => b.codePointAt(0)! >= 0x20 && b.codePointAt(0)! <= 0xff) ? base : '?';
-    }
-  }
-  return out;
-}
-
 type Doc = PDFKit.PDFDocument;
 
 /** A4 PDF of one monthly bill: summary, charges (continued across pages), payments, how to pay. */
@@ -181,49 +105,18 @@ export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Pro
   const { bill } = data;
   const ccy = bill.currency;
   const money = (a: string) => `${formatAmount(a, ccy)} ${ccy}`;
-  const unicode = needsUnicodeFont(data);
-  const { regular: REGULAR, bold: BOLD } = unicode ? UNICODE : STANDARD;
-  // the embedded font shows every character; the standard fonts get the Windows-1252 fallback
-  const show = unicode ? (t: string) => t.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ') : pdfText;
-  const doc: Doc = new PDFDocument({
-    size: 'A4',
-    margins: M,
-    compress: opts.compress ?? true,
-    bufferPages: true,
+  const { doc, fonts, text, height, rule, finish } = openA4Pdf({
+    unicode: needsUnicodeFont(data),
+    compress: opts.compress,
     lang: 'en',
-    displayTitle: true,
+    size: 9.5,
     info: {
-      Title: show(`Bill ${bill.reference}`),
-      Author: show(data.providerName),
-      Subject: show(`${data.providerName} bill for ${cycleLabel(bill.billingCycle)}`),
+      Title: `Bill ${bill.reference}`,
+      Author: data.providerName,
+      Subject: `${data.providerName} bill for ${cycleLabel(bill.billingCycle)}`,
     },
   });
-  if (unicode) for (const [name, file] of Object.entries(unicodeFonts())) doc.registerFont(name, file);
-  const face = (font: string, t: string) => (unicode && CJK.test(t) ? (CJK_FONT[font] ?? font) : font);
-  const done = new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const text = (
-    s: string,
-    x: number,
-    y: number,
-    o: PDFKit.Mixins.TextOptions & { font?: string; size?: number; color?: string } = {},
-  ) => {
-    const { font = REGULAR, size = 9.5, color = INK, ...rest } = o;
-    doc
-      .font(face(font, s))
-      .fontSize(size)
-      .fillColor(color)
-      .text(show(s), x, y, { lineBreak: rest.width !== undefined, characterSpacing: 0, ...rest });
-  };
-  const height = (s: string, width: number, font = REGULAR, size = 9.5) =>
-    doc.font(face(font, s)).fontSize(size).heightOfString(show(s), { width });
-  const rule = (y: number, color = RULE, x0 = M.left, x1 = PAGE.width - M.right, w = 0.6) =>
-    doc.moveTo(x0, y).lineTo(x1, y).lineWidth(w).strokeColor(color).stroke();
+  const { regular: REGULAR, bold: BOLD } = fonts;
   const label = (s: string, x: number, y: number, width?: number, align: 'left' | 'right' = 'left') =>
     text(s.toUpperCase(), x, y, { font: BOLD, size: 7, color: MUTED, characterSpacing: 0.6, width, align });
 
@@ -445,29 +338,10 @@ export function renderBillPdf(data: BillPdfData, opts: BillPdfOptions = {}): Pro
 
   if (opts.stamp) stampFirstPage(doc, opts.stamp);
 
-  // ── footer on every page ───────────────────────────────────────────────────────────────
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0; // the footer lives in the bottom margin: no automatic page break
-    rule(PAGE.height - 44, RULE);
-    text(
-      `${data.providerName} · Bill ${bill.reference} · Customer reference ${data.customer.reference}`,
-      M.left,
-      PAGE.height - 36,
-      { size: 7.5, color: MUTED, width: CONTENT - 80 },
-    );
-    text(`Page ${i - range.start + 1} of ${range.count}`, PAGE.width - M.right - 80, PAGE.height - 36, {
-      size: 7.5,
-      color: MUTED,
-      width: 80,
-      align: 'right',
-    });
-    doc.page.margins.bottom = bottom;
-  }
-  doc.end();
-  return done;
+  return finish(
+    `${data.providerName} · Bill ${bill.reference} · Customer reference ${data.customer.reference}`,
+    (n, of) => `Page ${n} of ${of}`,
+  );
 }
 
 /** A framed stamp, slightly turned, at the top right of the first page; the seal beside it. */
@@ -480,10 +354,9 @@ export function stampFirstPage(doc: Doc, stamp: { text: string; seal?: Buffer | 
   doc.save();
   doc.rotate(-6, { origin: [x + w / 2, y + 24] });
   // a stamp text the standard fonts cannot show (e.g. in Chinese) is set in the embedded fonts
-  const unicode = pdfText(stamp.text) !== stamp.text;
-  if (unicode) for (const [name, file] of Object.entries(unicodeFonts())) doc.registerFont(name, file);
-  const font = !unicode ? STANDARD.bold : CJK.test(stamp.text) ? 'NotoSansSC-Bold' : UNICODE.bold;
-  const shown = unicode ? stamp.text : pdfText(stamp.text);
+  const fonts = pdfFonts(doc, needsUnicodeText(stamp.text));
+  const font = fonts.face(fonts.bold, stamp.text);
+  const shown = fonts.show(stamp.text);
   doc.font(font).fontSize(9.5);
   const h = doc.heightOfString(shown, { width: w - 20 }) + 16;
   doc.roundedRect(x, y, w, h, 4).lineWidth(1.6).strokeColor('#b3261e').stroke();

@@ -1,5 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { ApprovalsService, makerOf, type ApprovalExecutor, type ApprovalRequestView } from '@remitd/access';
+import {
+  ApprovalsService,
+  assertCustomerScope,
+  makerOf,
+  type ApprovalExecutor,
+  type ApprovalRequestView,
+} from '@remitd/access';
 import { conflict, notFound, validationError } from '@remitd/core';
 import { LedgerService, cardAccount, cashAccount, externalAccount, refundAccount, transfer } from '@remitd/ledger';
 import { Money } from '@remitd/money';
@@ -138,6 +144,8 @@ export class CustomerMoneyUseCases implements OnModuleInit {
     return this.tx.run(async (tx) => {
       const r = await tx.financialRelationship.findUnique({ where: { id: cmd.id } });
       if (!r) throw notFound('financial relationship', cmd.id);
+      // a customer's own users may end what their main account set up (seed 000: "Manage Billing Relationship")
+      assertCustomerScope(cmd.actor, r.mainCustomerId);
       if (r.endedAt) return r;
       const ended = await tx.financialRelationship.update({ where: { id: cmd.id }, data: { endedAt: new Date() } });
       await this.audit.record(tx, {
@@ -151,11 +159,28 @@ export class CustomerMoneyUseCases implements OnModuleInit {
     });
   }
 
-  listRelationships(customerId: string) {
-    return this.prisma.financialRelationship.findMany({
+  /** with the names of both sides: a member may not read the other customer, but must know whom it pays */
+  async listRelationships(customerId: string) {
+    const rows = await this.prisma.financialRelationship.findMany({
       where: { OR: [{ mainCustomerId: customerId }, { memberCustomerId: customerId }] },
       orderBy: { createdAt: 'desc' },
     });
+    const ids = [...new Set(rows.flatMap((r) => [r.mainCustomerId, r.memberCustomerId]))];
+    const names = new Map(
+      (
+        await this.prisma.customer.findMany({
+          where: { id: { in: ids } },
+          select: { id: true, name: true, reference: true },
+        })
+      ).map((c) => [c.id, c]),
+    );
+    return rows.map((r) => ({
+      ...r,
+      mainCustomerName: names.get(r.mainCustomerId)?.name ?? '',
+      mainCustomerReference: names.get(r.mainCustomerId)?.reference ?? '',
+      memberCustomerName: names.get(r.memberCustomerId)?.name ?? '',
+      memberCustomerReference: names.get(r.memberCustomerId)?.reference ?? '',
+    }));
   }
 
   /** Main → member (or back) within an active financial-management relationship; never overdraws the payer's cash. */

@@ -18,3 +18,5 @@ export * from './payment-channel';
 export * from './write-off-requests.repository';
 export * from './write-off-sweep.usecase';
 export * from './pay-cycle.usecase';
+export * from './pdf-fonts';
+export * from './payment-instructions-pdf';

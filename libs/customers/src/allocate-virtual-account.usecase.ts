@@ -44,6 +44,10 @@ export interface VirtualAccountView {
   routingNumber: string | null;
   collectionAccountId: string;
   collectionAccountName: string;
+  /** the beneficiary name to write on a transfer; null when the collection account names none (then: the provider) */
+  accountHolderName: string | null;
+  /** null when the collection account names no bank (the BIC identifies it) */
+  bankName: string | null;
   status: string;
   createdAt: string;
   closedAt: string | null;
@@ -79,6 +83,8 @@ export function toVirtualAccountView(va: VaRow, created: boolean): VirtualAccoun
     routingNumber: va.collectionAccount.routingNumber ?? null,
     collectionAccountId: va.collectionAccountId,
     collectionAccountName: va.collectionAccount.name,
+    accountHolderName: va.collectionAccount.accountHolderName ?? null,
+    bankName: va.collectionAccount.bankName ?? null,
     status: va.status,
     createdAt: va.createdAt.toISOString(),
     closedAt: va.closedAt?.toISOString() ?? null,

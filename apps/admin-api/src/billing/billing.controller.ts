@@ -39,6 +39,7 @@ import {
   IssueBillsQuery,
   ManualPaymentRequest,
   PayCycleRequest,
+  PaymentInstructionsQuery,
   RefundRequest,
   RelationshipRequest,
   RepaymentsQuery,
@@ -61,6 +62,7 @@ import {
   PayCycleResponse,
   RefundResponse,
   RefundResultResponse,
+  RelationshipListItemResponse,
   RelationshipResponse,
   RepaymentResponse,
   TopUpResponse,
@@ -201,6 +203,36 @@ export class BillingController {
     res
       .type('application/pdf')
       .set('Content-Disposition', `inline; filename="${doc.reference.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf"`)
+      .set('Cache-Control', 'private, no-store')
+      .send(doc.pdf);
+  }
+
+  @Get('customers/:id/payment-instructions.pdf')
+  @Roles(...STAFF, 'member')
+  @ApiOperation({
+    summary:
+      "How to pay into the customer's exclusive account (account details and the rules: SWIFT or ACH only, fees borne by the provider, up to 4 business days) as a PDF in English or Chinese",
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'A4 PDF',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  async paymentInstructions(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Query() q: PaymentInstructionsQuery,
+    @Res() res: Response,
+  ) {
+    assertCustomerScope(actor, id);
+    const doc = await this.documents.paymentInstructionsPdf(id, q.lang);
+    res
+      .type('application/pdf')
+      .set(
+        'Content-Disposition',
+        `attachment; filename="payment-instructions-${doc.reference.replace(/[^A-Za-z0-9._-]/g, '_')}-${doc.lang}.pdf"`,
+      )
+      .set('Content-Language', doc.lang === 'zh' ? 'zh-CN' : 'en')
       .set('Cache-Control', 'private, no-store')
       .send(doc.pdf);
   }
@@ -399,9 +431,11 @@ export class BillingController {
   }
 
   @Post('financial-relationships/:id/end')
-  @Roles('super_admin', 'admin')
+  @Roles('super_admin', 'admin', 'member')
   @Idempotent()
-  @ApiOperation({ summary: 'End a financial relationship' })
+  @ApiOperation({
+    summary: 'End a financial relationship (a member: only one where its customer is the main account, else 403)',
+  })
   @ApiCreatedResponse({ type: RelationshipResponse })
   endRelationship(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.money.endRelationship({ actor, id });
@@ -409,8 +443,8 @@ export class BillingController {
 
   @Get('customers/:id/financial-relationships')
   @Roles(...STAFF, 'member')
-  @ApiOperation({ summary: 'Financial relationships the customer is part of' })
-  @ApiItemsResponse(RelationshipResponse)
+  @ApiOperation({ summary: 'Financial relationships the customer is part of, with the names of both sides' })
+  @ApiItemsResponse(RelationshipListItemResponse)
   relationships(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     assertCustomerScope(actor, id);
     return this.money.listRelationships(id).then((items) => ({ items }));

@@ -215,6 +215,16 @@ export class TransferRequest {
   @amount('100.00') @Matches(DECIMAL, { message: 'amount must be a decimal string like "100.00"' }) amount!: string;
 }
 
+export class PaymentInstructionsQuery {
+  @ApiPropertyOptional({
+    enum: ['en', 'zh'],
+    description: "the document's language; defaults to the customer's own language, else English",
+  })
+  @IsOptional()
+  @IsIn(['en', 'zh'])
+  lang?: 'en' | 'zh';
+}
+
 export class StatementQuery {
   @ApiPropertyOptional({ example: '2026-10-01' }) @IsOptional() @IsCalendarDate() from?: string;
   @ApiPropertyOptional({ example: '2026-11-01' }) @IsOptional() @IsCalendarDate() to?: string;

@@ -287,6 +287,13 @@ export class RelationshipResponse {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) endedAt!: Date | null;
 }
 
+export class RelationshipListItemResponse extends RelationshipResponse {
+  @ApiProperty() mainCustomerName!: string;
+  @ApiProperty() mainCustomerReference!: string;
+  @ApiProperty() memberCustomerName!: string;
+  @ApiProperty() memberCustomerReference!: string;
+}
+
 export class TransferResponse {
   @ApiProperty({ format: 'uuid' }) journalEntryId!: string;
   @ApiProperty({ format: 'uuid' }) from!: string;

@@ -28,6 +28,7 @@ import {
   billSettlementFlags,
   CreateCustomerRequest,
   CustomerResponse,
+  CustomerSettingsRequest,
   ListCustomersQuery,
   PaymentTermsRequest,
   ReissueVirtualAccountRequest,
@@ -116,6 +117,27 @@ export class CustomersController {
     return out;
   }
 
+  @Patch(':id/settings')
+  @Roles(...STAFF, 'member')
+  @ApiOperation({
+    summary:
+      'Account settings a member may change for its own customer: automatic bill settlement, and write off past bills (credit control only: otherwise 400 on writeOffPastBills)',
+  })
+  @ApiOkResponse({ type: CustomerResponse })
+  async settings(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: CustomerSettingsRequest,
+  ): Promise<CustomerResponse> {
+    assertCustomerScope(actor, id);
+    // only the settlement flags: never a credit-limit change, so never an approval to wait on
+    return (await this.update.execute({
+      actor,
+      customerId: id,
+      ...definedOnly(billSettlementFlags(body)),
+    })) as CustomerResponse;
+  }
+
   @Put(':id/payment-terms')
   @Roles('super_admin', 'admin', 'finance')
   @ApiOperation({
@@ -181,7 +203,10 @@ export class CustomersController {
   async listVirtualAccounts(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     assertCustomerScope(actor, id);
     await this.queries.get(id);
-    return { items: (await this.virtualAccounts.listForCustomer(id)).map((v) => toVirtualAccountView(v, false)) };
+    const items = (await this.virtualAccounts.listForCustomer(id)).map((v) => toVirtualAccountView(v, false));
+    return {
+      items: items.map((v) => ({ ...v, accountHolderName: v.accountHolderName ?? this.config.providerName })),
+    };
   }
 }
 

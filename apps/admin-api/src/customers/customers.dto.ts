@@ -130,7 +130,29 @@ export class PaymentTermsResponse {
   @ApiProperty({ enum: ['calendar', 'business'] }) paymentPeriodKind!: string;
 }
 
-export class UpdateCustomerRequest {
+/**
+ * The account settings a customer's own users may change (the seeds' Funding Account > Account
+ * Settings); credit control, limits and terms stay with staff.
+ */
+export class CustomerSettingsRequest {
+  @ApiPropertyOptional({ description: 'automatic bill settlement' })
+  @IsOptional()
+  @IsBoolean()
+  autoBillSettlement?: boolean;
+  @ApiPropertyOptional({
+    description:
+      'refunds may settle bills of earlier cycles ("write off past bills"): customers on credit control only',
+  })
+  @IsOptional()
+  @IsBoolean()
+  settlePastBillsWithRefunds?: boolean;
+  @ApiPropertyOptional({ deprecated: true, description: 'old name of settlePastBillsWithRefunds, still accepted' })
+  @IsOptional()
+  @IsBoolean()
+  writeOffPastBills?: boolean;
+}
+
+export class UpdateCustomerRequest extends CustomerSettingsRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() creditControl?: boolean;
@@ -142,23 +164,11 @@ export class UpdateCustomerRequest {
   @IsOptional()
   @Matches(DECIMAL, { message: 'frozenAmount must be a non-negative decimal string like "100.00"' })
   frozenAmount?: string;
-  @ApiPropertyOptional({ description: 'automatic bill settlement' })
-  @IsOptional()
-  @IsBoolean()
-  autoBillSettlement?: boolean;
   @ApiPropertyOptional({ deprecated: true, description: 'old name of autoBillSettlement, still accepted' })
   @IsOptional()
   @IsBoolean()
   autoWriteOff?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() partialLastBill?: boolean;
-  @ApiPropertyOptional({ description: 'refunds may settle bills of earlier cycles' })
-  @IsOptional()
-  @IsBoolean()
-  settlePastBillsWithRefunds?: boolean;
-  @ApiPropertyOptional({ deprecated: true, description: 'old name of settlePastBillsWithRefunds, still accepted' })
-  @IsOptional()
-  @IsBoolean()
-  writeOffPastBills?: boolean;
   @ApiPropertyOptional({ format: 'uuid', description: "the provider's entity the customer contracts with" })
   @IsOptional()
   @IsUUID()

@@ -22,6 +22,14 @@ export class VirtualAccountResponse {
   @ApiProperty({ nullable: true, type: String, example: 'COBADEFFXXX' }) bic!: string | null;
   @ApiProperty({ format: 'uuid' }) collectionAccountId!: string;
   @ApiProperty() collectionAccountName!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "the beneficiary's name to write on a transfer (the listing fills in the provider's when none is set)",
+  })
+  accountHolderName!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the bank holding the account' })
+  bankName!: string | null;
   @ApiProperty({ enum: ['active', 'closed'] }) status!: string;
   @ApiProperty({ type: String, nullable: true, description: 'US ABA routing number, for ACH' })
   routingNumber!: string | null;

@@ -670,7 +670,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Financial relationships the customer is part of */
+    /** Financial relationships the customer is part of, with the names of both sides */
     get: operations['BillingController_relationships'];
     put?: never;
     post?: never;
@@ -760,6 +760,23 @@ export interface paths {
     put?: never;
     /** Activate a pay-as-you-go product; with PayPal as the default method the first activation pre-authorizes (authorize, then void): 422 PREAUTHORIZATION_FAILED refuses it */
     post: operations['PaymentsController_activate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/customers/{id}/payment-instructions.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How to pay into the customer's exclusive account (account details and the rules: SWIFT or ACH only, fees borne by the provider, up to 4 business days) as a PDF in English or Chinese */
+    get: operations['BillingController_paymentInstructions'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -902,6 +919,23 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/customers/{id}/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Account settings a member may change for its own customer: automatic bill settlement, and write off past bills (credit control only: otherwise 400 on writeOffPastBills) */
+    patch: operations['CustomersController_settings'];
     trace?: never;
   };
   '/customers/{id}/statement': {
@@ -1071,7 +1105,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** End a financial relationship */
+    /** End a financial relationship (a member: only one where its customer is the main account, else 403) */
     post: operations['BillingController_endRelationship'];
     delete?: never;
     options?: never;
@@ -2977,6 +3011,17 @@ export interface components {
        */
       writeOffPastBills: boolean;
     };
+    CustomerSettingsRequest: {
+      /** @description automatic bill settlement */
+      autoBillSettlement?: boolean;
+      /** @description refunds may settle bills of earlier cycles ("write off past bills"): customers on credit control only */
+      settlePastBillsWithRefunds?: boolean;
+      /**
+       * @deprecated
+       * @description old name of settlePastBillsWithRefunds, still accepted
+       */
+      writeOffPastBills?: boolean;
+    };
     CycleBillResponse: {
       /** Format: uuid */
       billId: string;
@@ -3707,6 +3752,10 @@ export interface components {
       replayed: boolean;
     };
     ReissuedVirtualAccountResponse: {
+      /** @description the beneficiary's name to write on a transfer (the listing fills in the provider's when none is set) */
+      accountHolderName: string | null;
+      /** @description the bank holding the account */
+      bankName: string | null;
       /** @example COBADEFFXXX */
       bic: string | null;
       /** Format: date-time */
@@ -3760,6 +3809,23 @@ export interface components {
       reason: string;
       /** @description held entries that will never be credited */
       rejected: number;
+    };
+    RelationshipListItemResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string;
+      /** Format: date-time */
+      endedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      mainCustomerId: string;
+      mainCustomerName: string;
+      mainCustomerReference: string;
+      /** Format: uuid */
+      memberCustomerId: string;
+      memberCustomerName: string;
+      memberCustomerReference: string;
     };
     RelationshipRequest: {
       mainCustomerId: string;
@@ -4869,7 +4935,7 @@ export interface components {
       frozenAmount?: string;
       name?: string;
       partialLastBill?: boolean;
-      /** @description refunds may settle bills of earlier cycles */
+      /** @description refunds may settle bills of earlier cycles ("write off past bills"): customers on credit control only */
       settlePastBillsWithRefunds?: boolean;
       /**
        * @deprecated
@@ -4910,6 +4976,10 @@ export interface components {
       unifiedSettlement: boolean;
     };
     VirtualAccountResponse: {
+      /** @description the beneficiary's name to write on a transfer (the listing fills in the provider's when none is set) */
+      accountHolderName: string | null;
+      /** @description the bank holding the account */
+      bankName: string | null;
       /** @example COBADEFFXXX */
       bic: string | null;
       /** Format: date-time */
@@ -8818,7 +8888,7 @@ export interface operations {
         };
         content: {
           'application/json': {
-            items: components['schemas']['RelationshipResponse'][];
+            items: components['schemas']['RelationshipListItemResponse'][];
           };
         };
       };
@@ -9272,6 +9342,82 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PaygActivationResponse'];
+        };
+      };
+      /** @description invalid input; `error.field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no API key, or an unknown or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the key’s role may not call this operation */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BillingController_paymentInstructions: {
+    parameters: {
+      query?: {
+        /** @description the document's language; defaults to the customer's own language, else English */
+        lang?: 'en' | 'zh';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A4 PDF */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
         };
       };
       /** @description invalid input; `error.field` names it */
@@ -10025,6 +10171,82 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReportedResourceResponse'];
+        };
+      };
+      /** @description invalid input; `error.field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no API key, or an unknown or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the key’s role may not call this operation */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CustomersController_settings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CustomerSettingsRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerResponse'];
         };
       };
       /** @description invalid input; `error.field` names it */
