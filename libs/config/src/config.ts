@@ -37,6 +37,11 @@ export interface RemitdConfig {
   dataDir: string;
   sources: SourceConfig[];
   pollIntervalMs: number;
+  /**
+   * REMITD_NOTIFICATION_LEASE_MS: how long a claimed message waits for its sender before another
+   * attempt may take it (a sender killed, or cut off by a failover, before recording the send)
+   */
+  notificationLeaseMs: number;
   mail:
     | {
         kind: 'smtp';
@@ -362,6 +367,7 @@ export function loadConfig(env: Env = process.env): RemitdConfig {
     dataDir,
     sources: parseSources(env, dataDir),
     pollIntervalMs: int(env, 'REMITD_POLL_INTERVAL_MS', 10_000, 100),
+    notificationLeaseMs: int(env, 'REMITD_NOTIFICATION_LEASE_MS', 10 * 60_000, 1000),
     mail,
     timeZone,
     minAutoCreditConfidence: confidence,

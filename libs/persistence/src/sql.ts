@@ -3,7 +3,7 @@ import { Pool, type ClientBase, type QueryResult } from 'pg';
 import { Prisma } from './generated/prisma/client';
 import { pgParams } from './pg-params';
 import { SESSION_OPTIONS } from './prisma.service';
-import { retryingConflicts, trackCommitHooks } from './transaction';
+import { beforeCommit, retryingTransaction, trackCommitHooks } from './transaction';
 
 /**
  * The raw-SQL subset of a Prisma transaction client. The set-based hot paths (reconciliation
@@ -59,6 +59,8 @@ function toSql(query: TemplateStringsArray | Prisma.Sql, values: unknown[]): Pri
   return query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
 }
 
+const ignoreConnectionError = () => undefined;
+
 /**
  * Transactions on a plain node-postgres pool, for the hot paths written against `SqlTx`.
  * Same contract as TransactionRunner: afterCommit hooks run only after COMMIT, and
@@ -81,25 +83,44 @@ export class SqlTransactions implements OnModuleDestroy {
     this.pool.on('error', (e) => this.logger.warn(`idle connection lost: ${e.message}`));
   }
 
+  /**
+   * A connection lost before COMMIT is retried on a fresh one (the server rolled it all back); one
+   * lost during COMMIT is not: the caller's claims (the reconcile queue) are what make redoing
+   * it safe, and the next pass redoes exactly what did not commit.
+   */
   async run<T>(fn: (tx: SqlTx) => Promise<T>, opts: { retries?: number } = {}): Promise<T> {
-    return retryingConflicts(opts.retries ?? 3, async () => {
-      const client = await this.pool.connect();
-      const tx = new PgSqlTx(client);
-      const hooks = trackCommitHooks(tx);
-      try {
-        await client.query('BEGIN');
-        const out = await fn(tx);
-        await client.query('COMMIT');
-        client.release();
-        for (const h of hooks) h();
-        return out;
-      } catch (e) {
-        let broken: Error | undefined;
-        await client.query('ROLLBACK').catch((err: Error) => (broken = err));
-        client.release(broken);
-        throw e;
-      }
-    });
+    return retryingTransaction(
+      opts.retries ?? 3,
+      async () => {
+        const client = await this.pool.connect().catch((e: unknown) => Promise.reject(beforeCommit(e)));
+        // the pool listens for errors only on idle connections: one lost while checked out (the
+        // primary crashed) would be an unhandled 'error' event, which ends the process; it
+        // surfaces as the failing query instead
+        client.on('error', ignoreConnectionError);
+        const tx = new PgSqlTx(client);
+        const hooks = trackCommitHooks(tx);
+        let committing = false;
+        try {
+          await client.query('BEGIN');
+          const out = await fn(tx);
+          committing = true;
+          await client.query('COMMIT');
+          client.off('error', ignoreConnectionError);
+          client.release();
+          for (const h of hooks) h();
+          return out;
+        } catch (e) {
+          let broken: Error | undefined;
+          if (!committing) await client.query('ROLLBACK').catch((err: Error) => (broken = err));
+          else broken = e as Error;
+          client.off('error', ignoreConnectionError);
+          client.release(broken);
+          throw committing ? e : beforeCommit(e);
+        }
+      },
+      () => false,
+      (why) => this.logger.warn(`transaction retried after a lost connection (${why})`),
+    );
   }
 
   async onModuleDestroy(): Promise<void> {
