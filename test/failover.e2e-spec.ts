@@ -11,7 +11,7 @@ import { DEDUPE_KEY_HEADER } from '@remitd/notifications';
 import { PrismaService } from '@remitd/persistence';
 import { createAdminApi } from '../apps/admin-api/src/main';
 import { buildCamt, type CamtEntrySpec } from './support/camt-builder';
-import { startReplicatedPostgres, waitFor, type ReplicatedPostgres } from './support/pg-replication';
+import { migrate, startReplicatedPostgres, waitFor, type ReplicatedPostgres } from './support/pg-replication';
 import { prng } from './support/prng';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp-server';
 import { startTcpProxy } from './support/tcp-proxy';
@@ -39,20 +39,6 @@ const BILLS = [
 ] as const;
 
 jest.setTimeout(240_000);
-
-/** `npm run db:migrate` on `url` (the migration engine is ESM: a process of its own, as in production) */
-async function migrate(url: string): Promise<void> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/migrate.ts', 'deploy'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const code = await new Promise<number | null>((r) => child.once('exit', r));
-  if (code !== 0) throw new Error(`migrations failed (${code}): ${out}`);
-}
 
 /** REMITD_FAILOVER_DEBUG=1: each step and the reconciler's log on stderr */
 const debug = process.env.REMITD_FAILOVER_DEBUG

@@ -21,6 +21,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -34,6 +35,21 @@ import {
 import { freePort } from './free-port';
 
 const SLOT = 'standby1';
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** `npm run db:migrate` on `url` (the migration engine is ESM: a process of its own, as in production) */
+export async function migrate(url: string): Promise<void> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/migrate.ts', 'deploy'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  if (code !== 0) throw new Error(`migrations failed (${code}): ${out}`);
+}
 
 export interface ReplicatedPostgres {
   primary: RunningPostgres;

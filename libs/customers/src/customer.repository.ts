@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import {
   inListOrder,
   keysetPage,
   Prisma,
   PrismaService,
+  ReadReplica,
   type KeysetPosition,
   type SqlTx,
   type Tx,
@@ -77,7 +78,10 @@ export type CustomerChanges = Partial<
 
 @Injectable()
 export class CustomerRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    @Optional() private readonly reads?: ReadReplica,
+  ) {}
 
   async create(tx: Tx, data: CustomerWrite): Promise<CustomerRecord> {
     const { id } = await tx.customer.create({ data, select: { id: true } });
@@ -151,7 +155,7 @@ export class CustomerRepository {
    */
   async balances(ids: readonly string[]): Promise<CustomerAccountRecord[]> {
     if (!ids.length) return [];
-    return this.prisma.$queryRaw<CustomerAccountRecord[]>`
+    return (this.reads?.client() ?? this.prisma).$queryRaw<CustomerAccountRecord[]>`
       SELECT a.customer_id::text AS "customerId", a.code, a.kind, a.currency, a.balance::text AS balance,
              s.valid_month AS "validMonth"
       FROM ledger_accounts a
@@ -171,11 +175,13 @@ export class CustomerRepository {
         Prisma.sql`(name ILIKE ${contains} OR reference = ${filter.search.toUpperCase()} OR email = ${filter.search})`,
       );
     }
+    // a list page tolerates lag: the read replica when the request allows it
+    const db = this.reads?.client() ?? this.prisma;
     const { ids, next } = await keysetPage(
-      this.prisma,
+      db,
       { table: 'customers', sortColumn: 'created_at', order: 'asc', where },
       page,
     );
-    return { items: inListOrder(ids, await this.byIds(undefined, ids)), next };
+    return { items: inListOrder(ids, await this.byIds(db, ids)), next };
   }
 }
