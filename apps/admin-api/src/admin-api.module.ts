@@ -33,6 +33,7 @@ import { REMITD_CONFIG } from './http/config.token';
 import { ArrearsRestrictionGuard } from './http/arrears-restriction.guard';
 import { ApiExceptionFilter } from './http/exception.filter';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { ReadRoutingInterceptor } from './http/read-routing.interceptor';
 import { LedgerController } from './ledger/ledger.controller';
 import { HttpMetrics } from './metrics/http-metrics';
 import { MetricsController } from './metrics/metrics.controller';
@@ -53,7 +54,11 @@ export class AdminApiModule {
     return {
       module: AdminApiModule,
       imports: [
-        PersistenceModule.forRoot({ url: config.databaseUrl, poolSize: config.dbPoolSize }),
+        PersistenceModule.forRoot({
+          url: config.databaseUrl,
+          poolSize: config.dbPoolSize,
+          readUrl: config.databaseReadUrl,
+        }),
         AccessModule,
         IdentityModule.forRoot(config.identity),
         ApprovalsModule.forRoot({ caps: config.approvalCaps }),
@@ -108,6 +113,7 @@ export class AdminApiModule {
         { provide: APP_GUARD, useClass: ArrearsRestrictionGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: ReadRoutingInterceptor },
       ],
     };
   }

@@ -37,6 +37,15 @@ export interface RemitdConfig {
   dataDir: string;
   sources: SourceConfig[];
   pollIntervalMs: number;
+  /**
+   * REMITD_NOTIFICATION_LEASE_MS: how long a claimed message waits for its sender before another
+   * attempt may take it (a sender killed, or cut off by a failover, before recording the send)
+   */
+  notificationLeaseMs: number;
+  /** DATABASE_READ_URL: a hot standby for admin reads that tolerate lag (docs/operations.md); unset: the primary */
+  databaseReadUrl: string | null;
+  /** REMITD_READ_YOUR_WRITES_MS: how long an actor's reads stay on the primary after it wrote */
+  readYourWritesMs: number;
   mail:
     | {
         kind: 'smtp';
@@ -317,6 +326,13 @@ function secretsKey(env: Env): string | null {
   return key.toString('base64');
 }
 
+function readUrl(env: Env): string | null {
+  const url = env.DATABASE_READ_URL?.trim();
+  if (!url) return null;
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new ConfigError('DATABASE_READ_URL', 'must be a postgresql:// URL');
+  return url;
+}
+
 export function loadConfig(env: Env = process.env): RemitdConfig {
   const databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) throw new ConfigError('DATABASE_URL', 'is required (npm start sets it for the embedded database)');
@@ -362,6 +378,9 @@ export function loadConfig(env: Env = process.env): RemitdConfig {
     dataDir,
     sources: parseSources(env, dataDir),
     pollIntervalMs: int(env, 'REMITD_POLL_INTERVAL_MS', 10_000, 100),
+    notificationLeaseMs: int(env, 'REMITD_NOTIFICATION_LEASE_MS', 10 * 60_000, 1000),
+    databaseReadUrl: readUrl(env),
+    readYourWritesMs: int(env, 'REMITD_READ_YOUR_WRITES_MS', 5_000, 0, 3_600_000),
     mail,
     timeZone,
     minAutoCreditConfidence: confidence,

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import {
   inListOrder,
   keysetPage,
   Prisma,
   PrismaService,
+  ReadReplica,
   SqlTransactions,
   type KeysetPosition,
   type SqlTx,
@@ -102,6 +103,7 @@ export class CustomerRepository {
   constructor(
     private readonly prisma: PrismaService,
     private readonly sql: SqlTransactions,
+    @Optional() private readonly replica?: ReadReplica,
   ) {}
 
   async create(tx: Tx, data: CustomerWrite): Promise<CustomerRecord> {
@@ -167,7 +169,8 @@ export class CustomerRepository {
    */
   async balances(ids: readonly string[]): Promise<CustomerAccountRecord[]> {
     if (!ids.length) return [];
-    return this.sql.reads.$queryRawUnsafe<CustomerAccountRecord[]>(
+    // the customer list tolerates lag: a read replica answers it when one is configured
+    return (this.replica?.replicaClient() ?? this.sql.reads).$queryRawUnsafe<CustomerAccountRecord[]>(
       `SELECT ${ACCOUNT_COLUMNS} ${ACCOUNTS_FROM} WHERE a.customer_id = ANY($1::uuid[]) ORDER BY a.customer_id, a.code`,
       [...ids],
     );
@@ -199,11 +202,13 @@ export class CustomerRepository {
         Prisma.sql`(name ILIKE ${contains} OR reference = ${filter.search.toUpperCase()} OR email = ${filter.search})`,
       );
     }
+    // a list page tolerates lag: the read replica when the request allows it
+    const db = this.replica?.client() ?? this.prisma;
     const { ids, next } = await keysetPage(
-      this.prisma,
+      db,
       { table: 'customers', sortColumn: 'created_at', order: 'asc', where },
       page,
     );
-    return { items: inListOrder(ids, await this.byIds(undefined, ids)), next };
+    return { items: inListOrder(ids, await this.byIds(db, ids)), next };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type SqlTx } from '@remitd/persistence';
+import { PrismaService, retryingConnectionLoss, type SqlTx } from '@remitd/persistence';
 
 export interface OutboxMessage {
   /** one message per business event: a replay of the event cannot queue it twice */
@@ -85,10 +85,12 @@ export class OutboxRepository {
   // The outcome of an attempt is recorded only while this sender's claim is the latest
   // (attempts unchanged): a sender whose lease ran out cannot overwrite a newer claimant's result.
   async markSent(n: { id: string; attempts: number }, providerMessageId: string | null = null): Promise<void> {
-    await this.prisma.notification.updateMany({
-      where: { id: n.id, attempts: n.attempts, status: 'pending' },
-      data: { status: 'sent', sentAt: new Date(), lastError: null, providerMessageId },
-    });
+    await retryingConnectionLoss(() =>
+      this.prisma.notification.updateMany({
+        where: { id: n.id, attempts: n.attempts, status: 'pending' },
+        data: { status: 'sent', sentAt: new Date(), lastError: null, providerMessageId },
+      }),
+    );
   }
 
   /** An SMS delivery receipt, once per message and status (the SMSC may send one again). */
@@ -111,17 +113,21 @@ export class OutboxRepository {
   }
 
   async markRetry(n: { id: string; attempts: number }, error: string, nextAttemptAt: Date): Promise<void> {
-    await this.prisma.notification.updateMany({
-      where: { id: n.id, attempts: n.attempts, status: 'pending' },
-      data: { lastError: error.slice(0, 2000), nextAttemptAt },
-    });
+    await retryingConnectionLoss(() =>
+      this.prisma.notification.updateMany({
+        where: { id: n.id, attempts: n.attempts, status: 'pending' },
+        data: { lastError: error.slice(0, 2000), nextAttemptAt },
+      }),
+    );
   }
 
   async markFailed(n: { id: string; attempts: number }, error: string): Promise<void> {
-    await this.prisma.notification.updateMany({
-      where: { id: n.id, attempts: n.attempts, status: 'pending' },
-      data: { status: 'failed', lastError: error.slice(0, 2000), failedAt: new Date() },
-    });
+    await retryingConnectionLoss(() =>
+      this.prisma.notification.updateMany({
+        where: { id: n.id, attempts: n.attempts, status: 'pending' },
+        data: { status: 'failed', lastError: error.slice(0, 2000), failedAt: new Date() },
+      }),
+    );
   }
 
   /** One page of notifications in a status, oldest first, by exact keyset (created_at, id). */

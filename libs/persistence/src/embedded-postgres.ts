@@ -49,6 +49,8 @@ export interface EmbeddedPostgresOptions {
    * of refusing to start. Only for a caller that knows no live process of its own uses it.
    */
   takeOver?: boolean;
+  /** extra server settings (`-c name=value`), e.g. for a primary that streams to a standby */
+  settings?: Record<string, string>;
   log?: (line: string) => void;
 }
 
@@ -72,7 +74,7 @@ const LEGACY_PASSWORD = 'remitd';
  */
 const SHARED_DIR = '/var/lib/remitd';
 
-interface OsUser {
+export interface OsUser {
   uid: number;
   gid: number;
 }
@@ -103,7 +105,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     log(`initialising PostgreSQL data directory ${clusterDir}`);
     await initdb(bin, clusterDir, password, user, log);
   }
-  const server = await startServer(bin, clusterDir, opts.port, user, log);
+  const server = await startServer(bin, clusterDir, opts.port, user, log, opts.settings);
   const adminUrlWith = (pw: string) => `postgresql://${USER}:${encodeURIComponent(pw)}@127.0.0.1:${opts.port}/postgres`;
   try {
     await adoptPassword(adminUrlWith(password), adminUrlWith(LEGACY_PASSWORD), password);
@@ -402,7 +404,42 @@ interface Server {
   stop(): Promise<void>;
 }
 
-function startServer(bin: Binaries, dir: string, port: number, user: OsUser | null, log: (l: string) => void) {
+/**
+ * A server on a cluster directory made by other means (a standby copied from a primary with the
+ * low-level backup API): the same binaries, OS user and settings as the embedded default.
+ * `clusterDir` must belong to `postgresOsUser()` when running as root.
+ */
+export async function startPostgresServer(opts: {
+  clusterDir: string;
+  port: number;
+  settings?: Record<string, string>;
+  log?: (line: string) => void;
+}): Promise<{ pid: number; stop(): Promise<void> }> {
+  const user = isRoot() ? postgresUser() : null;
+  const log = opts.log ?? (() => undefined);
+  return startServer(
+    binaries(user, () => undefined),
+    opts.clusterDir,
+    opts.port,
+    user,
+    log,
+    opts.settings,
+  );
+}
+
+/** The OS user PostgreSQL runs as when we are root (null otherwise): owner of every cluster directory. */
+export function postgresOsUser(): OsUser | null {
+  return isRoot() ? postgresUser() : null;
+}
+
+function startServer(
+  bin: Binaries,
+  dir: string,
+  port: number,
+  user: OsUser | null,
+  log: (l: string) => void,
+  settings: Record<string, string> = {},
+) {
   return new Promise<Server>((resolve, reject) => {
     const args = [
       '-D',
@@ -425,6 +462,7 @@ function startServer(bin: Binaries, dir: string, port: number, user: OsUser | nu
         .split(/\s+/)
         .filter(Boolean)
         .flatMap((kv) => ['-c', kv]),
+      ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
     ];
     // its own process group: a Ctrl-C in the terminal reaches the apps, which stop first; the
     // server stops when we say so, after them
@@ -443,7 +481,8 @@ function startServer(bin: Binaries, dir: string, port: number, user: OsUser | nu
         log(l);
         recent.push(l);
         if (recent.length > 20) recent.shift();
-        if (!ready && l.includes('database system is ready to accept connections')) {
+        // a hot standby says "ready to accept read-only connections"
+        if (!ready && /database system is ready to accept (read-only )?connections/.test(l)) {
           ready = true;
           guard = guardServer(pg.pid!);
           resolve({

@@ -3,6 +3,7 @@ export * from './idempotency.repository';
 export * from './keyset';
 export * from './persistence.module';
 export * from './prisma.service';
+export * from './read-replica';
 export * from './sql';
 export * from './transaction';
 export { Prisma } from './generated/prisma/client';

@@ -4,7 +4,16 @@ import { Pool, type ClientBase, type QueryResult } from 'pg';
 import { Prisma } from './generated/prisma/client';
 import { pgParams } from './pg-params';
 import { SESSION_OPTIONS } from './prisma.service';
-import { recordIdempotency, retryingConflicts, trackCommitHooks } from './transaction';
+import {
+  beforeCommit,
+  idempotencyCommitted,
+  IdempotentRequestCommitted,
+  idempotencyStorage,
+  isConnectionLoss,
+  recordIdempotency,
+  retryingTransaction,
+  trackCommitHooks,
+} from './transaction';
 
 /**
  * The raw-SQL subset of a Prisma transaction client. The set-based hot paths (reconciliation
@@ -100,6 +109,8 @@ function toSql(query: TemplateStringsArray | Prisma.Sql, values: unknown[]): Pri
   return query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
 }
 
+const ignoreConnectionError = () => undefined;
+
 /**
  * Transactions on a plain node-postgres pool, for the hot paths written against `SqlTx`.
  * Same contract as TransactionRunner: afterCommit hooks run only after COMMIT, and
@@ -126,29 +137,52 @@ export class SqlTransactions implements OnModuleDestroy {
   }
 
   /**
+   * A connection lost before COMMIT is retried on a fresh one (the server rolled it all back). One
+   * lost during COMMIT is redone only for an idempotent request, whose redo first checks whether
+   * the lost COMMIT went through (its idempotency record); otherwise the caller's claims (the
+   * reconcile queue) are what make redoing it safe, and the next pass redoes what did not commit.
    * @param opts.idempotent inside an idempotent API request, write the request's record in this
    *   transaction, as TransactionRunner does (the request's one transaction)
    */
   async run<T>(fn: (tx: SqlTx) => Promise<T>, opts: { retries?: number; idempotent?: boolean } = {}): Promise<T> {
-    return retryingConflicts(opts.retries ?? 3, async () => {
-      const client = await this.pool.connect();
-      const tx = new PgSqlTx(client);
-      const hooks = trackCommitHooks(tx);
-      try {
-        await client.query('BEGIN');
-        const out = await fn(tx);
-        if (opts.idempotent) await recordIdempotency(tx, out);
-        await client.query('COMMIT');
-        client.release();
-        for (const h of hooks) h();
-        return out;
-      } catch (e) {
-        let broken: Error | undefined;
-        await client.query('ROLLBACK').catch((err: Error) => (broken = err));
-        client.release(broken);
-        throw e;
-      }
-    });
+    const idempotent = !!opts.idempotent && idempotencyStorage.getStore() !== undefined;
+    let commitUnknown = false;
+    return retryingTransaction(
+      opts.retries ?? 3,
+      async () => {
+        const client = await this.pool.connect().catch((e: unknown) => Promise.reject(beforeCommit(e)));
+        // the pool listens for errors only on idle connections: one lost while checked out (the
+        // primary crashed) would be an unhandled 'error' event, which ends the process: it
+        // surfaces as the failing query instead
+        client.on('error', ignoreConnectionError);
+        const tx = new PgSqlTx(client);
+        const hooks = trackCommitHooks(tx);
+        const redo = commitUnknown;
+        let committing = false;
+        try {
+          await client.query('BEGIN');
+          if (redo && idempotent && (await idempotencyCommitted(tx))) throw new IdempotentRequestCommitted();
+          const out = await fn(tx);
+          if (idempotent) await recordIdempotency(tx, out);
+          committing = true;
+          await client.query('COMMIT');
+          client.off('error', ignoreConnectionError);
+          client.release();
+          for (const h of hooks) h();
+          return out;
+        } catch (e) {
+          let broken: Error | undefined;
+          if (!committing) await client.query('ROLLBACK').catch((err: Error) => (broken = err));
+          else broken = e as Error;
+          client.off('error', ignoreConnectionError);
+          client.release(broken);
+          if (committing && isConnectionLoss(e)) commitUnknown = true;
+          throw committing ? e : beforeCommit(e);
+        }
+      },
+      () => idempotent,
+      (why) => this.logger.warn(`transaction retried after a lost connection (${why})`),
+    );
   }
 
   async onModuleDestroy(): Promise<void> {

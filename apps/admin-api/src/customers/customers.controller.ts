@@ -1,3 +1,4 @@
+import { LagTolerant } from '../http/read-routing.interceptor';
 import { Body, Controller, Get, HttpStatus, Inject, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
@@ -69,6 +70,7 @@ export class CustomersController {
 
   @Get()
   @Roles(...STAFF, 'member')
+  @LagTolerant()
   @ApiOperation({ summary: 'List customers (members see only their own)' })
   @ApiPageResponse(CustomerResponse)
   async list(@CurrentActor() actor: Actor, @Query() q: ListCustomersQuery) {

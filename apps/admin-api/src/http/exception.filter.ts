@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError, type DomainErrorKind } from '@remitd/core';
+import { isConnectionLoss } from '@remitd/persistence';
 import type { Response } from 'express';
 
 const STATUS: Record<DomainErrorKind, number> = {
@@ -39,6 +40,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
             ? body.message.join('; ')
             : String(body?.message ?? err.message);
       res.status(status).json({ error: { code: status === 404 ? 'ROUTE_NOT_FOUND' : 'HTTP_' + status, message } });
+      return;
+    }
+    if (isConnectionLoss(err)) {
+      // the database is failing over (or down): nothing of the request was applied unless its
+      // Idempotency-Key says so, so the client retries with the same key
+      this.logger.warn(`database unavailable: ${(err as Error)?.message ?? String(err)}`);
+      res
+        .status(503)
+        .setHeader('Retry-After', '1')
+        .json({ error: { code: 'DATABASE_UNAVAILABLE', message: 'the database is unavailable; retry the request' } });
       return;
     }
     const errorId = randomUUID();

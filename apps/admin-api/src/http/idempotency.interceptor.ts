@@ -11,7 +11,12 @@ import {
 import { ApiHeader } from '@nestjs/swagger';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '@remitd/core';
-import { IdempotencyRepository, idempotencyStorage, isUniqueViolation } from '@remitd/persistence';
+import {
+  IdempotencyRepository,
+  IdempotentRequestCommitted,
+  idempotencyStorage,
+  isUniqueViolation,
+} from '@remitd/persistence';
 import type { Response } from 'express';
 import { from, Observable } from 'rxjs';
 import type { AuthedRequest } from './auth';
@@ -94,7 +99,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
         try {
           return await idempotencyStorage.run({ scope, key, requestHash, status }, () => lastValue(next.handle()));
         } catch (e) {
-          if (isUniqueViolation(e, 'idempotency')) {
+          // a concurrent duplicate won, or our own first attempt committed before its connection was lost
+          if (isUniqueViolation(e, 'idempotency') || e instanceof IdempotentRequestCommitted) {
             const winner = await replay();
             if (winner !== null) return winner;
           }
