@@ -1,5 +1,18 @@
-import { Button, CopyButton, Group, List, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  CopyButton,
+  Group,
+  List,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import {
   paymentInstructionsUrl,
   useExclusiveAccounts,
@@ -8,6 +21,7 @@ import {
   type FundingVirtualAccount,
 } from '../../api/funding';
 import { toLanguage } from '../../i18n';
+import { formatAmount } from '../../ui/money';
 import { Loaded } from './Loaded';
 
 /**
@@ -22,9 +36,22 @@ export function DepositScreen() {
   if (!customerId) return null;
   const active = accounts.data?.items.filter((a) => a.status === 'active') ?? [];
   const lang = toLanguage(i18n.language);
+  // "Make payment" on a unified settlement task comes here with what to remit for it
+  const [params] = useSearchParams();
+  const due = params.get('amount');
+  const dueValid = !!due && /^\d+(\.\d+)?$/.test(due);
   return (
     <Stack>
       <Title order={2}>{t('title')}</Title>
+      {dueValid && (
+        <Alert color="indigo" title={t('due.title')} data-testid="deposit-due">
+          {t('due.body', {
+            amount: formatAmount(due, 2),
+            currency: params.get('currency') ?? '',
+            task: params.get('reference') ?? '',
+          })}
+        </Alert>
+      )}
       <Text>{t('intro')}</Text>
       <Loaded query={accounts} label={t('accounts')}>
         <Loaded query={customer} label={t('accounts')}>
