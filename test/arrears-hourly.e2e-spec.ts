@@ -100,6 +100,8 @@ describe('arrears lifecycle of pay-per-hour resources (seed 003)', () => {
     await a.step(sgt('2027-09-01 01:00'));
     await a.step(sgt('2027-09-02 01:00'));
     expect(await statusOf(r.id)).toBe('stopped');
+    // terminated 7 days after the stop unless topped up first: the console counts down to it
+    expect((await a.get(`/resources/${r.id}`)).body.releaseAt).toBe(sgt('2027-09-09 01:00').toISOString());
     await a.step(sgt('2027-09-09 00:59'));
     expect(await statusOf(r.id)).toBe('stopped');
     const end = await a.step(sgt('2027-09-09 01:00'));

@@ -4024,6 +4024,11 @@ export interface components {
       /** Format: uuid */
       id: string;
       name: string;
+      /**
+       * Format: date-time
+       * @description isolated: when it is released unless renewed first; stopped: when it is terminated unless the balance is topped up above 0 first (seed 003)
+       */
+      releaseAt: string | null;
       /** @example 30.00 */
       renewalPrice: string | null;
       /** @description it was isolated and is active again (a resource.restored webhook is on its way) */
@@ -4085,6 +4090,11 @@ export interface components {
       /** Format: uuid */
       id: string;
       name: string;
+      /**
+       * Format: date-time
+       * @description isolated: when it is released unless renewed first; stopped: when it is terminated unless the balance is topped up above 0 first (seed 003)
+       */
+      releaseAt: string | null;
       /** @example 30.00 */
       renewalPrice: string | null;
       /** @enum {string} */
@@ -4153,6 +4163,11 @@ export interface components {
       /** Format: uuid */
       id: string;
       name: string;
+      /**
+       * Format: date-time
+       * @description isolated: when it is released unless renewed first; stopped: when it is terminated unless the balance is topped up above 0 first (seed 003)
+       */
+      releaseAt: string | null;
       /** @example 30.00 */
       renewalPrice: string | null;
       /** @enum {string} */
