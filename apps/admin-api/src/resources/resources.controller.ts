@@ -72,8 +72,9 @@ export class ResourcesController {
   @ApiOperation({ summary: 'Resources, oldest first; a member sees only its own' })
   @ApiPageResponse(ResourceResponse)
   async list(@CurrentActor() actor: Actor, @Query() q: ResourcesQuery): Promise<Page<ResourceResponse>> {
+    // a member asking for another customer's resources is refused, as GET /bills does, not answered with its own
+    if (q.customerId) assertCustomerScope(actor, q.customerId);
     const customerId = actor.role === 'member' ? actor.customerId! : q.customerId;
-    if (customerId) assertCustomerScope(actor, customerId);
     const after = decodeFieldsCursor('resources', q.cursor, { id: CURSOR_UUID });
     const page = await this.resources.page(
       { customerId, status: q.status },
