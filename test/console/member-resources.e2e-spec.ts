@@ -33,6 +33,7 @@ const UI = {
     saveRecipients: 'Save recipients',
     subscribed: 'Ana Lim (SMS)',
     restrictedRefusal: 'Not saved: your account is restricted',
+    remove: 'Remove the alert at 50.00 EUR',
   },
   zh: {
     resources: '欠费资源',
@@ -58,6 +59,7 @@ const UI = {
     saveRecipients: '保存接收人',
     subscribed: 'Ana Lim (短信)',
     restrictedRefusal: '未保存：您的账户已受限',
+    remove: '删除阈值为 50.00 EUR 的预警',
   },
 } as const;
 
@@ -196,7 +198,7 @@ describeInBrowser('member console: resources in arrears, balance alerts and mess
       expect((await a.get(`/customers/${customer.id}/balance-alerts`)).body.items).toEqual([]);
     });
 
-    test('a balance alert is created, a contact added and subscribed to a message type by SMS', async () => {
+    test('a balance alert is created and another removed, a contact added and subscribed to a message type by SMS', async () => {
       const c = await a.sys.customer({ name: `Messages ${lang} Ltd`, currency: 'EUR' });
       const page = await member(c.id, lang);
       await page.goto('/console/billing/messages');
@@ -242,6 +244,18 @@ describeInBrowser('member console: resources in arrears, balance alerts and mess
       ]);
       await expectAccessible(page, `messages (${lang})`);
       await screenshot(page, `member-messages-${lang}`);
+
+      // a second alert, then the first removed from the screen
+      await threshold.fill('10.00');
+      await page.getByRole('button', { name: ui.saveAlert }).click();
+      await alerts.getByText('10.00 EUR').waitFor();
+      await page.getByRole('button', { name: ui.remove }).click();
+      await alerts.getByText('50.00 EUR').waitFor({ state: 'detached' });
+      expect(
+        ((await a.get(`/customers/${c.id}/balance-alerts`)).body.items as { threshold: string }[]).map(
+          (x) => x.threshold,
+        ),
+      ).toEqual(['10.00']);
     });
   });
 });

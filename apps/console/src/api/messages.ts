@@ -36,6 +36,14 @@ export function useSetBalanceAlert(customerId: string) {
   });
 }
 
+export function useRemoveBalanceAlert(customerId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (alertId: string) => api<BalanceAlert>('DELETE', `/customers/${customerId}/balance-alerts/${alertId}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.alerts(customerId) }),
+  });
+}
+
 export function useContacts(customerId: string) {
   return useQuery({
     queryKey: keys.contacts(customerId),

@@ -22,6 +22,7 @@ import {
   useBalanceAlerts,
   useContacts,
   useMessageSubscriptions,
+  useRemoveBalanceAlert,
   useSetBalanceAlert,
   useSetSubscriptions,
   type AddContact,
@@ -98,6 +99,7 @@ function BalanceAlertsSection({ customerId, contacts }: { customerId: string; co
   const { t } = useTranslation('messages');
   const alerts = useBalanceAlerts(customerId);
   const setAlert = useSetBalanceAlert(customerId);
+  const removeAlert = useRemoveBalanceAlert(customerId);
   const [threshold, setThreshold] = useState('');
   const [contactIds, setContactIds] = useState<string[]>([]);
   const [channels, setChannels] = useState<string[]>(['email']);
@@ -180,6 +182,16 @@ function BalanceAlertsSection({ customerId, contacts }: { customerId: string; co
                         aria-label={t('alerts.editLabel', { threshold: formatMoney(a.threshold, a.currency) })}
                       >
                         {t('alerts.edit')}
+                      </Button>{' '}
+                      <Button
+                        size="xs"
+                        variant="default"
+                        color="red.9"
+                        loading={removeAlert.isPending && removeAlert.variables === a.id}
+                        onClick={() => removeAlert.mutate(a.id)}
+                        aria-label={t('alerts.removeLabel', { threshold: formatMoney(a.threshold, a.currency) })}
+                      >
+                        {t('alerts.remove')}
                       </Button>
                     </Table.Td>
                   </Table.Tr>
@@ -189,6 +201,7 @@ function BalanceAlertsSection({ customerId, contacts }: { customerId: string; co
           </Table.ScrollContainer>
         )}
       </LoadState>
+      <RefusedAlert error={removeAlert.error} />
       <form onSubmit={submit} aria-label={t('alerts.form')} noValidate>
         <Stack maw={520} gap="sm">
           <TextInput
