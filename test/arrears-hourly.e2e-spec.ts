@@ -100,6 +100,8 @@ describe('arrears lifecycle of pay-per-hour resources (seed 003)', () => {
     await a.step(sgt('2027-09-01 01:00'));
     await a.step(sgt('2027-09-02 01:00'));
     expect(await statusOf(r.id)).toBe('stopped');
+    // terminated 7 days after the stop unless topped up first: the console counts down to it
+    expect((await a.get(`/resources/${r.id}`)).body.releaseAt).toBe(sgt('2027-09-09 01:00').toISOString());
     await a.step(sgt('2027-09-09 00:59'));
     expect(await statusOf(r.id)).toBe('stopped');
     const end = await a.step(sgt('2027-09-09 01:00'));
@@ -201,6 +203,23 @@ describe('arrears lifecycle of pay-per-hour resources (seed 003)', () => {
     await a.step(sgt('2027-12-01 15:00')); // 50.00
     expect(alerts()).toHaveLength(1);
     await a.step(sgt('2027-12-01 16:00')); // 40.00: the second crossing
+    expect(alerts()).toHaveLength(2);
+    // removed, it tells no one again; another customer's member may not remove it, and its own gets 404 once gone
+    const url = `/customers/${c.id}/balance-alerts/${set.body.id}`;
+    const other = await a.sys.customer({ currency: 'EUR' });
+    const stranger = { Authorization: `Bearer ${await a.sys.keyFor('member', other.id)}` };
+    expect((await a.sys.http().delete(url).set(stranger)).status).toBe(403);
+    const member = { Authorization: `Bearer ${await a.sys.keyFor('member', c.id)}` };
+    const removed = await a.sys.http().delete(url).set(member);
+    expect(removed.status).toBe(200);
+    expect(removed.body).toMatchObject({ id: set.body.id, threshold: '50.00', crossings: 2 });
+    expect((await a.get(`/customers/${c.id}/balance-alerts`)).body.items).toEqual([]);
+    expect((await a.sys.http().delete(url).set(member)).body.error.code).toBe('BALANCE_ALERT_NOT_FOUND');
+    const audit = (await a.get(`/audit-log?entityId=${c.id}`)).body.items as { action: string }[];
+    expect(audit.map((x) => x.action)).toContain('balance_alert.removed');
+    await a.topUp(c.id, '100.00');
+    await a.step(sgt('2027-12-01 16:30'));
+    await a.step(sgt('2027-12-02 04:00')); // below 50.00 again: no alert
     expect(alerts()).toHaveLength(2);
   });
 });

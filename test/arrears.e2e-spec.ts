@@ -112,7 +112,11 @@ describe('arrears lifecycle of monthly subscriptions (seed 003)', () => {
     const expiry = sgt('2027-05-10 12:00');
     const r = await subscription(c.id, expiry, true);
     expect((await step(expiry)).outcomes).toMatchObject({ isolated: 1 });
-    expect((await get(`/resources/${r.id}`)).body).toMatchObject({ status: 'isolated' });
+    // released at the start of the 8th local day unless renewed first: the console counts down to it
+    expect((await get(`/resources/${r.id}`)).body).toMatchObject({
+      status: 'isolated',
+      releaseAt: sgt('2027-05-18 00:00').toISOString(),
+    });
     expect(await a.sys.cash(c.id)).toBe('10');
     // the platform is told, signed
     const [isolated] = hooksFor(r.id);
@@ -153,6 +157,7 @@ describe('arrears lifecycle of monthly subscriptions (seed 003)', () => {
       status: 'active',
       restored: true,
       expiresAt: sgt('2027-06-10 12:00').toISOString(),
+      releaseAt: null,
     });
     expect(await a.sys.cash(c.id)).toBe('0');
     await flush();

@@ -25,3 +25,5 @@ export const contactUnreachable = () =>
   validationError('CONTACT_UNREACHABLE', 'email: a contact needs an e-mail address or a phone number', 'email');
 export const invalidPhone = (phone: string) =>
   validationError('INVALID_PHONE', `phone: ${phone} is not an international number like +6591234567`, 'phone');
+export const balanceAlertNotFound = (id: string) =>
+  new DomainError('BALANCE_ALERT_NOT_FOUND', `balance alert ${id} not found`, 'not_found');

@@ -46,6 +46,16 @@ export class BalanceAlertsRepository {
     return rows[0];
   }
 
+  /** Removes one alert of the customer; null when the customer has no such alert. */
+  async remove(tx: SqlTx, customerId: string, id: string): Promise<BalanceAlertRow | null> {
+    const rows = await tx.$queryRawUnsafe<BalanceAlertRow[]>(
+      `DELETE FROM balance_alerts b WHERE b.id = $1::uuid AND b.customer_id = $2::uuid RETURNING ${ALERT}`,
+      id,
+      customerId,
+    );
+    return rows[0] ?? null;
+  }
+
   async list(customerId: string): Promise<BalanceAlertRow[]> {
     return this.prisma.$queryRawUnsafe<BalanceAlertRow[]>(
       `SELECT ${ALERT} FROM balance_alerts b WHERE b.customer_id = $1::uuid ORDER BY b.currency, b.threshold`,

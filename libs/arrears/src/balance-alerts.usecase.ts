@@ -3,6 +3,7 @@ import { notFound, validationError } from '@remitd/core';
 import { Money } from '@remitd/money';
 import { OutboxRepository, type OutboxMessage } from '@remitd/notifications';
 import { AuditRepository, idempotencyStorage, TransactionRunner, type Actor } from '@remitd/persistence';
+import { balanceAlertNotFound } from './arrears.errors';
 import { BalanceAlertsRepository, type AlertChannel, type BalanceAlertRow } from './balance-alerts.repository';
 import { ResourcesRepository } from './resources.repository';
 
@@ -73,6 +74,22 @@ export class BalanceAlertsUseCase {
         entityType: 'customer',
         entityId: cmd.customerId,
         payload: { alertId: alert.id, currency, threshold: threshold.toString() },
+      });
+      return view(alert);
+    });
+  }
+
+  /** Stops an alert: it is deleted (its history stays in the audit log). */
+  async remove(cmd: { actor: Actor; customerId: string; id: string }): Promise<BalanceAlertView> {
+    return this.tx.run(async (tx) => {
+      const alert = await this.repo.remove(tx, cmd.customerId, cmd.id);
+      if (!alert) throw balanceAlertNotFound(cmd.id);
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'balance_alert.removed',
+        entityType: 'customer',
+        entityId: cmd.customerId,
+        payload: { alertId: alert.id, currency: alert.currency, threshold: view(alert).threshold },
       });
       return view(alert);
     });

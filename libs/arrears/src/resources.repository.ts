@@ -146,6 +146,28 @@ export class ResourcesRepository {
     return { items, next: rows.length > page.limit ? items[items.length - 1].id : null };
   }
 
+  /**
+   * When each resource is released or terminated if nothing restores it: the pending release
+   * timer of an isolated subscription (its current expiry), or the pending termination timer of
+   * its customer and currency for a stopped pay-per-hour one. The timers are the truth, so the
+   * console shows the time left in the billing time zone without knowing it.
+   */
+  async releaseTimes(tx: SqlTx | undefined, ids: string[]): Promise<Map<string, Date>> {
+    if (ids.length === 0) return new Map();
+    const rows = await (tx ?? this.prisma).$queryRaw<{ id: string; releaseAt: Date }[]>`
+      SELECT r.id::text, t.due_at AS "releaseAt"
+      FROM resources r
+      JOIN LATERAL (
+        SELECT min(due_at) AS due_at FROM lifecycle_timers t
+        WHERE t.done_at IS NULL
+          AND ((r.status = 'isolated' AND t.subject_id = r.id AND t.kind = 'release' AND t.basis = r.expires_at)
+            OR (r.status = 'stopped' AND t.subject_id = r.customer_id AND t.kind = 'hourly_terminate'
+                AND t.detail->>'currency' = r.currency))
+      ) t ON t.due_at IS NOT NULL
+      WHERE r.id = ANY(${ids}::uuid[])`;
+    return new Map(rows.map((row) => [row.id, row.releaseAt]));
+  }
+
   async setStatus(tx: SqlTx, id: string, status: ResourceStatus): Promise<void> {
     await tx.$executeRaw`
       UPDATE resources SET status = ${status}, status_changed_at = now(), updated_at = now() WHERE id = ${id}::uuid`;

@@ -24,8 +24,11 @@ import {
 } from './resources.repository';
 import { ARREARS_TIME_ZONE } from './run-lifecycle.usecase';
 
-/** A resource as the API shows it: the row with prices at the currency's scale, without `updatedAt`. */
-export type ResourceView = Omit<ResourceRow, 'updatedAt'>;
+/**
+ * A resource as the API shows it: the row with prices at the currency's scale, without `updatedAt`,
+ * and when it is released (isolated) or terminated (stopped) unless restored first.
+ */
+export type ResourceView = Omit<ResourceRow, 'updatedAt'> & { releaseAt: Date | null };
 
 export interface ReportResourceCommand {
   actor: Actor;
@@ -44,10 +47,10 @@ export interface ReportResourceCommand {
   now: Date;
 }
 
-function view(r: ResourceRow): ResourceView {
+function view(r: ResourceRow, releaseAt: Date | null = null): ResourceView {
   const scaled = (v: string | null) => (v === null ? null : Money.fromStored(v, r.currency).toString());
   const { updatedAt: _updated, ...shown } = r;
-  return { ...shown, renewalPrice: scaled(r.renewalPrice), hourlyPrice: scaled(r.hourlyPrice) };
+  return { ...shown, renewalPrice: scaled(r.renewalPrice), hourlyPrice: scaled(r.hourlyPrice), releaseAt };
 }
 
 /**
@@ -112,12 +115,16 @@ export class ResourcesUseCase {
   async get(id: string): Promise<ResourceView> {
     const r = await this.repo.byId(undefined, id);
     if (!r) throw resourceNotFound(id);
-    return view(r);
+    return view(r, (await this.repo.releaseTimes(undefined, [r.id])).get(r.id) ?? null);
   }
 
   async page(filter: { customerId?: string; status?: string }, page: { after?: string; limit: number }) {
     const p = await this.repo.page(filter, page);
-    return { items: p.items.map(view), next: p.next };
+    const releases = await this.repo.releaseTimes(
+      undefined,
+      p.items.map((r) => r.id),
+    );
+    return { items: p.items.map((r) => view(r, releases.get(r.id) ?? null)), next: p.next };
   }
 
   /**

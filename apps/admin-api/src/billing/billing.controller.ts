@@ -294,6 +294,8 @@ export class BillingController {
   @ApiOperation({ summary: 'Repayment records by method (from January 2023)' })
   @ApiPageResponse(RepaymentResponse)
   async repayments(@CurrentActor() actor: Actor, @Query() q: RepaymentsQuery) {
+    // another customer's id from a member is refused (as GET /bills does), not silently swapped for its own
+    if (actor.role === 'member' && q.customerId) assertCustomerScope(actor, q.customerId);
     const customerId = actor.role === 'member' ? actor.customerId! : q.customerId;
     const page = await this.queries.repayments(
       { ...q, customerId, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined },

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { assertCustomerScope, STAFF } from '@remitd/access';
 import {
@@ -72,8 +72,9 @@ export class ResourcesController {
   @ApiOperation({ summary: 'Resources, oldest first; a member sees only its own' })
   @ApiPageResponse(ResourceResponse)
   async list(@CurrentActor() actor: Actor, @Query() q: ResourcesQuery): Promise<Page<ResourceResponse>> {
+    // a member asking for another customer's resources is refused, as GET /bills does, not answered with its own
+    if (q.customerId) assertCustomerScope(actor, q.customerId);
     const customerId = actor.role === 'member' ? actor.customerId! : q.customerId;
-    if (customerId) assertCustomerScope(actor, customerId);
     const after = decodeFieldsCursor('resources', q.cursor, { id: CURSOR_UUID });
     const page = await this.resources.page(
       { customerId, status: q.status },
@@ -128,6 +129,19 @@ export class ResourcesController {
   ): Promise<BalanceAlertResponse> {
     assertCustomerScope(actor, id);
     return this.alerts.set({ actor, customerId: id, ...body });
+  }
+
+  @Delete('customers/:id/balance-alerts/:alertId')
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: 'Remove a balance alert; answers the alert as it was' })
+  @ApiOkResponse({ type: BalanceAlertResponse })
+  removeBalanceAlert(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @UuidParam('alertId') alertId: string,
+  ): Promise<BalanceAlertResponse> {
+    assertCustomerScope(actor, id);
+    return this.alerts.remove({ actor, customerId: id, id: alertId });
   }
 
   @Get('customers/:id/message-subscriptions')

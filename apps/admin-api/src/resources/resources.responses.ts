@@ -21,6 +21,14 @@ export class ResourceResponse {
   @ApiProperty({ type: String, nullable: true, example: '0.12' }) hourlyPrice!: string | null;
   @ApiProperty({ enum: RESOURCE_STATUSES }) status!: string;
   @ApiProperty({ format: 'date-time' }) statusChangedAt!: Date;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'isolated: when it is released unless renewed first; stopped: when it is terminated unless the balance is topped up above 0 first (seed 003)',
+  })
+  releaseAt!: Date | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: Date;
 }
 

@@ -592,6 +592,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/customers/{id}/balance-alerts/{alertId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a balance alert; answers the alert as it was */
+    delete: operations['ResourcesController_removeBalanceAlert'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/customers/{id}/charges': {
     parameters: {
       query?: never;
@@ -4090,6 +4107,11 @@ export interface components {
       /** Format: uuid */
       id: string;
       name: string;
+      /**
+       * Format: date-time
+       * @description isolated: when it is released unless renewed first; stopped: when it is terminated unless the balance is topped up above 0 first (seed 003)
+       */
+      releaseAt: string | null;
       /** @example 30.00 */
       renewalPrice: string | null;
       /** @description it was isolated and is active again (a resource.restored webhook is on its way) */
@@ -4151,6 +4173,11 @@ export interface components {
       /** Format: uuid */
       id: string;
       name: string;
+      /**
+       * Format: date-time
+       * @description isolated: when it is released unless renewed first; stopped: when it is terminated unless the balance is topped up above 0 first (seed 003)
+       */
+      releaseAt: string | null;
       /** @example 30.00 */
       renewalPrice: string | null;
       /** @enum {string} */
@@ -4219,6 +4246,11 @@ export interface components {
       /** Format: uuid */
       id: string;
       name: string;
+      /**
+       * Format: date-time
+       * @description isolated: when it is released unless renewed first; stopped: when it is terminated unless the balance is topped up above 0 first (seed 003)
+       */
+      releaseAt: string | null;
       /** @example 30.00 */
       renewalPrice: string | null;
       /** @enum {string} */
@@ -8272,6 +8304,79 @@ export interface operations {
     };
     responses: {
       201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BalanceAlertResponse'];
+        };
+      };
+      /** @description invalid input; `error.field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no API key, or an unknown or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the key’s role may not call this operation */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ResourcesController_removeBalanceAlert: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        alertId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
