@@ -111,6 +111,7 @@ export class BalanceAlertsUseCase {
                   recipient,
                   template: 'balance-alert',
                   payload,
+                  customerId: alert.customerId,
                 });
             }
         }

@@ -33,8 +33,13 @@ export interface CustomerRecord {
   paymentTermKind: 'calendar' | 'business';
   /** the provider's entity the customer contracts with (seed 002) */
   billingEntityId: string | null;
+  /** the language of the customer's console and e-mails (issue 17) */
+  locale: CustomerLocale;
   createdAt: Date;
 }
+
+export const CUSTOMER_LOCALES = ['en', 'zh'] as const;
+export type CustomerLocale = (typeof CUSTOMER_LOCALES)[number];
 
 /** One of a customer's ledger accounts with its cached balance (a decimal string, unscaled). */
 export interface CustomerAccountRecord {
@@ -57,6 +62,7 @@ export type CustomerWrite = Pick<
   | 'partialLastBill'
   | 'writeOffPastBills'
   | 'billingEntityId'
+  | 'locale'
 > & { creditLimit: string; frozenAmount: string };
 
 export type CustomerChanges = Partial<
@@ -72,6 +78,7 @@ export type CustomerChanges = Partial<
     | 'settlementCycle'
     | 'paymentTermDays'
     | 'paymentTermKind'
+    | 'locale'
   >
 > & { creditLimit?: string; frozenAmount?: string };
 
@@ -101,7 +108,7 @@ export class CustomerRepository {
               c.partial_last_bill AS "partialLastBill", c.write_off_past_bills AS "writeOffPastBills",
               c.settlement_cycle AS "settlementCycle",
               c.payment_term_days AS "paymentTermDays", c.payment_term_kind AS "paymentTermKind",
-              c.billing_entity_id::text AS "billingEntityId",
+              c.billing_entity_id::text AS "billingEntityId", c.locale,
               c.created_at AS "createdAt"
        FROM customers c
        WHERE c.id = ANY($1::uuid[])
