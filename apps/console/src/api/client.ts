@@ -29,7 +29,7 @@ export function withQuery(path: string, query?: Query): string {
 }
 
 export async function api<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
   opts: { idempotent?: boolean; headers?: Record<string, string>; keepalive?: boolean } = {},
