@@ -66,6 +66,8 @@ describeInBrowser("a member's console language", () => {
       .set('Idempotency-Key', 'language-top-up')
       .send({ amount: '250.00', reference: 'LANG-TOPUP' })
       .expect(201);
+    // a bill issued after the top-up stays open: the Bills tab has a row
+    await sys.bill(customer.id, '2026-10', '100.00');
     const res = await sys.http().post('/users').set(sys.auth).send({
       email: 'member@language.test',
       name: 'Language Member',
@@ -106,6 +108,16 @@ describeInBrowser("a member's console language", () => {
     await fresh.page.goto(`/console/customers/${customer.id}`);
     await expectChinese(fresh.page);
     await expectAccessible(fresh.page, 'member shell zh phone');
+    // the Customer 360 tabs and the account page a member sees are Chinese too
+    await fresh.page.getByRole('tab', { name: '账单' }).click();
+    await fresh.page.getByRole('columnheader', { name: '到期日' }).waitFor();
+    await fresh.page.getByRole('tab', { name: '付款' }).click();
+    await fresh.page.getByRole('heading', { level: 3, name: '付款方式', exact: true }).waitFor();
+    await expectAccessible(fresh.page, 'member payments zh phone');
+    await fresh.page.goto('/console/account');
+    await fresh.page.getByRole('heading', { level: 2, name: '我的账号' }).waitFor();
+    await fresh.page.getByRole('heading', { level: 3, name: '双重身份验证' }).waitFor();
+    await expectAccessible(fresh.page, 'member account zh phone');
 
     // and back to English: the console, the customer's locale, and after a reload
     await choose(page, '语言', 'en');
