@@ -10,19 +10,13 @@ import { Money } from '@remitd/money';
 import { TransactionRunner } from '@remitd/persistence';
 import { SettleTaskUseCase } from '@remitd/settlement-tasks';
 import { buildCamt } from './support/camt-builder';
+import { cycleBack } from './support/cycles';
 import { responseConformance } from './support/openapi-conformance';
 import { pdfText } from './support/pdf-text';
 import { sessionCookie } from './support/session-cookie';
 import { startSystem, type TestSystem } from './support/system';
 
 const COLLECTION = 'DE89370400440532013000';
-
-/** billing cycles counted back from the current month (the rules run on the real clock's month) */
-function cycleBack(n: number): string {
-  const now = new Date();
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - n, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
 
 /**
  * Issue 15, unified settlement tasks (seed 001), over HTTP: eligibility, drafts, states, paying

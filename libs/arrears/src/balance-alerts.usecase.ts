@@ -128,6 +128,7 @@ export class BalanceAlertsUseCase {
                   recipient,
                   template: 'balance-alert',
                   payload,
+                  customerId: alert.customerId,
                 });
             }
         }

@@ -158,6 +158,7 @@ export class ResourceLifecycleService {
           recipient: to.email,
           template: 'resource-lifecycle',
           payload,
+          customerId: r.customerId,
         });
       if (to.phone && to.channels.includes('sms'))
         messages.push({
@@ -166,6 +167,7 @@ export class ResourceLifecycleService {
           recipient: to.phone,
           template: 'resource-lifecycle',
           payload,
+          customerId: r.customerId,
         });
     }
     await this.outbox.enqueue(tx, messages);

@@ -30,13 +30,14 @@ export class MarkOverdueUseCase {
           email: string;
           name: string;
           customerRef: string;
+          customerId: string;
         }[]
       >`
         UPDATE bills b SET status = 'overdue', updated_at = now()
         FROM customers c
         WHERE c.id = b.customer_id AND b.status IN ('unsettled', 'partly_paid') AND b.due_date IS NOT NULL AND b.due_date < ${today} AND b.issued_at <= now()
         RETURNING b.id::text, b.reference, b.billing_cycle AS "billingCycle", b.due_date AS "dueDate", b.currency, (b.amount - b.paid)::text AS outstanding,
-                  c.email, c.name, c.reference AS "customerRef"`;
+                  c.email, c.name, c.reference AS "customerRef", c.id::text AS "customerId"`;
       await this.outbox.enqueue(
         tx,
         rows.map((b) => ({
@@ -44,6 +45,7 @@ export class MarkOverdueUseCase {
           channel: 'email' as const,
           recipient: b.email,
           template: 'arrears-notice',
+          customerId: b.customerId,
           payload: {
             customerName: b.name,
             currency: b.currency,

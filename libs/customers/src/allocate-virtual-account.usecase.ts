@@ -294,6 +294,7 @@ export class AllocateVirtualAccountUseCase {
       channel: 'email',
       recipient: customer.email,
       template: 'virtual-account-created',
+      customerId: customer.id,
       payload: {
         customerName: customer.name,
         customerReference: customer.reference,

@@ -6,7 +6,7 @@ import { currency, Money } from '@remitd/money';
 import { AuditRepository, isUniqueViolation, TransactionRunner, type Actor, type SqlTx } from '@remitd/persistence';
 import { AllocateVirtualAccountUseCase } from './allocate-virtual-account.usecase';
 import { BillingEntityRepository } from './billing-entity.repository';
-import { CustomerRepository } from './customer.repository';
+import { CUSTOMER_LOCALES, CustomerRepository, type CustomerLocale } from './customer.repository';
 import { currencyNotOfEntity, noCollectionAccountFor, unknownBillingEntity } from './customers.errors';
 import { VirtualAccountRepository } from './virtual-account.repository';
 import { toCustomerView, type CustomerView } from './customer.view';
@@ -27,6 +27,8 @@ export interface CreateCustomerCommand {
   settlementCycle?: string;
   paymentPeriodDays?: number;
   paymentPeriodKind?: string;
+  /** en | zh: the language of its console and e-mails (default en) */
+  locale?: string;
   /** the provider's name as account holder, for the exclusive account's e-mail */
   accountHolder?: string;
 }
@@ -97,6 +99,17 @@ export function newCustomerReference(): string {
   return s;
 }
 
+/** issue 17: the languages the console and the e-mails are written in */
+export function validateLocale(locale: string): CustomerLocale {
+  if (!(CUSTOMER_LOCALES as readonly string[]).includes(locale))
+    throw validationError(
+      'INVALID_LOCALE',
+      `locale: "${locale}" is not one of ${CUSTOMER_LOCALES.join(', ')}`,
+      'locale',
+    );
+  return locale as CustomerLocale;
+}
+
 export function validateCustomerFields(cmd: Partial<CreateCustomerCommand>, ccy: string) {
   if (cmd.name !== undefined && !cmd.name.trim())
     throw validationError('NAME_REQUIRED', 'name: must not be empty', 'name');
@@ -141,6 +154,7 @@ export class CreateCustomerUseCase {
     // given an account to pay into
     if (!(await this.accounts.collectionAccountsHolding(ccy)).length) throw noCollectionAccountFor(ccy);
     const terms = validatePaymentTerms(cmd);
+    const locale = validateLocale(cmd.locale ?? 'en');
     if (cmd.writeOffPastBills && !cmd.creditControl) throw pastBillsNeedCreditControl();
     const billingEntityId = cmd.billingEntityId ?? (await this.entities.onlyOne());
     if (billingEntityId) await checkBillingEntity(this.entities, undefined, billingEntityId, ccy);
@@ -160,6 +174,7 @@ export class CreateCustomerUseCase {
             partialLastBill: cmd.partialLastBill ?? true,
             writeOffPastBills: cmd.writeOffPastBills ?? false,
             billingEntityId,
+            locale,
             ...terms,
           });
           await this.audit.record(tx, {
@@ -167,7 +182,7 @@ export class CreateCustomerUseCase {
             action: 'customer.create',
             entityType: 'customer',
             entityId: c.id,
-            payload: { reference: c.reference, name: c.name, currency: ccy, billingEntityId, ...terms },
+            payload: { reference: c.reference, name: c.name, currency: ccy, billingEntityId, locale, ...terms },
           });
           // issue 14: a credit-control customer of an entity offering them gets its exclusive account now
           await this.allocate.allocateAutomatically(tx, c, cmd.actor, cmd.accountHolder);

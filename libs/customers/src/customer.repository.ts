@@ -35,8 +35,13 @@ export interface CustomerRecord {
   paymentTermKind: 'calendar' | 'business';
   /** the provider's entity the customer contracts with (seed 002) */
   billingEntityId: string | null;
+  /** the language of the customer's console and e-mails (issue 17) */
+  locale: CustomerLocale;
   createdAt: Date;
 }
+
+export const CUSTOMER_LOCALES = ['en', 'zh'] as const;
+export type CustomerLocale = (typeof CUSTOMER_LOCALES)[number];
 
 /** One of a customer's ledger accounts with its cached balance (a decimal string, unscaled). */
 export interface CustomerAccountRecord {
@@ -59,6 +64,7 @@ export type CustomerWrite = Pick<
   | 'partialLastBill'
   | 'writeOffPastBills'
   | 'billingEntityId'
+  | 'locale'
 > & { creditLimit: string; frozenAmount: string };
 
 export type CustomerChanges = Partial<
@@ -74,6 +80,7 @@ export type CustomerChanges = Partial<
     | 'settlementCycle'
     | 'paymentTermDays'
     | 'paymentTermKind'
+    | 'locale'
   >
 > & { creditLimit?: string; frozenAmount?: string };
 
@@ -86,7 +93,7 @@ const CUSTOMER_COLUMNS = `c.id::text, c.reference, c.name, c.email, c.currency,
   c.partial_last_bill AS "partialLastBill", c.write_off_past_bills AS "writeOffPastBills",
   c.settlement_cycle AS "settlementCycle",
   c.payment_term_days AS "paymentTermDays", c.payment_term_kind AS "paymentTermKind",
-  c.billing_entity_id::text AS "billingEntityId",
+  c.billing_entity_id::text AS "billingEntityId", c.locale,
   c.created_at AS "createdAt"`;
 
 /** a customer's ledger accounts with the month of a stored-value card */

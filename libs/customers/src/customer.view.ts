@@ -1,6 +1,6 @@
 import { customerBalanceOf, type CustomerBalanceKind } from '@remitd/ledger';
 import { Money } from '@remitd/money';
-import type { CustomerAccountRecord, CustomerRecord } from './customer.repository';
+import type { CustomerAccountRecord, CustomerLocale, CustomerRecord } from './customer.repository';
 
 /** One balance the customer holds (issue 12 item 6). */
 export interface CustomerBalanceView {
@@ -54,6 +54,8 @@ export interface CustomerView {
   /** the provider's entity the customer contracts with (seed 002) */
   billingEntityId: string | null;
   paymentTerms: PaymentTermsView;
+  /** en | zh: the language of its console and e-mails */
+  locale: CustomerLocale;
   createdAt: string;
 }
 
@@ -135,6 +137,7 @@ export function toCustomerView(c: CustomerRecord, accounts: readonly CustomerAcc
     writeOffPastBills: c.writeOffPastBills,
     billingEntityId: c.billingEntityId,
     paymentTerms: toPaymentTermsView(c),
+    locale: c.locale,
     createdAt: c.createdAt.toISOString(),
   };
 }

@@ -10,6 +10,7 @@ import {
   checkBillingEntity,
   pastBillsNeedCreditControl,
   validateCustomerFields,
+  validateLocale,
   validatePaymentTerms,
 } from './create-customer.usecase';
 import { toPaymentTermsView } from './customer.view';
@@ -28,6 +29,8 @@ export interface UpdateCustomerCommand {
   partialLastBill?: boolean;
   writeOffPastBills?: boolean;
   billingEntityId?: string;
+  /** en | zh */
+  locale?: string;
   /** the provider's name as account holder, for an exclusive account allocated by the change */
   accountHolder?: string;
 }
@@ -98,6 +101,28 @@ export class UpdateCustomerUseCase implements OnModuleInit {
     return this.queries.get(cmd.customerId);
   }
 
+  /**
+   * Issue 17: the customer's language, which its own members may change too (the caller checks
+   * the member's scope). Audited with the language before.
+   */
+  async setLocale(cmd: { actor: Actor; customerId: string; locale: string }): Promise<CustomerView> {
+    const locale = validateLocale(cmd.locale);
+    await this.tx.run(async (tx) => {
+      const before = await this.customers.lockById(tx, cmd.customerId);
+      if (!before) throw notFound('customer', cmd.customerId);
+      if (before.locale === locale) return;
+      await this.customers.update(tx, cmd.customerId, { locale });
+      await this.audit.record(tx, {
+        actor: cmd.actor,
+        action: 'customer.locale',
+        entityType: 'customer',
+        entityId: cmd.customerId,
+        payload: { locale, before: before.locale },
+      });
+    });
+    return this.queries.get(cmd.customerId);
+  }
+
   private async update(
     tx: Tx,
     cmd: UpdateCustomerCommand,
@@ -106,6 +131,7 @@ export class UpdateCustomerUseCase implements OnModuleInit {
     const before = await this.customers.lockById(tx, cmd.customerId);
     if (!before) throw notFound('customer', cmd.customerId);
     const { limit, frozen } = validateCustomerFields(cmd, before.currency);
+    const locale = cmd.locale === undefined ? undefined : validateLocale(cmd.locale);
     if (cmd.billingEntityId !== undefined)
       await checkBillingEntity(this.entities, tx, cmd.billingEntityId, before.currency);
     if (cmd.writeOffPastBills && !(cmd.creditControl ?? before.creditControl)) throw pastBillsNeedCreditControl();
@@ -131,6 +157,7 @@ export class UpdateCustomerUseCase implements OnModuleInit {
       email: cmd.email?.trim(),
       creditLimit: limit?.toString(),
       frozenAmount: frozen?.toString(),
+      locale,
     });
     await this.audit.record(tx, {
       actor: cmd.actor,
@@ -145,6 +172,7 @@ export class UpdateCustomerUseCase implements OnModuleInit {
           autoWriteOff: before.autoWriteOff,
           creditControl: before.creditControl,
           billingEntityId: before.billingEntityId,
+          locale: before.locale,
         },
         ...(approval ? { approvalRequestId: approval.id } : {}),
       },

@@ -46,7 +46,7 @@ export class DispatchNotificationsUseCase {
           throw new NotificationSendError(`no ${n.channel} channel configured`, false, {
             channel: n.channel as 'email',
           });
-        const doc = renderTemplate(n.template, n.payload);
+        const doc = renderTemplate(n.template, n.payload, n.locale);
         const sent = await channel.send({ dedupeKey: n.dedupeKey, recipient: n.recipient, ...doc });
         await this.outbox.markSent(n, sent.providerMessageId);
         result.sent++;

@@ -1,12 +1,28 @@
 /**
  * Display formatting of money for notifications. Amounts travel as decimal strings
  * ("1234567.5") with an ISO 4217 currency code; they are formatted by string manipulation
- * only, so no value ever passes through a JS number.
+ * only, so no value ever passes through a JS number. The separators are the reader's
+ * language's, as Intl gives them (issue 17).
  */
 import { currencyScale as iso4217Scale, isCurrency } from '@remitd/money';
 
 const DECIMAL_RE = /^(-)?(\d+)(?:\.(\d+))?$/;
 const CURRENCY_RE = /^[A-Z]{3}$/;
+
+const separatorCache = new Map<string, { group: string; decimal: string }>();
+/** the grouping and decimal separators of a locale, read off a formatted sample (never a money value) */
+function separatorsOf(locale: string): { group: string; decimal: string } {
+  let s = separatorCache.get(locale);
+  if (!s) {
+    const parts = new Intl.NumberFormat(locale).formatToParts(11111.5);
+    s = {
+      group: parts.find((p) => p.type === 'group')?.value ?? ',',
+      decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+    };
+    separatorCache.set(locale, s);
+  }
+  return s;
+}
 
 /** A plain decimal string: optional '-', digits, optional '.digits'. No exponent, no '+', no grouping. */
 export function isDecimalString(value: unknown): value is string {
@@ -32,7 +48,7 @@ export function currencyScale(currency: string): number {
  * Trailing zeros beyond the scale are dropped; a non-zero digit beyond the scale throws
  * rather than silently showing a customer a rounded amount.
  */
-export function formatAmount(amount: string, currency: string): string {
+export function formatAmount(amount: string, currency: string, locale = 'en-US'): string {
   const scale = currencyScale(currency);
   const m = typeof amount === 'string' ? DECIMAL_RE.exec(amount) : null;
   if (!m) {
@@ -49,21 +65,24 @@ export function formatAmount(amount: string, currency: string): string {
   } else {
     frac = frac.padEnd(scale, '0');
   }
-  const grouped = intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const { group, decimal } = separatorsOf(locale);
+  const grouped = intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, group);
   const isZero = /^0+$/.test(intDigits) && !/[1-9]/.test(frac);
-  return `${negative && !isZero ? '-' : ''}${grouped}${scale > 0 ? `.${frac}` : ''}`;
+  return `${negative && !isZero ? '-' : ''}${grouped}${scale > 0 ? `${decimal}${frac}` : ''}`;
 }
 
 /** formatAmount followed by the currency code: '1,234,567.50 USD'. */
-export function formatMoney(amount: string, currency: string): string {
-  return `${formatAmount(amount, currency)} ${currency}`;
+export function formatMoney(amount: string, currency: string, locale?: string): string {
+  return `${formatAmount(amount, currency, locale)} ${currency}`;
 }
 
 /**
  * How a customer's balance reads in an e-mail (issue 12 item 7): a negative balance is credit the
  * customer has used, not "Balance remaining: -96.00".
  */
-export function balanceRow(amount: string, currency: string): [string, string] {
-  if (amount.startsWith('-') && /[1-9]/.test(amount)) return ['Credit used', formatMoney(amount.slice(1), currency)];
-  return ['Balance available', formatMoney(amount, currency)];
+export function balanceRow(amount: string, currency: string, lang: 'en' | 'zh' = 'en'): [string, string] {
+  const locale = lang === 'zh' ? 'zh-CN' : 'en-US';
+  if (amount.startsWith('-') && /[1-9]/.test(amount))
+    return [lang === 'zh' ? '已用信用额度' : 'Credit used', formatMoney(amount.slice(1), currency, locale)];
+  return [lang === 'zh' ? '可用余额' : 'Balance available', formatMoney(amount, currency, locale)];
 }

@@ -8,6 +8,8 @@ export interface OutboxMessage {
   recipient: string;
   template: string;
   payload: Record<string, unknown>;
+  /** the customer the message is about: it is written in that customer's language (issue 17) */
+  customerId?: string;
 }
 
 export interface ClaimedNotification {
@@ -17,6 +19,8 @@ export interface ClaimedNotification {
   recipient: string;
   template: string;
   payload: Record<string, unknown>;
+  /** en | zh: the customer's language when the message was queued */
+  locale: string;
   attempts: number;
   /** when it was queued, or last requeued by staff: the retry window starts here */
   retryingSince: Date;
@@ -58,12 +62,15 @@ export class OutboxRepository {
     const list = Array.isArray(msgs) ? msgs : [msgs as OutboxMessage];
     if (!list.length) return;
     // one set-based statement for any number of messages (the reconciliation hot path); the
-    // payloads travel as one JSON array, not as a text[] whose every quote needs escaping
+    // payloads travel as one JSON array, not as a text[] whose every quote needs escaping; the
+    // language is the customer's at this moment, read in the same statement (a primary-key lookup)
     await tx.$executeRaw`
-      INSERT INTO notifications (id, dedupe_key, channel, recipient, template, payload)
-      SELECT gen_random_uuid(), x.k, x.c, x.r, x.t, p.payload
+      INSERT INTO notifications (id, dedupe_key, channel, recipient, template, payload, locale)
+      SELECT gen_random_uuid(), x.k, x.c, x.r, x.t, p.payload,
+             COALESCE((SELECT c.locale FROM customers c WHERE c.id = x.customer_id), 'en')
       FROM unnest(${list.map((m) => m.dedupeKey)}::text[], ${list.map((m) => m.channel)}::text[], ${list.map((m) => m.recipient)}::text[],
-                  ${list.map((m) => m.template)}::text[]) WITH ORDINALITY AS x(k, c, r, t, n)
+                  ${list.map((m) => m.template)}::text[], ${list.map((m) => m.customerId ?? null)}::uuid[])
+             WITH ORDINALITY AS x(k, c, r, t, customer_id, n)
       JOIN jsonb_array_elements(${JSON.stringify(list.map((m) => m.payload))}::jsonb) WITH ORDINALITY AS p(payload, n) USING (n)
       ON CONFLICT (dedupe_key) DO NOTHING`;
   }
@@ -78,7 +85,7 @@ export class OutboxRepository {
       FROM (SELECT id FROM notifications WHERE status = 'pending' AND next_attempt_at <= now()
             ORDER BY next_attempt_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED) due
       WHERE n.id = due.id
-      RETURNING n.id::text, n.dedupe_key AS "dedupeKey", n.channel, n.recipient, n.template, n.payload, n.attempts,
+      RETURNING n.id::text, n.dedupe_key AS "dedupeKey", n.channel, n.recipient, n.template, n.payload, n.locale, n.attempts,
                 COALESCE(n.requeued_at, n.created_at) AS "retryingSince"`;
   }
 

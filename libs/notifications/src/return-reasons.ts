@@ -58,7 +58,61 @@ const RETURN_REASONS: Readonly<Record<string, string>> = {
   TM01: "Received after the bank's cut-off time",
 };
 
+/** the same reasons in Simplified Chinese (issue 17), code for code */
+const RETURN_REASONS_ZH: Readonly<Record<string, string>> = {
+  R01: '付款账户余额不足',
+  R02: '付款账户已关闭',
+  R03: '找不到该账户',
+  R04: '账号无效',
+  R05: '未经授权从个人账户扣款',
+  R06: '应汇款银行要求退回',
+  R07: '客户已撤销授权',
+  R08: '付款已被止付',
+  R09: '资金尚未到账',
+  R10: '账户持有人称该笔转账未经授权',
+  R11: '账户持有人称该笔转账与其授权不符',
+  R12: '该账户已转至另一家银行',
+  R13: '银行路由号无效',
+  R14: '账户持有人已身故（代领人）',
+  R15: '账户持有人已身故',
+  R16: '账户已冻结',
+  R17: '文件记录被银行拒绝',
+  R20: '该账户不允许此类交易',
+  R23: '收款方拒绝入账',
+  R24: '重复记录',
+  R29: '企业账户持有人称该笔转账未经授权',
+  R31: '经汇款银行同意的退回',
+  AC01: '账号错误',
+  AC03: '收款账号无效',
+  AC04: '账户已关闭',
+  AC06: '账户已冻结',
+  AG01: '该账户禁止此交易',
+  AG02: '银行业务代码无效',
+  AM04: '余额不足',
+  AM05: '重复付款',
+  AM09: '金额错误',
+  BE01: '账户持有人名称与账户不符',
+  BE04: '缺少收款人地址',
+  BE05: '无法识别发起方',
+  CUST: '应客户要求',
+  DUPL: '重复付款',
+  FF01: '文件格式无效',
+  FOCR: '因撤销请求而退回',
+  FR01: '因疑似欺诈而退回',
+  MD07: '账户持有人已身故',
+  MS02: '原因未说明（客户发起）',
+  MS03: '原因未说明（银行发起）',
+  NARR: '请参阅银行的说明',
+  RC01: '银行识别码（BIC）错误',
+  RR01: '缺少账户持有人账户或身份信息（监管要求）',
+  RR02: '缺少账户持有人名称或地址（监管要求）',
+  RR03: '缺少收款人名称或地址（监管要求）',
+  RR04: '监管原因',
+  SL01: '银行提供的特定服务',
+  TM01: '在银行截止时间之后收到',
+};
+
 /** The human text for a return reason code, or null when the code is not known. */
-export function describeReturnReason(code: string): string | null {
-  return RETURN_REASONS[code.trim().toUpperCase()] ?? null;
+export function describeReturnReason(code: string, lang: 'en' | 'zh' = 'en'): string | null {
+  return (lang === 'zh' ? RETURN_REASONS_ZH : RETURN_REASONS)[code.trim().toUpperCase()] ?? null;
 }

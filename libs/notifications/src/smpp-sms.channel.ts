@@ -83,7 +83,9 @@ export class SmppSmsChannel implements SmsChannel, ReceiptingChannel {
       dest_addr_npi: 1,
       registered_delivery: 1,
     };
-    if (Buffer.byteLength(body, 'latin1') <= SHORT_MESSAGE_MAX) options.short_message = body;
+    // the library sends text beyond Latin-1 (a Chinese message) as UCS-2: two octets a character
+    const octets = /[^\u0000-\u00ff]/.test(body) ? body.length * 2 : Buffer.byteLength(body, 'latin1');
+    if (octets <= SHORT_MESSAGE_MAX) options.short_message = body;
     else options.message_payload = body;
     const resp = await this.request(session, (done) => session.submit_sm(options, done));
     if (resp.command_status !== smpp.ESME_ROK) {

@@ -371,3 +371,51 @@ describe("balances item 7: e-mails speak a customer's words for balances and nam
     expect(r.text).toContain('Nimbus Cloud Services Inc.');
   });
 });
+
+describe('issue 17: every customer e-mail in Simplified Chinese when the customer reads Chinese', () => {
+  const cjk = /[\u4e00-\u9fff]/;
+
+  it('funds received: Chinese subject, labels and date; the amounts exactly as in English', () => {
+    const en = renderTemplate('funds-received', fundsReceived, 'en');
+    const zh = renderTemplate('funds-received', fundsReceived, 'zh');
+    expect(en).toEqual(renderTemplate('funds-received', fundsReceived));
+    expect(zh.subject).toBe('已收到付款：1,234,567.50 USD');
+    expectInBoth(zh, ['尊敬的 Acme Widgets Ltd：', '已结清的账单', '1,234,567.50 USD', '此邮件由系统自动发送']);
+    expect(zh.html).toContain('<html lang="zh-CN">');
+    expect(zh.text).not.toMatch(/Dear|Bills settled|Amount you sent/);
+  });
+
+  it('bills settled: a Chinese subject naming the count, statuses and the settlement date in Chinese', () => {
+    const zh = renderTemplate('bills-settled', billsSettled, 'zh');
+    expect(zh.subject).toBe('2 张账单已结清');
+    expectInBoth(zh, ['已结清', '部分支付', '1,500,000 JPY', '250,000 JPY', '2025年5月2日']);
+  });
+
+  it('every template has a Chinese version: subject and body', () => {
+    const payloads = {
+      'virtual-account-created': virtualAccount,
+      'funds-received': fundsReceived,
+      'credit-returned': creditReturned,
+      'bills-settled': billsSettled,
+      'arrears-notice': arrears,
+      'balance-alert': { customerName: 'Acme', currency: 'EUR', threshold: '100.00', balance: '-12.50' },
+      'resource-lifecycle': {
+        event: 'expiring',
+        customerName: 'Acme',
+        resourceName: 'db-1',
+        externalId: 'i-1',
+        expiresOn: '2026-03-05',
+        days: 3,
+        currency: 'EUR',
+        amount: '30.00',
+      },
+    } as const;
+    for (const [name, payload] of Object.entries(payloads)) {
+      const zh = renderTemplate(name, payload, 'zh');
+      expect([name, cjk.test(zh.subject)]).toEqual([name, true]);
+      expect([name, zh.text.startsWith('尊敬的')]).toEqual([name, true]);
+      expect(renderTemplate(name, payload, 'en').text.startsWith('Dear')).toBe(true);
+    }
+    expect(renderTemplate('credit-returned', creditReturned, 'zh').text).toContain('R01 - 付款账户余额不足');
+  });
+});

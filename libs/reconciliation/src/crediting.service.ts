@@ -236,6 +236,7 @@ export class CreditingService {
           channel: 'email',
           recipient: i.customer.email,
           template: 'funds-received',
+          customerId: i.customer.id,
           payload: {
             customerName: i.customer.name,
             currency: ccy,

@@ -429,6 +429,7 @@ export class ReconcileEntriesUseCase {
         channel: 'email',
         recipient: customer.email,
         template: 'credit-returned',
+        customerId: customer.id,
         payload: {
           customerName: customer.name,
           currency: ccy,

@@ -203,6 +203,7 @@ export class SettleTaskUseCase {
       channel: 'email',
       recipient: payer.email,
       template: 'bills-settled',
+      customerId: task.payerCustomerId,
       payload: {
         customerName: payer.name,
         currency: task.currency,

@@ -12,6 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { RemitdConfig } from '@remitd/config';
+import { CustomerRepository } from '@remitd/customers';
 import {
   ChangePasswordUseCase,
   OidcSignInUseCase,
@@ -81,6 +82,7 @@ export class AuthController {
     private readonly totp: TotpEnrolmentUseCase,
     private readonly users: UsersService,
     private readonly oidc: OidcSignInUseCase,
+    private readonly customers: CustomerRepository,
     @Inject(REMITD_CONFIG) private readonly config: RemitdConfig,
   ) {
     this.publicUrl = config.identity.publicUrl;
@@ -110,14 +112,14 @@ export class AuthController {
   ): Promise<SessionResponse> {
     const { user, session } = await this.signIns.execute({ ...body, client: clientInfo(req) });
     setSessionCookie(req, res, session, this.publicUrl);
-    return this.answer(user, session.csrfToken);
+    return await this.answer(user, session.csrfToken);
   }
 
   @Get('session')
   @SignedIn()
   @ApiOperation({ summary: 'Who is signed in, and the CSRF token of this session' })
   @ApiOkResponse({ type: SessionResponse })
-  session(@CurrentSession() session: SessionWithUser): SessionResponse {
+  session(@CurrentSession() session: SessionWithUser): Promise<SessionResponse> {
     return this.answer(session.user, session.csrfToken);
   }
 
@@ -214,8 +216,10 @@ export class AuthController {
     res.redirect(302, DEFAULT_CONSOLE);
   }
 
-  private answer(user: UserRow, csrfToken: string): SessionResponse {
+  /** a member's session carries its customer's language, so the console can start in it (issue 17) */
+  private async answer(user: UserRow, csrfToken: string): Promise<SessionResponse> {
     const { lockedUntil: _locked, createdAt: _created, ...view } = userView(user, this.config.identity);
-    return { user: view, csrfToken };
+    const customer = user.customerId ? await this.customers.findById(user.customerId) : null;
+    return { user: { ...view, customerLocale: customer?.locale ?? null }, csrfToken };
   }
 }

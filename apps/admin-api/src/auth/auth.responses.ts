@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ROLES } from '@remitd/access';
+import { CUSTOMER_LOCALES } from '@remitd/customers';
 
 /** the signed-in person (or a user in GET /users): never the password hash or the TOTP secret */
 export class SessionUserResponse {
@@ -18,8 +19,18 @@ export class SessionUserResponse {
   @ApiProperty({ description: 'false for a user who signs in by link or SSO only' }) passwordSet!: boolean;
 }
 
+export class SessionUserWithLocaleResponse extends SessionUserResponse {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    enum: CUSTOMER_LOCALES,
+    description: "members: their customer's language (the console starts in it); null for staff",
+  })
+  customerLocale!: string | null;
+}
+
 export class SessionResponse {
-  @ApiProperty({ type: SessionUserResponse }) user!: SessionUserResponse;
+  @ApiProperty({ type: SessionUserWithLocaleResponse }) user!: SessionUserWithLocaleResponse;
   @ApiProperty({ description: 'send as X-CSRF-Token on every POST, PUT, PATCH and DELETE made with the cookie' })
   csrfToken!: string;
 }

@@ -33,6 +33,7 @@ import {
   ListCustomersQuery,
   PaymentTermsRequest,
   ReissueVirtualAccountRequest,
+  SetCustomerLocaleRequest,
   UpdateCustomerRequest,
 } from './customers.dto';
 import { ApiErrors, ApiItemsResponse, ApiPageResponse, UuidParam } from '../http/openapi';
@@ -138,6 +139,22 @@ export class CustomersController {
       customerId: id,
       ...definedOnly(billSettlementFlags(body)),
     })) as CustomerResponse;
+  }
+
+  @Put(':id/locale')
+  @Roles(...STAFF, 'member')
+  @ApiOperation({
+    summary:
+      "Set the customer's language (console and e-mails); a member may set its own customer's only (403 otherwise)",
+  })
+  @ApiOkResponse({ type: CustomerResponse })
+  setLocale(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: SetCustomerLocaleRequest,
+  ): Promise<CustomerResponse> {
+    assertCustomerScope(actor, id);
+    return this.update.setLocale({ actor, customerId: id, locale: body.locale }) as Promise<CustomerResponse>;
   }
 
   @Put(':id/payment-terms')

@@ -15,9 +15,23 @@ import {
   Min,
 } from 'class-validator';
 import { validationError } from '@remitd/core';
+import { CUSTOMER_LOCALES } from '@remitd/customers';
+import { applyDecorators } from '@nestjs/common';
 import { PageQuery } from '../http/pagination';
 
 const DECIMAL = /^\d+(\.\d+)?$/;
+
+/** issue 17: the language of the customer's console and e-mails */
+const LocaleProperty = (required = false) =>
+  applyDecorators(
+    (required ? ApiProperty : ApiPropertyOptional)({
+      enum: CUSTOMER_LOCALES,
+      ...(required ? {} : { default: 'en' }),
+      description: "the language of the customer's console and e-mails: en (English) or zh (Simplified Chinese)",
+    }),
+    ...(required ? [] : [IsOptional()]),
+    IsIn(CUSTOMER_LOCALES),
+  );
 
 export class CreateCustomerRequest {
   @ApiProperty({ example: 'ACME Cloud Ltd' })
@@ -102,6 +116,15 @@ export class CreateCustomerRequest {
   @IsOptional()
   @IsIn(['calendar', 'business'])
   paymentPeriodKind?: string;
+
+  @LocaleProperty()
+  locale?: string;
+}
+
+/** issue 17: staff, or the customer's own members */
+export class SetCustomerLocaleRequest {
+  @LocaleProperty(true)
+  locale!: string;
 }
 
 /** seed 000: the payment term = settlement cycle + payment period (N calendar or business days). */
@@ -173,6 +196,8 @@ export class UpdateCustomerRequest extends CustomerSettingsRequest {
   @IsOptional()
   @IsUUID()
   billingEntityId?: string;
+  @LocaleProperty()
+  locale?: string;
 }
 
 export class ListCustomersQuery extends PageQuery {
@@ -261,6 +286,8 @@ export class CustomerResponse {
     description: 'the due date of every bill issued from now on comes from these',
   })
   paymentTerms!: PaymentTermsResponse;
+  @ApiProperty({ enum: CUSTOMER_LOCALES, description: "the language of the customer's console and e-mails" })
+  locale!: string;
   @ApiProperty() createdAt!: string;
 }
 

@@ -7,13 +7,14 @@ import type { Actor } from '@remitd/persistence';
  * Seed 003: once pay-per-hour resources stop for arrears, "the customer's console and API use is
  * restricted" until a top-up brings the balance above 0. A member (the customer's own key or
  * user) may still read everything and do what pays: pay a bill, pay a cycle, link a payment
- * method, sign in and out. Anything else that changes state is refused with 403
+ * method, sign in and out, choose its language. Anything else that changes state is refused with 403
  * ACCOUNT_RESTRICTED, saying since when and what lifts it. Runs after the authentication guard.
  */
 const PAYING = [
   /^\/auth\//,
   /^\/bills\/[^/]+\/(payments|gateway-payments)$/,
   /^\/customers\/[^/]+\/(cycle-payments|payment-methods)(\/|$)/,
+  /^\/customers\/[^/]+\/locale$/,
 ];
 
 @Injectable()

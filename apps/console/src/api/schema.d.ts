@@ -714,6 +714,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/customers/{id}/locale': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the customer's language (console and e-mails); a member may set its own customer's only (403 otherwise) */
+    put: operations['CustomersController_setLocale'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/customers/{id}/message-subscriptions': {
     parameters: {
       query?: never;
@@ -2788,6 +2805,12 @@ export interface components {
       email: string;
       /** @example 0.00 */
       frozenAmount?: string;
+      /**
+       * @description the language of the customer's console and e-mails: en (English) or zh (Simplified Chinese)
+       * @default en
+       * @enum {string}
+       */
+      locale: 'en' | 'zh';
       /** @example ACME Cloud Ltd */
       name: string;
       /**
@@ -2873,6 +2896,11 @@ export interface components {
       /** @example 0.00 */
       frozenAmount: string;
       id: string;
+      /**
+       * @description the language of the customer's console and e-mails
+       * @enum {string}
+       */
+      locale: 'en' | 'zh';
       name: string;
       partialLastBill: boolean;
       /** @description the due date of every bill issued from now on comes from these */
@@ -3004,6 +3032,11 @@ export interface components {
       /** @example 0.00 */
       frozenAmount: string;
       id: string;
+      /**
+       * @description the language of the customer's console and e-mails
+       * @enum {string}
+       */
+      locale: 'en' | 'zh';
       name: string;
       partialLastBill: boolean;
       /** @description the due date of every bill issued from now on comes from these */
@@ -4271,14 +4304,19 @@ export interface components {
     SessionResponse: {
       /** @description send as X-CSRF-Token on every POST, PUT, PATCH and DELETE made with the cookie */
       csrfToken: string;
-      user: components['schemas']['SessionUserResponse'];
+      user: components['schemas']['SessionUserWithLocaleResponse'];
     };
-    SessionUserResponse: {
+    SessionUserWithLocaleResponse: {
       /**
        * Format: uuid
        * @description members: their customer
        */
       customerId: string | null;
+      /**
+       * @description members: their customer's language (the console starts in it); null for staff
+       * @enum {string|null}
+       */
+      customerLocale: 'en' | 'zh' | null;
       /**
        * @description lower-cased
        * @example ada@example.com
@@ -4313,6 +4351,13 @@ export interface components {
        * @example 50.00
        */
       threshold: string;
+    };
+    SetCustomerLocaleRequest: {
+      /**
+       * @description the language of the customer's console and e-mails: en (English) or zh (Simplified Chinese)
+       * @enum {string}
+       */
+      locale: 'en' | 'zh';
     };
     SetSubscriptionsRequest: {
       /** @description who gets this message type on which channels; [] goes back to the seed's roles */
@@ -4965,6 +5010,12 @@ export interface components {
       email?: string;
       /** @example 0.00 */
       frozenAmount?: string;
+      /**
+       * @description the language of the customer's console and e-mails: en (English) or zh (Simplified Chinese)
+       * @default en
+       * @enum {string}
+       */
+      locale: 'en' | 'zh';
       name?: string;
       partialLastBill?: boolean;
       /** @description refunds may settle bills of earlier cycles ("write off past bills"): customers on credit control only */
@@ -9067,6 +9118,82 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['GatewayPaymentListResponse'];
+        };
+      };
+      /** @description invalid input; `error.field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description no API key, or an unknown or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description the key’s role may not call this operation */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CustomersController_setLocale: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetCustomerLocaleRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerResponse'];
         };
       };
       /** @description invalid input; `error.field` names it */

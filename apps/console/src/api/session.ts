@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { applyCustomerLocale, setLanguage, type Language } from '../i18n';
 import { api, ApiError, setCsrfToken } from './client';
 
 export interface User {
@@ -10,6 +11,8 @@ export interface User {
   totpEnabled: boolean;
   totpEnrolmentRequired: boolean;
   passwordSet: boolean;
+  /** members: their customer's language, which the console starts in unless this browser chose one */
+  customerLocale?: string | null;
 }
 
 export interface Session {
@@ -26,6 +29,7 @@ async function fetchSession(): Promise<Session | null> {
   try {
     const s = await api<Session>('GET', '/auth/session');
     setCsrfToken(s.csrfToken);
+    applyCustomerLocale(s.user.customerLocale);
     return s;
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
@@ -46,6 +50,7 @@ export function useSessionActions() {
     async signIn(email: string, password: string, totp?: string) {
       const s = await api<Session>('POST', '/auth/sign-in', { email, password, totp: totp || undefined });
       setCsrfToken(s.csrfToken);
+      applyCustomerLocale(s.user.customerLocale);
       qc.setQueryData(['session'], s);
     },
     async signOut(everywhere = false) {
@@ -54,6 +59,21 @@ export function useSessionActions() {
       qc.clear();
       qc.setQueryData(['session'], null);
     },
+  };
+}
+
+/**
+ * The language switcher: remembered in this browser; a member's choice is also saved as its
+ * customer's locale (the e-mails and a fresh browser follow it).
+ */
+export function useLanguageChoice() {
+  const qc = useQueryClient();
+  return async (user: User, lang: Language) => {
+    setLanguage(lang);
+    if (user.role !== 'member' || !user.customerId) return;
+    await api('PUT', `/customers/${user.customerId}/locale`, { locale: lang });
+    qc.setQueryData<Session | null>(['session'], (s) => (s ? { ...s, user: { ...s.user, customerLocale: lang } } : s));
+    await qc.invalidateQueries({ queryKey: ['customer', user.customerId] });
   };
 }
 

@@ -1,17 +1,25 @@
 import Decimal from 'decimal.js';
+import { intlLocale } from '../i18n';
 
 /**
  * Money on screen. Amounts stay decimal strings (or Decimal for computed differences): digits are
- * grouped on the string with the user's locale separators, never through a float; an amount with
- * a currency shows that currency's minor units (2 for EUR, 0 for JPY, 3 for BHD).
+ * grouped on the string with the console language's separators (as Intl gives them for a sample
+ * number, never for the amount), never through a float; an amount with a currency shows that
+ * currency's minor units (2 for EUR, 0 for JPY, 3 for BHD).
  */
-const separators = (() => {
-  const parts = new Intl.NumberFormat().formatToParts(11111.5);
-  return {
-    group: parts.find((p) => p.type === 'group')?.value ?? ',',
-    decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
-  };
-})();
+const separatorCache = new Map<string, { group: string; decimal: string }>();
+function separatorsOf(locale: string) {
+  let s = separatorCache.get(locale);
+  if (!s) {
+    const parts = new Intl.NumberFormat(locale).formatToParts(11111.5);
+    s = {
+      group: parts.find((p) => p.type === 'group')?.value ?? ',',
+      decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+    };
+    separatorCache.set(locale, s);
+  }
+  return s;
+}
 
 const units = new Map<string, number>();
 /** ISO 4217 minor units of a currency, as the browser knows them (2 when it does not) */
@@ -43,6 +51,7 @@ export function formatAmount(amount: string | Decimal | null | undefined, scale?
   const m = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(text);
   if (!m) return text;
   const [, sign, whole, fraction] = m;
+  const separators = separatorsOf(intlLocale());
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, separators.group);
   return `${sign === '-' ? '−' : ''}${grouped}${fraction !== undefined ? separators.decimal + fraction : ''}`;
 }

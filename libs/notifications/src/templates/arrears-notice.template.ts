@@ -1,5 +1,30 @@
-import { formatMoney } from '../money-format';
+import { formatDate, greeting, moneyIn, type Lang } from './locale';
 import { formatIban, normalizeIban, plural, type TemplateDef } from './layout';
+
+const WORDS = {
+  en: {
+    overdue: 'Overdue amount',
+    oldest: 'Oldest unpaid bill',
+    due: 'Due date',
+    days: 'Days overdue',
+    payTo: 'Pay to',
+    reference: 'Your customer reference',
+    subject: (amount: string) => `Payment overdue: ${amount}`,
+    body: (amount: string, days: number) =>
+      `Your account has ${amount} overdue; the oldest unpaid bill is ${plural(days, 'day', 'days')} past its due date. Please transfer the overdue amount as soon as possible. If you have already paid, please disregard this notice.`,
+  },
+  zh: {
+    overdue: '逾期金额',
+    oldest: '最早的未付账单',
+    due: '到期日',
+    days: '逾期天数',
+    payTo: '收款账户',
+    reference: '您的客户参考号',
+    subject: (amount: string) => `付款逾期：${amount}`,
+    body: (amount: string, days: number) =>
+      `您的账户有 ${amount} 已逾期，最早的未付账单已超过到期日 ${days} 天。请尽快转账支付逾期金额。如您已付款，请忽略本通知。`,
+  },
+} satisfies Record<Lang, unknown>;
 
 export interface ArrearsNoticePayload {
   customerName: string;
@@ -29,28 +54,26 @@ export const arrearsNotice: TemplateDef<ArrearsNoticePayload> = {
       customerReference: r.optText('customerReference'),
     };
   },
-  render(p) {
-    const money = (amount: string) => formatMoney(amount, p.currency);
+  render(p, lang) {
+    const w = WORDS[lang];
+    const money = moneyIn(p.currency, lang);
     const oldest = p.oldestBillCycle ? `${p.oldestBillReference} (${p.oldestBillCycle})` : p.oldestBillReference;
     const rows: Array<[string, string]> = [
-      ['Overdue amount', money(p.overdueAmount)],
-      ['Oldest unpaid bill', oldest],
-      ['Due date', p.oldestBillDueDate],
-      ['Days overdue', String(p.daysOverdue)],
+      [w.overdue, money(p.overdueAmount)],
+      [w.oldest, oldest],
+      [w.due, formatDate(p.oldestBillDueDate, lang)],
+      [w.days, String(p.daysOverdue)],
     ];
     if (p.paymentAccount) {
       const iban = normalizeIban(p.paymentAccount);
-      rows.push(['Pay to', iban ? formatIban(iban) : p.paymentAccount]);
+      rows.push([w.payTo, iban ? formatIban(iban) : p.paymentAccount]);
     }
-    if (p.customerReference) rows.push(['Your customer reference', p.customerReference]);
+    if (p.customerReference) rows.push([w.reference, p.customerReference]);
     return {
-      subject: `Payment overdue: ${money(p.overdueAmount)}`,
-      greeting: `Dear ${p.customerName},`,
+      subject: w.subject(money(p.overdueAmount)),
+      greeting: greeting(p.customerName, lang),
       blocks: [
-        {
-          kind: 'p',
-          text: `Your account has ${money(p.overdueAmount)} overdue; the oldest unpaid bill is ${plural(p.daysOverdue, 'day', 'days')} past its due date. Please transfer the overdue amount as soon as possible. If you have already paid, please disregard this notice.`,
-        },
+        { kind: 'p', text: w.body(money(p.overdueAmount), p.daysOverdue) },
         { kind: 'kv', rows },
       ],
     };

@@ -1,5 +1,6 @@
-import { balanceRow, formatMoney } from '../money-format';
+import { balanceRow } from '../money-format';
 import type { TemplateDef } from './layout';
+import { greeting, moneyIn } from './locale';
 import type { PayloadReader } from './payload-reader';
 
 /** A balance may be negative (postpaid): "-12.50". */
@@ -26,19 +27,22 @@ export const balanceAlert: TemplateDef<BalanceAlertPayload> = {
       balance: signed(r, r.text('balance')),
     };
   },
-  render(p) {
-    const money = (amount: string) => formatMoney(amount, p.currency);
+  render(p, lang) {
+    const money = moneyIn(p.currency, lang);
+    const zh = lang === 'zh';
     return {
-      subject: `Your balance is below ${money(p.threshold)}`,
-      greeting: `Dear ${p.customerName},`,
+      subject: zh ? `您的余额已低于 ${money(p.threshold)}` : `Your balance is below ${money(p.threshold)}`,
+      greeting: greeting(p.customerName, lang),
       blocks: [
         {
           kind: 'p',
-          text: `Your balance is ${money(p.balance)}, below the alert threshold of ${money(p.threshold)} you set. Please top up to keep your resources running.`,
+          text: zh
+            ? `您的余额为 ${money(p.balance)}，已低于您设置的预警阈值 ${money(p.threshold)}。请及时充值，以保证您的资源正常运行。`
+            : `Your balance is ${money(p.balance)}, below the alert threshold of ${money(p.threshold)} you set. Please top up to keep your resources running.`,
         },
         {
           kind: 'kv',
-          rows: [balanceRow(p.balance, p.currency), ['Alert threshold', money(p.threshold)]],
+          rows: [balanceRow(p.balance, p.currency, lang), [zh ? '预警阈值' : 'Alert threshold', money(p.threshold)]],
         },
       ],
     };

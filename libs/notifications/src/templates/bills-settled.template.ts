@@ -1,6 +1,24 @@
-import { balanceRow, formatMoney } from '../money-format';
-import { billStatusLabel, readBillPayment, type BillPayment } from './bill-payment';
+import { balanceRow } from '../money-format';
+import { BILL_TABLE_HEAD, billStatusLabel, readBillPayment, type BillPayment } from './bill-payment';
 import { plural, type TemplateDef } from './layout';
+import { formatDate, greeting, moneyIn, type Lang } from './locale';
+
+const WORDS = {
+  en: {
+    settledOn: 'Settled on',
+    reference: 'Payment reference',
+    one: (bill: string) => `Bill ${bill} has been paid`,
+    many: (n: number) => `${n} bills have been paid`,
+    applied: (n: number) => `Your payment has been applied to ${plural(n, 'bill', 'bills')}.`,
+  },
+  zh: {
+    settledOn: '结清日期',
+    reference: '付款参考号',
+    one: (bill: string) => `账单 ${bill} 已结清`,
+    many: (n: number) => `${n} 张账单已结清`,
+    applied: (n: number) => `您的付款已用于支付 ${n} 张账单。`,
+  },
+} satisfies Record<Lang, unknown>;
 
 export interface BillsSettledPayload {
   customerName: string;
@@ -23,23 +41,22 @@ export const billsSettled: TemplateDef<BillsSettledPayload> = {
       balanceRemaining: r.optDecimal('balanceRemaining', currency),
     };
   },
-  render(p) {
-    const money = (amount: string) => formatMoney(amount, p.currency);
-    const rows: Array<[string, string]> = [['Settled on', p.settledOn]];
-    if (p.paymentReference) rows.push(['Payment reference', p.paymentReference]);
-    if (p.balanceRemaining !== undefined) rows.push(balanceRow(p.balanceRemaining, p.currency));
+  render(p, lang) {
+    const w = WORDS[lang];
+    const head = BILL_TABLE_HEAD[lang];
+    const money = moneyIn(p.currency, lang);
+    const rows: Array<[string, string]> = [[w.settledOn, formatDate(p.settledOn, lang)]];
+    if (p.paymentReference) rows.push([w.reference, p.paymentReference]);
+    if (p.balanceRemaining !== undefined) rows.push(balanceRow(p.balanceRemaining, p.currency, lang));
     return {
-      subject:
-        p.bills.length === 1
-          ? `Bill ${p.bills[0].billReference} has been paid`
-          : `${p.bills.length} bills have been paid`,
-      greeting: `Dear ${p.customerName},`,
+      subject: p.bills.length === 1 ? w.one(p.bills[0].billReference) : w.many(p.bills.length),
+      greeting: greeting(p.customerName, lang),
       blocks: [
-        { kind: 'p', text: `Your payment has been applied to ${plural(p.bills.length, 'bill', 'bills')}.` },
+        { kind: 'p', text: w.applied(p.bills.length) },
         {
           kind: 'table',
-          head: ['Bill', 'Billing cycle', 'Amount paid', 'Status'],
-          rows: p.bills.map((b) => [b.billReference, b.cycle, money(b.amountPaid), billStatusLabel(b.status)]),
+          head: [head.bill, head.cycle, head.paid, head.status],
+          rows: p.bills.map((b) => [b.billReference, b.cycle, money(b.amountPaid), billStatusLabel(b.status, lang)]),
           numeric: [2],
         },
         { kind: 'kv', rows },

@@ -1,6 +1,36 @@
-import { balanceRow, formatMoney } from '../money-format';
+import { balanceRow } from '../money-format';
 import { describeReturnReason } from '../return-reasons';
+import { BILL_TABLE_HEAD } from './bill-payment';
 import type { Block, TemplateDef } from './layout';
+import { formatDate, greeting, moneyIn, type Lang } from './locale';
+
+const WORDS = {
+  en: {
+    amount: 'Amount',
+    reason: 'Reason',
+    bankText: "Bank's explanation",
+    originally: 'Originally received on',
+    returnedOn: 'Returned on',
+    reference: 'Payment reference',
+    body: (amount: string) =>
+      `A transfer of ${amount} that was credited to your account has been returned by the bank, and the credit has been reversed.`,
+    reopened: 'Bills open again',
+    reopenedText: 'The following bills had been paid with this transfer and are open again. Please arrange payment.',
+    subject: (amount: string) => `A payment of ${amount} was returned`,
+  },
+  zh: {
+    amount: '金额',
+    reason: '原因',
+    bankText: '银行的说明',
+    originally: '原到账日期',
+    returnedOn: '退回日期',
+    reference: '付款参考号',
+    body: (amount: string) => `一笔已计入您账户的 ${amount} 转账已被银行退回，相应入账已冲回。`,
+    reopened: '重新待付的账单',
+    reopenedText: '以下账单曾由这笔转账支付，现已重新变为待付状态，请安排付款。',
+    subject: (amount: string) => `一笔 ${amount} 的付款已被退回`,
+  },
+} satisfies Record<Lang, unknown>;
 
 /** One bill that is open again after a reversal. */
 export interface ReopenedBill {
@@ -45,40 +75,36 @@ export const creditReturned: TemplateDef<CreditReturnedPayload> = {
       balanceRemaining: r.optDecimal('balanceRemaining', currency),
     };
   },
-  render(p) {
-    const money = (amount: string) => formatMoney(amount, p.currency);
-    const reasonText = describeReturnReason(p.reasonCode);
+  render(p, lang) {
+    const w = WORDS[lang];
+    const head = BILL_TABLE_HEAD[lang];
+    const money = moneyIn(p.currency, lang);
+    const reasonText = describeReturnReason(p.reasonCode, lang);
     const rows: Array<[string, string]> = [
-      ['Amount', money(p.amount)],
-      ['Reason', reasonText ? `${p.reasonCode} - ${reasonText}` : p.reasonCode],
+      [w.amount, money(p.amount)],
+      [w.reason, reasonText ? `${p.reasonCode} - ${reasonText}` : p.reasonCode],
     ];
-    if (p.bankReasonText) rows.push(["Bank's explanation", p.bankReasonText]);
-    if (p.originalReceivedOn) rows.push(['Originally received on', p.originalReceivedOn]);
-    rows.push(['Returned on', p.returnedOn]);
-    if (p.paymentReference) rows.push(['Payment reference', p.paymentReference]);
-    if (p.balanceRemaining !== undefined) rows.push(balanceRow(p.balanceRemaining, p.currency));
+    if (p.bankReasonText) rows.push([w.bankText, p.bankReasonText]);
+    if (p.originalReceivedOn) rows.push([w.originally, formatDate(p.originalReceivedOn, lang)]);
+    rows.push([w.returnedOn, formatDate(p.returnedOn, lang)]);
+    if (p.paymentReference) rows.push([w.reference, p.paymentReference]);
+    if (p.balanceRemaining !== undefined) rows.push(balanceRow(p.balanceRemaining, p.currency, lang));
     const blocks: Block[] = [
-      {
-        kind: 'p',
-        text: `A transfer of ${money(p.amount)} that was credited to your account has been returned by the bank, and the credit has been reversed.`,
-      },
+      { kind: 'p', text: w.body(money(p.amount)) },
       { kind: 'kv', rows },
     ];
     if (p.billsReopened.length > 0) {
       blocks.push(
-        { kind: 'h', text: 'Bills open again' },
-        {
-          kind: 'p',
-          text: 'The following bills had been paid with this transfer and are open again. Please arrange payment.',
-        },
+        { kind: 'h', text: w.reopened },
+        { kind: 'p', text: w.reopenedText },
         {
           kind: 'table',
-          head: ['Bill', 'Billing cycle', 'Amount due'],
+          head: [head.bill, head.cycle, head.due],
           rows: p.billsReopened.map((b) => [b.billReference, b.cycle, money(b.amountDue)]),
           numeric: [2],
         },
       );
     }
-    return { subject: `A payment of ${money(p.amount)} was returned`, greeting: `Dear ${p.customerName},`, blocks };
+    return { subject: w.subject(money(p.amount)), greeting: greeting(p.customerName, lang), blocks };
   },
 };

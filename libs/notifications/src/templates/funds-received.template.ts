@@ -1,7 +1,33 @@
 import Decimal from 'decimal.js';
-import { balanceRow, formatMoney } from '../money-format';
-import { billStatusLabel, readBillPayment, type BillPayment } from './bill-payment';
+import { balanceRow } from '../money-format';
+import { BILL_TABLE_HEAD, billStatusLabel, readBillPayment, type BillPayment } from './bill-payment';
 import type { Block, TemplateDef } from './layout';
+import { formatDate, greeting, moneyIn, type Lang } from './locale';
+
+const WORDS = {
+  en: {
+    sent: 'Amount you sent',
+    fee: 'Bank charges covered by us',
+    booked: 'Amount booked by the bank',
+    received: 'Date received',
+    reference: 'Payment reference',
+    thanks: (amount: string) => `We have received your payment of ${amount}. Thank you.`,
+    settled: 'Bills settled',
+    none: 'No open bills were settled by this payment; the amount has been added to your balance.',
+    subject: (amount: string) => `Payment received: ${amount}`,
+  },
+  zh: {
+    sent: '您的汇款金额',
+    fee: '由我方承担的银行手续费',
+    booked: '银行入账金额',
+    received: '到账日期',
+    reference: '付款参考号',
+    thanks: (amount: string) => `我们已收到您的付款 ${amount}，谢谢！`,
+    settled: '已结清的账单',
+    none: '本次付款未结清任何待付账单，款项已计入您的账户余额。',
+    subject: (amount: string) => `已收到付款：${amount}`,
+  },
+} satisfies Record<Lang, unknown>;
 
 export interface FundsReceivedPayload {
   customerName: string;
@@ -34,35 +60,39 @@ export const fundsReceived: TemplateDef<FundsReceivedPayload> = {
       paymentReference: r.optText('paymentReference'),
     };
   },
-  render(p) {
-    const money = (amount: string) => formatMoney(amount, p.currency);
-    const rows: Array<[string, string]> = [['Amount you sent', money(p.amountRemitted)]];
+  render(p, lang) {
+    const w = WORDS[lang];
+    const head = BILL_TABLE_HEAD[lang];
+    const money = moneyIn(p.currency, lang);
+    const rows: Array<[string, string]> = [[w.sent, money(p.amountRemitted)]];
     if (p.feeReimbursed !== undefined && new Decimal(p.feeReimbursed).gt(0)) {
-      rows.push(['Bank charges covered by us', money(p.feeReimbursed)]);
+      rows.push([w.fee, money(p.feeReimbursed)]);
     }
-    rows.push(['Amount booked by the bank', money(p.amountBooked)], ['Date received', p.receivedOn]);
-    if (p.paymentReference) rows.push(['Payment reference', p.paymentReference]);
+    rows.push([w.booked, money(p.amountBooked)], [w.received, formatDate(p.receivedOn, lang)]);
+    if (p.paymentReference) rows.push([w.reference, p.paymentReference]);
     const blocks: Block[] = [
-      { kind: 'p', text: `We have received your payment of ${money(p.amountRemitted)}. Thank you.` },
+      { kind: 'p', text: w.thanks(money(p.amountRemitted)) },
       { kind: 'kv', rows },
     ];
     if (p.billsSettled.length > 0) {
       blocks.push(
-        { kind: 'h', text: 'Bills settled' },
+        { kind: 'h', text: w.settled },
         {
           kind: 'table',
-          head: ['Bill', 'Billing cycle', 'Amount paid', 'Status'],
-          rows: p.billsSettled.map((b) => [b.billReference, b.cycle, money(b.amountPaid), billStatusLabel(b.status)]),
+          head: [head.bill, head.cycle, head.paid, head.status],
+          rows: p.billsSettled.map((b) => [
+            b.billReference,
+            b.cycle,
+            money(b.amountPaid),
+            billStatusLabel(b.status, lang),
+          ]),
           numeric: [2],
         },
       );
     } else {
-      blocks.push({
-        kind: 'p',
-        text: 'No open bills were settled by this payment; the amount has been added to your balance.',
-      });
+      blocks.push({ kind: 'p', text: w.none });
     }
-    blocks.push({ kind: 'kv', rows: [balanceRow(p.balanceRemaining, p.currency)] });
-    return { subject: `Payment received: ${money(p.amountRemitted)}`, greeting: `Dear ${p.customerName},`, blocks };
+    blocks.push({ kind: 'kv', rows: [balanceRow(p.balanceRemaining, p.currency, lang)] });
+    return { subject: w.subject(money(p.amountRemitted)), greeting: greeting(p.customerName, lang), blocks };
   },
 };

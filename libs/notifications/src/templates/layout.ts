@@ -1,3 +1,4 @@
+import type { Lang } from './locale';
 import type { PayloadReader } from './payload-reader';
 
 /**
@@ -31,18 +32,20 @@ export interface Document {
  */
 export interface TemplateDef<P> {
   read(r: PayloadReader): P;
-  render(p: P): Document;
+  render(p: P, lang: Lang): Document;
 }
 
-const FOOTER =
-  'This message was sent automatically. Please do not reply to it; contact our support team if you have any questions.';
+const FOOTER: Record<Lang, string> = {
+  en: 'This message was sent automatically. Please do not reply to it; contact our support team if you have any questions.',
+  zh: '此邮件由系统自动发送，请勿直接回复；如有任何疑问，请联系我们的客服团队。',
+};
 
-export function renderDocument(doc: Document): RenderedTemplate {
+export function renderDocument(doc: Document, lang: Lang = 'en'): RenderedTemplate {
   const subject = singleLine(doc.subject);
-  return { subject, text: renderText(doc), html: renderHtml(subject, doc) };
+  return { subject, text: renderText(doc, lang), html: renderHtml(subject, doc, lang) };
 }
 
-function renderText(doc: Document): string {
+function renderText(doc: Document, lang: Lang): string {
   const parts: string[] = [doc.greeting];
   for (const block of doc.blocks) {
     switch (block.kind) {
@@ -73,13 +76,13 @@ function renderText(doc: Document): string {
         break;
     }
   }
-  parts.push(`--\n${FOOTER}`);
+  parts.push(`--\n${FOOTER[lang]}`);
   return `${parts.join('\n\n')}\n`;
 }
 
 const CELL = 'padding:6px 12px 6px 0;border-bottom:1px solid #e5e7eb;vertical-align:top;';
 
-function renderHtml(subject: string, doc: Document): string {
+function renderHtml(subject: string, doc: Document, lang: Lang): string {
   const e = escapeHtml;
   const body: string[] = [`<p style="margin:0 0 16px;">${e(doc.greeting)}</p>`];
   for (const block of doc.blocks) {
@@ -120,13 +123,13 @@ function renderHtml(subject: string, doc: Document): string {
     }
   }
   return (
-    '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">' +
+    `<!DOCTYPE html>\n<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<title>${e(subject)}</title></head>\n` +
     '<body style="margin:0;padding:0;background:#f6f8fa;">' +
     '<div style="max-width:640px;margin:0 auto;padding:24px;background:#ffffff;font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5;color:#1f2328;">\n' +
     body.join('\n') +
-    `\n<p style="margin:24px 0 0;font-size:12px;color:#57606a;">${e(FOOTER)}</p>` +
+    `\n<p style="margin:24px 0 0;font-size:12px;color:#57606a;">${e(FOOTER[lang])}</p>` +
     '</div></body></html>\n'
   );
 }

@@ -5,6 +5,7 @@ import { creditReturned, type CreditReturnedPayload } from './credit-returned.te
 import { fundsReceived, type FundsReceivedPayload } from './funds-received.template';
 import { resourceLifecycle, type ResourceLifecyclePayload } from './resource-lifecycle.template';
 import { renderDocument, type RenderedTemplate, type TemplateDef } from './layout';
+import { toLang } from './locale';
 import { PayloadReader } from './payload-reader';
 import { virtualAccountCreated, type VirtualAccountCreatedPayload } from './virtual-account-created.template';
 
@@ -51,9 +52,14 @@ export function isTemplateName(name: unknown): name is TemplateName {
   return typeof name === 'string' && (TEMPLATE_NAMES as readonly string[]).includes(name);
 }
 
-export function renderTemplate<N extends TemplateName>(name: N, payload: TemplatePayloads[N]): RenderedTemplate;
-export function renderTemplate(name: string, payload: unknown): RenderedTemplate;
-export function renderTemplate(name: string, payload: unknown): RenderedTemplate {
+/** @param locale the customer's language (en or zh; anything else reads as English) */
+export function renderTemplate<N extends TemplateName>(
+  name: N,
+  payload: TemplatePayloads[N],
+  locale?: string,
+): RenderedTemplate;
+export function renderTemplate(name: string, payload: unknown, locale?: string): RenderedTemplate;
+export function renderTemplate(name: string, payload: unknown, locale?: string): RenderedTemplate {
   if (!isTemplateName(name)) {
     throw new TemplateRenderError(
       'UNKNOWN_TEMPLATE',
@@ -81,7 +87,8 @@ export function renderTemplate(name: string, payload: unknown): RenderedTemplate
       errors,
     );
   }
-  return renderDocument(def.render(parsed));
+  const lang = toLang(locale);
+  return renderDocument(def.render(parsed, lang), lang);
 }
 
 const TEMPLATES: { [N in TemplateName]: TemplateDef<TemplatePayloads[N]> } = {

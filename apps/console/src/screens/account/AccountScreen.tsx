@@ -1,5 +1,6 @@
 import { Alert, Button, Code, CopyButton, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useChangePassword, useConfirmTotp, useEnrolTotp } from '../../api/account';
 import { useSession, useSessionActions } from '../../api/session';
 import { UsersSection } from './UsersSection';
@@ -7,12 +8,14 @@ import { notify } from '../customers/notify';
 
 /** Password, two-factor enrolment, sign out everywhere; administrators also manage users here. */
 export function AccountScreen({ enrolmentRequired = false }: { enrolmentRequired?: boolean }) {
+  const { t } = useTranslation('account');
+  const { t: common } = useTranslation();
   const user = useSession().data?.user;
   if (enrolmentRequired)
     return (
       <Stack maw={640}>
-        <Title order={2}>Set up two-factor authentication</Title>
-        <Text>Your role needs a second factor: set up an authenticator app to use the console.</Text>
+        <Title order={2}>{t('enrolTitle')}</Title>
+        <Text>{t('enrolText')}</Text>
         <TotpSection headingLevel={3} />
       </Stack>
     );
@@ -21,9 +24,9 @@ export function AccountScreen({ enrolmentRequired = false }: { enrolmentRequired
   return (
     <Stack gap="xl">
       <div>
-        <Title order={2}>My account</Title>
+        <Title order={2}>{t('title')}</Title>
         <Text size="sm" mt={4}>
-          {user.name} · {user.email} · {user.role.replace('_', ' ')}
+          {user.name} · {user.email} · {common(`roles.${user.role}`)}
         </Text>
       </div>
       <PasswordSection passwordSet={user.passwordSet} />
@@ -35,6 +38,7 @@ export function AccountScreen({ enrolmentRequired = false }: { enrolmentRequired
 }
 
 function PasswordSection({ passwordSet }: { passwordSet: boolean }) {
+  const { t } = useTranslation('account');
   const change = useChangePassword();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -44,14 +48,14 @@ function PasswordSection({ passwordSet }: { passwordSet: boolean }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
-    if (next.length < 12) return setError('The new password needs at least 12 characters.');
-    if (next !== repeat) return setError('The two new passwords differ.');
+    if (next.length < 12) return setError(t('password.tooShort'));
+    if (next !== repeat) return setError(t('password.differ'));
     try {
       await change.mutateAsync({ currentPassword: passwordSet ? current : undefined, newPassword: next });
       setCurrent('');
       setNext('');
       setRepeat('');
-      notify('Password changed');
+      notify(t('password.changed'));
     } catch (err) {
       setError((err as Error).message);
     }
@@ -62,7 +66,7 @@ function PasswordSection({ passwordSet }: { passwordSet: boolean }) {
       <form onSubmit={submit}>
         <Stack>
           <Title order={3} id="password-title">
-            {passwordSet ? 'Change password' : 'Set a password'}
+            {passwordSet ? t('password.change') : t('password.setTitle')}
           </Title>
           {error && (
             <Alert color="red.9" role="alert">
@@ -71,7 +75,7 @@ function PasswordSection({ passwordSet }: { passwordSet: boolean }) {
           )}
           {passwordSet && (
             <PasswordInput
-              label="Current password"
+              label={t('password.current')}
               autoComplete="current-password"
               required
               value={current}
@@ -79,22 +83,22 @@ function PasswordSection({ passwordSet }: { passwordSet: boolean }) {
             />
           )}
           <PasswordInput
-            label="New password"
-            description="At least 12 characters"
+            label={t('password.new')}
+            description={t('password.newHint')}
             autoComplete="new-password"
             required
             value={next}
             onChange={(e) => setNext(e.currentTarget.value)}
           />
           <PasswordInput
-            label="Repeat the new password"
+            label={t('password.repeat')}
             autoComplete="new-password"
             required
             value={repeat}
             onChange={(e) => setRepeat(e.currentTarget.value)}
           />
           <Button type="submit" loading={change.isPending} style={{ alignSelf: 'flex-start' }}>
-            {passwordSet ? 'Change password' : 'Set password'}
+            {passwordSet ? t('password.change') : t('password.set')}
           </Button>
         </Stack>
       </form>
@@ -104,6 +108,7 @@ function PasswordSection({ passwordSet }: { passwordSet: boolean }) {
 
 /** Enrol (the API hands out a secret and its otpauth URI), then confirm with a first code. */
 function TotpSection({ headingLevel }: { headingLevel: 3 }) {
+  const { t } = useTranslation('account');
   const user = useSession().data?.user;
   const enrol = useEnrolTotp();
   const confirm = useConfirmTotp();
@@ -127,7 +132,7 @@ function TotpSection({ headingLevel }: { headingLevel: 3 }) {
       await confirm.mutateAsync(code.trim());
       setCode('');
       enrol.reset();
-      notify('Two-factor authentication is on');
+      notify(t('totp.turnedOn'));
     } catch (err) {
       setError((err as Error).message);
     }
@@ -137,13 +142,9 @@ function TotpSection({ headingLevel }: { headingLevel: 3 }) {
     <Paper withBorder p="md" component="section" aria-labelledby="totp-title" maw={640}>
       <Stack>
         <Title order={headingLevel} id="totp-title">
-          Two-factor authentication
+          {t('totp.title')}
         </Title>
-        <Text data-testid="totp-status">
-          {enabled
-            ? 'On: signing in asks for a code from your authenticator app.'
-            : 'Off: signing in asks only for your password.'}
-        </Text>
+        <Text data-testid="totp-status">{enabled ? t('totp.on') : t('totp.off')}</Text>
         {error && (
           <Alert color="red.9" role="alert">
             {error}
@@ -151,18 +152,15 @@ function TotpSection({ headingLevel }: { headingLevel: 3 }) {
         )}
         {!enrol.data ? (
           <Button onClick={start} loading={enrol.isPending} style={{ alignSelf: 'flex-start' }}>
-            {enabled ? 'Replace the authenticator' : 'Set up an authenticator app'}
+            {enabled ? t('totp.replace') : t('totp.setUp')}
           </Button>
         ) : (
           <form onSubmit={submit}>
             <Stack>
-              <Text>
-                Add this account to your authenticator app: open the link below on the phone, or enter the secret by
-                hand (time-based, 6 digits, 30 seconds).
-              </Text>
+              <Text>{t('totp.instructions')}</Text>
               <div>
                 <Text size="sm" fw={600}>
-                  Secret
+                  {t('totp.secret')}
                 </Text>
                 <Code
                   data-testid="totp-secret"
@@ -173,23 +171,23 @@ function TotpSection({ headingLevel }: { headingLevel: 3 }) {
                 <CopyButton value={enrol.data.secret}>
                   {({ copied, copy }) => (
                     <Button size="compact-xs" variant="default" ml="xs" onClick={copy}>
-                      {copied ? 'Copied' : 'Copy the secret'}
+                      {copied ? t('totp.copied') : t('totp.copy')}
                     </Button>
                   )}
                 </CopyButton>
               </div>
               <div>
                 <Text size="sm" fw={600}>
-                  Setup link
+                  {t('totp.link')}
                 </Text>
                 <Code block data-testid="totp-uri" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
                   {enrol.data.otpauthUri}
                 </Code>
-                <a href={enrol.data.otpauthUri}>Open in an authenticator app</a>
+                <a href={enrol.data.otpauthUri}>{t('totp.open')}</a>
               </div>
               <TextInput
-                label="Code from the app"
-                description="The 6-digit code the app shows now"
+                label={t('totp.code')}
+                description={t('totp.codeHint')}
                 inputMode="numeric"
                 autoComplete="one-time-code"
                 required
@@ -198,7 +196,7 @@ function TotpSection({ headingLevel }: { headingLevel: 3 }) {
                 maw={240}
               />
               <Button type="submit" loading={confirm.isPending} style={{ alignSelf: 'flex-start' }}>
-                Confirm
+                {t('totp.confirm')}
               </Button>
             </Stack>
           </form>
@@ -209,15 +207,16 @@ function TotpSection({ headingLevel }: { headingLevel: 3 }) {
 }
 
 function SignOutEverywhere() {
+  const { t } = useTranslation('account');
   const { signOut } = useSessionActions();
   const [busy, setBusy] = useState(false);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="sessions-title" maw={640}>
       <Stack>
         <Title order={3} id="sessions-title">
-          Sessions
+          {t('sessions.title')}
         </Title>
-        <Text>Signed in on another device you no longer have? End every session, this one included.</Text>
+        <Text>{t('sessions.text')}</Text>
         <Button
           color="red"
           variant="light"
@@ -233,7 +232,7 @@ function SignOutEverywhere() {
             }
           }}
         >
-          Sign out everywhere
+          {t('sessions.everywhere')}
         </Button>
       </Stack>
     </Paper>

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Center, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { useAuditTrail, useCustomer } from '../../api/customers';
@@ -9,19 +10,21 @@ import { PaymentsTab } from './PaymentsTab';
 import { RemitterAccountsTab } from './RemitterAccountsTab';
 import { StatementTab } from './StatementTab';
 
+// labels: customer.json, tabs.<value>
 const TABS = [
-  { value: 'overview', label: 'Overview' },
-  { value: 'accounts', label: 'Exclusive accounts' },
-  { value: 'bills', label: 'Bills' },
-  { value: 'payments', label: 'Payments' },
-  { value: 'repayments', label: 'Repayments' },
-  { value: 'statement', label: 'Statement' },
-  { value: 'remitters', label: 'Remitter accounts' },
-  { value: 'audit', label: 'Audit trail' },
+  { value: 'overview' },
+  { value: 'accounts' },
+  { value: 'bills' },
+  { value: 'payments' },
+  { value: 'repayments' },
+  { value: 'statement' },
+  { value: 'remitters' },
+  { value: 'audit' },
 ] as const;
 
 /** Customer 360: everything about one customer, a tab per view (the tab is kept in the URL). */
 export function CustomerScreen() {
+  const { t } = useTranslation('customer');
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const user = useSession().data?.user;
@@ -30,22 +33,22 @@ export function CustomerScreen() {
   // the audit log is for some staff roles only: a 403 hides the tab instead of showing an error
   const auditProbe = useAuditTrail(id, null, staff);
   const auditForbidden = auditProbe.error instanceof ApiError && auditProbe.error.status === 403;
-  const tabs = TABS.filter((t) => t.value !== 'audit' || (staff && !auditForbidden));
+  const tabs = TABS.filter((x) => x.value !== 'audit' || (staff && !auditForbidden));
   const requested = params.get('tab');
-  const tab = tabs.some((t) => t.value === requested) ? requested! : 'overview';
+  const tab = tabs.some((x) => x.value === requested) ? requested! : 'overview';
 
   if (customer.isPending)
     return (
       <Center p="xl">
-        <Loader aria-label="Loading the customer" />
+        <Loader aria-label={t('loading')} />
       </Center>
     );
   if (customer.error || !customer.data)
     return (
       <Stack>
-        <Title order={2}>Customer</Title>
-        <Alert color="red.9" role="alert" title="Could not load the customer">
-          {customer.error?.message ?? 'Not found'}
+        <Title order={2}>{t('title')}</Title>
+        <Alert color="red.9" role="alert" title={t('loadFailed')}>
+          {customer.error?.message ?? t('notFound')}
         </Alert>
       </Stack>
     );
@@ -67,7 +70,7 @@ export function CustomerScreen() {
           </Badge>
           {c.creditControl && (
             <Badge variant="outline" color="gray.8">
-              credit control
+              {t('creditControl')}
             </Badge>
           )}
         </Group>
@@ -78,9 +81,9 @@ export function CustomerScreen() {
         keepMounted={false}
       >
         <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
-          {tabs.map((t) => (
-            <Tabs.Tab key={t.value} value={t.value} style={{ whiteSpace: 'nowrap' }}>
-              {t.label}
+          {tabs.map((x) => (
+            <Tabs.Tab key={x.value} value={x.value} style={{ whiteSpace: 'nowrap' }}>
+              {t(`tabs.${x.value}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -105,7 +108,7 @@ export function CustomerScreen() {
         <Tabs.Panel value="remitters" pt="md">
           <RemitterAccountsTab customerId={c.id} />
         </Tabs.Panel>
-        {tabs.some((t) => t.value === 'audit') && (
+        {tabs.some((x) => x.value === 'audit') && (
           <Tabs.Panel value="audit" pt="md">
             <AuditTab customerId={c.id} />
           </Tabs.Panel>

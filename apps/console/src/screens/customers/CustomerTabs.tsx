@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Button, Code, Group, List, Loader, Select, Stack, Table, Text } from '@mantine/core';
 import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import {
   useAuditTrail,
@@ -17,23 +18,24 @@ import { QueryState } from './QueryState';
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
 export function VirtualAccountsTab({ customerId }: { customerId: string }) {
+  const { t } = useTranslation('customer');
   const accounts = useVirtualAccounts(customerId);
   return (
-    <QueryState query={accounts} label="the exclusive accounts">
+    <QueryState query={accounts} label={t('accounts.what')}>
       {accounts.data?.items.length === 0 ? (
-        <Text c="dimmed">No exclusive account yet.</Text>
+        <Text c="dimmed">{t('accounts.none')}</Text>
       ) : (
         <Table.ScrollContainer type="native" tabIndex={0} minWidth={640}>
           <Table>
-            <Table.Caption>Exclusive (virtual) accounts the customer pays into</Table.Caption>
+            <Table.Caption>{t('accounts.caption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Currency</Table.Th>
-                <Table.Th>Account</Table.Th>
-                <Table.Th>BIC / routing</Table.Th>
-                <Table.Th>Collection account</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Opened</Table.Th>
+                <Table.Th>{t('cols.currency')}</Table.Th>
+                <Table.Th>{t('cols.account')}</Table.Th>
+                <Table.Th>{t('cols.bicRouting')}</Table.Th>
+                <Table.Th>{t('cols.collectionAccount')}</Table.Th>
+                <Table.Th>{t('cols.status')}</Table.Th>
+                <Table.Th>{t('cols.opened')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -47,9 +49,9 @@ export function VirtualAccountsTab({ customerId }: { customerId: string }) {
                   <Table.Td>{a.collectionAccountName}</Table.Td>
                   <Table.Td>
                     <Badge variant="outline" color={a.status === 'active' ? 'teal.9' : 'gray.8'}>
-                      {a.status}
+                      {t(`accounts.status.${a.status}`, { defaultValue: a.status })}
                     </Badge>
-                    {a.closedAt && <Text size="xs">closed {formatDate(a.closedAt)}</Text>}
+                    {a.closedAt && <Text size="xs">{t('accounts.closedOn', { date: formatDate(a.closedAt) })}</Text>}
                   </Table.Td>
                   <Table.Td style={nowrap}>{formatDate(a.createdAt)}</Table.Td>
                 </Table.Tr>
@@ -62,16 +64,11 @@ export function VirtualAccountsTab({ customerId }: { customerId: string }) {
   );
 }
 
-const BILL_FILTERS = [
-  { value: 'all', label: 'All' },
-  { value: 'open', label: 'Open (not settled)' },
-  { value: 'unsettled', label: 'Unsettled' },
-  { value: 'partly_paid', label: 'Partly paid' },
-  { value: 'overdue', label: 'Overdue' },
-  { value: 'settled', label: 'Settled' },
-];
+// labels: customer.json, bills.filters.<value>
+const BILL_FILTERS = ['all', 'open', 'unsettled', 'partly_paid', 'overdue', 'settled'];
 
 export function BillsTab({ customerId }: { customerId: string }) {
+  const { t } = useTranslation('customer');
   const [status, setStatus] = useState('all');
   const pager = useCursorPager();
   const bills = useBills(customerId, status === 'all' ? null : status, pager.cursor);
@@ -79,8 +76,8 @@ export function BillsTab({ customerId }: { customerId: string }) {
   return (
     <Stack>
       <Select
-        label="Status"
-        data={BILL_FILTERS}
+        label={t('cols.status')}
+        data={BILL_FILTERS.map((value) => ({ value, label: t(`bills.filters.${value}`) }))}
         value={status}
         onChange={(v) => {
           setStatus(v ?? 'all');
@@ -89,23 +86,23 @@ export function BillsTab({ customerId }: { customerId: string }) {
         allowDeselect={false}
         maw={240}
       />
-      <QueryState query={bills} label="the bills">
+      <QueryState query={bills} label={t('bills.what')}>
         {bills.data?.items.length === 0 ? (
-          <Text c="dimmed">No bills.</Text>
+          <Text c="dimmed">{t('bills.none')}</Text>
         ) : (
           <Table.ScrollContainer type="native" tabIndex={0} minWidth={860}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Bill</Table.Th>
-                  <Table.Th>Cycle</Table.Th>
-                  <Table.Th>Issued</Table.Th>
-                  <Table.Th>Due</Table.Th>
-                  <Table.Th ta="right">Amount</Table.Th>
-                  <Table.Th ta="right">Paid</Table.Th>
-                  <Table.Th ta="right">Outstanding</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Documents</Table.Th>
+                  <Table.Th>{t('cols.bill')}</Table.Th>
+                  <Table.Th>{t('cols.cycle')}</Table.Th>
+                  <Table.Th>{t('cols.issued')}</Table.Th>
+                  <Table.Th>{t('cols.due')}</Table.Th>
+                  <Table.Th ta="right">{t('cols.amount')}</Table.Th>
+                  <Table.Th ta="right">{t('cols.paid')}</Table.Th>
+                  <Table.Th ta="right">{t('cols.outstanding')}</Table.Th>
+                  <Table.Th>{t('cols.status')}</Table.Th>
+                  <Table.Th>{t('cols.documents')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -137,7 +134,7 @@ export function BillsTab({ customerId }: { customerId: string }) {
                             target="_blank"
                             rel="noopener"
                             size="sm"
-                            aria-label={`PDF of ${b.reference}`}
+                            aria-label={t('bills.pdfOf', { bill: b.reference })}
                           >
                             PDF
                           </Anchor>
@@ -147,10 +144,10 @@ export function BillsTab({ customerId }: { customerId: string }) {
                               variant="default"
                               aria-expanded={open === b.id}
                               aria-controls={`why-${b.id}`}
-                              aria-label={`Why is ${b.reference} unsettled?`}
+                              aria-label={t('bills.whyOf', { bill: b.reference })}
                               onClick={() => setOpen(open === b.id ? null : b.id)}
                             >
-                              Why unsettled?
+                              {t('bills.why')}
                             </Button>
                           )}
                         </Group>
@@ -169,15 +166,16 @@ export function BillsTab({ customerId }: { customerId: string }) {
             </Table>
           </Table.ScrollContainer>
         )}
-        <Pager pager={pager} nextCursor={bills.data?.nextCursor} label="Bills" />
+        <Pager pager={pager} nextCursor={bills.data?.nextCursor} label={t('tabs.bills')} />
       </QueryState>
     </Stack>
   );
 }
 
 function WhyUnsettled({ bill }: { bill: Bill }) {
+  const { t } = useTranslation('customer');
   const why = useWhyUnsettled(bill.id);
-  if (why.isPending) return <Loader size="xs" aria-label={`Loading why ${bill.reference} is unsettled`} />;
+  if (why.isPending) return <Loader size="xs" aria-label={t('bills.whyLoading', { bill: bill.reference })} />;
   if (why.error)
     return (
       <Alert color="red.9" role="alert">
@@ -187,7 +185,10 @@ function WhyUnsettled({ bill }: { bill: Bill }) {
   return (
     <Stack gap={4} data-testid="why-unsettled">
       <Text size="sm" fw={600}>
-        {bill.reference}: {formatMoney(why.data.outstanding, why.data.currency)} outstanding
+        {t('bills.whyOutstanding', {
+          bill: bill.reference,
+          amount: formatMoney(why.data.outstanding, why.data.currency),
+        })}
       </Text>
       <List size="sm">
         {why.data.reasons.map((r) => (
@@ -200,23 +201,24 @@ function WhyUnsettled({ bill }: { bill: Bill }) {
 
 export function RepaymentsTab({ customerId }: { customerId: string }) {
   const pager = useCursorPager();
+  const { t } = useTranslation('customer');
   const repayments = useRepayments(customerId, pager.cursor);
   return (
-    <QueryState query={repayments} label="the repayments">
+    <QueryState query={repayments} label={t('repayments.what')}>
       {repayments.data?.items.length === 0 ? (
-        <Text c="dimmed">No repayments.</Text>
+        <Text c="dimmed">{t('repayments.none')}</Text>
       ) : (
         <Table.ScrollContainer type="native" tabIndex={0} minWidth={720}>
           <Table>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Bill</Table.Th>
-                <Table.Th>Cycle</Table.Th>
-                <Table.Th>Method</Table.Th>
-                <Table.Th ta="right">Amount</Table.Th>
-                <Table.Th>Remittance</Table.Th>
-                <Table.Th>Reversed</Table.Th>
+                <Table.Th>{t('statement.when')}</Table.Th>
+                <Table.Th>{t('cols.bill')}</Table.Th>
+                <Table.Th>{t('cols.cycle')}</Table.Th>
+                <Table.Th>{t('cols.method')}</Table.Th>
+                <Table.Th ta="right">{t('cols.amount')}</Table.Th>
+                <Table.Th>{t('cols.remittance')}</Table.Th>
+                <Table.Th>{t('cols.reversed')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -234,20 +236,20 @@ export function RepaymentsTab({ customerId }: { customerId: string }) {
                   <Table.Td>
                     {r.remittanceId ? (
                       <Anchor component={Link} to={`/queue/${r.remittanceId}`} size="sm">
-                        view
+                        {t('repayments.view')}
                       </Anchor>
                     ) : (
                       '—'
                     )}
                   </Table.Td>
-                  <Table.Td style={nowrap}>{r.reversedAt ? formatDateTime(r.reversedAt) : 'no'}</Table.Td>
+                  <Table.Td style={nowrap}>{r.reversedAt ? formatDateTime(r.reversedAt) : t('repayments.no')}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
       )}
-      <Pager pager={pager} nextCursor={repayments.data?.nextCursor} label="Repayments" />
+      <Pager pager={pager} nextCursor={repayments.data?.nextCursor} label={t('tabs.repayments')} />
     </QueryState>
   );
 }

@@ -1,23 +1,25 @@
 import { Badge, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../api/customers';
 import { formatDateTime, formatMoney, humanize, isNegative } from './format';
 import { paymentTermsLabel } from './PaymentsTab';
 
 /** Balances exactly as the API gives them (available credit = cash + limit − frozen), then the settings. */
 export function OverviewTab({ customer: c }: { customer: Customer }) {
+  const { t } = useTranslation('customer');
   const parts = c.availableCreditParts;
   const figures = [
-    { label: 'Cash balance', value: parts.cashBalance, testId: 'cash-balance' },
-    { label: 'Credit limit', value: parts.creditLimit, testId: 'credit-limit' },
-    { label: 'Frozen', value: parts.frozenAmount, testId: 'frozen-amount' },
-    { label: 'Available credit', value: parts.availableCredit, testId: 'available-credit' },
+    { label: t('overview.cash'), value: parts.cashBalance, testId: 'cash-balance' },
+    { label: t('overview.limit'), value: parts.creditLimit, testId: 'credit-limit' },
+    { label: t('overview.frozen'), value: parts.frozenAmount, testId: 'frozen-amount' },
+    { label: t('overview.available'), value: parts.availableCredit, testId: 'available-credit' },
   ];
   const cards = c.balances.filter((b) => b.balance === 'stored_value_card');
   return (
     <Stack gap="lg">
       <section aria-labelledby="balances-title">
         <Title order={3} id="balances-title" mb="xs">
-          Balances
+          {t('overview.balances')}
         </Title>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
           {figures.map((f) => (
@@ -32,37 +34,41 @@ export function OverviewTab({ customer: c }: { customer: Customer }) {
           ))}
         </SimpleGrid>
         <Text size="sm" mt="xs">
-          Available credit = cash balance + credit limit − frozen amount ({formatMoney(parts.cashBalance)} +{' '}
-          {formatMoney(parts.creditLimit)} − {formatMoney(parts.frozenAmount)} = {formatMoney(parts.availableCredit)}{' '}
-          {c.currency})
+          {t('overview.formula', {
+            cash: formatMoney(parts.cashBalance),
+            limit: formatMoney(parts.creditLimit),
+            frozen: formatMoney(parts.frozenAmount),
+            available: formatMoney(parts.availableCredit),
+            currency: c.currency,
+          })}
         </Text>
       </section>
 
       <section aria-labelledby="other-balances-title">
         <Title order={3} id="other-balances-title" mb="xs">
-          Other balances
+          {t('overview.other')}
         </Title>
         <Table.ScrollContainer type="native" tabIndex={0} minWidth={360}>
           <Table>
             <Table.Tbody>
               <Table.Tr>
-                <Table.Th scope="row">Refunds not yet used</Table.Th>
+                <Table.Th scope="row">{t('overview.refunds')}</Table.Th>
                 <Table.Td ta="right">{formatMoney(c.refundBalance, c.currency)}</Table.Td>
               </Table.Tr>
               <Table.Tr>
-                <Table.Th scope="row">Stored-value cards</Table.Th>
+                <Table.Th scope="row">{t('overview.cards')}</Table.Th>
                 <Table.Td ta="right">{formatMoney(c.storedValueCardBalance, c.currency)}</Table.Td>
               </Table.Tr>
               {cards.map((card) => (
                 <Table.Tr key={card.cardId}>
                   <Table.Th scope="row" fw="normal" pl="xl">
-                    card for {card.validMonth}
+                    {t('overview.cardFor', { month: card.validMonth })}
                   </Table.Th>
                   <Table.Td ta="right">{formatMoney(card.amount, card.currency)}</Table.Td>
                 </Table.Tr>
               ))}
               <Table.Tr>
-                <Table.Th scope="row">Bills paid, in total</Table.Th>
+                <Table.Th scope="row">{t('overview.billsPaid')}</Table.Th>
                 <Table.Td ta="right">{formatMoney(c.billsPaid, c.currency)}</Table.Td>
               </Table.Tr>
             </Table.Tbody>
@@ -72,18 +78,20 @@ export function OverviewTab({ customer: c }: { customer: Customer }) {
 
       <section aria-labelledby="settings-title">
         <Title order={3} id="settings-title" mb="xs">
-          Settings
+          {t('overview.settings')}
         </Title>
         <Table.ScrollContainer type="native" tabIndex={0} minWidth={360}>
           <Table>
             <Table.Tbody>
-              <Setting label="Billing currency" value={c.currency} />
-              <Setting label="Credit control" value={<YesNo on={c.creditControl} />} />
-              {c.creditControl && <Setting label="Payment terms" value={paymentTermsLabel(c.paymentTerms)} />}
-              <Setting label="Automatic bill settlement" value={<YesNo on={c.autoBillSettlement} />} />
-              <Setting label="Last bill may be partly paid" value={<YesNo on={c.partialLastBill} />} />
-              <Setting label="Refunds settle earlier cycles" value={<YesNo on={c.settlePastBillsWithRefunds} />} />
-              <Setting label="Customer since" value={formatDateTime(c.createdAt)} />
+              <Setting label={t('overview.currency')} value={c.currency} />
+              <Setting label={t('overview.creditControl')} value={<YesNo on={c.creditControl} />} />
+              {c.creditControl && (
+                <Setting label={t('overview.paymentTerms')} value={paymentTermsLabel(c.paymentTerms)} />
+              )}
+              <Setting label={t('overview.autoSettlement')} value={<YesNo on={c.autoBillSettlement} />} />
+              <Setting label={t('overview.partialLastBill')} value={<YesNo on={c.partialLastBill} />} />
+              <Setting label={t('overview.pastBills')} value={<YesNo on={c.settlePastBillsWithRefunds} />} />
+              <Setting label={t('overview.since')} value={formatDateTime(c.createdAt)} />
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
@@ -101,11 +109,14 @@ function Setting({ label, value }: { label: string; value: React.ReactNode }) {
   );
 }
 
-const YesNo = ({ on }: { on: boolean }) => (
-  <Badge variant="outline" color={on ? 'teal.9' : 'gray.8'}>
-    {on ? 'on' : 'off'}
-  </Badge>
-);
+function YesNo({ on }: { on: boolean }) {
+  const { t } = useTranslation('customer');
+  return (
+    <Badge variant="outline" color={on ? 'teal.9' : 'gray.8'}>
+      {on ? t('on') : t('off')}
+    </Badge>
+  );
+}
 
 export const statusColor = (status: string) =>
   ({ settled: 'teal.9', partly_paid: 'violet.9', overdue: 'red.9', unsettled: 'blue.9' })[status] ?? 'gray.8';

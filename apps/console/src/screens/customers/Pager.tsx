@@ -1,5 +1,6 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** Keyset pages: the cursors seen so far, so "Previous" goes back without the API knowing about it. */
 export function useCursorPager() {
@@ -20,17 +21,18 @@ export function Pager({
   nextCursor: string | null | undefined;
   label: string;
 }) {
+  const { t } = useTranslation();
   if (pager.page === 1 && !nextCursor) return null;
   return (
-    <Group justify="flex-end" gap="xs" role="navigation" aria-label={`${label} pages`}>
+    <Group justify="flex-end" gap="xs" role="navigation" aria-label={t('pages', { what: label })}>
       <Button variant="default" size="xs" disabled={pager.page === 1} onClick={pager.prev}>
-        Previous
+        {t('previous')}
       </Button>
       <Text size="sm" aria-live="polite">
-        Page {pager.page}
+        {t('page', { page: pager.page })}
       </Text>
       <Button variant="default" size="xs" disabled={!nextCursor} onClick={() => nextCursor && pager.next(nextCursor)}>
-        Next
+        {t('next')}
       </Button>
     </Group>
   );

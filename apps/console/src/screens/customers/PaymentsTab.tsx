@@ -1,6 +1,8 @@
 import { Alert, Badge, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../api/customers';
 import { useGatewayPayments, usePaygAccount, usePaymentMethods } from '../../api/payments';
+import { i18n } from '../../i18n';
 import { formatDateTime, formatMoney, humanize } from './format';
 import { QueryState } from './QueryState';
 
@@ -8,9 +10,13 @@ const nowrap = { whiteSpace: 'nowrap' } as const;
 const paymentColor = (status: string) =>
   ({ succeeded: 'teal.9', pending: 'blue.9', retry_scheduled: 'violet.9', failed: 'red.9' })[status] ?? 'gray.8';
 
-/** "monthly, 15 calendar days" */
-export const paymentTermsLabel = (t: Customer['paymentTerms']) =>
-  `${t.settlementCycle}, ${t.paymentPeriodDays} ${t.paymentPeriodKind} day${t.paymentPeriodDays === 1 ? '' : 's'}`;
+/** "monthly, 15 calendar days" (按月，15 个自然日) */
+export const paymentTermsLabel = (terms: Customer['paymentTerms']) =>
+  i18n.t(`payments.terms.${terms.paymentPeriodKind}`, {
+    ns: 'customer',
+    cycle: i18n.t(`payments.cycles.${terms.settlementCycle}`, { ns: 'customer', defaultValue: terms.settlementCycle }),
+    count: terms.paymentPeriodDays,
+  });
 
 /**
  * How the customer pays (seed 000): its payment terms on credit control; otherwise the default
@@ -18,6 +24,7 @@ export const paymentTermsLabel = (t: Customer['paymentTerms']) =>
  * payment through the gateway with its state (a pending one must not be paid twice).
  */
 export function PaymentsTab({ customer: c }: { customer: Customer }) {
+  const { t } = useTranslation('customer');
   const methods = usePaymentMethods(c.id);
   const payg = usePaygAccount(c.id);
   const payments = useGatewayPayments(c.id);
@@ -26,37 +33,40 @@ export function PaymentsTab({ customer: c }: { customer: Customer }) {
     <Stack gap="lg">
       <section aria-labelledby="how-title">
         <Title order={3} id="how-title" mb="xs">
-          How this customer pays
+          {t('payments.how')}
         </Title>
         {c.creditControl ? (
           <Text data-testid="how-it-pays">
-            On credit control: monthly bills due under the payment terms <b>{paymentTermsLabel(c.paymentTerms)}</b>.
+            {t('payments.creditControlBefore')}
+            <b>{paymentTermsLabel(c.paymentTerms)}</b>
+            {t('payments.creditControlAfter')}
           </Text>
         ) : (
-          <QueryState query={payg} label="the pay-as-you-go account">
+          <QueryState query={payg} label={t('payments.paygWhat')}>
             {account && (
               <Stack gap={4} data-testid="how-it-pays">
                 <Text>
-                  Pay-as-you-go: fees are deducted from the default payment method{' '}
                   {account.effectiveThreshold
-                    ? `when they reach ${formatMoney(account.effectiveThreshold, account.currency)} ${account.currency}, and at month end`
-                    : 'at month end'}
-                  .
+                    ? t('payments.paygThreshold', {
+                        threshold: `${formatMoney(account.effectiveThreshold, account.currency)} ${account.currency}`,
+                      })
+                    : t('payments.paygMonthEnd')}
                 </Text>
                 <Text size="sm">
-                  Unpaid now:{' '}
-                  {account.unpaid.length
-                    ? account.unpaid.map((u) => `${formatMoney(u.amount, u.currency)} ${u.currency}`).join(', ')
-                    : 'nothing'}
+                  {t('payments.unpaid', {
+                    amounts: account.unpaid.length
+                      ? account.unpaid.map((u) => `${formatMoney(u.amount, u.currency)} ${u.currency}`).join(', ')
+                      : t('payments.nothing'),
+                  })}
                 </Text>
                 {account.inArrears && (
-                  <Alert color="red.9" title="In arrears" role="status">
-                    Automatic deduction failed after every retry (since {formatDateTime(account.arrearsSince)}).
+                  <Alert color="red.9" title={t('payments.arrears')} role="status">
+                    {t('payments.arrearsText', { since: formatDateTime(account.arrearsSince) })}
                   </Alert>
                 )}
                 {!account.defaultMethod && (
-                  <Alert color="orange.9" title="No default payment method" role="status">
-                    Nothing can be deducted until the customer links a card or PayPal.
+                  <Alert color="orange.9" title={t('payments.noDefault')} role="status">
+                    {t('payments.noDefaultText')}
                   </Alert>
                 )}
               </Stack>
@@ -67,21 +77,21 @@ export function PaymentsTab({ customer: c }: { customer: Customer }) {
 
       <section aria-labelledby="methods-title">
         <Title order={3} id="methods-title" mb="xs">
-          Payment methods
+          {t('payments.methods')}
         </Title>
-        <QueryState query={methods} label="the payment methods">
+        <QueryState query={methods} label={t('payments.methodsWhat')}>
           {methods.data?.items.length === 0 ? (
-            <Text c="dimmed">No card or PayPal account linked.</Text>
+            <Text c="dimmed">{t('payments.noMethods')}</Text>
           ) : (
             <Table.ScrollContainer type="native" tabIndex={0} minWidth={480}>
               <Table>
-                <Table.Caption>Only the gateway's token, brand, last four digits and expiry are kept</Table.Caption>
+                <Table.Caption>{t('payments.methodsCaption')}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Method</Table.Th>
-                    <Table.Th>Number</Table.Th>
-                    <Table.Th>Expiry</Table.Th>
-                    <Table.Th>Linked</Table.Th>
+                    <Table.Th>{t('cols.method')}</Table.Th>
+                    <Table.Th>{t('payments.number')}</Table.Th>
+                    <Table.Th>{t('payments.expiry')}</Table.Th>
+                    <Table.Th>{t('payments.linked')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -91,7 +101,7 @@ export function PaymentsTab({ customer: c }: { customer: Customer }) {
                         {m.kind === 'paypal' ? 'PayPal' : humanize(m.brand)}{' '}
                         {m.isDefault && (
                           <Badge variant="outline" color="teal.9">
-                            default
+                            {t('payments.default')}
                           </Badge>
                         )}
                       </Table.Td>
@@ -109,34 +119,30 @@ export function PaymentsTab({ customer: c }: { customer: Customer }) {
 
       <section aria-labelledby="gateway-title">
         <Title order={3} id="gateway-title" mb="xs">
-          Payments through the gateway
+          {t('payments.gateway')}
         </Title>
-        <QueryState query={payments} label="the gateway payments">
+        <QueryState query={payments} label={t('payments.gatewayWhat')}>
           {payments.data?.items.length === 0 ? (
-            <Text c="dimmed">None yet.</Text>
+            <Text c="dimmed">{t('payments.noneYet')}</Text>
           ) : (
             <Table.ScrollContainer type="native" tabIndex={0} minWidth={640}>
               <Table>
-                <Table.Caption>Deductions and bill payments, newest first</Table.Caption>
+                <Table.Caption>{t('payments.gatewayCaption')}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Started</Table.Th>
-                    <Table.Th>For</Table.Th>
-                    <Table.Th>Channel</Table.Th>
-                    <Table.Th ta="right">Amount</Table.Th>
-                    <Table.Th>Status</Table.Th>
+                    <Table.Th>{t('payments.started')}</Table.Th>
+                    <Table.Th>{t('payments.for')}</Table.Th>
+                    <Table.Th>{t('payments.channel')}</Table.Th>
+                    <Table.Th ta="right">{t('cols.amount')}</Table.Th>
+                    <Table.Th>{t('cols.status')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {payments.data?.items.map((p) => (
                     <Table.Tr key={p.id}>
                       <Table.Td style={nowrap}>{formatDateTime(p.createdAt)}</Table.Td>
-                      <Table.Td>
-                        {{ payg_threshold: 'threshold reached', payg_month_end: 'month end', bill: 'a bill' }[
-                          p.purpose
-                        ] ?? p.purpose}
-                      </Table.Td>
-                      <Table.Td>{p.channel === 'paypal' ? 'PayPal' : 'Card'}</Table.Td>
+                      <Table.Td>{t(`payments.purposes.${p.purpose}`, { defaultValue: p.purpose })}</Table.Td>
+                      <Table.Td>{p.channel === 'paypal' ? 'PayPal' : t('payments.card')}</Table.Td>
                       <Table.Td ta="right" ff="monospace" style={nowrap}>
                         {formatMoney(p.amount, p.currency)} {p.currency}
                       </Table.Td>
@@ -144,7 +150,7 @@ export function PaymentsTab({ customer: c }: { customer: Customer }) {
                         <Badge variant="outline" color={paymentColor(p.status)}>
                           {humanize(p.status)}
                         </Badge>
-                        {p.status === 'pending' && <Text size="xs">result not known yet: do not pay again</Text>}
+                        {p.status === 'pending' && <Text size="xs">{t('payments.pendingNote')}</Text>}
                         {p.lastError && <Text size="xs">{p.lastError}</Text>}
                       </Table.Td>
                     </Table.Tr>

@@ -1,5 +1,6 @@
 import { Button, Group, Table, Text } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useForgetRemitterAccount, useRemitterAccounts } from '../../api/customers';
 import { canWorkQueue, useSession } from '../../api/session';
 import { formatDateTime } from './format';
@@ -9,6 +10,7 @@ import { notify } from './notify';
 
 /** Remitter accounts remembered for the customer (a transfer from one matches by itself); staff may forget one. */
 export function RemitterAccountsTab({ customerId }: { customerId: string }) {
+  const { t } = useTranslation('customer');
   const user = useSession().data?.user;
   const mayRemove = !!user && canWorkQueue(user);
   const pager = useCursorPager();
@@ -28,18 +30,18 @@ export function RemitterAccountsTab({ customerId }: { customerId: string }) {
   }
 
   return (
-    <QueryState query={accounts} label="the remitter accounts">
+    <QueryState query={accounts} label={t('remitters.what')}>
       {accounts.data?.items.length === 0 ? (
-        <Text c="dimmed">No remitter account remembered.</Text>
+        <Text c="dimmed">{t('remitters.none')}</Text>
       ) : (
         <Table.ScrollContainer type="native" tabIndex={0} minWidth={640}>
           <Table>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Account</Table.Th>
-                <Table.Th>Remitter</Table.Th>
-                <Table.Th>Learned</Table.Th>
-                <Table.Th>By</Table.Th>
+                <Table.Th>{t('cols.account')}</Table.Th>
+                <Table.Th>{t('remitters.remitter')}</Table.Th>
+                <Table.Th>{t('remitters.learned')}</Table.Th>
+                <Table.Th>{t('remitters.by')}</Table.Th>
                 {mayRemove && <Table.Th>Remove</Table.Th>}
               </Table.Tr>
             </Table.Thead>
@@ -85,7 +87,7 @@ export function RemitterAccountsTab({ customerId }: { customerId: string }) {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Pager pager={pager} nextCursor={accounts.data?.nextCursor} label="Remitter accounts" />
+      <Pager pager={pager} nextCursor={accounts.data?.nextCursor} label={t('tabs.remitters')} />
     </QueryState>
   );
 }

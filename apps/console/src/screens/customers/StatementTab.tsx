@@ -1,5 +1,6 @@
 import { Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStatement } from '../../api/customers';
 import { formatDateTime, formatMoney, humanize, isNegative } from './format';
 import { QueryState } from './QueryState';
@@ -8,6 +9,7 @@ const nowrap = { whiteSpace: 'nowrap' } as const;
 
 /** Every movement of the customer's cash with the running balance, between two optional dates. */
 export function StatementTab({ customerId }: { customerId: string }) {
+  const { t } = useTranslation('customer');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const statement = useStatement(customerId, from, to);
@@ -15,37 +17,45 @@ export function StatementTab({ customerId }: { customerId: string }) {
   return (
     <Stack>
       <Group align="end">
-        <TextInput type="date" label="From" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput type="date" label="To" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <TextInput
+          type="date"
+          label={t('statement.from')}
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value)}
+        />
+        <TextInput type="date" label={t('statement.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
         <a
           href={`/customers/${customerId}/statement?format=csv${from ? `&from=${from}` : ''}${to ? `&to=${to}` : ''}`}
           download
         >
-          Download CSV
+          {t('statement.csv')}
         </a>
       </Group>
-      <QueryState query={statement} label="the statement">
+      <QueryState query={statement} label={t('statement.what')}>
         {s && (
           <Table.ScrollContainer type="native" tabIndex={0} minWidth={720}>
             <Table data-testid="statement">
               <Table.Caption>
-                Cash account in {s.currency}: {formatMoney(s.openingBalance, s.currency)} at the start,{' '}
-                {formatMoney(s.closingBalance, s.currency)} at the end
+                {t('statement.caption', {
+                  currency: s.currency,
+                  opening: formatMoney(s.openingBalance, s.currency),
+                  closing: formatMoney(s.closingBalance, s.currency),
+                })}
               </Table.Caption>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>When</Table.Th>
-                  <Table.Th>Movement</Table.Th>
-                  <Table.Th>Description</Table.Th>
-                  <Table.Th ta="right">Amount</Table.Th>
-                  <Table.Th ta="right">Running balance</Table.Th>
+                  <Table.Th>{t('statement.when')}</Table.Th>
+                  <Table.Th>{t('statement.movement')}</Table.Th>
+                  <Table.Th>{t('statement.description')}</Table.Th>
+                  <Table.Th ta="right">{t('statement.amount')}</Table.Th>
+                  <Table.Th ta="right">{t('statement.running')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 <Table.Tr>
                   <Table.Td />
                   <Table.Th scope="row" colSpan={3}>
-                    Opening balance
+                    {t('statement.opening')}
                   </Table.Th>
                   <Table.Td ta="right" style={nowrap} data-testid="opening-balance">
                     {formatMoney(s.openingBalance, s.currency)}
@@ -59,8 +69,10 @@ export function StatementTab({ customerId }: { customerId: string }) {
                       {m.description}
                       {m.received && m.feeReimbursed && m.feeReimbursed !== '0.00' && (
                         <Text size="xs">
-                          received {formatMoney(m.received, m.currencyReceived ?? s.currency)}, fee reimbursed{' '}
-                          {formatMoney(m.feeReimbursed, m.currencyReceived ?? s.currency)}
+                          {t('statement.feeNote', {
+                            received: formatMoney(m.received, m.currencyReceived ?? s.currency),
+                            fee: formatMoney(m.feeReimbursed, m.currencyReceived ?? s.currency),
+                          })}
                         </Text>
                       )}
                     </Table.Td>
@@ -75,7 +87,7 @@ export function StatementTab({ customerId }: { customerId: string }) {
                 <Table.Tr>
                   <Table.Td />
                   <Table.Th scope="row" colSpan={3}>
-                    Closing balance
+                    {t('statement.closing')}
                   </Table.Th>
                   <Table.Td ta="right" style={nowrap} fw={700} data-testid="closing-balance">
                     {formatMoney(s.closingBalance, s.currency)}

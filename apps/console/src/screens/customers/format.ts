@@ -3,6 +3,8 @@
  * decimal string (see ui/money.ts).
  */
 
+import { i18n, intlLocale } from '../../i18n';
+
 export { formatAmount, formatMoney, isNegative } from '../../ui/money';
 
 export function formatDateTime(value: string | Date | null | undefined): string {
@@ -10,7 +12,7 @@ export function formatDateTime(value: string | Date | null | undefined): string 
   const d = new Date(value);
   return Number.isNaN(d.getTime())
     ? String(value)
-    : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    : d.toLocaleString(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** a calendar date ("2026-11-15") stays that day whatever the user's time zone */
@@ -18,14 +20,15 @@ export function formatDate(value: string | Date | null | undefined): string {
   if (!value) return '—';
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const [y, mo, d] = value.split('-').map(Number);
-    return new Date(Date.UTC(y, mo - 1, d)).toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+    return new Date(Date.UTC(y, mo - 1, d)).toLocaleDateString(intlLocale(), { dateStyle: 'medium', timeZone: 'UTC' });
   }
   const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? String(value) : d.toLocaleDateString(undefined, { dateStyle: 'medium' });
+  return Number.isNaN(d.getTime()) ? String(value) : d.toLocaleDateString(intlLocale(), { dateStyle: 'medium' });
 }
 
-/** "partly_paid" → "Partly paid" */
+/** "partly_paid" → "Partly paid" (部分支付: the customer namespace's `codes`, when it knows the code) */
 export const humanize = (code: string) => {
   const s = code.replace(/_/g, ' ');
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  const english = s.charAt(0).toUpperCase() + s.slice(1);
+  return i18n.t(`codes.${code}`, { ns: 'customer', defaultValue: english });
 };

@@ -1,10 +1,12 @@
 import { Alert, Anchor, Button, Center, Divider, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useAuthConfig, useSessionActions } from '../../api/session';
 
 /** E-mail + password (+ the TOTP code when the account has one), or SSO for staff. */
 export function SignInScreen() {
+  const { t } = useTranslation('signIn');
   const { signIn } = useSessionActions();
   const config = useAuthConfig();
   const [email, setEmail] = useState('');
@@ -35,15 +37,15 @@ export function SignInScreen() {
         <form onSubmit={submit}>
           <Stack>
             <Title order={1} size="h2">
-              Sign in to remitd
+              {t('title')}
             </Title>
             {error && (
-              <Alert color="red" title="Could not sign in" role="alert">
+              <Alert color="red" title={t('failed')} role="alert">
                 {error}
               </Alert>
             )}
             <TextInput
-              label="E-mail"
+              label={t('email')}
               type="email"
               autoComplete="username"
               required
@@ -51,7 +53,7 @@ export function SignInScreen() {
               onChange={(e) => setEmail(e.currentTarget.value)}
             />
             <PasswordInput
-              label="Password"
+              label={t('password')}
               autoComplete="current-password"
               required
               value={password}
@@ -59,8 +61,8 @@ export function SignInScreen() {
             />
             {needTotp && (
               <TextInput
-                label="Authentication code"
-                description="The 6-digit code from your authenticator app"
+                label={t('totp')}
+                description={t('totpHint')}
                 inputMode="numeric"
                 autoComplete="one-time-code"
                 autoFocus
@@ -69,22 +71,22 @@ export function SignInScreen() {
               />
             )}
             <Button type="submit" loading={busy}>
-              Sign in
+              {t('submit')}
             </Button>
             {config.data?.sso && (
               <>
-                <Divider label="or" />
+                <Divider label={t('or')} />
                 <Button
                   component="a"
                   variant="default"
                   href={`/auth/sso/start?returnTo=${encodeURIComponent(returnTo)}`}
                 >
-                  {config.data.ssoLabel ?? 'Sign in with SSO'}
+                  {config.data.ssoLabel ?? t('sso')}
                 </Button>
               </>
             )}
             <Anchor size="sm" href="/docs" c="dimmed">
-              API documentation
+              {t('apiDocs')}
             </Anchor>
           </Stack>
         </form>
