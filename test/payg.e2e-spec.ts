@@ -208,6 +208,28 @@ describe('pay-as-you-go deduction through the gateway simulator', () => {
     expect(replay.status).toBe(409); // settled now: nothing to pay
   });
 
+  it('"The system defaults to the last used method": the payment-methods list names it, and a payment without a method uses it', async () => {
+    const c = await payg('card');
+    const paypal = await gw.token({ kind: 'paypal', email: `last-used-${c.id}@example.com` });
+    const linked = await post(`/customers/${c.id}/payment-methods`, { token: paypal.token });
+    const methods = () => api.http().get(`/customers/${c.id}/payment-methods`).set(auth);
+    expect((await methods()).body.lastUsedMethodId).toBeNull();
+    await charge(c.id, '30.00', '2026-07');
+    await charge(c.id, '40.00', '2026-08');
+    for (const cycle of ['2026-07', '2026-08'])
+      await api.http().post(`/billing-runs/${cycle}?force=true`).set(auth).set('Idempotency-Key', key());
+    const [july, august] = (await api.http().get('/bills').query({ customerId: c.id }).set(auth)).body.items;
+    const first = await post(`/bills/${july.id}/gateway-payments`, { paymentMethodId: linked.body.id });
+    expect(first.body).toMatchObject({ status: 'succeeded', paymentMethodId: linked.body.id });
+    expect((await methods()).body.lastUsedMethodId).toBe(linked.body.id);
+    // not the default (the card): the last used
+    const second = await post(`/bills/${august.id}/gateway-payments`, {});
+    expect(second.body).toMatchObject({ status: 'succeeded', paymentMethodId: linked.body.id, channel: 'paypal' });
+    // an unlinked method is no longer the last used
+    await api.http().delete(`/customers/${c.id}/payment-methods/${linked.body.id}`).set(auth);
+    expect((await methods()).body.lastUsedMethodId).toBeNull();
+  });
+
   it('a timeout without a webhook is resolved by the idempotency key query', async () => {
     const c = await payg('card', { charge: 'timeout', webhook: 'none' });
     await charge(c.id, '1000.00');

@@ -47,6 +47,16 @@ export class PaymentMethodsUseCase {
     return (await this.repo.methods(this.prisma, customerId)).map(view);
   }
 
+  /**
+   * The method the customer last paid a bill with, while it is still linked (seed 000: "The system
+   * defaults to the last used method"): the console preselects it, as the gateway payment does.
+   */
+  async lastUsed(customerId: string): Promise<string | null> {
+    const account = await this.repo.account(this.prisma, customerId);
+    if (!account?.lastMethodId) return null;
+    return (await this.repo.method(this.prisma, customerId, account.lastMethodId))?.id ?? null;
+  }
+
   async link(cmd: {
     actor: Actor;
     customerId: string;

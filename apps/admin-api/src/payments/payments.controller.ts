@@ -58,11 +58,15 @@ export class PaymentsController {
 
   @Get('customers/:id/payment-methods')
   @Roles(...MANAGERS)
-  @ApiOperation({ summary: "A customer's linked cards and PayPal accounts (token kept inside remitd)" })
+  @ApiOperation({
+    summary:
+      "A customer's linked cards and PayPal accounts (token kept inside remitd) and the one last used to pay a bill",
+  })
   @ApiOkResponse({ type: PaymentMethodListResponse })
   async list(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<PaymentMethodListResponse> {
     assertCustomerScope(actor, id);
-    return { items: await this.methods.list(id) };
+    const [items, lastUsedMethodId] = await Promise.all([this.methods.list(id), this.methods.lastUsed(id)]);
+    return { items, lastUsedMethodId };
   }
 
   @Post('customers/:id/payment-methods')

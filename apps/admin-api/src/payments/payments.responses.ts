@@ -13,6 +13,13 @@ export class PaymentMethodResponse {
 
 export class PaymentMethodListResponse {
   @ApiProperty({ type: [PaymentMethodResponse] }) items!: PaymentMethodResponse[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'the linked method last used to pay a bill (a gateway payment without one uses it); null: none yet',
+  })
+  lastUsedMethodId!: string | null;
 }
 
 export class RemovedPaymentMethodResponse {

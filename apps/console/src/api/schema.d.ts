@@ -824,7 +824,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A customer's linked cards and PayPal accounts (token kept inside remitd) */
+    /** A customer's linked cards and PayPal accounts (token kept inside remitd) and the one last used to pay a bill */
     get: operations['PaymentsController_list'];
     put?: never;
     /** Link a card or PayPal account by the token the gateway's page gave the customer; the first linked is the default */
@@ -3596,6 +3596,11 @@ export interface components {
     };
     PaymentMethodListResponse: {
       items: components['schemas']['PaymentMethodResponse'][];
+      /**
+       * Format: uuid
+       * @description the linked method last used to pay a bill (a gateway payment without one uses it); null: none yet
+       */
+      lastUsedMethodId: string | null;
     };
     PaymentMethodResponse: {
       /** @example visa */
