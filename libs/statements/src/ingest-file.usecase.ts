@@ -466,7 +466,50 @@ export class IngestStatementFileUseCase {
 /** Decimal(20,4): the largest amount a column holds. A file with more is bad input, not an outage. */
 const MAX_STORED = Money.of('9999999999999999.99', 'USD').amount;
 
+/** scale of each currency met so far (a bad code is not cached: the slow path reports it) */
+const scaleOf = new Map<string, number>();
+
+/**
+ * The common case of `scaled` without a Decimal: a plain decimal string ("1925.9", "0100") with
+ * at most 15 integer digits and no more fraction digits than the currency allows, written out
+ * as Money#toString() writes it. Anything else (null) takes the Decimal path and its errors.
+ */
+export function scaledPlain(amount: string, currency: string): string | null {
+  let scale = scaleOf.get(currency);
+  if (scale === undefined) {
+    try {
+      scale = Money.fromStored('0', currency).scale;
+    } catch {
+      return null;
+    }
+    scaleOf.set(currency, scale);
+  }
+  const n = amount.length;
+  let i = 0;
+  while (i < n - 1 && amount.charCodeAt(i) === 48 && amount.charCodeAt(i + 1) !== 46) i++; // leading zeros
+  const intStart = i;
+  while (i < n && amount.charCodeAt(i) >= 48 && amount.charCodeAt(i) <= 57) i++;
+  const intEnd = i;
+  if (intEnd === intStart || intEnd - intStart > 15) return null;
+  let fraction = '';
+  if (i < n) {
+    if (amount.charCodeAt(i) !== 46 || i === n - 1) return null;
+    for (let j = i + 1; j < n; j++) {
+      const c = amount.charCodeAt(j);
+      if (c < 48 || c > 57) return null;
+    }
+    let end = n;
+    while (end > i + 1 && amount.charCodeAt(end - 1) === 48) end--; // trailing zeros do not count
+    fraction = amount.slice(i + 1, end);
+    if (fraction.length > scale) return null;
+  }
+  const int = amount.slice(intStart, intEnd);
+  return scale === 0 ? int : `${int}.${fraction.padEnd(scale, '0')}`;
+}
+
 function scaled(amount: string, currency: string, location: string, fileName: string, what: string): string {
+  const plain = scaledPlain(amount, currency);
+  if (plain !== null) return plain;
   try {
     const m = Money.fromStored(amount, currency);
     if (m.amount.abs().greaterThan(MAX_STORED)) {

@@ -68,11 +68,12 @@ export function checkBalances(st: StatementState, opening: BalanceValue, closing
     );
     return false;
   }
-  const expected = new Dec(opening.signedAmount).plus(st.booked);
+  const booked = st.booked.toFixed();
+  const expected = new Dec(opening.signedAmount).plus(booked);
   const balanced = expected.eq(closing.signedAmount);
   if (!balanced) {
     st.warnings.push(
-      `${st.label}: opening balance ${opening.signedAmount} + booked entries ${st.booked.toFixed()} = ` +
+      `${st.label}: opening balance ${opening.signedAmount} + booked entries ${booked} = ` +
         `${expected.toFixed()}, but the closing balance is ${closing.signedAmount} ${closing.currency}`,
     );
   }

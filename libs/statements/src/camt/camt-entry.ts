@@ -110,8 +110,7 @@ function endEntry(r: CamtReader): void {
   const direction = n.direction;
 
   const status = entryStatus(r, n);
-  if (status === 'BOOK')
-    st.booked = direction === 'CRDT' ? st.booked.plus(amount.amount) : st.booked.minus(amount.amount);
+  if (status === 'BOOK') st.booked.add(amount.amount, direction === 'DBIT');
 
   const ntryRef = n.acctSvcrRef ?? n.ntryRef;
   const details = n.details;

@@ -154,8 +154,16 @@ export class CamtReader {
   // --- SAX events ---------------------------------------------------------------------------
 
   private onOpenTag(tag: SaxesTagPlain): void {
-    const name = localName(tag.name);
     const depth = this.names.length;
+    if (depth > 0 && this.nodes[depth - 1] === null) {
+      // inside a skipped element nothing is read, and no message names these elements
+      this.names.push('');
+      this.nodes.push(null);
+      this.text = '';
+      this.capture = false;
+      return;
+    }
+    const name = localName(tag.name);
     let node: PathNode | null;
     if (depth === 0) {
       this.rootSeen = true;

@@ -1,10 +1,10 @@
-import type Decimal from 'decimal.js';
+import { DecimalSum } from '../decimal-sum';
 import type { StatementHeader } from '../statement-events';
 import type { BalanceValue } from '../statement.model';
 import { camtFormatOf } from './camt.detect';
 import { checkBalances, closingBalance, openingBalance } from './camt-balances';
 import { accountIdTree, bicTree, leaf, mount, newNode, type PathNode } from './camt-element-tree';
-import { Dec, localName, type CamtReader } from './camt-reader';
+import { localName, type CamtReader } from './camt-reader';
 
 /**
  * The message and its statements: the group header (GrpHdr) of a message root, the header of
@@ -31,7 +31,7 @@ export interface StatementState {
   header: StatementHeader | null;
   ntryCount: number;
   entryCount: number;
-  booked: Decimal;
+  booked: DecimalSum;
   warnings: string[];
   /** repeated per-entry warnings, folded into one line each */
   entryWarnings: Map<string, { first: string; count: number }>;
@@ -107,7 +107,7 @@ function startStatement(r: CamtReader, container: string): void {
     header: null,
     ntryCount: 0,
     entryCount: 0,
-    booked: new Dec(0),
+    booked: new DecimalSum(),
     warnings: [...r.documentWarnings],
     entryWarnings: new Map(),
   };

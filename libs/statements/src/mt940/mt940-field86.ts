@@ -71,7 +71,42 @@ export function parseCurrencyAmount(value: string): AmountValue | null {
   return m ? { currency: m[1], amount: normalizeAmount(m[2]) } : null;
 }
 
+/** the characters of the regex class \s (and of String#trim) */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** text.replace(/\s+/g, ' ').trim(), or null when empty; most values need no change and are not copied */
 function collapse(text: string): string | null {
+  const n = text.length;
+  let clean = true;
+  let prevSpace = true; // a blank at the start needs trimming
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) {
+        clean = false;
+        break;
+      }
+      prevSpace = true;
+    } else if (isSpace(c)) {
+      clean = false;
+      break;
+    } else prevSpace = false;
+  }
+  if (clean && !prevSpace) return text;
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length > 0 ? t : null;
 }
@@ -229,15 +264,21 @@ function slashValue(raw: string): string {
 
 /** Splits `/TAG/value/TAG/value` into [tag, value] pairs in order; null when no known tag occurs. */
 export function splitSlashTags(joined: string): Array<[string, string]> | null {
-  SLASH_TAG_RE.lastIndex = 0;
-  const matches = [...joined.matchAll(SLASH_TAG_RE)];
-  if (matches.length === 0) return null;
   // a tag inside the previous tag's value is taken as value text ("/REMI/see /NAME/ x" is rare;
   // "//CNTP/" after an empty value is the common case and splits correctly)
-  return matches.map((m, i) => {
-    const end = i + 1 < matches.length ? matches[i + 1].index : joined.length;
-    return [m[1], joined.slice(m.index + m[0].length, end)];
-  });
+  let pairs: Array<[string, string]> | null = null;
+  let tag = '';
+  let start = 0;
+  SLASH_TAG_RE.lastIndex = 0;
+  for (let m = SLASH_TAG_RE.exec(joined); m !== null; m = SLASH_TAG_RE.exec(joined)) {
+    if (pairs === null) pairs = [];
+    else pairs.push([tag, joined.slice(start, m.index)]);
+    tag = m[1];
+    start = m.index + m[0].length;
+  }
+  if (pairs === null) return null;
+  pairs.push([tag, joined.slice(start)]);
+  return pairs;
 }
 
 function partyFrom(value: string): { account: string | null; name: string | null } {

@@ -27,6 +27,7 @@ import {
   type DecodeOptions,
   type DecodeReport,
 } from './text-decoding';
+import { DecimalSum } from '../decimal-sum';
 
 /**
  * SWIFT MT940 (customer statement) and MT942 (interim report) reader.
@@ -108,9 +109,9 @@ interface OpenStatement {
   mt942: boolean;
   headerEmitted: boolean;
   entryCount: number;
-  net: Decimal;
-  credits: { count: number; sum: Decimal };
-  debits: { count: number; sum: Decimal };
+  net: DecimalSum;
+  credits: { count: number; sum: DecimalSum };
+  debits: { count: number; sum: DecimalSum };
   totals90: { C: Totals90 | null; D: Totals90 | null };
   /** customer references already given out as bankReference in this statement */
   customerRefs: Set<string>;
@@ -136,8 +137,11 @@ type Continuation = '61' | '86' | 'NS' | null;
 // ---------------------------------------------------------------------------------------------
 // dates
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29;
+  return DAYS_IN_MONTH[month - 1];
 }
 
 function fullYear(yy: number): number {
@@ -221,8 +225,8 @@ function dateTime13D(raw: string): string | null {
   return `${day}T${m[2]}:${m[3]}:00${m[4]}:${m[5] ?? '00'}`;
 }
 
-function sameTotal(a: Decimal, b: string): boolean {
-  return a.eq(new Decimal(b));
+function sameTotal(a: DecimalSum, b: string): boolean {
+  return new Decimal(a.toFixed()).eq(new Decimal(b));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -300,7 +304,7 @@ class Mt940Reader {
     }
     const tag = TAG_LINE_RE.exec(trimmed);
     if (tag && KNOWN_TAGS.has(tag[1])) return this.field(tag[1], trimmed.slice(tag[0].length));
-    if (this.stmt && this.continuation) return this.continue(line.replace(/\s+$/, ''));
+    if (this.stmt && this.continuation) return this.continue(line.trimEnd());
     if (!this.stmt) {
       // header lines before a statement ("ABNANL2A", "940", ":940:", "0000 01INGBNL2AXXXX00001", free text)
       if (looksLikeBic(trimmed)) this.bicHint = trimmed;
@@ -340,7 +344,7 @@ class Mt940Reader {
   }
 
   private field(tag: string, value: string): void {
-    const v = value.replace(/\s+$/, '');
+    const v = value.trimEnd();
     this.continuation = null;
     switch (tag) {
       case '20':
@@ -465,9 +469,9 @@ class Mt940Reader {
       mt942: this.formatHint === 'mt942',
       headerEmitted: false,
       entryCount: 0,
-      net: new Decimal(0),
-      credits: { count: 0, sum: new Decimal(0) },
-      debits: { count: 0, sum: new Decimal(0) },
+      net: new DecimalSum(),
+      credits: { count: 0, sum: new DecimalSum() },
+      debits: { count: 0, sum: new DecimalSum() },
       totals90: { C: null, D: null },
       customerRefs: new Set(),
       warnings: this.fileWarnings,
@@ -601,7 +605,8 @@ class Mt940Reader {
     }
 
     const info: string[] = [];
-    if (e.field86) info.push(e.field86.map((l) => l.replace(/\s+$/, '')).join('\n'));
+    // every :86: line was stored with its trailing blanks cut (field, continue)
+    if (e.field86) info.push(e.field86.join('\n'));
     if (e.supplementary.length > 0) info.push(e.supplementary.join('\n'));
     if (e.ns.length > 0) info.push(e.ns.join('\n'));
     const additionalInfo = info.join('\n').trim();
@@ -636,15 +641,14 @@ class Mt940Reader {
     };
 
     s.entryCount++;
-    const value = new Decimal(e.amount);
     if (direction === 'CRDT') {
-      s.net = s.net.plus(value);
+      s.net.add(e.amount);
       s.credits.count++;
-      s.credits.sum = s.credits.sum.plus(value);
+      s.credits.sum.add(e.amount);
     } else {
-      s.net = s.net.minus(value);
+      s.net.add(e.amount, true);
       s.debits.count++;
-      s.debits.sum = s.debits.sum.plus(value);
+      s.debits.sum.add(e.amount);
     }
     this.out.push({ type: 'entry', entry });
   }
@@ -661,11 +665,12 @@ class Mt940Reader {
 
     let balanced: boolean | null = null;
     if (s.opening && s.closing) {
-      balanced = new Decimal(s.opening.signedAmount).plus(s.net).eq(new Decimal(s.closing.signedAmount));
+      const net = s.net.toFixed();
+      balanced = new Decimal(s.opening.signedAmount).plus(net).eq(new Decimal(s.closing.signedAmount));
       if (!balanced) {
-        const expected = new Decimal(s.opening.signedAmount).plus(s.net).toFixed();
+        const expected = new Decimal(s.opening.signedAmount).plus(net).toFixed();
         s.warnings.push(
-          `opening ${s.opening.signedAmount} + entries ${s.net.toFixed()} = ${expected}, but the closing balance is ${s.closing.signedAmount}`,
+          `opening ${s.opening.signedAmount} + entries ${net} = ${expected}, but the closing balance is ${s.closing.signedAmount}`,
         );
       }
     }
