@@ -94,7 +94,12 @@ describeInBrowser('member console: Funding account, Deposit and Transfers', () =
 
   /** a fresh browser context signed in as the member, in the console language `lang` */
   async function open(email: string, lang: Lang): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ baseURL, viewport: DESKTOP, acceptDownloads: true });
+    const context = await browser.newContext({
+      baseURL,
+      viewport: DESKTOP,
+      acceptDownloads: true,
+      reducedMotion: 'reduce',
+    });
     contexts.push(context);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
     await context.addInitScript(`window.localStorage.setItem('remitd.language', '${lang}')`);

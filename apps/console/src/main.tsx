@@ -1,6 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/charts/styles.css';
 import '@mantine/notifications/styles.css';
+import './app/reduced-motion.css';
 import { createTheme, MantineProvider, Notification, type CSSVariablesResolver } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -14,6 +15,7 @@ import './i18n';
 const theme = createTheme({
   primaryColor: 'indigo',
   primaryShade: 7,
+  respectReducedMotion: true,
   defaultRadius: 'sm',
   components: {
     // every toast's close button has a name (Mantine's has none: axe counts that as critical)
