@@ -116,6 +116,7 @@ describe('issue 13: people sign in to the console', () => {
         name: 'Ada',
         role: 'account_manager',
         customerId: null,
+        customerLocale: null,
         unifiedSettlement: false,
         totpEnabled: false,
         totpEnrolmentRequired: false,

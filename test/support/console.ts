@@ -111,7 +111,8 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
   const report = bad.map(
     (v) =>
       `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes
-        .map((n) => n.target.join(' '))
+        // the target and why (axe's summary: for contrast, the two colours and the ratio)
+        .map((n) => `${n.target.join(' ')} (${n.failureSummary?.replace(/\s+/g, ' ').trim() ?? ''})`)
         .slice(0, 5)
         .join('\n    ')}`,
   );

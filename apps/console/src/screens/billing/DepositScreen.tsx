@@ -118,8 +118,8 @@ function AccountDetails({ account, reference }: { account: FundingVirtualAccount
                       <>
                         <Button
                           size="compact-sm"
-                          variant={copied ? 'filled' : 'default'}
-                          color={copied ? 'teal.9' : undefined}
+                          // the label says "Copied": a coloured fill failed contrast while hovered
+                          variant="default"
                           aria-label={t('copyField', { field: label })}
                           onClick={copy}
                         >
