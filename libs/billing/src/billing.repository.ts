@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import {
   inListOrder,
   keysetPage,
   keysetRows,
   Prisma,
   PrismaService,
+  ReadReplica,
   SqlTransactions,
   type KeysetPosition,
   type SqlTx,
@@ -37,6 +38,7 @@ export class BillingRepository {
   constructor(
     private readonly prisma: PrismaService,
     private readonly sql: SqlTransactions,
+    @Optional() private readonly replica?: ReadReplica,
   ) {}
 
   /**
@@ -54,8 +56,9 @@ export class BillingRepository {
       where.push(Prisma.sql`CASE WHEN status IN ('unsettled', 'partly_paid') AND due_date < ${filter.today}
                                  THEN 'overdue' ELSE status END = ANY(${filter.statuses}::text[])`);
     // a hot read (the console's and members' open bills): one prepared statement, no ORM
+    // a list page tolerates lag: the read replica when the request allows it (issue 19)
     const { rows, next } = await keysetRows<BillRow>(
-      this.sql.reads,
+      this.replica?.replicaClient() ?? this.sql.reads,
       { table: 'bills', sortColumn: 'issued_at', order: 'asc', where, columns: BILL_COLUMNS },
       page,
     );
@@ -83,13 +86,14 @@ export class BillingRepository {
     if (filter.customerId) where.push(Prisma.sql`customer_id = ${filter.customerId}::uuid`);
     if (filter.billId) where.push(Prisma.sql`bill_id = ${filter.billId}::uuid`);
     if (filter.method) where.push(Prisma.sql`method = ${filter.method}`);
+    const db = this.replica?.client() ?? this.prisma;
     const { ids, next } = await keysetPage(
-      this.prisma,
+      db,
       { table: 'repayments', sortColumn: 'created_at', order: 'asc', where },
       page,
     );
     const rows = ids.length
-      ? await this.prisma.repayment.findMany({
+      ? await db.repayment.findMany({
           where: { id: { in: ids } },
           include: { bill: { select: { reference: true, billingCycle: true } } },
         })

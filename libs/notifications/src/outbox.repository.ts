@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { PrismaService, retryingConnectionLoss, type SqlTx } from '@remitd/persistence';
+import { Injectable, Optional } from '@nestjs/common';
+import { PrismaService, ReadReplica, retryingConnectionLoss, type SqlTx } from '@remitd/persistence';
 
 export interface OutboxMessage {
   /** one message per business event: a replay of the event cannot queue it twice */
@@ -56,7 +56,10 @@ const ROW_COLUMNS = `id::text, dedupe_key AS "dedupeKey", channel, recipient, te
 /** The notifications outbox: written in the business transaction, sent later by the reconciler. */
 @Injectable()
 export class OutboxRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    @Optional() private readonly replica?: ReadReplica,
+  ) {}
 
   async enqueue(tx: SqlTx, msgs: OutboxMessage | readonly OutboxMessage[]): Promise<void> {
     const list = Array.isArray(msgs) ? msgs : [msgs as OutboxMessage];
@@ -142,7 +145,8 @@ export class OutboxRepository {
     filter: { status?: NotificationStatus; recipient?: string },
     page: { after?: NotificationCursor; limit: number },
   ): Promise<{ items: NotificationRow[]; next: NotificationCursor | null }> {
-    const rows = await this.prisma.$queryRawUnsafe<NotificationRow[]>(
+    // a list page tolerates lag: the read replica when the request allows it
+    const rows = await (this.replica?.client() ?? this.prisma).$queryRawUnsafe<NotificationRow[]>(
       `SELECT ${ROW_COLUMNS}
        FROM notifications
        WHERE ($1::text IS NULL OR status = $1)

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { PrismaService } from './prisma.service';
+import { ReadReplica } from './read-replica';
 import type { SqlTx } from './sql';
 
 export interface Actor {
@@ -25,7 +26,10 @@ export interface AuditEvent {
 /** Every money-changing action is written here in the same transaction as its effect. */
 @Injectable()
 export class AuditRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    @Optional() private readonly replica?: ReadReplica,
+  ) {}
 
   /** On a Prisma transaction or a plain SqlTx (the money paths that skip the ORM). */
   async record(tx: SqlTx, e: AuditEvent): Promise<void> {
@@ -39,7 +43,8 @@ export class AuditRepository {
     filter: { entityType?: string; entityId?: string; actor?: string },
     page: { cursor?: bigint; limit: number },
   ) {
-    const rows = await this.prisma.auditLog.findMany({
+    // the log tolerates lag: the read replica when the request allows it
+    const rows = await (this.replica?.client() ?? this.prisma).auditLog.findMany({
       where: {
         entityType: filter.entityType,
         entityId: filter.entityId,

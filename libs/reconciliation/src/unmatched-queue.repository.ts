@@ -1,10 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import {
   inListOrder,
   keysetPage,
   listenToChannel,
   Prisma,
   PrismaService,
+  ReadReplica,
   type ChannelListener,
   type KeysetPosition,
   type SqlTx,
@@ -87,7 +88,10 @@ const EVENTS_CHANNEL = 'remitd_events';
 export class UnmatchedQueueRepository {
   private static readonly logger = new Logger('UnmatchedQueueRepository');
 
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    @Optional() private readonly replica?: ReadReplica,
+  ) {}
 
   /** The conditions of a filter, on `remittances` (the entry's fields through its primary key). */
   private where(filter: QueueFilter, now: Date): Prisma.Sql[] {
@@ -122,14 +126,16 @@ export class UnmatchedQueueRepository {
 
   /** A page of the queue in the chosen order, exact keyset on (sort value, id). */
   async page(filter: QueueFilter, sort: QueueSort, now: Date, page: { after?: KeysetPosition; limit: number }) {
+    // a list page tolerates lag: the read replica when the request allows it
+    const db = this.replica?.client() ?? this.prisma;
     const { ids, next } = await keysetPage(
-      this.prisma,
+      db,
       { table: 'remittances', ...SORTS[sort], where: this.where(filter, now) },
       page,
     );
-    const rows = ids.length ? await this.prisma.remittance.findMany({ where: { id: { in: ids } } }) : [];
+    const rows = ids.length ? await db.remittance.findMany({ where: { id: { in: ids } } }) : [];
     const entries = rows.length
-      ? await this.prisma.statementEntry.findMany({ where: { id: { in: rows.map((r) => r.entryId) } } })
+      ? await db.statementEntry.findMany({ where: { id: { in: rows.map((r) => r.entryId) } } })
       : [];
     return { items: inListOrder(ids, rows), entries: new Map(entries.map((e) => [e.id, e])), next };
   }

@@ -6,6 +6,7 @@ import { Roles } from '../http/auth';
 import { decodeSequenceCursor, encodeSequenceCursor, PageQuery } from '../http/pagination';
 import { ApiErrors, ApiPageResponse } from '../http/openapi';
 import { AuditEntryResponse } from './audit.responses';
+import { LagTolerant } from '../http/read-routing.interceptor';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() entityType?: string;
@@ -21,6 +22,7 @@ export class AuditController {
   constructor(private readonly audit: AuditRepository) {}
 
   @Get()
+  @LagTolerant()
   @Roles('super_admin', 'admin', 'finance')
   @ApiOperation({ summary: 'The audit log, newest first: every state change, who made it and what changed' })
   @ApiPageResponse(AuditEntryResponse)

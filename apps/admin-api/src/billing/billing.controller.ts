@@ -69,6 +69,7 @@ import {
   TransferResponse,
   WhyUnsettledResponse,
 } from './billing.responses';
+import { LagTolerant } from '../http/read-routing.interceptor';
 
 const MONEY_MOVERS = ['super_admin', 'admin', 'finance'] as const;
 
@@ -134,6 +135,7 @@ export class BillingController {
   }
 
   @Get('bills')
+  @LagTolerant()
   @Roles(...STAFF, 'member')
   @ApiOperation({ summary: 'Bills, oldest first (status=open for unsettled, partly paid and overdue)' })
   @ApiPageResponse(BillResponse)
@@ -148,6 +150,7 @@ export class BillingController {
   }
 
   @Get('bills/export.csv')
+  @LagTolerant()
   @Roles(...STAFF)
   @ApiOperation({ summary: 'CSV of bills (same filters as the list, up to 100,000 rows)' })
   @ApiCsvResponse()
@@ -290,6 +293,7 @@ export class BillingController {
   }
 
   @Get('repayments')
+  @LagTolerant()
   @Roles(...STAFF, 'member')
   @ApiOperation({ summary: 'Repayment records by method (from January 2023)' })
   @ApiPageResponse(RepaymentResponse)
@@ -305,6 +309,7 @@ export class BillingController {
   }
 
   @Get('repayments/export.csv')
+  @LagTolerant()
   @Roles(...STAFF)
   @ApiOperation({ summary: 'CSV of repayments (same filters as the list, up to 100,000 rows)' })
   @ApiCsvResponse()

@@ -12,6 +12,7 @@ import type { Actor } from '@remitd/persistence';
 import { CurrentActor, Roles } from '../http/auth';
 import { ApiErrors, UuidParam } from '../http/openapi';
 import { CURSOR_UUID, decodeFieldsCursor, encodeFieldsCursor, PageQuery } from '../http/pagination';
+import { LagTolerant } from '../http/read-routing.interceptor';
 
 const STATUSES = ['pending', 'sent', 'failed'] as const;
 
@@ -73,6 +74,7 @@ export class NotificationsController {
   ) {}
 
   @Get()
+  @LagTolerant()
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Outbox messages, oldest first; status=failed lists those given up (requeue them)' })
   @ApiOkResponse({ type: NotificationsPage })

@@ -58,6 +58,7 @@ import {
   SplitRemittanceResponse,
   VoucherUploadResponse,
 } from './unmatched.responses';
+import { LagTolerant } from '../http/read-routing.interceptor';
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 /** an amount filter: at most 16 integer and 4 decimal digits (what a remittance amount can hold) */
@@ -203,6 +204,7 @@ export class UnmatchedController {
   ) {}
 
   @Get()
+  @LagTolerant()
   @Roles(...STAFF)
   @ApiOperation({
     summary:
