@@ -88,7 +88,7 @@ export class ManualPaymentUseCase implements ApprovalExecutor, OnModuleInit {
     if (channel && cmd.external) channel.validate?.(cmd.external);
     // an approval request is written through the ORM; a payment (the hot path) on a plain connection
     if (asRequest) return this.tx.run((tx) => this.pay(tx, cmd, { requestOn: tx }));
-    return this.sql.run((tx) => this.pay(tx, cmd, 'pay'), { idempotent: true });
+    return this.sql.run((tx) => this.pay(tx, cmd, 'pay'), { idempotent: true, prepared: true });
   }
 
   /** An approved offline payment: paid as the maker asked, once (the journal key is the request's). */
