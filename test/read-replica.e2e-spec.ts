@@ -132,7 +132,7 @@ describe('read replica', () => {
       });
       expect(await seen(writer)).toEqual({ bill: 'settled', repayments: 1, topUpAudited: true });
       expect(await seen(reader)).toEqual({ bill: unpaid, repayments: 0, topUpAudited: false });
-      for (const page of ['/notifications', '/remittances'])
+      for (const page of ['/notifications', '/remittances', '/remittances/summary', '/dashboard'])
         expect((await http().get(page).set(reader)).status).toBe(200);
     } finally {
       await standby.query('SELECT pg_wal_replay_resume()');

@@ -184,7 +184,7 @@ export class OutboxRepository {
 
   /** How many messages wait to be sent and how many were given up (for /metrics). */
   async statusCounts(): Promise<{ pending: number; failed: number }> {
-    const rows = await this.prisma.$queryRaw<{ status: string; n: number }[]>`
+    const rows = await (this.replica?.client() ?? this.prisma).$queryRaw<{ status: string; n: number }[]>`
       SELECT status, count(*)::int AS n FROM notifications WHERE status IN ('pending', 'failed') GROUP BY status`;
     const of = (status: string) => rows.find((r) => r.status === status)?.n ?? 0;
     return { pending: of('pending'), failed: of('failed') };
@@ -192,7 +192,7 @@ export class OutboxRepository {
 
   /** How many messages were sent since `from` (the dashboard's "sent today"). */
   async sentSince(from: Date): Promise<number> {
-    const [row] = await this.prisma.$queryRaw<{ n: number }[]>`
+    const [row] = await (this.replica?.client() ?? this.prisma).$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM notifications WHERE sent_at >= ${from}::timestamptz AND status = 'sent'`;
     return row.n;
   }

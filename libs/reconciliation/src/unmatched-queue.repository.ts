@@ -93,6 +93,11 @@ export class UnmatchedQueueRepository {
     @Optional() private readonly replica?: ReadReplica,
   ) {}
 
+  /** counts and dashboards tolerate lag: the read replica when the request allows it */
+  private get reads(): PrismaService {
+    return this.replica?.client() ?? this.prisma;
+  }
+
   /** The conditions of a filter, on `remittances` (the entry's fields through its primary key). */
   private where(filter: QueueFilter, now: Date): Prisma.Sql[] {
     const where = [Prisma.sql`state = ${filter.state}`];
@@ -142,7 +147,7 @@ export class UnmatchedQueueRepository {
 
   /** Counts of the whole filtered queue, per currency with the sum of the remitted amounts. */
   async summary(filter: QueueFilter, me: string, now: Date) {
-    const rows = await this.prisma.$queryRaw<
+    const rows = await this.reads.$queryRaw<
       { currency: string; n: number; amount: string; oldest: Date | null; mine: number; unowned: number }[]
     >`
       SELECT currency, count(*)::int AS n, sum(remitted_amount)::text AS amount, min(created_at) AS oldest,
@@ -252,7 +257,7 @@ export class UnmatchedQueueRepository {
    * debits, nor reversals, nor returns of money that left, whose flags may be NULL).
    */
   inflowSince(from: Date) {
-    return this.prisma.$queryRaw<{ currency: string; amount: string; count: number }[]>`
+    return this.reads.$queryRaw<{ currency: string; amount: string; count: number }[]>`
       SELECT currency, sum(remitted_amount)::text AS amount, count(*)::int AS count
       FROM remittances
       WHERE created_at >= ${from}::timestamptz AND state NOT IN ('debit', 'reversal')
@@ -267,7 +272,7 @@ export class UnmatchedQueueRepository {
    * are not inflow. Flags are NULL rather than empty on rows written by the batch insert.
    */
   matchingByDay(timeZone: string, days: number, now: Date) {
-    return this.prisma.$queryRaw<{ day: string; automatic: number; manual: number; unmatched: number }[]>`
+    return this.reads.$queryRaw<{ day: string; automatic: number; manual: number; unmatched: number }[]>`
       WITH days AS (
         SELECT d::date AS day, (d::date::timestamp AT TIME ZONE ${timeZone}) AS day_start,
                ((d::date + 1)::timestamp AT TIME ZONE ${timeZone}) AS day_end
@@ -292,7 +297,7 @@ export class UnmatchedQueueRepository {
    * and those a bank reversal took off the queue (they left when last updated).
    */
   queueByDay(timeZone: string, days: number, now: Date) {
-    return this.prisma.$queryRaw<{ day: string; open: number; oldestAgeDays: number | null }[]>`
+    return this.reads.$queryRaw<{ day: string; open: number; oldestAgeDays: number | null }[]>`
       WITH days AS (
         SELECT d::date AS day,
                least(((d::date + 1)::timestamp AT TIME ZONE ${timeZone}), ${now}::timestamptz) AS day_end

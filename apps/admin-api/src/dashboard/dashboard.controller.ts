@@ -7,6 +7,7 @@ import { DASHBOARD_MAX_DAYS, QueueDashboard } from '@remitd/reconciliation';
 import { Roles } from '../http/auth';
 import { ApiErrors } from '../http/openapi';
 import { DashboardResponse } from './dashboard.responses';
+import { LagTolerant } from '../http/read-routing.interceptor';
 
 export class DashboardQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: DASHBOARD_MAX_DAYS, default: 30, description: 'days in the series' })
@@ -26,6 +27,7 @@ export class DashboardController {
   constructor(private readonly dashboard: QueueDashboard) {}
 
   @Get()
+  @LagTolerant()
   @Roles(...STAFF)
   @ApiOperation({
     summary:

@@ -224,6 +224,7 @@ export class UnmatchedController {
   }
 
   @Get('summary')
+  @LagTolerant()
   @Roles(...STAFF)
   @ApiOperation({ summary: "The filtered queue's counts: size, oldest item, mine, nobody's, per currency" })
   @ApiOkResponse({ type: QueueSummaryResponse })
