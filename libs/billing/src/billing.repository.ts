@@ -3,6 +3,7 @@ import {
   inListOrder,
   keysetPage,
   keysetRows,
+  lagTolerantClient,
   Prisma,
   PrismaService,
   ReadReplica,
@@ -58,7 +59,7 @@ export class BillingRepository {
     // a hot read (the console's and members' open bills): one prepared statement, no ORM
     // a list page tolerates lag: the read replica when the request allows it (issue 19)
     const { rows, next } = await keysetRows<BillRow>(
-      this.replica?.replicaClient() ?? this.sql.reads,
+      lagTolerantClient(this.replica, this.sql.reads),
       { table: 'bills', sortColumn: 'issued_at', order: 'asc', where, columns: BILL_COLUMNS },
       page,
     );
@@ -86,7 +87,7 @@ export class BillingRepository {
     if (filter.customerId) where.push(Prisma.sql`customer_id = ${filter.customerId}::uuid`);
     if (filter.billId) where.push(Prisma.sql`bill_id = ${filter.billId}::uuid`);
     if (filter.method) where.push(Prisma.sql`method = ${filter.method}`);
-    const db = this.replica?.client() ?? this.prisma;
+    const db = lagTolerantClient(this.replica, this.prisma);
     const { ids, next } = await keysetPage(
       db,
       { table: 'repayments', sortColumn: 'created_at', order: 'asc', where },

@@ -2,6 +2,7 @@ import { Injectable, Optional } from '@nestjs/common';
 import {
   inListOrder,
   keysetPage,
+  lagTolerantClient,
   Prisma,
   PrismaService,
   ReadReplica,
@@ -177,7 +178,7 @@ export class CustomerRepository {
   async balances(ids: readonly string[]): Promise<CustomerAccountRecord[]> {
     if (!ids.length) return [];
     // the customer list tolerates lag: a read replica answers it when one is configured
-    return (this.replica?.replicaClient() ?? this.sql.reads).$queryRawUnsafe<CustomerAccountRecord[]>(
+    return lagTolerantClient(this.replica, this.sql.reads).$queryRawUnsafe<CustomerAccountRecord[]>(
       `SELECT ${ACCOUNT_COLUMNS} ${ACCOUNTS_FROM} WHERE a.customer_id = ANY($1::uuid[]) ORDER BY a.customer_id, a.code`,
       [...ids],
     );
@@ -210,7 +211,7 @@ export class CustomerRepository {
       );
     }
     // a list page tolerates lag: the read replica when the request allows it
-    const db = this.replica?.client() ?? this.prisma;
+    const db = lagTolerantClient(this.replica, this.prisma);
     const { ids, next } = await keysetPage(
       db,
       { table: 'customers', sortColumn: 'created_at', order: 'asc', where },

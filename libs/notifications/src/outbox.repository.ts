@@ -1,5 +1,5 @@
 import { Injectable, Optional } from '@nestjs/common';
-import { PrismaService, ReadReplica, retryingConnectionLoss, type SqlTx } from '@remitd/persistence';
+import { lagTolerantClient, PrismaService, ReadReplica, retryingConnectionLoss, type SqlTx } from '@remitd/persistence';
 
 export interface OutboxMessage {
   /** one message per business event: a replay of the event cannot queue it twice */
@@ -146,7 +146,7 @@ export class OutboxRepository {
     page: { after?: NotificationCursor; limit: number },
   ): Promise<{ items: NotificationRow[]; next: NotificationCursor | null }> {
     // a list page tolerates lag: the read replica when the request allows it
-    const rows = await (this.replica?.client() ?? this.prisma).$queryRawUnsafe<NotificationRow[]>(
+    const rows = await lagTolerantClient(this.replica, this.prisma).$queryRawUnsafe<NotificationRow[]>(
       `SELECT ${ROW_COLUMNS}
        FROM notifications
        WHERE ($1::text IS NULL OR status = $1)
@@ -184,7 +184,7 @@ export class OutboxRepository {
 
   /** How many messages wait to be sent and how many were given up (for /metrics). */
   async statusCounts(): Promise<{ pending: number; failed: number }> {
-    const rows = await (this.replica?.client() ?? this.prisma).$queryRaw<{ status: string; n: number }[]>`
+    const rows = await lagTolerantClient(this.replica, this.prisma).$queryRaw<{ status: string; n: number }[]>`
       SELECT status, count(*)::int AS n FROM notifications WHERE status IN ('pending', 'failed') GROUP BY status`;
     const of = (status: string) => rows.find((r) => r.status === status)?.n ?? 0;
     return { pending: of('pending'), failed: of('failed') };
@@ -192,7 +192,7 @@ export class OutboxRepository {
 
   /** How many messages were sent since `from` (the dashboard's "sent today"). */
   async sentSince(from: Date): Promise<number> {
-    const [row] = await (this.replica?.client() ?? this.prisma).$queryRaw<{ n: number }[]>`
+    const [row] = await lagTolerantClient(this.replica, this.prisma).$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM notifications WHERE sent_at >= ${from}::timestamptz AND status = 'sent'`;
     return row.n;
   }

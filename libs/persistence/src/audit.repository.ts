@@ -1,6 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { PrismaService } from './prisma.service';
-import { ReadReplica } from './read-replica';
+import { lagTolerantClient, ReadReplica } from './read-replica';
 import type { SqlTx } from './sql';
 
 export interface Actor {
@@ -44,7 +44,7 @@ export class AuditRepository {
     page: { cursor?: bigint; limit: number },
   ) {
     // the log tolerates lag: the read replica when the request allows it
-    const rows = await (this.replica?.client() ?? this.prisma).auditLog.findMany({
+    const rows = await lagTolerantClient(this.replica, this.prisma).auditLog.findMany({
       where: {
         entityType: filter.entityType,
         entityId: filter.entityId,

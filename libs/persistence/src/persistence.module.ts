@@ -16,11 +16,7 @@ export class PersistenceModule {
       providers: [
         { provide: PrismaService, useFactory: () => new PrismaService(opts.url, opts.poolSize) },
         TransactionRunner,
-        {
-          provide: ReadReplica,
-          useFactory: (primary: PrismaService) => new ReadReplica(primary, opts.readUrl ?? null, opts.poolSize),
-          inject: [PrismaService],
-        },
+        { provide: ReadReplica, useFactory: () => new ReadReplica(opts.readUrl ?? null, opts.poolSize) },
         { provide: SqlTransactions, useFactory: () => new SqlTransactions(opts.url, opts.poolSize) },
         AuditRepository,
         IdempotencyRepository,

@@ -18,11 +18,7 @@ export const READ_REPLICA_APPLICATION = 'remitd-read';
 export class ReadReplica implements OnModuleDestroy {
   private readonly replica: PrismaService | null;
 
-  constructor(
-    private readonly primary: PrismaService,
-    readUrl: string | null,
-    poolSize?: number,
-  ) {
+  constructor(readUrl: string | null, poolSize?: number) {
     if (!readUrl) {
       this.replica = null;
       return;
@@ -37,12 +33,16 @@ export class ReadReplica implements OnModuleDestroy {
     return this.replica && lagTolerantReads.getStore() ? this.replica : null;
   }
 
-  /** the client for a read outside a transaction */
-  client(): PrismaService {
-    return this.replica && lagTolerantReads.getStore() ? this.replica : this.primary;
-  }
-
   async onModuleDestroy(): Promise<void> {
     await this.replica?.$disconnect();
   }
+}
+
+/**
+ * The client for a lag-tolerant read: the replica inside a `lagTolerantReads` request when one
+ * is configured, else `primary` (the ORM, or the prepared-statement reads of SqlTransactions).
+ * `replica` is optional so repositories built by hand (tests) need none.
+ */
+export function lagTolerantClient<T>(replica: ReadReplica | undefined, primary: T): PrismaService | T {
+  return replica?.replicaClient() ?? primary;
 }

@@ -2,6 +2,7 @@ import { Injectable, Logger, Optional } from '@nestjs/common';
 import {
   inListOrder,
   keysetPage,
+  lagTolerantClient,
   listenToChannel,
   Prisma,
   PrismaService,
@@ -93,9 +94,9 @@ export class UnmatchedQueueRepository {
     @Optional() private readonly replica?: ReadReplica,
   ) {}
 
-  /** counts and dashboards tolerate lag: the read replica when the request allows it */
+  /** list pages, counts and dashboards tolerate lag: the read replica when the request allows it */
   private get reads(): PrismaService {
-    return this.replica?.client() ?? this.prisma;
+    return lagTolerantClient(this.replica, this.prisma);
   }
 
   /** The conditions of a filter, on `remittances` (the entry's fields through its primary key). */
@@ -131,8 +132,7 @@ export class UnmatchedQueueRepository {
 
   /** A page of the queue in the chosen order, exact keyset on (sort value, id). */
   async page(filter: QueueFilter, sort: QueueSort, now: Date, page: { after?: KeysetPosition; limit: number }) {
-    // a list page tolerates lag: the read replica when the request allows it
-    const db = this.replica?.client() ?? this.prisma;
+    const db = this.reads;
     const { ids, next } = await keysetPage(
       db,
       { table: 'remittances', ...SORTS[sort], where: this.where(filter, now) },
