@@ -19,6 +19,7 @@
  * mt940js one, BENCH_LOADER=swc-node runs the measured processes through @swc-node/register
  * instead of precompiled JavaScript. The table adds each measuring process's wall time from spawn
  * to exit and its CPU time (the machine may be shared: CPU is the steadier figure).
+ * BENCH_NODE_FLAGS adds Node flags to every measuring process (e.g. "--cpu-prof --cpu-prof-dir=prof").
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -224,7 +225,8 @@ let childEnv: NodeJS.ProcessEnv = process.env;
 function runChild(args: string[], nodeFlags: string[] = []): Promise<ChildResult> {
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeFlags, ...childEntry, '--child', ...args], {
+    const extra = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...extra, ...nodeFlags, ...childEntry, '--child', ...args], {
       cwd: ROOT,
       env: childEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
