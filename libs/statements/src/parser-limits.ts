@@ -1,4 +1,3 @@
-import type { SaxesParser } from 'saxes';
 import { StatementParseError } from './statement.model';
 
 /**
@@ -39,59 +38,6 @@ export function fileTooLarge(size: number, limits: ParserLimits, fileName: strin
     null,
     fileName,
   );
-}
-
-/** The parts of a saxes parser's state that grow with the input (private in its typings). */
-interface SaxesState {
-  text?: string;
-  name?: string;
-  tags?: unknown[];
-  attribList?: unknown[];
-  line: number;
-}
-
-/** Text is handed to saxes in slices of this size, so the state is checked before it can grow far. */
-const SLICE = 16 * 1024;
-
-/**
- * Feeds a saxes parser and, after every slice, checks what it holds: the open element depth
- * and the text (or name, attribute value, comment, CDATA) it is accumulating. Saxes buffers a
- * text node whole until the next tag, so a check in a text handler would come too late.
- */
-export class XmlLimitGuard {
-  constructor(
-    private readonly parser: SaxesParser<{ xmlns: false; position: true }>,
-    private readonly limits: ParserLimits,
-    private readonly fileName: string | null,
-  ) {}
-
-  write(text: string): void {
-    for (let i = 0; i < text.length; i += SLICE) {
-      this.parser.write(i === 0 && text.length <= SLICE ? text : text.slice(i, i + SLICE));
-      this.check();
-    }
-  }
-
-  private check(): void {
-    const state = this.parser as unknown as SaxesState;
-    const depth = state.tags?.length ?? 0;
-    if (depth > this.limits.maxXmlDepth) {
-      throw this.fail(`elements nested more than ${this.limits.maxXmlDepth} deep`);
-    }
-    const pending = Math.max(state.text?.length ?? 0, state.name?.length ?? 0);
-    if (pending > this.limits.maxTextLength) {
-      throw this.fail(
-        `a text, name or attribute value longer than the ${this.limits.maxTextLength} characters accepted`,
-      );
-    }
-    if ((state.attribList?.length ?? 0) > this.limits.maxTextLength / 16) {
-      throw this.fail(`an element with more than ${Math.floor(this.limits.maxTextLength / 16)} attributes`);
-    }
-  }
-
-  private fail(reason: string): StatementParseError {
-    return new StatementParseError(`resource limit: ${reason}`, `line ${this.parser.line}`, this.fileName);
-  }
 }
 
 /** For line-based readers: refuses a line longer than the limit while it is still being collected. */

@@ -1,4 +1,4 @@
-import type { SaxesTagPlain } from 'saxes';
+import type { XmlTag } from '../xml/xml-scanner';
 import type { CamtReader } from './camt-reader';
 
 /**
@@ -8,7 +8,7 @@ import type { CamtReader } from './camt-reader';
  * Each part of the message builds its own subtree (camt-statement, camt-balances, camt-entry,
  * camt-transaction-details); camt.parser puts them together.
  */
-export type Hook = (r: CamtReader, text: string, tag: SaxesTagPlain) => void;
+export type Hook = (r: CamtReader, text: string, tag: XmlTag) => void;
 
 export interface PathNode {
   readonly kids: Map<string, PathNode>;

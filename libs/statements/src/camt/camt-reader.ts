@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { XmlLimitGuard, type ParserLimits } from '../parser-limits';
+import type { ParserLimits } from '../parser-limits';
 import type { StatementEvent } from '../statement-events';
 import { StatementParseError, type AmountValue, type Direction, type StatementFormat } from '../statement.model';
+import { XmlError, XmlScanner, type XmlHandler, type XmlTag } from '../xml/xml-scanner';
 import { camtFormatOf } from './camt.detect';
 import type { BalanceState } from './camt-balances';
 import type { PathNode } from './camt-element-tree';
@@ -11,26 +11,26 @@ import type { StatementState } from './camt-statement';
 import type { TxState } from './camt-transaction-details';
 
 /**
- * The SAX side of the camt reader: walks the element tree as elements open and close, collects
+ * The streaming side of the camt reader (over the XML scanner): walks the element tree as elements open and close, collects
  * the text of the elements the tree reads, and turns text into values (amounts, currencies,
  * directions, dates). What the elements mean is up to the tree's hooks (camt-statement,
  * camt-balances, camt-entry, camt-transaction-details), which keep their state here: the current
  * message, statement, balance, Ntry and TxDtls.
  */
-export class CamtReader {
+export class CamtReader implements XmlHandler {
   events: StatementEvent[] = [];
   messageId: string | null = null;
   messageCreatedAt: string | null = null;
 
-  private readonly parser: SaxesParser<{ xmlns: false; position: true }>;
-  private readonly guard: XmlLimitGuard;
+  private readonly parser: XmlScanner;
   private readonly tree: PathNode;
   private readonly fileName: string | null;
   /** element path (local names) and the tree node of each element (null = skipped) */
   private readonly names: string[] = [];
   private readonly nodes: (PathNode | null)[] = [];
-  private text = '';
-  private capture = false;
+  private collected = '';
+  /** collect the text of the element being read (the scanner only slices text when set) */
+  captureText = false;
   private started = false;
   private leadingLines = 0;
   private rootSeen = false;
@@ -48,22 +48,18 @@ export class CamtReader {
   constructor(tree: PathNode, fileName: string | null, limits: ParserLimits) {
     this.tree = tree;
     this.fileName = fileName;
-    this.parser = new SaxesParser({ xmlns: false, position: true });
-    this.guard = new XmlLimitGuard(this.parser, limits, fileName);
-    this.parser.on('opentag', (tag) => this.onOpenTag(tag));
-    this.parser.on('closetag', (tag) => this.onCloseTag(tag));
-    this.parser.on('text', (t) => {
-      if (this.capture) this.text += t;
-    });
-    this.parser.on('cdata', (t) => {
-      if (this.capture) this.text += t;
-    });
-    this.parser.on('xmldecl', (decl) => {
-      const enc = decl.encoding?.toLowerCase();
-      if (enc && enc !== 'utf-8' && enc !== 'utf8') {
-        this.documentWarnings.push(`the XML declaration names encoding ${decl.encoding}; the file was read as UTF-8`);
-      }
-    });
+    this.parser = new XmlScanner(this, { maxDepth: limits.maxXmlDepth, maxTokenLength: limits.maxTextLength });
+  }
+
+  text(t: string): void {
+    this.collected += t;
+  }
+
+  declaration(encoding: string | null): void {
+    const enc = encoding?.toLowerCase();
+    if (enc && enc !== 'utf-8' && enc !== 'utf8') {
+      this.documentWarnings.push(`the XML declaration names encoding ${encoding}; the file was read as UTF-8`);
+    }
   }
 
   *drain(): Generator<StatementEvent> {
@@ -78,7 +74,7 @@ export class CamtReader {
       this.checkFirstCharacter(text);
     }
     try {
-      this.guard.write(text);
+      this.parser.write(text);
     } catch (err) {
       throw this.wrap(err);
     }
@@ -112,6 +108,15 @@ export class CamtReader {
 
   private wrap(err: unknown): StatementParseError {
     if (err instanceof StatementParseError) return err;
+    if (err instanceof XmlError) {
+      if (err.resourceLimit) return this.fail(`resource limit: ${err.reason}`, `line ${err.line}`);
+      const at = `line ${err.line}:${err.column}`;
+      if (!this.rootSeen) {
+        if (/root element/.test(err.reason)) return this.fail('empty file: not a camt XML document', null);
+        return this.fail(`not XML: ${err.reason}`, at);
+      }
+      return this.fail(`malformed XML: ${err.reason}`, at);
+    }
     const message = err instanceof Error ? err.message : String(err);
     const m = /^(\d+):(\d+): ([\s\S]*)$/.exec(message);
     const detail = (m ? m[3] : message).replace(/\.$/, '');
@@ -151,16 +156,16 @@ export class CamtReader {
     return `${parts.join('/')} (line ${this.parser.line})`;
   }
 
-  // --- SAX events ---------------------------------------------------------------------------
+  // --- scanner events ---------------------------------------------------------------------------
 
-  private onOpenTag(tag: SaxesTagPlain): void {
+  openTag(tag: XmlTag): void {
     const depth = this.names.length;
     if (depth > 0 && this.nodes[depth - 1] === null) {
       // inside a skipped element nothing is read, and no message names these elements
       this.names.push('');
       this.nodes.push(null);
-      this.text = '';
-      this.capture = false;
+      this.collected = '';
+      this.captureText = false;
       return;
     }
     const name = localName(tag.name);
@@ -184,23 +189,23 @@ export class CamtReader {
     }
     this.names.push(name);
     this.nodes.push(node);
-    this.text = '';
+    this.collected = '';
     if (node === null) {
-      this.capture = false;
+      this.captureText = false;
     } else {
-      this.capture = node.text;
+      this.captureText = node.text;
       if (node.open !== null) node.open(this, '', tag);
     }
   }
 
-  private onCloseTag(tag: SaxesTagPlain): void {
+  closeTag(tag: XmlTag): void {
     const depth = this.nodes.length - 1;
     const node = this.nodes[depth];
-    if (node !== null && node.close !== null) node.close(this, this.text, tag);
+    if (node !== null && node.close !== null) node.close(this, this.collected, tag);
     this.nodes.pop();
     this.names.pop();
-    this.text = '';
-    this.capture = depth > 0 && this.nodes[depth - 1]?.text === true;
+    this.collected = '';
+    this.captureText = depth > 0 && this.nodes[depth - 1]?.text === true;
     if (depth === 0 && this.rootName === null) {
       throw this.fail(`Document has no ${ROOT_LIST}`, `line ${this.parser.line}`);
     }
@@ -209,7 +214,7 @@ export class CamtReader {
   // --- value helpers (called from the tree) -------------------------------------------------
 
   /** an amount element: digits with an optional fraction, kept as written; Ccy attribute checked */
-  amount(text: string, tag: SaxesTagPlain): AmountValue {
+  amount(text: string, tag: XmlTag): AmountValue {
     const amount = text.trim();
     if (!isDecimal(amount)) {
       throw this.fail(`invalid amount '${amount.length > 40 ? amount.slice(0, 40) + '…' : amount}'`, this.where());

@@ -28,20 +28,34 @@ export async function* readCamt(
 ): AsyncGenerator<StatementEvent> {
   const reader = new CamtReader(TREE, fileName ?? null, limits);
   const decoder = new TextDecoder('utf-8');
+  let carry: Buffer | null = null;
   let failure: unknown = null;
   try {
     for await (const chunk of input) {
       let text: string;
       if (typeof chunk === 'string') {
-        const pending = decoder.decode();
+        const pending = decoder.decode(carry ?? undefined);
+        carry = null;
         text = pending ? pending + chunk : chunk;
       } else {
-        text = decoder.decode(chunk, { stream: true });
+        // Each piece handed to the scanner ends just after a '>' (a byte never inside a UTF-8
+        // sequence), and the bytes after it are decoded with the next chunk. The scanner then
+        // rarely holds a partial token, and never joins strings: reading a joined (cons) string
+        // a character at a time made the whole parse ~40 % slower.
+        const bytes: Buffer = carry
+          ? Buffer.concat([carry, chunk])
+          : Buffer.isBuffer(chunk)
+            ? chunk
+            : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        const cut: number = bytes.lastIndexOf(0x3e) + 1;
+        const keep: number = cut > 0 && bytes.length - cut < CARRY_LIMIT ? cut : bytes.length;
+        carry = keep < bytes.length ? bytes.subarray(keep) : null;
+        text = decoder.decode(keep < bytes.length ? bytes.subarray(0, keep) : bytes, { stream: true });
       }
       if (text.length > 0) reader.write(text);
       if (reader.events.length > 0) yield* reader.drain();
     }
-    const rest = decoder.decode();
+    const rest = decoder.decode(carry ?? undefined);
     if (rest.length > 0) reader.write(rest);
     reader.close();
   } catch (err) {
@@ -51,6 +65,9 @@ export async function* readCamt(
   yield* reader.drain();
   if (failure !== null) throw failure;
 }
+
+/** bytes after the last '>' of a chunk carried to the next one, at most (else handed on as they are) */
+const CARRY_LIMIT = 64 * 1024;
 
 /** Document / message root (GrpHdr) / Stmt, Rpt or Ntfctn / Bal and Ntry / NtryDtls/TxDtls */
 function buildTree(): PathNode {
