@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnModuleDestroy } from '@nestjs/common';
 import { DomainError, plural } from '@remitd/core';
 import { Dec, Money } from '@remitd/money';
 import { trySessionClaim, PrismaService, type SqlTx } from '@remitd/persistence';
@@ -51,7 +51,10 @@ class ParseFailure extends Error {
  * entry. Continuity breaks are recorded as alerts, never ignored.
  */
 @Injectable()
-export class IngestStatementFileUseCase {
+export class IngestStatementFileUseCase implements OnModuleDestroy {
+  /** statistics being gathered after a large file: finished before the connections close */
+  private analyzing: Promise<void> = Promise.resolve();
+
   private readonly logger = new Logger('ingest');
 
   constructor(
@@ -59,6 +62,10 @@ export class IngestStatementFileUseCase {
     private readonly prisma: PrismaService,
     @Optional() @Inject(PARSER_LIMITS) private readonly limits: ParserLimits = DEFAULT_PARSER_LIMITS,
   ) {}
+
+  async onModuleDestroy(): Promise<void> {
+    await this.analyzing;
+  }
 
   async execute(input: IngestInput): Promise<IngestOutcome> {
     const seen = await this.repo.findFileBySha(input.sha256);
@@ -77,9 +84,15 @@ export class IngestStatementFileUseCase {
         const logs: Deferred[] = [];
         const outcome = await this.inTransaction(claim.sql, () => this.ingest(claim.sql, input, format!, logs));
         for (const l of logs) this.logger[l.level](l.message);
-        // A large file changes the table a lot at once: fresh statistics keep the reconciler's
+        // A large file changes the tables a lot at once: fresh statistics keep the reconciler's
         // claim an index scan instead of a sort of every pending entry (autovacuum comes later).
-        if (outcome.status === 'ingested' && outcome.newEntries >= 5000) await this.repo.analyzeEntries();
+        // The entries' own statistics (half a second for 100,000) are gathered after we answer.
+        if (outcome.status === 'ingested' && outcome.newEntries >= 5000) {
+          await this.repo.analyzeQueue();
+          this.analyzing = this.analyzing
+            .then(() => this.repo.analyzeEntries())
+            .catch((e: unknown) => this.logger.warn(`ANALYZE statement_entries failed: ${(e as Error).message}`));
+        }
         return outcome;
       } catch (e) {
         const failure = e instanceof ParseFailure ? e.cause : e instanceof StatementParseError ? e : null;
