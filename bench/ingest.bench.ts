@@ -26,6 +26,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { reconcilerHeapMb, reconcilerNodeFlags } from '../libs/config/src/node-flags';
 import { writeBai2 } from './generators/bai2';
 import { writeCamt053 } from './generators/camt053';
 import { writeMt940 } from './generators/mt940';
@@ -34,6 +35,8 @@ import type { GeneratedFile } from './generators/realistic';
 import { freePort } from '../test/support/free-port';
 
 const ROOT = path.resolve(__dirname, '..');
+/** remitd's own measurements run as the reconciler does: with its heap cap (REMITD_RECONCILER_HEAP_MB) */
+const REMITD_FLAGS = reconcilerNodeFlags();
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 
@@ -297,7 +300,7 @@ async function main(): Promise<void> {
       const runs: ChildResult[] = [];
       for (let i = 1; i <= RUNS; i++) {
         log(`parsing ${f.format} (run ${i}/${RUNS}) …`);
-        const r = await runChild(['parse', f.format, f.path]);
+        const r = await runChild(['parse', f.format, f.path], REMITD_FLAGS);
         if (r.entries !== f.entries)
           throw new Error(`${f.format}: parsed ${r.entries} entries, generated ${f.entries}`);
         runs.push(r);
@@ -379,7 +382,10 @@ async function main(): Promise<void> {
       return dbUrl(name);
     };
 
-    const idle = await runChild(['idle', await freshDatabase('bench_idle', files[0]), path.join(dir, 'data-idle')]);
+    const idle = await runChild(
+      ['idle', await freshDatabase('bench_idle', files[0]), path.join(dir, 'data-idle')],
+      REMITD_FLAGS,
+    );
     const ingest = new Map<string, ChildResult>();
     for (const f of files) {
       const runs: ChildResult[] = [];
@@ -387,7 +393,7 @@ async function main(): Promise<void> {
         const name = `bench_${f.format.replace('.', '')}_${i}`;
         const url = await freshDatabase(name, f);
         log(`ingesting ${f.format} (run ${i}/${RUNS}) …`);
-        const r = await runChild(['ingest', f.path, url, path.join(dir, `data-${name}`)]);
+        const r = await runChild(['ingest', f.path, url, path.join(dir, `data-${name}`)], REMITD_FLAGS);
         if (r.entries !== f.entries)
           throw new Error(`${f.format}: ingested ${r.entries} entries, generated ${f.entries}`);
         runs.push(r);
@@ -420,7 +426,8 @@ async function main(): Promise<void> {
       [
         `best of ${RUNS} run(s) each, every run in a fresh process (ingestion: a fresh database too); peak RSS is the largest of the runs.`,
         `children ran ${loader === 'precompiled' ? 'JavaScript precompiled with swc (as after npm run build)' : 'TypeScript through @swc-node/register (as npm start)'}; ` +
-          `an idle ingesting process (Nest + Prisma + one connection, nothing read) peaks at ${idle.maxRssMb} MB.`,
+          `an idle ingesting process (Nest + Prisma + one connection, nothing read) peaks at ${idle.maxRssMb} MB; ` +
+          `remitd's processes ran as the reconciler does: ${REMITD_FLAGS.join(' ') || 'no heap cap'} (REMITD_RECONCILER_HEAP_MB).`,
         `targets (issue 19): camt.053 parse ≥ 10× camt-parser, camt.053 ingestion ≤ 3 s and ≤ 250 MB, MT940 faster than mt940js, BAI2 parse ≥ 100,000 entries/s.`,
       ].join('\n'),
     );
@@ -461,6 +468,7 @@ async function main(): Promise<void> {
       entries: ENTRIES,
       runs: RUNS,
       loader,
+      reconciler_heap_mb: reconcilerHeapMb(),
     };
     console.log(JSON.stringify(summary));
   } finally {

@@ -11,10 +11,12 @@
  * BENCH_PROCESSES (reconciler processes on the same database, each with BENCH_WORKERS batches at
  * once; unset: the bench's own process reconciles), BENCH_PROFILE=<file> (CPU profile of the
  * reconcile phase, in-process only), BENCH_STATS=1 (top statements from pg_stat_statements).
- * `npm run bench:scale` runs it with 1, 2 and 3 reconciler processes.
+ * `npm run bench:scale` runs it with 1, 2 and 3 reconciler processes. Whichever process reconciles
+ * runs with the reconciler's heap cap (REMITD_RECONCILER_HEAP_MB, default 256; 0 for none), as
+ * `npm start` runs the reconciler.
  */
 import 'reflect-metadata';
-import { fork } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import inspector from 'node:inspector';
 import path from 'node:path';
@@ -31,6 +33,7 @@ import { IngestStatementFileUseCase, RawFileStore, StatementsModule } from '@rem
 import { camtEntryXml, camtHead, camtTail, type CamtEntrySpec } from '../test/support/camt-builder';
 import { decimal, int, prng, randomIban, remitterName, StreamingWriter } from './generators/realistic';
 import { benchReference, percentile, pgCpuSeconds, withBenchDatabase } from './support';
+import { reconcilerHeapMb, reconcilerNodeFlags } from '../libs/config/src/node-flags';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
@@ -180,7 +183,7 @@ async function drainInProcesses(n: number, url: string, dir: string): Promise<Dr
   const children = Array.from({ length: n }, () =>
     fork(__filename, [], {
       env: { ...process.env, BENCH_ROLE: 'reconciler', BENCH_URL: url, BENCH_DIR: dir },
-      execArgv: ['-r', '@swc-node/register'],
+      execArgv: [...reconcilerNodeFlags(), '-r', '@swc-node/register'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     }),
   );
@@ -247,6 +250,14 @@ const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 
 async function main() {
   if (process.env.BENCH_ROLE === 'reconciler') return reconcilerProcess();
+  // this process reconciles (unless BENCH_PROCESSES): it runs as the reconciler does, heap capped
+  const flags = reconcilerNodeFlags();
+  if (flags.length && !process.execArgv.some((a) => a.startsWith('--max-old-space-size'))) {
+    const again = spawnSync(process.execPath, [...flags, ...process.execArgv, __filename, ...process.argv.slice(2)], {
+      stdio: 'inherit',
+    });
+    process.exit(again.status ?? 1);
+  }
   await withBenchDatabase('bench', async ({ url, dir }) => {
     await seed(url);
     if (process.env.BENCH_STATS) {
@@ -375,6 +386,8 @@ async function main() {
       peak_rss_mb: Math.max(peakRssMb(), childPeakRss),
       // with BENCH_PROCESSES: the largest reconciler process alone (the bench's own process also seeds and ingests)
       reconciler_peak_rss_mb: PROCESSES ? childPeakRss : null,
+      // the reconciler's V8 heap cap the reconciling process ran with (REMITD_RECONCILER_HEAP_MB; 0: none)
+      reconciler_heap_mb: reconcilerHeapMb(),
       ledger_ok: verify.ok,
     };
     console.log(

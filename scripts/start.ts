@@ -11,6 +11,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { reconcilerNodeFlags } from '../libs/config/src/node-flags';
 import { ensurePrivateDir, isAlive, writePrivateFile } from '../libs/core/src';
 import { embeddedPgPort, remitdDataDir } from '../libs/persistence/src/database-location';
 import { startEmbeddedPostgres, type RunningPostgres } from '../libs/persistence/src/embedded-postgres';
@@ -22,9 +23,11 @@ const log = (m: string) => console.log(`[remitd] ${m}`);
 const BUILT = path.extname(__filename) === '.js';
 
 function appCommand(app: string): string[] {
+  // the reconciler's heap is capped (REMITD_RECONCILER_HEAP_MB): see libs/config/src/node-flags.ts
+  const flags = app === 'reconciler' ? reconcilerNodeFlags() : [];
   return BUILT
-    ? ['--enable-source-maps', path.join(REPO_ROOT, 'dist', 'apps', app, 'src', 'main.js')]
-    : ['-r', '@swc-node/register', path.join(REPO_ROOT, 'apps', app, 'src', 'main.ts')];
+    ? [...flags, '--enable-source-maps', path.join(REPO_ROOT, 'dist', 'apps', app, 'src', 'main.js')]
+    : [...flags, '-r', '@swc-node/register', path.join(REPO_ROOT, 'apps', app, 'src', 'main.ts')];
 }
 
 /**
