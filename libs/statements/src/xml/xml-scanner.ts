@@ -471,14 +471,21 @@ export class XmlScanner {
 
   private endTag(lt: number): number {
     const buf = this.buf;
+    const top = this.stack[this.stack.length - 1];
+    // the usual case, "</Name>" closing the open element: compared in place, no name scanned
+    if (top !== undefined) {
+      const end = lt + 2 + top.name.length;
+      if (buf.charCodeAt(end) === 0x3e /* > */ && buf.startsWith(top.name, lt + 2)) {
+        this.closeElement(top, end + 1);
+        return end + 1;
+      }
+    }
     const nameEnd = this.nameEnd(lt + 2);
     if (nameEnd >= buf.length) return INCOMPLETE;
     if (nameEnd === lt + 2) throw this.errorAt(lt + 2, 'disallowed character in closing tag name');
     const gt = this.skipSpace(nameEnd);
     if (gt >= buf.length) return INCOMPLETE;
     if (buf.charCodeAt(gt) !== 0x3e) throw this.errorAt(gt, 'disallowed character in closing tag');
-    const top = this.stack[this.stack.length - 1];
-    // compared in place: no string for the name of every end tag
     if (top === undefined || nameEnd - lt - 2 !== top.name.length || !buf.startsWith(top.name, lt + 2)) {
       const name = buf.slice(lt + 2, nameEnd);
       if (top === undefined) throw this.errorAt(lt, `unmatched closing tag: ${name}`);
