@@ -795,6 +795,21 @@ describe('readCamt: streaming', () => {
     expect(whole.length).toBeGreaterThan(2);
   });
 
+  it('reads a source that reuses one buffer for every chunk (it keeps no reference to a chunk it was given)', async () => {
+    const data = fixture(V08);
+    async function* reusing() {
+      const shared = Buffer.alloc(100);
+      for (let at = 0; at < data.length; at += 100) {
+        const n = data.copy(shared, 0, at, at + 100);
+        yield shared.subarray(0, n);
+        shared.fill(0x3f); // the source writes over its buffer once the reader asks for more
+      }
+    }
+    const out: StatementEvent[] = [];
+    for await (const ev of readCamt(reusing())) out.push(ev);
+    expect(out).toEqual(await events(data));
+  });
+
   it('accepts string chunks and mixed string/Buffer chunks', async () => {
     const data = fixture(V08);
     const text = data.toString('utf8');

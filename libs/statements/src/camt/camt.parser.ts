@@ -49,7 +49,8 @@ export async function* readCamt(
             : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
         const cut: number = bytes.lastIndexOf(0x3e) + 1;
         const keep: number = cut > 0 && bytes.length - cut < CARRY_LIMIT ? cut : bytes.length;
-        carry = keep < bytes.length ? bytes.subarray(keep) : null;
+        // copied: a source may write its next chunk into the same buffer
+        carry = keep < bytes.length ? Buffer.from(bytes.subarray(keep)) : null;
         text = decoder.decode(keep < bytes.length ? bytes.subarray(0, keep) : bytes, { stream: true });
       }
       if (text.length > 0) reader.write(text);
