@@ -105,6 +105,14 @@ describe('XmlScanner', () => {
     expect(ok('<a v="x\ty\r\nz">1\r\n2\r3</a>')).toEqual(['open a [["v","x y z"]]', 'text "1\\n2\\n3"', 'close a']);
   });
 
+  it('keeps the characters of &#13; and &#10; as written: only literal line ends and white space are normalised', () => {
+    expect(ok('<a x="1&#10;2&#13;3\r\n4\t5">a&#13;b\r\nc\rd&#13;&#10;e</a>')).toEqual([
+      'open a [["x","1\\n2\\r3 4 5"]]',
+      'text "a\\rb\\nc\\nd\\r\\ne"',
+      'close a',
+    ]);
+  });
+
   it('reports the declared encoding', () => {
     const seen: (string | null)[] = [];
     const s = new XmlScanner(
@@ -212,6 +220,10 @@ describe('XmlScanner', () => {
       '&amp;',
       '&#38;',
       '&#xD800;',
+      '&#13;',
+      '&#10;',
+      '\r\n',
+      '\r',
       '<![CDATA[',
       'a:b',
       '<x/>',

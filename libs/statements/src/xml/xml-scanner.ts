@@ -92,6 +92,12 @@ function nameCharAbove127(c: number): boolean {
   );
 }
 
+/** line ends in literal text: CR LF and a lone CR become LF (section 2.11) */
+const lineEnds = (s: string) => (s.indexOf('\r') >= 0 ? s.replace(/\r\n?/g, '\n') : s);
+
+/** literal white space in an attribute value: each character, CR LF as one, a space (section 3.3.3) */
+const attributeSpaces = (s: string) => (/[\t\n\r]/.test(s) ? s.replace(/\r\n|[\t\n\r]/g, ' ') : s);
+
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
 const EMPTY: Readonly<Record<string, string>> = Object.freeze({});
@@ -131,11 +137,6 @@ export class XmlScanner {
   /** line of the token being reported (1-based) */
   get line(): number {
     return this.lineOf(this.pos);
-  }
-
-  /** open elements */
-  get depth(): number {
-    return this.stack.length;
   }
 
   write(chunk: string): void {
@@ -271,22 +272,23 @@ export class XmlScanner {
     if (this.nextCdEnd < end) throw this.errorAt(this.nextCdEnd, 'the string "]]>" is disallowed in char data');
     const hasRef = this.ampIn(start, end);
     if (!this.handler.captureText) {
-      if (hasRef) this.decode(start, end); // validates the references
+      if (hasRef) this.decode(start, end, lineEnds); // validates the references
       return;
     }
-    let text = hasRef ? this.decode(start, end) : buf.slice(start, end);
-    if (!hasRef && text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
-    this.handler.text(text);
+    this.handler.text(hasRef ? this.decode(start, end, lineEnds) : lineEnds(buf.slice(start, end)));
   }
 
-  /** text with references: each one checked, replaced by its character; line ends normalised */
-  private decode(start: number, end: number): string {
+  /**
+   * Text with references: each one checked and replaced by its character; `literal` normalises
+   * the text between them only (a character reference such as &#13; stands as written).
+   */
+  private decode(start: number, end: number, literal: (s: string) => string): string {
     const buf = this.buf;
     let out = '';
     let from = start;
     let amp = buf.indexOf('&', start);
     while (amp >= 0 && amp < end) {
-      out += buf.slice(from, amp);
+      out += literal(buf.slice(from, amp));
       const semi = buf.indexOf(';', amp);
       if (semi < 0 || semi >= end) throw this.errorAt(amp, 'an entity reference must end with ";"');
       out += this.reference(amp, buf.slice(amp + 1, semi));
@@ -294,8 +296,7 @@ export class XmlScanner {
       amp = buf.indexOf('&', from);
     }
     this.nextAmp = amp < 0 ? buf.length + 1 : amp;
-    out += buf.slice(from, end);
-    return out.indexOf('\r') >= 0 ? out.replace(/\r\n?/g, '\n') : out;
+    return out + literal(buf.slice(from, end));
   }
 
   private reference(at: number, name: string): string {
@@ -445,11 +446,7 @@ export class XmlScanner {
     const buf = this.buf;
     const lt = buf.indexOf('<', start);
     if (lt >= 0 && lt < end) throw this.errorAt(lt, 'disallowed character "<" in attribute value');
-    let value = this.ampIn(start, end) ? this.decode(start, end) : buf.slice(start, end);
-    // attribute-value normalisation (section 3.3.3): each white-space character becomes a space
-    // (decode has already turned CR LF into LF)
-    if (/[\t\n\r]/.test(value)) value = value.replace(/\r\n|[\t\n\r]/g, ' ');
-    return value;
+    return this.ampIn(start, end) ? this.decode(start, end, attributeSpaces) : attributeSpaces(buf.slice(start, end));
   }
 
   private openElement(tag: XmlTag, after: number): void {
@@ -515,8 +512,7 @@ export class XmlScanner {
       const end = buf.indexOf(']]>', lt + 9);
       if (end < 0) return INCOMPLETE;
       if (this.handler.captureText) {
-        const raw = buf.slice(lt + 9, end);
-        this.handler.text(raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n') : raw);
+        this.handler.text(lineEnds(buf.slice(lt + 9, end)));
       }
       return end + 3;
     }
