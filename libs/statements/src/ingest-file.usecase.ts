@@ -88,9 +88,9 @@ export class IngestStatementFileUseCase implements OnModuleDestroy {
         // claim an index scan instead of a sort of every pending entry (autovacuum comes later).
         // The entries' own statistics (half a second for 100,000) are gathered after we answer.
         if (outcome.status === 'ingested' && outcome.newEntries >= 5000) {
-          await this.repo.analyzeQueue();
+          await this.repo.analyze('reconcile_queue'); // small: waited for
           this.analyzing = this.analyzing
-            .then(() => this.repo.analyzeEntries())
+            .then(() => this.repo.analyze('statement_entries'))
             .catch((e: unknown) => this.logger.warn(`ANALYZE statement_entries failed: ${(e as Error).message}`));
         }
         return outcome;

@@ -359,14 +359,9 @@ export class StatementRepository {
     );
   }
 
-  /** fresh statistics for the reconciler's queue (small: awaited) */
-  async analyzeQueue(): Promise<void> {
-    await this.prisma.$executeRawUnsafe('ANALYZE reconcile_queue');
-  }
-
-  /** fresh statistics for the entries (35 columns, ~5 µs an entry: not worth waiting for) */
-  async analyzeEntries(): Promise<void> {
-    await this.prisma.$executeRawUnsafe('ANALYZE statement_entries');
+  /** fresh planner statistics for a table a large file has just changed */
+  async analyze(table: 'reconcile_queue' | 'statement_entries'): Promise<void> {
+    await this.prisma.$executeRawUnsafe(`ANALYZE ${table}`);
   }
 
   collectionAccountsByKey() {

@@ -48,10 +48,10 @@ export async function* readCamt(
             ? chunk
             : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
         const cut: number = bytes.lastIndexOf(0x3e) + 1;
-        const keep: number = cut > 0 && bytes.length - cut < CARRY_LIMIT ? cut : bytes.length;
+        const split = cut > 0 && cut < bytes.length && bytes.length - cut < CARRY_LIMIT;
         // copied: a source may write its next chunk into the same buffer
-        carry = keep < bytes.length ? Buffer.from(bytes.subarray(keep)) : null;
-        text = decoder.decode(keep < bytes.length ? bytes.subarray(0, keep) : bytes, { stream: true });
+        carry = split ? Buffer.from(bytes.subarray(cut)) : null;
+        text = decoder.decode(split ? bytes.subarray(0, cut) : bytes, { stream: true });
       }
       if (text.length > 0) reader.write(text);
       if (reader.events.length > 0) yield* reader.drain();
