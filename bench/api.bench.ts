@@ -11,7 +11,9 @@
  *   GET  /bills?customerId=…&status=open
  *   POST /bills/:id/payments                  (manual payment from the balance, a new Idempotency-Key each)
  *
- * then issues a new cycle for every customer (one charge each) with automatic write-off and
+ * then the same requests against a bare node:http server in the same process that calls the same
+ * read and payment code without the framework (the floor, see startFloorServer; BENCH_SKIP_FLOOR=1
+ * leaves it out), then issues a new cycle for every customer (one charge each) with automatic write-off and
  * times it. Prints a table and ends with one JSON line.
  *
  * Environment: BENCH_CUSTOMERS (100000), BENCH_CYCLES (10), BENCH_CONCURRENCY (200),
@@ -20,13 +22,15 @@
  * REMITD_PG_SETTINGS=shared_preload_libraries=pg_stat_statements).
  */
 import 'reflect-metadata';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Client } from 'pg';
 import { ApiKeysService } from '@remitd/access';
-import { IssueBillsUseCase, nextCycle, previousCycle } from '@remitd/billing';
+import { IssueBillsUseCase, ManualPaymentUseCase, nextCycle, previousCycle } from '@remitd/billing';
 import { loadConfig } from '@remitd/config';
-import { virtualAccountNumber } from '@remitd/customers';
+import { CustomerQueries, virtualAccountNumber } from '@remitd/customers';
 import { LedgerVerifier } from '@remitd/ledger';
 import { createAdminApi } from '../apps/admin-api/src/main';
 import { benchReference, percentile, pgCpuSeconds, withBenchDatabase } from './support';
@@ -38,6 +42,7 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
 const PAYMENTS = Number(process.env.BENCH_PAYMENTS ?? 5_000);
 const POOL = process.env.BENCH_POOL ?? '20';
 const STATS = !!process.env.BENCH_STATS;
+const FLOOR = !process.env.BENCH_SKIP_FLOOR;
 const NEW_CYCLE = '2026-10';
 const COLLECTION_IBAN = 'DE89370400440532013000';
 const TARGET_READ_P99_MS = 50;
@@ -259,6 +264,52 @@ async function drive(
   };
 }
 
+type AdminApi = Awaited<ReturnType<typeof createAdminApi>>;
+
+/**
+ * The floor: what this machine gives the same requests without the HTTP framework. A bare
+ * node:http server in this process, driven by the same load generator, answers
+ *   GET  /hello                  a constant JSON body: HTTP and the load generator alone;
+ *   GET  /customers/:id          the API's own read (CustomerQueries.get, the same prepared query);
+ *   POST /bills/:id/payments     the API's own use case (ManualPaymentUseCase, the same transaction).
+ * The bearer key is compared as a string: no guard, interceptors, validation or idempotency
+ * record. Whatever a target needs below these figures, no framework change can give.
+ */
+async function startFloorServer(api: AdminApi, key: string): Promise<{ port: number; close(): Promise<void> }> {
+  const queries = api.get(CustomerQueries);
+  const manual = api.get(ManualPaymentUseCase);
+  const actor = { id: 'apikey:bench-floor', role: 'finance', name: 'bench floor' };
+  const hello = Buffer.from(JSON.stringify({ ok: true }));
+  const send = (res: http.ServerResponse, status: number, body: Buffer | string) => {
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+  };
+  const server = http.createServer((req, res) => {
+    if (req.headers.authorization !== `Bearer ${key}`) return send(res, 401, '{"error":{"code":"UNAUTHORIZED"}}');
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const [, a, id, b] = (req.url ?? '').split('/');
+      let work: Promise<unknown>;
+      if (a === 'hello') return send(res, 200, hello);
+      if (req.method === 'GET' && a === 'customers' && id) work = queries.get(id);
+      else if (req.method === 'POST' && a === 'bills' && b === 'payments')
+        work = manual.execute({ actor, billId: id, idempotencyKey: String(req.headers['idempotency-key']) });
+      else return send(res, 404, '{"error":{"code":"NOT_FOUND"}}');
+      work.then(
+        (out) => send(res, req.method === 'POST' ? 201 : 200, JSON.stringify(out)),
+        (e: Error) => send(res, 500, JSON.stringify({ error: { code: e.name, message: e.message } })),
+      );
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
 function shuffle<T>(xs: T[]): T[] {
   let s = 2026;
   const rnd = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -356,7 +407,7 @@ async function main() {
     log(JSON.stringify(phases.at(-1)));
 
     // manual payments: open bills of distinct customers whose available credit covers what is outstanding
-    const payable = shuffle(
+    const payableAll = shuffle(
       (
         await db.query<{ id: string }>(`
       SELECT DISTINCT ON (b.customer_id) b.id::text FROM bills b
@@ -365,7 +416,8 @@ async function main() {
       WHERE b.status IN ('unsettled', 'partly_paid', 'overdue') AND COALESCE(a.balance, 0) + c.credit_limit - c.frozen_amount >= b.amount - b.paid
       ORDER BY b.customer_id, b.issued_at`)
       ).rows.map((r) => r.id),
-    ).slice(0, PAYMENTS);
+    );
+    const payable = payableAll.slice(0, PAYMENTS);
     phases.push(
       await drive(
         'POST /bills/:id/payments',
@@ -376,6 +428,27 @@ async function main() {
     );
     log(JSON.stringify(phases.at(-1)));
     if (STATS) await topStatements(url, 'HTTP phases');
+
+    const floor: PhaseResult[] = [];
+    if (FLOOR) {
+      const bare = await startFloorServer(api, key);
+      log(`floor: bare node:http server on 127.0.0.1:${bare.port}, same process, same database pool`);
+      for (const [name, reqs] of [
+        ['floor: GET /hello (no database)', pick(REQUESTS, 31).map(() => ({ method: 'GET', path: '/hello' }))],
+        ['floor: GET /customers/:id', pick(REQUESTS, 37).map((id) => ({ method: 'GET', path: `/customers/${id}` }))],
+        [
+          'floor: POST /bills/:id/payments',
+          payableAll
+            .slice(PAYMENTS, 2 * PAYMENTS)
+            .map((id, n) => ({ method: 'POST', path: `/bills/${id}/payments`, idem: `bench-floor-${n}` })),
+        ],
+      ] as [string, Req[]][]) {
+        if (!reqs.length) continue;
+        floor.push(await drive(name, bare.port, key, reqs));
+        log(JSON.stringify(floor.at(-1)));
+      }
+      await bare.close();
+    }
 
     // monthly issuance: one charge per customer for the new cycle (ANALYZE stands in for a month of autovacuum)
     await db.query(
@@ -415,7 +488,7 @@ async function main() {
     console.log(
       `  ${'endpoint'.padEnd(36)}${pad('requests', 9)}${pad('ok', 7)}${pad('errors', 8)}${pad('req/s', 8)}${pad('p50 ms', 9)}${pad('p90 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('node µs', 9)}${pad('pg µs', 8)}`,
     );
-    for (const p of [...solo, ...phases]) {
+    for (const p of [...solo, ...phases, ...floor]) {
       const errs = Object.values(p.errors).reduce((a, b) => a + b, 0);
       console.log(
         `  ${p.name.padEnd(36)}${pad(p.requests, 9)}${pad(p.ok, 7)}${pad(errs, 8)}${pad(p.rps, 8)}${pad(p.p50, 9)}${pad(p.p90, 9)}${pad(p.p99, 9)}${pad(p.max, 9)}${pad(p.nodeCpuUs, 9)}${pad(p.pgCpuUs, 8)}`,
@@ -458,6 +531,17 @@ async function main() {
       payment_rps: pay.rps,
       payment_p50_ms: pay.p50,
       payment_p99_ms: pay.p99,
+      ...Object.fromEntries(
+        floor.flatMap((p) => {
+          const k = `floor_${p.name.includes('hello') ? 'hello' : p.name.includes('customers') ? 'customer_get' : 'payment'}`;
+          return [
+            [`${k}_rps`, p.rps],
+            [`${k}_p99_ms`, p.p99],
+            [`${k}_node_cpu_us`, p.nodeCpuUs],
+            [`${k}_pg_cpu_us`, p.pgCpuUs],
+          ];
+        }),
+      ),
       issue_bills: issued.billsIssued,
       issue_s: Number(issueS.toFixed(2)),
       issue_bills_per_s: Math.round(issued.billsIssued / issueS),
