@@ -18,12 +18,13 @@
  *
  * Environment: BENCH_CUSTOMERS (100000), BENCH_CYCLES (10), BENCH_CONCURRENCY (200),
  * BENCH_REQUESTS (reads per endpoint, 20000), BENCH_PAYMENTS (5000), BENCH_POOL (API connection
- * pool, default 20), BENCH_STATS=1 (top statements; needs
+ * pool; default 2 × this machine's cores, the sizing docs/operations.md gives), BENCH_STATS=1 (top statements; needs
  * REMITD_PG_SETTINGS=shared_preload_libraries=pg_stat_statements).
  */
 import 'reflect-metadata';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Client } from 'pg';
@@ -40,7 +41,9 @@ const CYCLES = Number(process.env.BENCH_CYCLES ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
 const PAYMENTS = Number(process.env.BENCH_PAYMENTS ?? 5_000);
-const POOL = process.env.BENCH_POOL ?? '20';
+// PostgreSQL runs on this machine: ~2 connections per core keep its backends busy without
+// putting them to sleep and waking them for every statement (docs/operations.md, "Connections")
+const POOL = process.env.BENCH_POOL ?? String(Math.max(2, 2 * availableParallelism()));
 const STATS = !!process.env.BENCH_STATS;
 const FLOOR = !process.env.BENCH_SKIP_FLOOR;
 const NEW_CYCLE = '2026-10';
