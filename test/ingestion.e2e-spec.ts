@@ -114,6 +114,39 @@ describe('statement ingestion from a local inbox, exactly once', () => {
     expect(await prisma.reconcileQueueItem.count({ where: { entryId: rows[0].id } })).toBe(1);
   });
 
+  it("books only the same transfer: a booked entry of another amount under a pending one's reference is kept as its own entry", async () => {
+    drop(
+      'intraday-2.xml',
+      buildCamt({
+        kind: 'camt.052',
+        statementId: 'R2',
+        account: ACCOUNT,
+        entries: [{ ref: 'X-2', amount: '400.00', status: 'PDNG', remitterName: 'Pending Co' }],
+      }),
+    );
+    await poll.execute();
+    drop(
+      'eod-2.xml',
+      buildCamt({
+        statementId: 'S4',
+        account: ACCOUNT,
+        entries: [{ ref: 'X-2', amount: '410.00', remitterName: 'Other Co' }],
+      }),
+    );
+    await poll.execute();
+    const rows = await prisma.statementEntry.findMany({ where: { bankReference: 'X-2' }, orderBy: { amount: 'asc' } });
+    expect(rows.map((r) => [r.amount.toFixed(2), r.status])).toEqual([
+      ['400.00', 'PDNG'],
+      ['410.00', 'BOOK'],
+    ]);
+    expect(await prisma.reconcileQueueItem.count({ where: { entryId: rows[0].id } })).toBe(0);
+    expect(await prisma.reconcileQueueItem.count({ where: { entryId: rows[1].id } })).toBe(1);
+    const alert = await prisma.statementAlert.findFirstOrThrow({
+      where: { kind: 'entry_key_collision', message: { contains: 'X-2' } },
+    });
+    expect(alert.message).toMatch(/already used by another entry \(CRDT 400.*kept as its own entry/);
+  });
+
   it('quarantines a file that breaks half-way with the reason and keeps nothing of it', async () => {
     const good = credits(4000, 'Q');
     const xml = buildCamt({ statementId: 'S4', account: ACCOUNT, opening: '0.00', entries: good }).replace(

@@ -315,6 +315,11 @@ export class IngestStatementFileUseCase implements OnModuleDestroy {
    * amount, direction or date is a different transfer the bank filed under the same reference:
    * it is kept as its own entry and a person is told (issue 11 item 1), never dropped as a
    * duplicate. So is a bank-wide reference the statement itself repeats.
+   *
+   * The batch is inserted first, in one statement sent at once: the database writes it while the
+   * next batch is parsed. Only the keys it found taken (none in a new file) are read back to
+   * tell a re-sent entry from a different transfer under the same key; those get a key of their
+   * own and a second insert.
    */
   private async writeEntries(
     tx: SqlTx,
@@ -327,37 +332,41 @@ export class IngestStatementFileUseCase implements OnModuleDestroy {
     },
     rows: KeyedRow[],
   ): Promise<{ inserted: number; alerts: number }> {
-    const existing = new Map(
-      (
-        await this.repo.existingEntries(
-          tx,
-          ctx.accountKey,
-          rows.map((r) => r.naturalKey),
-        )
-      ).map((e) => [e.naturalKey, e]),
-    );
-    const collisions: { row: KeyedRow; key: string; other: NonNullable<ReturnType<typeof existing.get>> }[] = [];
-    for (const row of rows) {
-      const other = existing.get(row.naturalKey);
-      const date = row.entry.valueDate ?? row.entry.bookingDate;
-      if (
-        other &&
-        (other.direction !== row.entry.direction ||
-          other.currency !== row.entry.amount.currency ||
-          !new Dec(other.amount).equals(row.amount) ||
-          (other.valueDate !== null && date !== null && other.valueDate !== date))
-      ) {
+    const written = await this.repo.insertEntries(tx, ctx, rows);
+    const taken = rows.filter((r) => !written.written.has(r.naturalKey));
+    const collisions: { row: KeyedRow; key: string; other: ExistingEntry }[] = [];
+    if (taken.length) {
+      const existing = new Map(
+        (
+          await this.repo.existingEntries(
+            tx,
+            ctx.accountKey,
+            taken.map((r) => r.naturalKey),
+          )
+        ).map((e) => [e.naturalKey, e]),
+      );
+      for (const row of taken) {
+        const other = existing.get(row.naturalKey);
+        if (!other || sameTransfer(other, row)) continue; // sent before: stored once
         const key = row.naturalKey;
         row.naturalKey = distinctKey(key, {
           direction: row.entry.direction,
           amount: row.amount,
           currency: row.entry.amount.currency,
-          date,
+          date: row.entry.valueDate ?? row.entry.bookingDate,
         });
         collisions.push({ row, key, other });
       }
+      if (collisions.length) {
+        const again = await this.repo.insertEntries(
+          tx,
+          ctx,
+          collisions.map((c) => c.row),
+        );
+        written.inserted += again.inserted;
+        for (const [k, id] of again.insertedKeys) written.insertedKeys.set(k, id);
+      }
     }
-    const written = await this.repo.insertEntries(tx, ctx, rows);
     let alerts = 0;
     const base = {
       kind: 'entry_key_collision',
@@ -553,6 +562,18 @@ interface Deferred {
 
 /** A row and whether its bank-wide reference was already used earlier in the same statement. */
 type KeyedRow = EntryRow & { repeated: boolean };
+type ExistingEntry = Awaited<ReturnType<StatementRepository['existingEntries']>>[number];
+
+/** The rule the insert's SAME_TRANSFER_SQL applies, for an entry read back under a taken key. */
+function sameTransfer(other: ExistingEntry, row: KeyedRow): boolean {
+  const date = row.entry.valueDate ?? row.entry.bookingDate;
+  return (
+    other.direction === row.entry.direction &&
+    other.currency === row.entry.amount.currency &&
+    new Dec(other.amount).equals(row.amount) &&
+    (other.valueDate === null || date === null || other.valueDate === date)
+  );
+}
 
 function toRow(e: ParsedEntry, seen: Map<string, number>, fileName: string): KeyedRow {
   const key = entryKey(e, seen);

@@ -48,6 +48,17 @@ const ENTRY_COLUMNS: [string, string][] = [
 // The same transfer seen again (camt.052 pending → camt.053 booked) only moves forward to BOOK.
 // Every entry that is (now) booked joins the reconciliation queue in the same statement, unless
 // it is held: an entry of an account that is no collection account waits for finance.
+/**
+ * An entry stored under a key and a new one under the same key are the same transfer when they
+ * agree in direction, amount, currency and (where both have one) value date; the new one's value
+ * date is its booking date when it has none. `sameTransfer` is the same rule for the rows
+ * `existingEntries` reads.
+ */
+const SAME_TRANSFER_SQL = `statement_entries.direction = EXCLUDED.direction AND statement_entries.amount = EXCLUDED.amount
+      AND statement_entries.currency = EXCLUDED.currency
+      AND (statement_entries.value_date IS NULL OR COALESCE(EXCLUDED.value_date, EXCLUDED.booking_date) IS NULL
+           OR statement_entries.value_date = COALESCE(EXCLUDED.value_date, EXCLUDED.booking_date))`;
+
 const INSERT_ENTRIES_SQL = `
   WITH upserted AS (
   INSERT INTO statement_entries (id, account_key, collection_account_id, file_id, statement_id, format, hold, ${ENTRY_COLUMNS.map((c) => c[0]).join(', ')})
@@ -57,6 +68,9 @@ const INSERT_ENTRIES_SQL = `
     SET status = EXCLUDED.status, booking_date = EXCLUDED.booking_date, value_date = COALESCE(EXCLUDED.value_date, statement_entries.value_date),
         updated_at = now()
     WHERE statement_entries.status <> 'BOOK' AND EXCLUDED.status = 'BOOK'
+      -- only the same transfer is booked by a later report: one that differs under the same key
+      -- is left alone here, and the caller keeps it as an entry of its own
+      AND ${SAME_TRANSFER_SQL}
   RETURNING id, natural_key, status, hold, (xmax = 0) AS inserted
   ), queued AS (
     INSERT INTO reconcile_queue (entry_id) SELECT id FROM upserted WHERE status = 'BOOK' AND hold IS NULL
@@ -262,7 +276,7 @@ export class StatementRepository {
       format: string;
     },
     rows: readonly EntryRow[],
-  ): Promise<{ inserted: number; upgraded: number; insertedKeys: Map<string, string> }> {
+  ): Promise<{ inserted: number; upgraded: number; insertedKeys: Map<string, string>; written: Set<string> }> {
     const col = <T>(f: (r: EntryRow) => T) => rows.map(f);
     const arrays = [
       col((r) => r.naturalKey),
@@ -308,6 +322,8 @@ export class StatementRepository {
       inserted: inserted.length,
       upgraded: result.length - inserted.length,
       insertedKeys: new Map(inserted.map((r) => [r.naturalKey, r.id])),
+      // the keys this statement inserted or booked; any other key was stored already
+      written: new Set(result.map((r) => r.naturalKey)),
     };
   }
 
