@@ -116,6 +116,25 @@ describe('automatic write-off: the sweep and its immediate triggers (seed 000)',
     expect((await bill(b3.id)).body.status).toBe('settled');
   });
 
+  it('a manual payment by a customer without automatic write-off queues nothing: there is nothing to resume', async () => {
+    const c = await sys.customer({ autoWriteOff: false });
+    const b = await sys.bill(c.id, '2026-09', '25.00');
+    await sys
+      .http()
+      .post(`/bills/${b.id}/payments`)
+      .set(sys.auth)
+      .set('Idempotency-Key', `mp-${b.id}`)
+      .send({
+        amount: '10.00',
+        fromBalance: '0.00',
+        external: { channel: 'offline', amount: '10.00', reference: 'CHQ-2' },
+      })
+      .expect(201);
+    expect(await queued(c.id)).toBeNull();
+    const why = await sys.http().get(`/bills/${b.id}/why-unsettled`).set(sys.auth).expect(200);
+    expect(JSON.stringify(why.body)).not.toContain('write_off_queued');
+  });
+
   it('the periodic sweep picks up a customer who can pay but was never queued', async () => {
     const c = await sys.customer({ creditControl: true });
     await patch(c.id, { creditLimit: '1000.00' });

@@ -214,8 +214,7 @@ export class ManualPaymentUseCase implements ApprovalExecutor, OnModuleInit {
         ...(approval ? { approvalRequestId: approval.id } : {}),
       },
     });
-    // seed 000: automatic write-off "automatically resumes upon completion" (the sweep picks it up)
-    await this.writeOffRequests.request(tx, [payer.id], 'manual payment ended');
+    await this.writeOffRequests.afterManualPayment(tx, payer);
     // the bill as the payment left it (a replay of the journal moved nothing: read it)
     const after = result.bills.find((b) => b.id === bill.id) ?? (await this.repo.bill(bill.id, tx));
     return {

@@ -170,7 +170,7 @@ export class PayCycleUseCase {
           currency: ccy,
         },
       });
-      await this.writeOffRequests.request(tx, [payer.id], 'manual payment ended');
+      await this.writeOffRequests.afterManualPayment(tx, payer);
       const after = await Promise.all(bills.map((b) => this.repo.bill(b.id, tx)));
       const open = (b: NonNullable<(typeof after)[number]>) =>
         Money.fromStored(b.amount, ccy).minus(Money.fromStored(b.paid, ccy));

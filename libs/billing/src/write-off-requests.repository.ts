@@ -21,6 +21,15 @@ export class WriteOffRequestsRepository {
       ON CONFLICT (customer_id) DO NOTHING`;
   }
 
+  /**
+   * Seed 000: automatic write-off "automatically resumes upon completion" of a manual payment:
+   * the sweep picks the payer up. A customer without automatic write-off has nothing to resume,
+   * so nothing is queued (the sweep would only lock the customer to skip it).
+   */
+  async afterManualPayment(tx: SqlTx, payer: { id: string; autoWriteOff: boolean }): Promise<void> {
+    if (payer.autoWriteOff) await this.request(tx, [payer.id], 'manual payment ended');
+  }
+
   /** The oldest requests no other replica holds, locked until the caller's transaction ends. */
   claim(tx: Tx, limit: number): Promise<WriteOffRequestRow[]> {
     return tx.$queryRaw<WriteOffRequestRow[]>`
