@@ -44,10 +44,6 @@ const ENTRY_COLUMNS: [string, string][] = [
   ['additional_info', 'text'],
 ];
 
-// Static SQL with positional array parameters: one round trip per batch, whatever its size.
-// The same transfer seen again (camt.052 pending → camt.053 booked) only moves forward to BOOK.
-// Every entry that is (now) booked joins the reconciliation queue in the same statement, unless
-// it is held: an entry of an account that is no collection account waits for finance.
 /**
  * An entry stored under a key and a new one under the same key are the same transfer when they
  * agree in direction, amount, currency and (where both have one) value date; the new one's value
@@ -59,6 +55,10 @@ const SAME_TRANSFER_SQL = `statement_entries.direction = EXCLUDED.direction AND 
       AND (statement_entries.value_date IS NULL OR COALESCE(EXCLUDED.value_date, EXCLUDED.booking_date) IS NULL
            OR statement_entries.value_date = COALESCE(EXCLUDED.value_date, EXCLUDED.booking_date))`;
 
+// Static SQL with positional array parameters: one round trip per batch, whatever its size.
+// The same transfer seen again (camt.052 pending → camt.053 booked) only moves forward to BOOK.
+// Every entry that is (now) booked joins the reconciliation queue in the same statement, unless
+// it is held: an entry of an account that is no collection account waits for finance.
 const INSERT_ENTRIES_SQL = `
   WITH upserted AS (
   INSERT INTO statement_entries (id, account_key, collection_account_id, file_id, statement_id, format, hold, ${ENTRY_COLUMNS.map((c) => c[0]).join(', ')})
