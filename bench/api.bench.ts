@@ -27,7 +27,7 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { ApiKeysService } from '@remitd/access';
 import { IssueBillsUseCase, ManualPaymentUseCase, nextCycle, previousCycle } from '@remitd/billing';
 import { loadConfig } from '@remitd/config';
@@ -274,11 +274,20 @@ type AdminApi = Awaited<ReturnType<typeof createAdminApi>>;
  * node:http server in this process, driven by the same load generator, answers
  *   GET  /hello                  a constant JSON body: HTTP and the load generator alone;
  *   GET  /customers/:id          the API's own read (CustomerQueries.get, the same prepared query);
- *   POST /bills/:id/payments     the API's own use case (ManualPaymentUseCase, the same transaction).
+ *   POST /bills/:id/payments     the API's own use case (ManualPaymentUseCase, the same transaction);
+ *   POST /sql/bills/:id/payments the same rows a payment from the balance writes (journal, two
+ *                                postings and balances, repayment, bill, audit, idempotency
+ *                                record) in ONE statement: one round trip, no BEGIN or COMMIT,
+ *                                no checks. What the data model costs the database at the least.
  * The bearer key is compared as a string: no guard, interceptors, validation or idempotency
  * record. Whatever a target needs below these figures, no framework change can give.
  */
-async function startFloorServer(api: AdminApi, key: string): Promise<{ port: number; close(): Promise<void> }> {
+async function startFloorServer(
+  api: AdminApi,
+  key: string,
+  url: string,
+): Promise<{ port: number; close(): Promise<void> }> {
+  const pool = new Pool({ connectionString: url, max: Number(POOL) });
   const queries = api.get(CustomerQueries);
   const manual = api.get(ManualPaymentUseCase);
   const actor = { id: 'apikey:bench-floor', role: 'finance', name: 'bench floor' };
@@ -296,6 +305,17 @@ async function startFloorServer(api: AdminApi, key: string): Promise<{ port: num
       let work: Promise<unknown>;
       if (a === 'hello') return send(res, 200, hello);
       if (req.method === 'GET' && a === 'customers' && id) work = queries.get(id);
+      else if (req.method === 'POST' && a === 'sql' && id === 'bills')
+        work = pool
+          .query({
+            name: 'floor-payment',
+            text: ONE_STATEMENT_PAYMENT,
+            values: [b, String(req.headers['idempotency-key'])],
+          })
+          .then((r) => {
+            if (!r.rows[0]?.journal) throw new Error('bill not payable');
+            return r.rows[0];
+          });
       else if (req.method === 'POST' && a === 'bills' && b === 'payments')
         work = manual.execute({ actor, billId: id, idempotencyKey: String(req.headers['idempotency-key']) });
       else return send(res, 404, '{"error":{"code":"NOT_FOUND"}}');
@@ -309,9 +329,44 @@ async function startFloorServer(api: AdminApi, key: string): Promise<{ port: num
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     port: (server.address() as AddressInfo).port,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: () => new Promise<void>((r) => server.close(() => r())).then(() => pool.end()),
   };
 }
+
+/** A payment of a bill's outstanding amount from the balance as one statement ($1 bill, $2 key). */
+const ONE_STATEMENT_PAYMENT = `
+  WITH b AS (
+    SELECT id, customer_id, amount - paid AS due, currency FROM bills
+    WHERE id = $1::uuid AND status IN ('unsettled', 'partly_paid', 'overdue') FOR UPDATE
+  ), c AS (
+    SELECT c.id FROM customers c JOIN b ON b.customer_id = c.id FOR UPDATE OF c
+  ), a AS (
+    SELECT la.id, CASE WHEN la.kind = 'customer_cash' THEN -b.due ELSE b.due END AS delta, b.currency
+    FROM ledger_accounts la JOIN b ON la.code IN ('customer:' || b.customer_id || ':cash:' || b.currency,
+                                                  'customer:' || b.customer_id || ':receivable:' || b.currency)
+    ORDER BY la.id FOR UPDATE OF la
+  ), j AS (
+    INSERT INTO journal_entries (id, idempotency_key, kind, description, metadata)
+    SELECT gen_random_uuid(), 'floor:' || $2, 'manual_payment', 'floor payment', jsonb_build_object('customerId', b.customer_id)
+    FROM b JOIN c ON c.id = b.customer_id RETURNING id
+  ), p AS (
+    INSERT INTO postings (journal_entry_id, ledger_account_id, amount, currency)
+    SELECT j.id, a.id, a.delta, a.currency FROM j, a
+  ), u AS (
+    UPDATE ledger_accounts la SET balance = la.balance + a.delta FROM a WHERE la.id = a.id
+  ), r AS (
+    INSERT INTO repayments (id, bill_id, customer_id, method, amount, currency, journal_entry_id)
+    SELECT gen_random_uuid(), b.id, b.customer_id, 'balance', b.due, b.currency, j.id FROM b, j
+  ), s AS (
+    UPDATE bills SET paid = bills.paid + b.due, status = 'settled', updated_at = now() FROM b, j WHERE bills.id = b.id
+  ), l AS (
+    INSERT INTO audit_log (actor, action, entity_type, entity_id, payload)
+    SELECT 'apikey:bench-floor', 'bill.manual_payment', 'bill', b.id::text, jsonb_build_object('amount', b.due::text) FROM b, j
+  ), k AS (
+    INSERT INTO idempotency_records (scope, key, request_hash, response_status, response_body)
+    SELECT 'apikey:bench-floor', $2, 'floor', 201, jsonb_build_object('journalEntryId', j.id) FROM j
+  )
+  SELECT id::text AS journal FROM j`;
 
 function shuffle<T>(xs: T[]): T[] {
   let s = 2026;
@@ -434,7 +489,16 @@ async function main() {
 
     const floor: PhaseResult[] = [];
     if (FLOOR) {
-      const bare = await startFloorServer(api, key);
+      // the one-statement payments find every account they move (a payment opens the receivables
+      // account when it is missing; this one does not)
+      const sqlBills = payableAll.slice(2 * PAYMENTS, 3 * PAYMENTS);
+      await db.query(
+        `INSERT INTO ledger_accounts (id, code, kind, customer_id, currency)
+        SELECT gen_random_uuid(), 'customer:' || b.customer_id || ':receivable:' || b.currency, 'receivables', b.customer_id, b.currency
+        FROM bills b WHERE b.id = ANY($1::uuid[]) ON CONFLICT (code) DO NOTHING`,
+        [sqlBills],
+      );
+      const bare = await startFloorServer(api, key, url);
       log(`floor: bare node:http server on 127.0.0.1:${bare.port}, same process, same database pool`);
       for (const [name, reqs] of [
         ['floor: GET /hello (no database)', pick(REQUESTS, 31).map(() => ({ method: 'GET', path: '/hello' }))],
@@ -444,6 +508,10 @@ async function main() {
           payableAll
             .slice(PAYMENTS, 2 * PAYMENTS)
             .map((id, n) => ({ method: 'POST', path: `/bills/${id}/payments`, idem: `bench-floor-${n}` })),
+        ],
+        [
+          'floor: POST payment, one statement',
+          sqlBills.map((id, n) => ({ method: 'POST', path: `/sql/bills/${id}/payments`, idem: `bench-sql-${n}` })),
         ],
       ] as [string, Req[]][]) {
         if (!reqs.length) continue;
@@ -536,7 +604,7 @@ async function main() {
       payment_p99_ms: pay.p99,
       ...Object.fromEntries(
         floor.flatMap((p) => {
-          const k = `floor_${p.name.includes('hello') ? 'hello' : p.name.includes('customers') ? 'customer_get' : 'payment'}`;
+          const k = `floor_${p.name.includes('hello') ? 'hello' : p.name.includes('customers') ? 'customer_get' : p.name.includes('one statement') ? 'payment_one_statement' : 'payment'}`;
           return [
             [`${k}_rps`, p.rps],
             [`${k}_p99_ms`, p.p99],
