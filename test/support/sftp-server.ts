@@ -61,8 +61,22 @@ export interface SftpServerHandle {
 
 type Handle = { kind: 'file'; fh: FileHandle; served: number } | { kind: 'dir'; path: string; sent: boolean };
 
+/**
+ * An ed25519 key pair in OpenSSH format that ssh2 can read back. ssh2's generator drops the
+ * leading zero byte of a public key that starts with one (about 1 key in 256), and parseKey then
+ * refuses both halves as malformed (mscdex/ssh2 issues 1390 and 1513, open): such a pair is drawn
+ * again.
+ */
+export function generateSshKeyPair(): { private: string; public: string } {
+  for (;;) {
+    const pair = utils.generateKeyPairSync('ed25519');
+    if (!(utils.parseKey(pair.public) instanceof Error) && !(utils.parseKey(pair.private) instanceof Error))
+      return pair;
+  }
+}
+
 export function generateHostKey(): { privateKey: string; publicKey: string } {
-  const pair = utils.generateKeyPairSync('ed25519');
+  const pair = generateSshKeyPair();
   return { privateKey: pair.private, publicKey: pair.public };
 }
 

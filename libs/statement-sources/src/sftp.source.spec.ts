@@ -4,14 +4,13 @@ import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile, appendFile } 
 import { connect, createServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { utils } from 'ssh2';
-import { startSftpServer, type SftpServerHandle } from '../../../test/support/sftp-server';
+import { generateSshKeyPair, startSftpServer, type SftpServerHandle } from '../../../test/support/sftp-server';
 import { SftpSource, parseHostKeyFingerprint, sshHostKeyFingerprint, type SftpSourceOptions } from './sftp.source';
 import { SourceError } from './statement-source';
 
 const USER = 'bank-a';
 const PASSWORD = 'correct horse battery staple';
-const clientKey = utils.generateKeyPairSync('ed25519');
+const clientKey = generateSshKeyPair();
 
 let root: string;
 let inbox: string;
@@ -261,7 +260,7 @@ describe('SftpSource against a real SFTP server', () => {
     const [file] = await src.list();
     expect((await src.download(file)).toString()).toBe('key auth');
 
-    const otherKey = utils.generateKeyPairSync('ed25519');
+    const otherKey = generateSshKeyPair();
     const err = await caught(source({ password: undefined, privateKey: otherKey.private }).list());
     expect(err.code).toBe('AUTH_FAILED');
   });
