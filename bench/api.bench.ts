@@ -42,7 +42,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
 const PAYMENTS = Number(process.env.BENCH_PAYMENTS ?? 5_000);
 // PostgreSQL runs on this machine: ~2 connections per core keep its backends busy without
-// putting them to sleep and waking them for every statement (docs/operations.md, "Connections")
+// putting them to sleep and waking them for every statement (docs/operations.md, "Pool size")
 const POOL = process.env.BENCH_POOL ?? String(Math.max(2, 2 * availableParallelism()));
 const STATS = !!process.env.BENCH_STATS;
 const FLOOR = !process.env.BENCH_SKIP_FLOOR;
@@ -298,8 +298,8 @@ async function startFloorServer(
   };
   const server = http.createServer((req, res) => {
     if (req.headers.authorization !== `Bearer ${key}`) return send(res, 401, '{"error":{"code":"UNAUTHORIZED"}}');
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
+    // no route reads a body: drain it and answer once the request has ended
+    req.resume();
     req.on('end', () => {
       const [, a, id, b] = (req.url ?? '').split('/');
       let work: Promise<unknown>;
@@ -487,7 +487,8 @@ async function main() {
     log(JSON.stringify(phases.at(-1)));
     if (STATS) await topStatements(url, 'HTTP phases');
 
-    const floor: PhaseResult[] = [];
+    /** each with the name of its figures in the JSON line (floor_<key>_rps, …) */
+    const floor: (PhaseResult & { key: string })[] = [];
     if (FLOOR) {
       // the one-statement payments find every account they move (a payment opens the receivables
       // account when it is missing; this one does not)
@@ -500,22 +501,28 @@ async function main() {
       );
       const bare = await startFloorServer(api, key, url);
       log(`floor: bare node:http server on 127.0.0.1:${bare.port}, same process, same database pool`);
-      for (const [name, reqs] of [
-        ['floor: GET /hello (no database)', pick(REQUESTS, 31).map(() => ({ method: 'GET', path: '/hello' }))],
-        ['floor: GET /customers/:id', pick(REQUESTS, 37).map((id) => ({ method: 'GET', path: `/customers/${id}` }))],
+      for (const [figures, name, reqs] of [
+        ['hello', 'floor: GET /hello (no database)', pick(REQUESTS, 31).map(() => ({ method: 'GET', path: '/hello' }))],
         [
+          'customer_get',
+          'floor: GET /customers/:id',
+          pick(REQUESTS, 37).map((id) => ({ method: 'GET', path: `/customers/${id}` })),
+        ],
+        [
+          'payment',
           'floor: POST /bills/:id/payments',
           payableAll
             .slice(PAYMENTS, 2 * PAYMENTS)
             .map((id, n) => ({ method: 'POST', path: `/bills/${id}/payments`, idem: `bench-floor-${n}` })),
         ],
         [
+          'payment_one_statement',
           'floor: POST payment, one statement',
           sqlBills.map((id, n) => ({ method: 'POST', path: `/sql/bills/${id}/payments`, idem: `bench-sql-${n}` })),
         ],
-      ] as [string, Req[]][]) {
+      ] as [string, string, Req[]][]) {
         if (!reqs.length) continue;
-        floor.push(await drive(name, bare.port, key, reqs));
+        floor.push({ ...(await drive(name, bare.port, key, reqs)), key: figures });
         log(JSON.stringify(floor.at(-1)));
       }
       await bare.close();
@@ -604,7 +611,7 @@ async function main() {
       payment_p99_ms: pay.p99,
       ...Object.fromEntries(
         floor.flatMap((p) => {
-          const k = `floor_${p.name.includes('hello') ? 'hello' : p.name.includes('customers') ? 'customer_get' : p.name.includes('one statement') ? 'payment_one_statement' : 'payment'}`;
+          const k = `floor_${p.key}`;
           return [
             [`${k}_rps`, p.rps],
             [`${k}_p99_ms`, p.p99],
